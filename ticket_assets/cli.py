@@ -1,0 +1,181 @@
+"""The `tickets` command: process date folders through Dagster, and look at what came out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from ticket_assets.config import ConfigError, Settings, home_from_env, load_settings, warehouse_url
+from ticket_assets.discover import list_date_folders, parse_day
+from ticket_assets.progress import progress_path, read_progress
+from ticket_assets.store.warehouse import Warehouse
+
+DEMO_FIRST_DAY = date(2024, 10, 16)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except (ConfigError, FileNotFoundError) as err:
+        print(f"tickets: {err}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tickets", description=__doc__)
+    parser.add_argument("--home", type=Path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
+    process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    process.add_argument("--date", action="append", dest="dates", metavar="YYYY-MM-DD", help="only this day (repeatable)")
+    process.set_defaults(command=process_command)
+
+    demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")
+    demo.add_argument("--days", type=int, default=3)
+    demo.add_argument("--pages", type=int, default=10, help="pages per day")
+    demo.add_argument("--seed", type=int, default=0)
+    demo.set_defaults(command=demo_command)
+
+    review = commands.add_parser("review", help="list the open review queue")
+    review.add_argument("--date", help="only this day")
+    review.set_defaults(command=review_command)
+
+    ledger = commands.add_parser("ledger", help="list the runs per day with their counts")
+    ledger.add_argument("--date", help="only this day")
+    ledger.set_defaults(command=ledger_command)
+    return parser
+
+
+def process_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    days = _chosen_days(settings, args.dates)
+    return _process(settings, days)
+
+
+def demo_command(args) -> int:
+    from ticket_assets.synth import generate_inbox
+
+    home = (args.home or home_from_env()).resolve()
+    inbox = home / "sample_inbox"
+    days = [DEMO_FIRST_DAY + timedelta(days=i) for i in range(args.days)]
+    print(f"generating {args.days} days x {args.pages} pages of synthetic tickets in {inbox}")
+    generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
+    settings = load_settings(inbox, home)
+    return _process(settings, [d.isoformat() for d in days])
+
+
+def review_command(args) -> int:
+    rows = _warehouse(args).open_reviews(args.date)
+    columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
+    _print_table(columns, [[row[c] for c in columns] for row in rows])
+    print(f"{len(rows)} open review item(s)")
+    return 0
+
+
+def ledger_command(args) -> int:
+    rows = _warehouse(args).runs(args.date)
+    columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
+               "duplicates", "errors", "processed_by")
+    _print_table(columns, [[row[c] for c in columns] for row in rows])
+    return 0
+
+
+def _warehouse(args) -> Warehouse:
+    return Warehouse.at(warehouse_url((args.home or home_from_env()).resolve()))
+
+
+def _chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
+    available = list_date_folders(settings.inbox)
+    if not dates:
+        if not available:
+            raise FileNotFoundError(f"no YYYY-MM-DD folders in {settings.inbox}")
+        return available
+    for day in dates:
+        if parse_day(day) is None:
+            raise ConfigError(f"--date {day!r} is not a YYYY-MM-DD date")
+        if day not in available:
+            raise FileNotFoundError(f"no folder {settings.inbox / day}")
+    return sorted(set(dates))
+
+
+def _process(settings: Settings, days: list[str]) -> int:
+    from dagster import DagsterInstance
+
+    from ticket_assets.defs.launch import prepare_environment, run_day
+
+    dagster_home = prepare_environment(settings)
+    failures = []
+    with DagsterInstance.get() as instance:
+        for day in days:
+            started = time.monotonic()
+            with _ProgressBar(progress_path(settings.home, day), day):
+                outcome = run_day(instance, settings, day)
+            _print_day(settings, day, outcome, time.monotonic() - started)
+            if not outcome.success:
+                failures.append(outcome)
+    print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\nDagster:   DAGSTER_HOME={dagster_home}")
+    for failure in failures:
+        print(f"FAILED {failure.day} (run {failure.run_id}): {failure.error}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _print_day(settings: Settings, day: str, outcome, seconds: float) -> None:
+    if not outcome.success:
+        print(f"{day}: FAILED, {outcome.error}")
+        return
+    run = next((r for r in Warehouse.at(settings.warehouse_url).runs(day) if r["run_id"] == outcome.run_id), {})
+    pages = run.get("pages") or 0
+    print(f"{day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+          f"{run.get('review_count')} sent to review, {seconds / max(pages, 1):.2f} s/page "
+          f"-> {settings.exports_dir / day}")
+
+
+class _ProgressBar:
+    """A bar of pages read, fed by the progress file the OCR step writes."""
+
+    def __init__(self, path: Path, day: str):
+        self.path, self.day = path, day
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self):
+        self.path.unlink(missing_ok=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+    def _poll(self) -> None:
+        from tqdm import tqdm
+
+        bar = None
+        while not self.stop.wait(0.3):
+            progress = read_progress(self.path)
+            if progress is None:
+                continue
+            done, total = progress
+            bar = bar or tqdm(total=total, desc=self.day, unit="page", leave=False)
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+        if bar:
+            bar.close()
+
+
+def _print_table(columns: tuple[str, ...], rows: list[list]) -> None:
+    cells = [list(columns)] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    for row in cells:
+        print("  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

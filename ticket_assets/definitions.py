@@ -1,0 +1,20 @@
+"""The code location: assets, checks, sensor, job and resources, assembled."""
+
+from dagster import Definitions, JobDefinition
+
+from ticket_assets.defs.assets import extracted_tickets, ocr_text, page_images, raw_pdfs, tracking_export
+from ticket_assets.defs.jobs import PROCESS_DAY, process_day
+from ticket_assets.defs.resources import TicketsConfig
+from ticket_assets.defs.sensors import inbox_sensor
+
+defs = Definitions(
+    assets=[raw_pdfs, page_images, ocr_text, extracted_tickets, tracking_export],
+    jobs=[process_day],
+    sensors=[inbox_sensor],
+    resources={"tickets": TicketsConfig()},
+)
+
+
+def process_day_job() -> JobDefinition:
+    """The resolved job, for `execute_job(reconstructable(process_day_job), ...)`."""
+    return defs.get_job_def(PROCESS_DAY)

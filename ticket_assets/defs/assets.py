@@ -1,0 +1,201 @@
+"""The five day-partitioned assets: files -> pages -> text -> tickets -> reports.
+
+Thin wiring: each asset calls the plain-Python stage and reports what it did.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections import Counter
+from datetime import date, datetime
+
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    Backoff,
+    Failure,
+    Jitter,
+    MetadataValue,
+    Output,
+    RetryPolicy,
+    asset,
+)
+
+from ticket_assets.config import ConfigError
+from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.resources import TicketsConfig
+from ticket_assets.discover import FileEntry, inventory_day
+from ticket_assets.export.reports import write_day_reports
+from ticket_assets.extract import checks
+from ticket_assets.extract.day import DayInput, extract_day
+from ticket_assets.extract.record import Vocabularies
+from ticket_assets.extract.templates import default_templates, default_vocabulary
+from ticket_assets.ocr.base import EngineUnavailable, OcrResult
+from ticket_assets.ocr.reading import read_day
+from ticket_assets.progress import progress_path, write_progress
+from ticket_assets.render import PageImage, render_day
+
+GROUP = "tickets"
+# Disks, engines and the warehouse fail now and then (a lock, a killed worker): retry with backoff.
+TRANSIENT = RetryPolicy(max_retries=3, delay=2, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS)
+CHECKS = {
+    "every_page_accounted_for": "One record per page of every readable file; every bad file in review.",
+    "manifest_recall": "Every contaminated load has a manifest number or is in review.",
+    "duplicates_linked": "Every duplicate ticket links to its original.",
+}
+
+
+def _settings(context: AssetExecutionContext, tickets: TicketsConfig):
+    try:
+        return tickets.settings()
+    except ConfigError as err:
+        raise Failure(str(err), allow_retries=False) from err
+
+
+@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
+def raw_pdfs(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[list[FileEntry]]:
+    """Every file of the day's folder: SHA-256, kind, page count, and the problem if it cannot be read."""
+    settings = _settings(context, tickets)
+    try:
+        entries = inventory_day(settings.inbox, context.partition_key)
+    except FileNotFoundError as err:
+        raise Failure(str(err), allow_retries=False) from err
+    problems = [f"{e.rel_path}: {e.problem}" for e in entries if e.problem]
+    return Output(entries, metadata={
+        "files": len(entries),
+        "pages": sum(e.page_count for e in entries),
+        "files_with_problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
+    })
+
+
+@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
+def page_images(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry]) -> Output[list[PageImage]]:
+    """Every page as a grey image in the page cache (born-digital pages keep their own text)."""
+    settings = _settings(context, tickets)
+    pages = render_day(settings.inbox, raw_pdfs, settings.cache_dir, settings.ocr.dpi)
+    return Output(pages, metadata={
+        "pages": len(pages),
+        "born_digital": sum(p.born_digital for p in pages),
+        "failed": sum(p.error is not None for p in pages),
+        "cache": str(settings.cache_dir),
+    })
+
+
+@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
+def ocr_text(context: AssetExecutionContext, tickets: TicketsConfig, page_images: list[PageImage]) -> Output[dict[str, OcrResult]]:
+    """Lines, boxes and confidences of every page, from the OCR engine and any text layer."""
+    settings = _settings(context, tickets)
+    progress = progress_path(settings.home, context.partition_key)
+    done: list[str] = []
+
+    def page_done(page_id: str) -> None:
+        done.append(page_id)
+        write_progress(progress, len(done), len(page_images))
+        if len(done) % 10 == 0 or len(done) == len(page_images):
+            context.log.info(f"read {len(done)}/{len(page_images)} pages")
+
+    write_progress(progress, 0, len(page_images))
+    started = datetime.now()
+    try:
+        results = read_day(page_images, settings.ocr, on_done=page_done)
+    except EngineUnavailable as err:
+        raise Failure(f"OCR engine unavailable: {err}", allow_retries=False) from err
+    seconds = (datetime.now() - started).total_seconds()
+    return Output(results, metadata={
+        "pages": len(results),
+        "engines": MetadataValue.json(dict(Counter(r.engine for r in results.values()))),
+        "seconds_per_page": round(seconds / max(len(results), 1), 3),
+        "failed": sum(r.error is not None for r in results.values()),
+    })
+
+
+@asset(
+    partitions_def=date_folders,
+    group_name=GROUP,
+    retry_policy=TRANSIENT,
+    pool="warehouse",
+    check_specs=[AssetCheckSpec(name, asset="extracted_tickets", description=text, blocking=True)
+                 for name, text in CHECKS.items()],
+)
+def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry],
+                      page_images: list[PageImage], ocr_text: dict[str, OcrResult]):
+    """One record per page and the review queue rows, written to the warehouse in one transaction."""
+    settings = _settings(context, tickets)
+    warehouse = tickets.warehouse()
+    day = context.partition_key
+    known = Vocabularies(default_templates(), default_vocabulary(), settings.vendor_min_confidence)
+    day_input = DayInput(day, context.run_id, raw_pdfs, page_images, ocr_text,
+                         warehouse.earlier_tickets(day, date.fromisoformat(day)))
+    rows = extract_day(day_input, settings, known, now=datetime.now())
+    counts = _counts(raw_pdfs, rows.tickets, rows.reviews)
+    run_row = {"run_id": context.run_id, "partition_key": day, "status": "EXTRACTED", "started_at": _run_started(context),
+               "config_snapshot": settings.snapshot(), "processed_by": getpass.getuser(), **counts}
+    warehouse.replace_partition(day, rows.tickets, rows.reviews, _ocr_rows(day, page_images, ocr_text), run_row)
+    yield Output(counts, metadata={
+        **counts,
+        "review_by_reason": MetadataValue.json(dict(Counter(r["reason"] for r in rows.reviews))),
+        "preview": MetadataValue.md(_preview(rows.tickets)),
+    })
+    outcomes = {
+        "every_page_accounted_for": checks.every_page_accounted_for(raw_pdfs, rows.tickets, rows.reviews),
+        "manifest_recall": checks.manifest_recall(rows.tickets),
+        "duplicates_linked": checks.duplicates_linked(rows.tickets),
+    }
+    for name, outcome in outcomes.items():
+        yield AssetCheckResult(check_name=name, passed=outcome.passed, metadata={"detail": outcome.detail})
+
+
+@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT, pool="warehouse",
+       deps=[extracted_tickets])
+def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[dict[str, str]]:
+    """The day's tracking workbook, invoice-matching list, manifest log and review queue."""
+    settings = _settings(context, tickets)
+    warehouse = tickets.warehouse()
+    day = context.partition_key
+    day_tickets, day_reviews = warehouse.day_tickets(day), warehouse.day_reviews(day)
+    paths = write_day_reports(settings.exports_dir / day, day_tickets, day_reviews, settings.job(None))
+    warehouse.mark_run(context.run_id, "EXPORTED")
+    return Output({name: str(path) for name, path in paths.items()},
+                  metadata={name: MetadataValue.path(str(path)) for name, path in paths.items()})
+
+
+def _ocr_rows(day: str, pages: list[PageImage], results: dict[str, OcrResult]) -> list[dict]:
+    return [
+        {
+            "page_id": page.page_id,
+            "partition_key": day,
+            "file_path": page.file_path,
+            "page_number": page.page_number,
+            "engine": results[page.page_id].engine,
+            "text": results[page.page_id].text,
+            "words": [line.__dict__ for line in results[page.page_id].lines],
+            "mean_confidence": results[page.page_id].mean_confidence,
+            "seconds": results[page.page_id].seconds,
+        }
+        for page in pages
+    ]
+
+
+def _counts(entries: list[FileEntry], ticket_rows: list[dict], review_rows: list[dict]) -> dict:
+    return {
+        "files": len(entries),
+        "pages": sum(e.page_count for e in entries if e.readable),
+        "tickets": len(ticket_rows),
+        "review_count": sum(row["review_required"] for row in ticket_rows) + sum(
+            row["page_number"] is None for row in review_rows),
+        "duplicates": sum(row["duplicate_of"] is not None for row in ticket_rows),
+        "errors": sum(not e.readable for e in entries),
+    }
+
+
+def _run_started(context: AssetExecutionContext) -> datetime:
+    record = context.instance.get_run_record_by_id(context.run_id)
+    return datetime.fromtimestamp(record.start_time) if record and record.start_time else datetime.now()
+
+
+def _preview(ticket_rows: list[dict], limit: int = 10) -> str:
+    columns = ("file_path", "page_number", "ticket_number", "vendor", "material", "review_reason")
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(row[c] or "") for c in columns) + " |" for row in ticket_rows[:limit]]
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""The inbox sensor: a settled new or changed date folder becomes a partition and a run."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from dagster import DefaultSensorStatus, RunRequest, RunsFilter, SensorEvaluationContext, SensorResult, SkipReason, sensor
+
+from ticket_assets.config import ConfigError
+from ticket_assets.defs.jobs import PROCESS_DAY, SIGNATURE_TAG
+from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.resources import TicketsConfig
+from ticket_assets.settle import plan_ready_folders, states_from_json, states_to_json
+
+
+@sensor(job_name=PROCESS_DAY, minimum_interval_seconds=30, default_status=DefaultSensorStatus.RUNNING)
+def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
+    """Watch TICKETS_INBOX; run a day once its folder has stopped changing, and again when it changes."""
+    try:
+        settings = tickets.settings()
+    except ConfigError as err:
+        return SkipReason(str(err))
+    if not settings.inbox.is_dir():
+        return SkipReason(f"inbox {settings.inbox} does not exist")
+    states = states_from_json(json.loads(context.cursor)) if context.cursor else {}
+
+    def already_processed(day: str, signature: str) -> bool:
+        """A run of this exact content exists already (for instance one started by `tickets process`)."""
+        runs = context.instance.get_run_records(
+            RunsFilter(tags={"dagster/partition": day, SIGNATURE_TAG: signature}), limit=1)
+        return bool(runs)
+
+    ready = plan_ready_folders(settings.inbox, states, time.time(), settings.settle_seconds, already_processed)
+    known = set(context.instance.get_dynamic_partitions(date_folders.name))
+    new_days = sorted({folder.day for folder in ready} - known)
+    return SensorResult(
+        run_requests=[
+            RunRequest(run_key=f"{f.day}:{f.signature}", partition_key=f.day, tags={SIGNATURE_TAG: f.signature})
+            for f in ready
+        ],
+        dynamic_partitions_requests=[date_folders.build_add_request(new_days)] if new_days else [],
+        cursor=json.dumps(states_to_json(states)),
+    )

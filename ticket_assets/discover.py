@@ -1,0 +1,213 @@
+"""Find the date folders and take stock of every file in one: hash, kind, pages, problems.
+
+Originals are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import fitz
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FLOW_FOLDERS = {"export": "EXPORT", "import": "IMPORT"}
+FLOWS = ("IMPORT", "EXPORT")
+JOB_CODE = re.compile(r"^\d{2}-\d{3,4}$")
+MAGIC_KINDS = (
+    (b"%PDF", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+)
+
+
+@dataclass(frozen=True)
+class FilenameMeta:
+    """What a structured name `{JOB}__{DATE}__{AREA}__{FLOW}__{MATERIAL}__{VENDOR}` says."""
+
+    job_code: str | None = None
+    date: date | None = None
+    area: str | None = None
+    flow: str | None = None
+    material: str | None = None
+    vendor: str | None = None
+
+    @property
+    def is_structured(self) -> bool:
+        return self.job_code is not None
+
+
+@dataclass
+class FileEntry:
+    """One file of a day, as found on disk."""
+
+    rel_path: str  # relative to the inbox, "/" separators
+    sha256: str
+    size: int
+    kind: str  # "pdf", "image" or "unknown"
+    page_count: int
+    problem: str | None = None  # why a person should look at the file
+    readable: bool = True  # False: no page of it can be processed
+    name_meta: FilenameMeta = field(default_factory=FilenameMeta)
+    folder_flow: str | None = None
+
+
+def parse_day(name: str) -> date | None:
+    """The date a folder name stands for, or None when it is not a `YYYY-MM-DD` name."""
+    if not DATE_FOLDER.match(name):
+        return None
+    try:
+        return date.fromisoformat(name)
+    except ValueError:
+        return None
+
+
+def list_date_folders(inbox: Path) -> list[str]:
+    """Names of the valid date folders under the inbox, sorted; other names are logged and ignored."""
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"inbox {inbox} is not a folder")
+    days = []
+    for child in inbox.iterdir():
+        if not child.is_dir():
+            continue
+        if parse_day(child.name):
+            days.append(child.name)
+        elif not child.name.startswith("."):
+            log.info("ignoring folder %s: not a YYYY-MM-DD date", child.name)
+    return sorted(days)
+
+
+def list_day_files(day_folder: Path) -> list[Path]:
+    """Every file of a day, sub-folders included, in a stable order. Hidden files are skipped."""
+    files = [
+        path
+        for path in day_folder.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(day_folder).parts)
+    ]
+    return sorted(files)
+
+
+def folder_signature(day_folder: Path) -> str:
+    """A digest of the folder's file names, sizes and modification times: it changes when the content does."""
+    digest = hashlib.sha256()
+    for path in list_day_files(day_folder):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(day_folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def parse_filename(name: str) -> FilenameMeta:
+    """Read the structured filename convention; an ad-hoc name gives an empty FilenameMeta."""
+    parts = Path(name).stem.split("__")
+    if len(parts) < 4 or not JOB_CODE.match(parts[0]) or parse_day(parts[1]) is None:
+        return FilenameMeta()
+    rest = [p.strip().upper() for p in parts[2:]]
+    flow_at = next((i for i, token in enumerate(rest) if token in FLOWS), None)
+    if flow_at is None:
+        return FilenameMeta(job_code=parts[0], date=parse_day(parts[1]))
+    after = rest[flow_at + 1 :]
+    return FilenameMeta(
+        job_code=parts[0],
+        date=parse_day(parts[1]),
+        area=rest[0] if flow_at == 1 else None,
+        flow=rest[flow_at],
+        material=after[0] if after else None,
+        vendor=after[1] if len(after) > 1 else None,
+    )
+
+
+def flow_from_folders(rel_parts: tuple[str, ...]) -> str | None:
+    """`export/` or `import/` anywhere under the day folder says the flow."""
+    for part in rel_parts:
+        if part.lower() in FLOW_FOLDERS:
+            return FLOW_FOLDERS[part.lower()]
+    return None
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sniff_kind(path: Path) -> str:
+    """What the file is by its first bytes, whatever its extension says."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    return next((kind for magic, kind in MAGIC_KINDS if head.startswith(magic)), "unknown")
+
+
+def inventory_file(inbox: Path, path: Path) -> FileEntry:
+    """Take stock of one file: a problem is recorded on the entry, never raised."""
+    rel = path.relative_to(inbox)
+    size = path.stat().st_size
+    entry = FileEntry(
+        rel_path=rel.as_posix(),
+        sha256=sha256_of(path),
+        size=size,
+        kind="unknown",
+        page_count=0,
+        name_meta=parse_filename(path.name),
+        folder_flow=flow_from_folders(rel.parts[1:-1]),
+    )
+    if size == 0:
+        return _unreadable(entry, "empty file (0 bytes)")
+    entry.kind = sniff_kind(path)
+    if entry.kind == "pdf":
+        return _inspect_pdf(entry, path)
+    if entry.kind == "image":
+        return _inspect_image(entry, path)
+    return _unreadable(entry, f"not a PDF or image (starts with {path.read_bytes()[:8]!r})")
+
+
+def _unreadable(entry: FileEntry, problem: str) -> FileEntry:
+    entry.problem, entry.readable, entry.page_count = problem, False, 0
+    return entry
+
+
+def _inspect_pdf(entry: FileEntry, path: Path) -> FileEntry:
+    try:
+        with fitz.open(path, filetype="pdf") as doc:
+            if doc.needs_pass:
+                return _unreadable(entry, "encrypted PDF: it needs a password")
+            entry.page_count = doc.page_count
+            repaired = doc.is_repaired
+    except (RuntimeError, ValueError) as err:  # fitz raises FileDataError (a RuntimeError) on garbage
+        return _unreadable(entry, f"damaged PDF that cannot be opened: {err}")
+    if entry.page_count == 0:
+        return _unreadable(entry, "PDF has no pages")
+    if repaired:
+        entry.problem = (
+            f"damaged PDF (truncated or corrupt), repaired on opening: {entry.page_count} page(s) recovered,"
+            " some may be blank; check the original"
+        )
+    return entry
+
+
+def _inspect_image(entry: FileEntry, path: Path) -> FileEntry:
+    try:
+        with Image.open(path) as image:
+            entry.page_count = getattr(image, "n_frames", 1)
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
+        return _unreadable(entry, f"image cannot be decoded: {err}")
+    return entry
+
+
+def inventory_day(inbox: Path, day: str) -> list[FileEntry]:
+    """Every file of one date folder, taken stock of."""
+    folder = inbox / day
+    if not folder.is_dir():
+        raise FileNotFoundError(f"date folder {folder} does not exist")
+    return [inventory_file(inbox, path) for path in list_day_files(folder)]

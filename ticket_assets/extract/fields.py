@@ -1,0 +1,131 @@
+"""Read single fields off a page: ticket number, dates, manifest, quantity, truck, labelled places.
+
+Each finder returns a Found (text, line, confidence) or None; the record builder
+decides precedence. Traps are filtered here: phone numbers, zip codes, P.O., pit
+ticket, order, job and account numbers, dates and quantities are not ticket numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ticket_assets.extract.page_text import Found, PageText
+from ticket_assets.extract.templates import VendorTemplate
+
+TICKET_LABEL = re.compile(r"(TICKET\s*(NO|NUMBER|NUM|#)|\bN[Oº°]\b\.?|\bNo\.)", re.I)
+TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
+TRAP_LABELS = re.compile(
+    r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|\bP\.?O\b|ORDER|ACCOUNT|ACCT|CUSTOMER|JOB|PHONE|FAX|OFFICE|DISPATCH|"
+    r"EMERGENCY|DATE|TIME|TRUCK|TRAILER|UNIT|VEHICLE|LICENSE|PRODUCT|CARRIER|PLANT|\bTX\b|TONS|YARDS|GROSS|TARE|NET|"
+    r"MANIFEST|PROFILE|QTY|LOADS?\b",
+    re.I,
+)
+MANIFEST_LABEL = re.compile(r"(MANIFEST|PROFILE)\s*(#|NO\.?|NUMBER)?\s*:?", re.I)
+MANIFEST_VALUE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]\b", re.I)
+QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
+QUANTITY_LABEL = re.compile(r"\b(QTY|QUANTITY|NET\s*TONS|TONS|YARDS|LOADS)\b\s*:?", re.I)
+TRUCK = re.compile(r"\b(TRUCK|UNIT|VEHICLE)\s*(#|NO\.?|NUMBER)?\s*:?\s*(\d{1,4})(?!\d)", re.I)
+UNITS = {"TON": "TONS", "TONS": "TONS", "TN": "TONS", "CY": "CY", "C.Y.": "CY", "YD": "CY", "YDS": "CY",
+         "YARD": "CY", "YARDS": "CY", "LOAD": "LOADS", "LOADS": "LOADS"}
+DATE_PATTERNS = (
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "%m/%d/%Y"),
+    (re.compile(r"\b(\d{1,2})-([A-Z]{3})-(\d{4})\b", re.I), "%d-%b-%Y"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b"), "%m/%d/%y"),
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{2,4})\b"), None),
+)
+SOURCE_LABEL = re.compile(r"(SOURCE|SHIPPED\s*FROM|HAULED\s*FROM|\bFROM\b)\s*:?", re.I)
+DESTINATION_LABEL = re.compile(r"(SHIPPED\s*TO|HAULED\s*TO|DELIVERY\s*ADDRESS|DESTINATION|\bTO\b)\s*:?", re.I)
+MATERIAL_LABEL = re.compile(r"(MATERIAL\s*HAULED|MATERIAL|COMMODITY|PRODUCT)\s*:?", re.I)
+
+
+def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate, ...]) -> tuple[Found, str] | None:
+    """A number in a vendor's own pattern (`WM-\\d{8}`…), with the vendor whose pattern it is."""
+    for template in templates:
+        for pattern in template.ticket_number_patterns:
+            for line in page.lines:
+                match = pattern.search(line.text.replace(" ", ""))
+                if match:
+                    return Found(match.group(0).upper(), line, 0.97 * line.confidence), template.vendor
+    return None
+
+
+def find_ticket_number(page: PageText) -> Found | None:
+    """A printed number next to a ticket label, else a lone number at the top right."""
+    labelled = _labelled_ticket_number(page)
+    if labelled:
+        return labelled
+    for line in page.lines:
+        if not page.is_top_right(line) or TRAP_LABELS.search(page.context_of(line)):
+            continue
+        match = TICKET_DIGITS.fullmatch(line.text.strip())
+        if match:
+            return Found(match.group(1), line, 0.85 * line.confidence)
+    return None
+
+
+def _labelled_ticket_number(page: PageText) -> Found | None:
+    for line in page.lines:
+        label = TICKET_LABEL.search(line.text)
+        if not label or re.search(r"PIT\s*TICKET", line.text, re.I):
+            continue
+        tail = line.text[label.end() :]
+        match = TICKET_DIGITS.search(tail)
+        if match:
+            return Found(match.group(1), line, 0.92 * line.confidence)
+        neighbour = page.value_after_label(re.compile(re.escape(line.text[label.start() : label.end()])))
+        if neighbour and neighbour.line is not line:
+            match = TICKET_DIGITS.fullmatch(neighbour.text.strip())
+            if match:
+                return Found(match.group(1), neighbour.line, 0.9 * neighbour.confidence)
+    return None
+
+
+def find_dates(page: PageText) -> list[tuple[date, Found]]:
+    """Every date written on the page in a format the domain knows, US order when ambiguous."""
+    found = []
+    for line in page.lines:
+        for pattern, fmt in DATE_PATTERNS:
+            for match in pattern.finditer(line.text):
+                parsed = _parse_date(match, fmt)
+                if parsed:
+                    found.append((parsed, Found(match.group(0), line, line.confidence)))
+    return found
+
+
+def _parse_date(match: re.Match, fmt: str | None) -> date | None:
+    text = match.group(0)
+    if fmt is None:  # 10-17-24 or 10-17-2024
+        month, day, year = match.groups()
+        text, fmt = f"{month}/{day}/{year}", "%m/%d/%Y" if len(year) == 4 else "%m/%d/%y"
+    try:
+        return datetime.strptime(text.title() if "%b" in fmt else text, fmt).date()
+    except ValueError:
+        return None
+
+
+def find_manifest(page: PageText) -> Found | None:
+    labelled = page.value_after_label(MANIFEST_LABEL)
+    if not labelled:
+        return None
+    match = MANIFEST_VALUE.search(labelled.text)
+    return Found(match.group(0).upper(), labelled.line, labelled.confidence) if match else None
+
+
+def find_quantity(page: PageText) -> tuple[float, str, Found] | None:
+    """The first quantity with its unit, normalised to TONS, CY or LOADS."""
+    for line in page.lines:
+        match = QUANTITY.search(line.text)
+        if match:
+            unit = UNITS[match.group(2).upper()]
+            return float(match.group(1)), unit, Found(match.group(0), line, line.confidence)
+    return None
+
+
+def find_truck_number(page: PageText) -> Found | None:
+    for line in page.lines:
+        match = TRUCK.search(line.text)
+        if match:
+            return Found(match.group(3), line, line.confidence)
+    return None

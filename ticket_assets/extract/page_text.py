@@ -1,0 +1,100 @@
+"""The lines of one page with their positions, and the questions extraction asks of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ticket_assets.ocr.base import OcrLine, OcrResult
+
+HEADER_FRACTION = 0.3  # vendor headers sit in the top part of a ticket
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the page, the line it came from and how sure the reading is."""
+
+    text: str
+    line: OcrLine
+    confidence: float
+
+
+class PageText:
+    def __init__(self, result: OcrResult):
+        self.lines = [line for line in result.lines if line.text.strip()]
+        self.width = max(result.width, 1)
+        self.height = max(result.height, 1)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def is_header(self, line: OcrLine) -> bool:
+        return _centre_y(line) < HEADER_FRACTION * self.height
+
+    def is_top_right(self, line: OcrLine) -> bool:
+        return _centre_x(line) > 0.5 * self.width and _centre_y(line) < HEADER_FRACTION * self.height
+
+    def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
+        """Other lines on the same row, left to right."""
+        height = max(line.box[3] - line.box[1], 1)
+        same_row = [
+            other
+            for other in self.lines
+            if other is not line and abs(_centre_y(other) - _centre_y(line)) < 0.6 * height
+        ]
+        return sorted(same_row, key=lambda other: other.box[0])
+
+    def context_of(self, line: OcrLine) -> str:
+        """The line with its row neighbours to the left and the line just above: where its label would be."""
+        left = [other.text for other in self.row_neighbours(line) if other.box[0] < line.box[0]]
+        above = self._line_above(line)
+        return " ".join([*(left[-1:]), line.text, above.text if above else ""])
+
+    def value_after_label(self, label: re.Pattern) -> Found | None:
+        """The text after a label: on the same line, else the next line to its right, else the line below."""
+        for line in self.lines:
+            match = label.search(line.text)
+            if not match:
+                continue
+            rest = line.text[match.end() :].strip(" :#.-")
+            if rest:
+                return Found(rest, line, line.confidence)
+            neighbour = self._right_of(line) or self._line_below(line)
+            if neighbour:
+                return Found(neighbour.text.strip(" :#"), neighbour, neighbour.confidence)
+        return None
+
+    def _right_of(self, line: OcrLine) -> OcrLine | None:
+        right = [other for other in self.row_neighbours(line) if other.box[0] >= line.box[2] - 5]
+        return right[0] if right else None
+
+    def _line_below(self, line: OcrLine) -> OcrLine | None:
+        height = line.box[3] - line.box[1]
+        below = [
+            other
+            for other in self.lines
+            if 0 < other.box[1] - line.box[1] < 2.5 * height and _overlaps_x(line, other)
+        ]
+        return min(below, key=lambda other: other.box[1]) if below else None
+
+    def _line_above(self, line: OcrLine) -> OcrLine | None:
+        height = line.box[3] - line.box[1]
+        above = [
+            other
+            for other in self.lines
+            if 0 < line.box[1] - other.box[1] < 2.5 * height and _overlaps_x(line, other)
+        ]
+        return max(above, key=lambda other: other.box[1]) if above else None
+
+
+def _centre_x(line: OcrLine) -> float:
+    return (line.box[0] + line.box[2]) / 2
+
+
+def _centre_y(line: OcrLine) -> float:
+    return (line.box[1] + line.box[3]) / 2
+
+
+def _overlaps_x(a: OcrLine, b: OcrLine) -> bool:
+    return a.box[0] < b.box[2] and b.box[0] < a.box[2]

@@ -1,0 +1,204 @@
+"""One page in, one record out: every field chosen by precedence, with where it came from.
+
+Precedence when sources disagree: a person's correction > structured filename >
+folder > what was read on the page (template defaults and inferences come last).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ticket_assets.discover import FilenameMeta
+from ticket_assets.extract import fields as find
+from ticket_assets.extract.normalize import canonical, find_in_text
+from ticket_assets.extract.page_text import Found, PageText
+from ticket_assets.extract.templates import VendorTemplate, Vocabulary
+from ticket_assets.extract.vendors import VendorMatch, match_vendors
+from ticket_assets.ocr.base import OcrResult
+
+EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
+FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    value: Any
+    source: str  # "filename", "folder", "page", "template", "inferred"
+    confidence: float
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """Everything known about a page before reading it."""
+
+    page_id: str
+    file_path: str
+    page_number: int
+    file_hash: str
+    folder_date: date
+    folder_flow: str | None
+    name_meta: FilenameMeta
+
+
+@dataclass
+class Extraction:
+    source: PageSource
+    values: dict[str, FieldValue] = field(default_factory=dict)
+    suggestions: dict[str, FieldValue] = field(default_factory=dict)  # read, but too unsure to accept
+    overridden: dict[str, FieldValue] = field(default_factory=dict)  # page readings a filename overrode
+    vendor_matches: list[VendorMatch] = field(default_factory=list)
+    page_dates: list[date] = field(default_factory=list)
+    ocr_confidence: float = 0.0
+    page_error: str | None = None
+
+    def value(self, name: str) -> Any:
+        found = self.values.get(name)
+        return found.value if found else None
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    templates: tuple[VendorTemplate, ...]
+    vocabulary: Vocabulary
+    vendor_min_confidence: float = 0.8
+
+    def template(self, vendor: str | None) -> VendorTemplate | None:
+        return next((t for t in self.templates if t.vendor == vendor), None)
+
+
+def extract_page(source: PageSource, result: OcrResult, known: Vocabularies) -> Extraction:
+    """Choose every field of one page."""
+    page = PageText(result)
+    extraction = Extraction(source=source, ocr_confidence=result.mean_confidence, page_error=result.error)
+    extraction.page_dates = [d for d, _ in find.find_dates(page)]
+    _choose_vendor_and_number(extraction, page, known)
+    _choose(extraction, "ticket_date", _date_candidates(source, page))
+    _choose_places(extraction, page, known)
+    _choose(extraction, "material", _material_candidates(extraction, page, known))
+    _choose(extraction, "flow", _flow_candidates(extraction, page, known))
+    _choose_measures(extraction, page)
+    _assume_vendor_from_destination(extraction)
+    return extraction
+
+
+def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | None]) -> None:
+    """Keep the first sure candidate; an unsure page reading becomes a suggestion."""
+    candidates = [c for c in candidates if c is not None and c.value is not None]
+    for candidate in candidates:
+        if candidate.confidence >= FIELD_MIN_CONFIDENCE:
+            extraction.values[name] = candidate
+            break
+        extraction.suggestions.setdefault(name, candidate)
+    chosen = extraction.values.get(name)
+    if chosen and chosen.source == "filename":
+        disagreeing = [c for c in candidates if c.source == "page" and c.value != chosen.value]
+        if disagreeing:
+            extraction.overridden[name] = disagreeing[0]
+
+
+def _from_page(found: Found | None, value: Any = None) -> FieldValue | None:
+    if found is None:
+        return None
+    return FieldValue(found.text if value is None else value, "page", found.confidence)
+
+
+def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
+    by_pattern = find.find_template_ticket_number(page, known.templates)
+    extraction.vendor_matches = match_vendors(page, known.templates)
+    if by_pattern:
+        found, vendor = by_pattern
+        number = FieldValue(found.text, "page", found.confidence)
+        extraction.vendor_matches.insert(0, VendorMatch(vendor, found.confidence, f"ticket number {found.text!r}"))
+    else:
+        number = _from_page(find.find_ticket_number(page))
+    _choose(extraction, "ticket_number", [number])
+    meta = extraction.source.name_meta
+    from_name = FieldValue(meta.vendor, "filename", 1.0) if meta.vendor else None
+    best = extraction.vendor_matches[0] if extraction.vendor_matches else None
+    from_page = FieldValue(best.vendor, "page", best.confidence) if best else None
+    if from_page and from_page.confidence < known.vendor_min_confidence:
+        extraction.suggestions["vendor"] = from_page
+        from_page = None
+    _choose(extraction, "vendor", [from_name, from_page])
+
+
+def _date_candidates(source: PageSource, page: PageText) -> list[FieldValue | None]:
+    meta_date = source.name_meta.date
+    read = find.find_dates(page)
+    return [
+        FieldValue(meta_date, "filename", 1.0) if meta_date else None,
+        FieldValue(source.folder_date, "folder", 1.0),
+        FieldValue(read[0][0], "page", read[0][1].confidence) if read else None,
+    ]
+
+
+def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
+    vocabulary, meta = known.vocabulary, extraction.source.name_meta
+    source_label = page.value_after_label(find.SOURCE_LABEL)
+    _choose(extraction, "source", [
+        FieldValue(meta.area, "filename", 1.0) if meta.area else None,
+        _from_page(source_label, _place(vocabulary, "source", source_label)),
+        FieldValue(find_in_text(vocabulary, "source", page.text), "page", 0.6),
+    ])
+    destination_label = page.value_after_label(find.DESTINATION_LABEL)
+    template = known.template(extraction.value("vendor"))
+    _choose(extraction, "destination", [
+        _from_page(destination_label, _place(vocabulary, "destination", destination_label)),
+        FieldValue(template.default_destination, "template", 0.9) if template else None,
+        FieldValue(find_in_text(vocabulary, "destination", page.text), "page", 0.6),
+    ])
+
+
+def _place(vocabulary: Vocabulary, kind: str, found: Found | None) -> str | None:
+    if found is None:
+        return None
+    return canonical(vocabulary, kind, found.text) or find_in_text(vocabulary, kind, found.text)
+
+
+def _material_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:
+    vocabulary, meta = known.vocabulary, extraction.source.name_meta
+    implied = vocabulary.source_material.get(extraction.value("source"))
+    labelled = page.value_after_label(find.MATERIAL_LABEL)
+    template = known.template(extraction.value("vendor"))
+    return [
+        FieldValue(meta.material, "filename", 1.0) if meta.material else None,
+        FieldValue(implied, "inferred", 0.9) if implied else None,
+        _from_page(labelled, _place(vocabulary, "material", labelled)),
+        FieldValue(find_in_text(vocabulary, "material", page.text), "page", 0.6),
+        FieldValue(template.default_material, "template", 0.8) if template else None,
+    ]
+
+
+def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:
+    source, material = extraction.source, extraction.value("material")
+    template = known.template(extraction.value("vendor"))
+    by_material = None
+    if material:
+        by_material = "EXPORT" if material in EXPORT_MATERIALS else "IMPORT"
+    return [
+        FieldValue(source.folder_flow, "folder", 1.0) if source.folder_flow else None,
+        FieldValue(source.name_meta.flow, "filename", 1.0) if source.name_meta.flow else None,
+        FieldValue(find_in_text(known.vocabulary, "flow", page.text), "page", 0.7),
+        FieldValue(by_material, "inferred", 0.8) if by_material else None,
+        FieldValue(template.default_flow, "template", 0.7) if template else None,
+    ]
+
+
+def _choose_measures(extraction: Extraction, page: PageText) -> None:
+    _choose(extraction, "manifest_number", [_from_page(find.find_manifest(page))])
+    _choose(extraction, "truck_number", [_from_page(find.find_truck_number(page))])
+    quantity = find.find_quantity(page)
+    if quantity:
+        amount, unit, found = quantity
+        _choose(extraction, "quantity", [FieldValue(amount, "page", found.confidence)])
+        _choose(extraction, "quantity_unit", [FieldValue(unit, "page", found.confidence)])
+
+
+def _assume_vendor_from_destination(extraction: Extraction) -> None:
+    """No vendor read, but a destination that is itself a vendor: assume it, and say so."""
+    destination = extraction.values.get("destination")
+    if "vendor" not in extraction.values and "vendor" not in extraction.suggestions and destination:
+        if destination.source == "page":
+            extraction.values["vendor"] = FieldValue(destination.value, "inferred", 0.8)

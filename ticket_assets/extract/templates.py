@@ -1,0 +1,91 @@
+"""Vendor templates and synonyms: data files under ticket_assets/templates, checked when loaded.
+
+Adding a vendor is adding a YAML file to templates/vendors/; nothing here changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class TemplateError(ValueError):
+    """A template or synonyms file does not follow its schema."""
+
+
+@dataclass(frozen=True)
+class VendorTemplate:
+    vendor: str
+    display_name: str
+    kind: str
+    header_keywords: tuple[str, ...]
+    exclude_keywords: tuple[str, ...] = ()
+    ticket_number_patterns: tuple[re.Pattern, ...] = ()
+    ticket_number_region: str = "anywhere"
+    default_destination: str | None = None
+    default_material: str | None = None
+    default_flow: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Canonical values per kind (flow, material, source, destination), with what people write for them."""
+
+    synonyms: dict[str, dict[str, tuple[str, ...]]]
+    source_material: dict[str, str]  # source area -> material it implies
+
+    def canonical_values(self, kind: str) -> tuple[str, ...]:
+        return tuple(self.synonyms[kind])
+
+
+def load_vendor_templates(folder: Path | None = None) -> tuple[VendorTemplate, ...]:
+    """Every vendor template in the folder, validated; a bad file raises TemplateError naming it."""
+    folder = folder or TEMPLATES_DIR / "vendors"
+    schema = json.loads((TEMPLATES_DIR / "vendor.schema.json").read_text())
+    templates = tuple(_load_template(path, schema) for path in sorted(folder.glob("*.yaml")))
+    names = [t.vendor for t in templates]
+    if len(set(names)) != len(names):
+        raise TemplateError(f"two templates in {folder} name the same vendor")
+    return templates
+
+
+def _load_template(path: Path, schema: dict) -> VendorTemplate:
+    data = yaml.safe_load(path.read_text())
+    try:
+        jsonschema.validate(data, schema)
+        patterns = tuple(re.compile(p) for p in data.pop("ticket_number_patterns", []))
+    except (jsonschema.ValidationError, re.error) as err:
+        raise TemplateError(f"{path.name}: {getattr(err, 'message', err)}") from err
+    tuples = {key: tuple(data.pop(key, ())) for key in ("header_keywords", "exclude_keywords")}
+    return VendorTemplate(**data, **tuples, ticket_number_patterns=patterns)
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    data = yaml.safe_load((path or TEMPLATES_DIR / "synonyms.yaml").read_text())
+    try:
+        synonyms = {
+            kind: {str(value): tuple(str(s) for s in written) for value, written in data[kind].items()}
+            for kind in ("flow", "material", "source", "destination")
+        }
+        implied = {area: material for material, areas in data["source_material"].items() for area in areas}
+    except (KeyError, AttributeError, TypeError) as err:
+        raise TemplateError(f"synonyms file is malformed: {err}") from err
+    return Vocabulary(synonyms=synonyms, source_material=implied)
+
+
+@lru_cache(maxsize=1)
+def default_templates() -> tuple[VendorTemplate, ...]:
+    return load_vendor_templates()
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary()

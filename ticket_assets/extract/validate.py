@@ -1,0 +1,144 @@
+"""The review rules, in the order a person reads their findings.
+
+Page rules look at one extraction; day rules compare a page with the rest of the
+day and with earlier days (duplicates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from ticket_assets.config import Job
+from ticket_assets.extract.record import Extraction
+from ticket_assets.extract.review import Finding, Reason
+
+DUPLICATE_WINDOW = timedelta(days=120)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    job: Job
+    low_confidence: float
+
+
+@dataclass(frozen=True)
+class KnownTicket:
+    """A ticket already on record, as the duplicate rule needs it."""
+
+    page_id: str
+    ticket_number: str
+    vendor: str | None
+    ticket_date: date | None
+
+
+def unreadable_page(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.page_error:
+        yield Finding(Reason.UNREADABLE_FILE, e.page_error)
+
+
+def missing_ticket_number(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("ticket_number") is None:
+        guess = e.suggestions.get("ticket_number")
+        yield Finding(Reason.MISSING_TICKET_NUMBER, "no ticket number could be read with confidence",
+                      {"ticket_number": guess.value} if guess else {})
+
+
+def ambiguous_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    chosen = e.values.get("vendor")
+    others = sorted({m.vendor for m in e.vendor_matches if chosen is None or m.vendor != chosen.value})
+    if chosen is None:
+        yield Finding(Reason.AMBIGUOUS_VENDOR, "no vendor template matched with confidence",
+                      {"vendor": others} if others else {})
+    elif chosen.source == "page" and any(
+        m.vendor != chosen.value and m.confidence >= chosen.confidence - 0.05 for m in e.vendor_matches
+    ):
+        yield Finding(Reason.AMBIGUOUS_VENDOR, f"{chosen.value} and {others} match about equally", {"vendor": others})
+
+
+def invalid_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("ticket_date") is None:
+        yield Finding(Reason.INVALID_DATE, "no valid date in the filename, folder or page")
+
+
+def missing_manifest(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("material") == "CLASS_2_CONTAMINATED" and e.value("manifest_number") is None:
+        guess = e.suggestions.get("manifest_number")
+        yield Finding(Reason.MISSING_MANIFEST, "contaminated load without a manifest number",
+                      {"manifest_number": guess.value} if guess else {})
+
+
+def low_confidence_ocr(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.ocr_confidence < ctx.low_confidence:
+        yield Finding(Reason.LOW_CONFIDENCE_OCR, f"mean OCR confidence {e.ocr_confidence:.2f} < {ctx.low_confidence:.2f}")
+
+
+def out_of_range_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    """Measured from the folder's date, not the clock, so a backfill judges as the live run did."""
+    ticket_date, folder = e.value("ticket_date"), e.source.folder_date
+    if ticket_date is None:
+        return
+    if ticket_date > folder + timedelta(days=7) or ticket_date < folder - timedelta(days=180):
+        yield Finding(Reason.OUT_OF_RANGE_DATE, f"{ticket_date} is far from the folder date {folder}")
+    elif not ctx.job.start - timedelta(days=60) <= ticket_date <= ctx.job.end + timedelta(days=60):
+        yield Finding(Reason.OUT_OF_RANGE_DATE, f"{ticket_date} is outside job {ctx.job.code} ({ctx.job.start} to {ctx.job.end})")
+
+
+def unusual_quantity(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    quantity, unit = e.value("quantity"), e.value("quantity_unit")
+    if quantity is None:
+        return
+    if quantity <= 0 or quantity > 50 or (unit == "TONS" and not 5 <= quantity <= 30):
+        yield Finding(Reason.UNUSUAL_QUANTITY, f"quantity {quantity} {unit or ''} is unusual".strip())
+
+
+def missing_source(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("flow") == "EXPORT" and e.value("source") is None:
+        yield Finding(Reason.MISSING_SOURCE, "export load without a source area")
+
+
+def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    vendor = e.values.get("vendor")
+    if vendor and vendor.source == "inferred":
+        yield Finding(Reason.ASSUMED_VENDOR, f"vendor {vendor.value} assumed from the destination")
+
+
+def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    for name, read in e.overridden.items():
+        yield Finding(Reason.FILENAME_OVERRIDE, f"{name}: filename says {e.value(name)}, page says {read.value}")
+
+
+PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] = (
+    unreadable_page,
+    missing_ticket_number,
+    missing_manifest,
+    invalid_date,
+    ambiguous_vendor,
+    low_confidence_ocr,
+    out_of_range_date,
+    unusual_quantity,
+    missing_source,
+    assumed_vendor,
+    filename_override,
+)
+
+
+def check_page(extraction: Extraction, ctx: RuleContext) -> list[Finding]:
+    return [finding for rule in PAGE_RULES for finding in rule(extraction, ctx)]
+
+
+def find_duplicate(ticket: KnownTicket, earlier: Iterable[KnownTicket]) -> KnownTicket | None:
+    """The first ticket on record with the same number and vendor, dated up to 120 days before it."""
+    if ticket.ticket_date is None:
+        return None
+    for other in earlier:
+        if (
+            other.page_id != ticket.page_id
+            and other.ticket_number == ticket.ticket_number
+            and other.vendor == ticket.vendor
+            and other.ticket_date is not None
+            and ticket.ticket_date - DUPLICATE_WINDOW <= other.ticket_date <= ticket.ticket_date
+        ):
+            return other
+    return None

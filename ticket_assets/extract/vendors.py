@@ -1,0 +1,73 @@
+"""Which vendor printed the page: header keywords of the vendor templates, scored by where they stand.
+
+The customer line names the contractor on almost every ticket, so a keyword on a
+customer line never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ticket_assets.extract.normalize import squash
+from ticket_assets.extract.page_text import PageText
+from ticket_assets.extract.templates import VendorTemplate
+
+CUSTOMER_LABEL = re.compile(r"CUSTOMER|SOLD\s*TO|BILL\s*TO", re.I)
+HEADER_SCORE = 0.95  # keyword in the header, times the line's OCR confidence
+BODY_SCORE = 0.6  # keyword elsewhere on the page: a hint, never enough alone
+
+
+@dataclass(frozen=True)
+class VendorMatch:
+    vendor: str
+    confidence: float
+    why: str
+
+
+def match_vendors(page: PageText, templates: tuple[VendorTemplate, ...]) -> list[VendorMatch]:
+    """Every template that matches the page, best first; templates that do not match are left out."""
+    matches = [m for m in (_match_template(page, t) for t in templates) if m]
+    return sorted(matches, key=lambda m: m.confidence, reverse=True)
+
+
+def explain_misses(page: PageText, templates: tuple[VendorTemplate, ...]) -> dict[str, str]:
+    """Why each template that did not match was passed over."""
+    reasons = {}
+    for template in templates:
+        if _match_template(page, template):
+            continue
+        excluded = _excluding_keyword(page, template)
+        reasons[template.vendor] = (
+            f"excluded by keyword {excluded!r}" if excluded else f"none of {list(template.header_keywords)} on the page"
+        )
+    return reasons
+
+
+def _match_template(page: PageText, template: VendorTemplate) -> VendorMatch | None:
+    if _excluding_keyword(page, template):
+        return None
+    best = None
+    for line in page.lines:
+        if CUSTOMER_LABEL.search(page.context_of(line)):
+            continue
+        keyword = _keyword_in(line.text, template.header_keywords)
+        if not keyword:
+            continue
+        place, weight = ("header", HEADER_SCORE) if page.is_header(line) else ("body", BODY_SCORE)
+        candidate = VendorMatch(template.vendor, weight * line.confidence, f"{keyword!r} in the {place}: {line.text!r}")
+        if best is None or candidate.confidence > best.confidence:
+            best = candidate
+    return best
+
+
+def _excluding_keyword(page: PageText, template: VendorTemplate) -> str | None:
+    squashed = squash(page.text)
+    return next((k for k in template.exclude_keywords if squash(k) in squashed), None)
+
+
+def _keyword_in(text: str, keywords: tuple[str, ...]) -> str | None:
+    """The longest keyword that occurs in the text as whole words."""
+    padded = f" {re.sub(r'[^A-Z0-9&]+', ' ', text.upper())} "
+    hits = [k for k in keywords if f" {re.sub(r'[^A-Z0-9&]+', ' ', k.upper()).strip()} " in padded]
+    return max(hits, key=len) if hits else None

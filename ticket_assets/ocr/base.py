@@ -1,0 +1,64 @@
+"""What every OCR engine returns, and the protocol it implements."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot run here; the message says what is missing and where it looked."""
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    confidence: float  # 0-1
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
+    source: str = "ocr"  # "ocr" or "text_layer"
+
+
+@dataclass
+class OcrResult:
+    """One page as an engine read it."""
+
+    engine: str
+    width: int
+    height: int
+    lines: list[OcrLine] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def mean_confidence(self) -> float:
+        ocr_lines = [line for line in self.lines if line.source == "ocr"] or self.lines
+        if not ocr_lines:
+            return 0.0
+        return float(sum(line.confidence for line in ocr_lines) / len(ocr_lines))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "OcrResult":
+        lines = [OcrLine(l["text"], l["confidence"], tuple(l["box"]), l.get("source", "ocr")) for l in data["lines"]]
+        return cls(data["engine"], data["width"], data["height"], lines, data.get("seconds", 0.0), data.get("error"))
+
+
+class OcrEngine(Protocol):
+    """An OCR engine: loaded once per worker process, then asked to read grey page images."""
+
+    name: str
+
+    @classmethod
+    def is_available(cls, settings) -> tuple[bool, str]:
+        """Whether the engine can run here, and if not, why (what is missing, where it looked)."""
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        """Lines of text on a grey uint8 image (height x width)."""

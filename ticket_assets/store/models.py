@@ -1,0 +1,100 @@
+"""The warehouse tables. Other tools read these names: keep them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    Sequence,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# Where each value came from, field -> "review" | "filename" | "folder" | "page" | "template" | ...
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("page_id", String, primary_key=True),  # "<file_path>-p<page_number>"
+    Column("partition_key", String, nullable=False, index=True),
+    Column("file_path", String, nullable=False),  # relative to the inbox, with "/"
+    Column("page_number", Integer, nullable=False),  # from 1
+    Column("ticket_number", String),
+    Column("ticket_date", Date),
+    Column("vendor", String),
+    Column("material", String),
+    Column("flow", String),
+    Column("quantity", Float),
+    Column("quantity_unit", String),
+    Column("truck_number", String),
+    Column("manifest_number", String),
+    Column("source", String),
+    Column("destination", String),
+    Column("job_code", String),
+    Column("confidence", Float),
+    Column("review_required", Boolean, nullable=False),
+    Column("review_reason", String),  # the page's review reasons, comma-separated
+    Column("duplicate_of", String),  # page_id of the original ticket
+    Column("file_hash", String, nullable=False),
+    Column("run_id", String, nullable=False),
+    Column("provenance", JSON),
+)
+
+review_queue = Table(
+    "review_queue",
+    metadata,
+    Column("id", Integer, Sequence("review_queue_id_seq"), primary_key=True),
+    Column("page_id", String, nullable=False),
+    Column("partition_key", String, nullable=False, index=True),
+    Column("file_path", String, nullable=False),
+    Column("page_number", Integer),  # null when the whole file could not be read
+    Column("reason", String, nullable=False),
+    Column("severity", String, nullable=False),
+    Column("detected_fields", JSON),
+    Column("suggested_fixes", JSON),
+    Column("created_at", DateTime, nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+    Column("resolved_by", String),
+    Column("resolved_at", DateTime),
+    Column("corrections", JSON),
+)
+
+ocr_pages = Table(
+    "ocr_pages",
+    metadata,
+    Column("page_id", String, primary_key=True),
+    Column("partition_key", String, nullable=False, index=True),
+    Column("file_path", String, nullable=False),
+    Column("page_number", Integer, nullable=False),
+    Column("engine", String, nullable=False),
+    Column("text", Text),
+    Column("words", JSON),
+    Column("mean_confidence", Float),
+    Column("seconds", Float),
+)
+
+processing_runs = Table(
+    "processing_runs",
+    metadata,
+    Column("run_id", String, primary_key=True),  # the Dagster run id: detail lives in the instance
+    Column("partition_key", String, nullable=False, index=True),
+    Column("status", String, nullable=False),
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("files", Integer),
+    Column("pages", Integer),
+    Column("tickets", Integer),
+    Column("review_count", Integer),
+    Column("duplicates", Integer),
+    Column("errors", Integer),
+    Column("config_snapshot", JSON),
+    Column("processed_by", String),
+)

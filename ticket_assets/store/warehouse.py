@@ -1,0 +1,91 @@
+"""The warehouse: one transaction per day, so a rerun replaces the day's rows and never doubles them.
+
+The URL comes from configuration (DuckDB by default, PostgreSQL works too). DuckDB
+admits one writing process at a time, so connections are opened per operation and
+closed right after (NullPool): nothing holds the file between writes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, and_, create_engine, delete, insert, select, update
+from sqlalchemy.pool import NullPool
+
+from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
+from ticket_assets.store.models import metadata, ocr_pages, processing_runs, review_queue, tickets
+
+PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
+
+
+class Warehouse:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine: Engine = create_engine(url, poolclass=NullPool)
+
+    @classmethod
+    def at(cls, url: str) -> "Warehouse":
+        """The warehouse at `url`, its folder and tables created when missing."""
+        if url.startswith("duckdb:///"):
+            Path(url.removeprefix("duckdb:///")).parent.mkdir(parents=True, exist_ok=True)
+        warehouse = cls(url)
+        metadata.create_all(warehouse.engine)
+        return warehouse
+
+    def replace_partition(self, partition_key: str, ticket_rows: list[dict], review_rows: list[dict],
+                          ocr_rows: list[dict], run_row: dict) -> None:
+        """Swap a day's rows for new ones and write the run's ledger row, in one transaction: all or nothing."""
+        with self.engine.begin() as conn:
+            for table in PARTITIONED_TABLES:
+                conn.execute(delete(table).where(table.c.partition_key == partition_key))
+            conn.execute(delete(processing_runs).where(processing_runs.c.run_id == run_row["run_id"]))
+            for table, rows in ((tickets, ticket_rows), (review_queue, review_rows), (ocr_pages, ocr_rows),
+                                (processing_runs, [run_row])):
+                if rows:
+                    conn.execute(insert(table), rows)
+
+    def earlier_tickets(self, partition_key: str, day: date) -> list[KnownTicket]:
+        """Tickets of other days dated within the duplicate window before `day`, oldest first."""
+        query = (
+            select(tickets.c.page_id, tickets.c.ticket_number, tickets.c.vendor, tickets.c.ticket_date)
+            .where(and_(
+                tickets.c.partition_key != partition_key,
+                tickets.c.ticket_number.is_not(None),
+                tickets.c.ticket_date.between(day - DUPLICATE_WINDOW, day + timedelta(days=7)),
+            ))
+            .order_by(tickets.c.ticket_date, tickets.c.page_id)
+        )
+        with self.engine.connect() as conn:
+            return [KnownTicket(*row) for row in conn.execute(query)]
+
+    def day_tickets(self, partition_key: str) -> list[dict]:
+        return self._rows(select(tickets).where(tickets.c.partition_key == partition_key).order_by(tickets.c.page_id))
+
+    def day_reviews(self, partition_key: str) -> list[dict]:
+        query = select(review_queue).where(review_queue.c.partition_key == partition_key).order_by(review_queue.c.id)
+        return self._rows(query)
+
+    def open_reviews(self, partition_key: str | None = None) -> list[dict]:
+        query = select(review_queue).where(review_queue.c.resolved.is_(False))
+        if partition_key:
+            query = query.where(review_queue.c.partition_key == partition_key)
+        return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
+
+    def mark_run(self, run_id: str, status: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(processing_runs)
+                .where(processing_runs.c.run_id == run_id)
+                .values(status=status, finished_at=datetime.now())
+            )
+
+    def runs(self, partition_key: str | None = None) -> list[dict]:
+        query = select(processing_runs)
+        if partition_key:
+            query = query.where(processing_runs.c.partition_key == partition_key)
+        return self._rows(query.order_by(processing_runs.c.partition_key, processing_runs.c.started_at))
+
+    def _rows(self, query) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
