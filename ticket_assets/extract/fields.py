@@ -15,12 +15,15 @@ from ticket_assets.extract.templates import VendorTemplate
 
 TICKET_LABEL = re.compile(r"(TICKET\s*(NO|NUMBER|NUM|#)|\bN[Oº°]\b\.?|\bNo\.)", re.I)
 TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
+# Labels whose numbers are not ticket numbers, when they stand left of or above a number ...
 TRAP_LABELS = re.compile(
     r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|\bP\.?O\b|ORDER|ACCOUNT|ACCT|CUSTOMER|JOB|PHONE|FAX|OFFICE|DISPATCH|"
     r"EMERGENCY|DATE|TIME|TRUCK|TRAILER|UNIT|VEHICLE|LICENSE|PRODUCT|CARRIER|PLANT|\bTX\b|TONS|YARDS|GROSS|TARE|NET|"
     r"MANIFEST|PROFILE|QTY|LOADS?\b",
     re.I,
 )
+# ... and the few that some forms print below their number.
+TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
 MANIFEST_LABEL = re.compile(r"(MANIFEST|PROFILE)\s*(#|NO\.?|NUMBER)?\s*:?", re.I)
 MANIFEST_VALUE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]\b", re.I)
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
@@ -35,9 +38,9 @@ DATE_PATTERNS = (
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b"), "%m/%d/%y"),
     (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{2,4})\b"), None),
 )
-SOURCE_LABEL = re.compile(r"(SOURCE|SHIPPED\s*FROM|HAULED\s*FROM|\bFROM\b)\s*:?", re.I)
-DESTINATION_LABEL = re.compile(r"(SHIPPED\s*TO|HAULED\s*TO|DELIVERY\s*ADDRESS|DESTINATION|\bTO\b)\s*:?", re.I)
-MATERIAL_LABEL = re.compile(r"(MATERIAL\s*HAULED|MATERIAL|COMMODITY|PRODUCT)\s*:?", re.I)
+SOURCE_LABEL = re.compile(r"(SOURCE|SHIPPED\s*FROM|HAULED\s*FROM|\bFROM\s*:)\s*:?", re.I)
+DESTINATION_LABEL = re.compile(r"(SHIPPED\s*TO|HAULED\s*TO|DELIVERY\s*ADDRESS|DESTINATION|\bTO\s*:)\s*:?", re.I)
+MATERIAL_LABEL = re.compile(r"(MATERIAL\s*HAULED|MATERIAL(?!\s*TICKET)|COMMODITY|PRODUCT)\s*:?", re.I)
 
 
 def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate, ...]) -> tuple[Found, str] | None:
@@ -46,23 +49,29 @@ def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate,
         for pattern in template.ticket_number_patterns:
             for line in page.lines:
                 match = pattern.search(line.text.replace(" ", ""))
-                if match:
-                    return Found(match.group(0).upper(), line, 0.97 * line.confidence), template.vendor
+                if match:  # a pattern with a group names the number inside a longer match ("BOL 1972750542")
+                    number = match.group(1) if pattern.groups else match.group(0)
+                    return Found(number.upper(), line, 0.97 * line.confidence), template.vendor
     return None
 
 
-def find_ticket_number(page: PageText) -> Found | None:
-    """A printed number next to a ticket label, else a lone number at the top right."""
+def find_ticket_number(page: PageText, region: str = "top_right") -> Found | None:
+    """A printed number next to a ticket label, else a lone number where the vendor prints it."""
     labelled = _labelled_ticket_number(page)
     if labelled:
         return labelled
     for line in page.lines:
-        if not page.is_top_right(line) or TRAP_LABELS.search(page.context_of(line)):
+        if not page.in_region(line, region) or _near_trap_label(page, line):
             continue
         match = TICKET_DIGITS.fullmatch(line.text.strip())
         if match:
             return Found(match.group(1), line, 0.85 * line.confidence)
     return None
+
+
+def _near_trap_label(page: PageText, line) -> bool:
+    before, below = page.labels_around(line)
+    return bool(TRAP_LABELS.search(before) or TRAP_LABELS_BELOW.search(below))
 
 
 def _labelled_ticket_number(page: PageText) -> Found | None:

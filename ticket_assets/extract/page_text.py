@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ticket_assets.ocr.base import OcrLine, OcrResult
 
-HEADER_FRACTION = 0.3  # vendor headers sit in the top part of a ticket
+HEADER_FRACTION = 0.3
+_HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,12 @@ class PageText:
     def is_header(self, line: OcrLine) -> bool:
         return _centre_y(line) < HEADER_FRACTION * self.height
 
-    def is_top_right(self, line: OcrLine) -> bool:
-        return _centre_x(line) > 0.5 * self.width and _centre_y(line) < HEADER_FRACTION * self.height
+    def in_region(self, line: OcrLine, region: str) -> bool:
+        """Whether the line stands in a template's ticket-number region: top_right, top_left or anywhere."""
+        if region == "anywhere":
+            return True
+        right_half = _centre_x(line) > 0.5 * self.width
+        return self.is_header(line) and right_half == (region == "top_right")
 
     def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
         """Other lines on the same row, left to right."""
@@ -45,11 +50,20 @@ class PageText:
         ]
         return sorted(same_row, key=lambda other: other.box[0])
 
-    def context_of(self, line: OcrLine) -> str:
-        """The line with its row neighbours to the left and the line just above: where its label would be."""
+    def row_text_before(self, line: OcrLine) -> str:
+        """Everything on the line's row up to and including it: where a row label such as CUSTOMER stands."""
         left = [other.text for other in self.row_neighbours(line) if other.box[0] < line.box[0]]
-        above = self._line_above(line)
-        return " ".join([*(left[-1:]), line.text, above.text if above else ""])
+        return " ".join([*left, line.text])
+
+    def labels_around(self, line: OcrLine) -> tuple[str, str]:
+        """Text that could label the line: (the line itself, its close left neighbour and the line above;
+        the line below, where some forms print their labels). A neighbour holding a number of its own
+        ("DISPATCH (214) 707-8768") labels that number, not this line."""
+        height = max(line.box[3] - line.box[1], 1)
+        left = [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < 3 * height]
+        neighbours = [left[-1] if left else None, self._line_above(line), self._line_below(line)]
+        left_text, above, below = (o.text if o and not _HOLDS_NUMBER.search(o.text) else "" for o in neighbours)
+        return f"{left_text} {line.text} {above}", below
 
     def value_after_label(self, label: re.Pattern) -> Found | None:
         """The text after a label: on the same line, else the next line to its right, else the line below."""

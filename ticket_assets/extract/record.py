@@ -98,30 +98,41 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
             extraction.overridden[name] = disagreeing[0]
 
 
-def _from_page(found: Found | None, value: Any = None) -> FieldValue | None:
+UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
+ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
+
+
+def _from_page(found: Found | None) -> FieldValue | None:
+    return FieldValue(found.text, "page", found.confidence) if found else None
+
+
+def _normalised(found: Found | None, value: str | None) -> FieldValue | None:
+    """The canonical value read at a label, or the raw text as a suggestion when it is not recognised."""
     if found is None:
         return None
-    return FieldValue(found.text if value is None else value, "page", found.confidence)
+    if value is None:
+        return FieldValue(found.text, "page", min(found.confidence, UNRECOGNISED))
+    return FieldValue(value, "page", found.confidence)
 
 
 def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
+    """The vendor first (a vendor's own number pattern says both), then the number where that vendor prints it."""
     by_pattern = find.find_template_ticket_number(page, known.templates)
     extraction.vendor_matches = match_vendors(page, known.templates)
     if by_pattern:
         found, vendor = by_pattern
-        number = FieldValue(found.text, "page", found.confidence)
         extraction.vendor_matches.insert(0, VendorMatch(vendor, found.confidence, f"ticket number {found.text!r}"))
-    else:
-        number = _from_page(find.find_ticket_number(page))
-    _choose(extraction, "ticket_number", [number])
     meta = extraction.source.name_meta
-    from_name = FieldValue(meta.vendor, "filename", 1.0) if meta.vendor else None
     best = extraction.vendor_matches[0] if extraction.vendor_matches else None
     from_page = FieldValue(best.vendor, "page", best.confidence) if best else None
     if from_page and from_page.confidence < known.vendor_min_confidence:
         extraction.suggestions["vendor"] = from_page
         from_page = None
-    _choose(extraction, "vendor", [from_name, from_page])
+    _choose(extraction, "vendor", [FieldValue(meta.vendor, "filename", 1.0) if meta.vendor else None, from_page])
+    if not by_pattern:
+        template = known.template(extraction.value("vendor"))
+        found = find.find_ticket_number(page, template.ticket_number_region if template else "top_right")
+    _choose(extraction, "ticket_number", [_from_page(found)])
 
 
 def _date_candidates(source: PageSource, page: PageText) -> list[FieldValue | None]:
@@ -139,15 +150,15 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
     source_label = page.value_after_label(find.SOURCE_LABEL)
     _choose(extraction, "source", [
         FieldValue(meta.area, "filename", 1.0) if meta.area else None,
-        _from_page(source_label, _place(vocabulary, "source", source_label)),
-        FieldValue(find_in_text(vocabulary, "source", page.text), "page", 0.6),
+        _normalised(source_label, _place(vocabulary, "source", source_label)),
+        FieldValue(find_in_text(vocabulary, "source", page.text), "page", ANYWHERE_ON_PAGE),
     ])
     destination_label = page.value_after_label(find.DESTINATION_LABEL)
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "destination", [
-        _from_page(destination_label, _place(vocabulary, "destination", destination_label)),
+        _normalised(destination_label, _place(vocabulary, "destination", destination_label)),
         FieldValue(template.default_destination, "template", 0.9) if template else None,
-        FieldValue(find_in_text(vocabulary, "destination", page.text), "page", 0.6),
+        FieldValue(find_in_text(vocabulary, "destination", page.text), "page", ANYWHERE_ON_PAGE),
     ])
 
 
@@ -165,7 +176,7 @@ def _material_candidates(extraction: Extraction, page: PageText, known: Vocabula
     return [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
         FieldValue(implied, "inferred", 0.9) if implied else None,
-        _from_page(labelled, _place(vocabulary, "material", labelled)),
+        _normalised(labelled, _place(vocabulary, "material", labelled)),
         FieldValue(find_in_text(vocabulary, "material", page.text), "page", 0.6),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ]

@@ -49,7 +49,7 @@ def _match_template(page: PageText, template: VendorTemplate) -> VendorMatch | N
         return None
     best = None
     for line in page.lines:
-        if CUSTOMER_LABEL.search(page.context_of(line)):
+        if CUSTOMER_LABEL.search(page.row_text_before(line)):
             continue
         keyword = _keyword_in(line.text, template.header_keywords)
         if not keyword:

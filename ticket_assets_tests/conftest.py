@@ -1,0 +1,45 @@
+"""Shared fixtures: real scans laid out as an inbox, a small generated inbox, settings for a temp home."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ticket_assets.config import Settings, load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+REALDATA = Path(os.environ.get("TICKETS_REALDATA", REPO.parent / "shared" / "realdata"))
+REALDATA_DAY = "2024-11-26"
+SAMPLE_DAYS = [date(2024, 10, 17), date(2024, 10, 18)]
+
+
+@pytest.fixture(scope="session")
+def realdata_inbox(tmp_path_factory) -> Path:
+    """The real scans of ../shared/realdata in one date folder, as a crew would drop them."""
+    if not REALDATA.is_dir():
+        pytest.fail(f"real scans not found at {REALDATA}: set TICKETS_REALDATA")
+    inbox = tmp_path_factory.mktemp("real_inbox")
+    day = inbox / REALDATA_DAY
+    day.mkdir()
+    for path in REALDATA.iterdir():
+        if path.suffix.lower() in {".pdf", ".png"}:
+            shutil.copyfile(path, day / path.name)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def sample_inbox(tmp_path_factory) -> Path:
+    """Two generated days of synthetic tickets, bad files included, with truth.json."""
+    from ticket_assets.synth import generate_inbox
+
+    inbox = tmp_path_factory.mktemp("sample_inbox")
+    generate_inbox(inbox, SAMPLE_DAYS, pages_per_day=5, seed=7, dpi=100)
+    return inbox
+
+
+def settings_for(inbox: Path, home: Path) -> Settings:
+    return load_settings(inbox, home)

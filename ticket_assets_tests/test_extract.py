@@ -1,0 +1,125 @@
+"""Extraction on hand-built pages: the rules of the domain note, traps included."""
+
+from datetime import date
+
+import pytest
+
+from ticket_assets.config import Job
+from ticket_assets.extract.record import Vocabularies, extract_page
+from ticket_assets.extract.review import Reason
+from ticket_assets.extract.templates import default_templates, default_vocabulary
+from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
+
+from .pages import ocr_page, page_source
+
+KNOWN = Vocabularies(default_templates(), default_vocabulary())
+JOB = Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31))
+CONTEXT = RuleContext(job=JOB, low_confidence=0.7)
+
+
+def _reasons(extraction):
+    return {finding.reason for finding in check_page(extraction, CONTEXT)}
+
+
+def test_landfill_ticket_with_every_field():
+    page = ocr_page(
+        ("WASTE MANAGEMENT LEWISVILLE LANDFILL", 40, 20), ("WM-12345678", 780, 30),
+        ("CUSTOMER: Lindamood Demolition", 40, 200), ("HAULER: Roberts Trucking", 40, 240),
+        ("FROM: Pier Ex", 40, 280), ("MANIFEST #: 14-2024-00123", 40, 320),
+        ("QTY: 18.5 TONS", 40, 360), ("TRUCK # 123", 500, 360), ("DATE: 10/17/2024", 500, 200),
+    )
+    e = extract_page(page_source(), page, KNOWN)
+    values = {name: e.value(name) for name in e.values}
+    assert values["vendor"] == "WASTE_MANAGEMENT_LEWISVILLE"
+    assert values["ticket_number"] == "WM-12345678"
+    assert values["source"] == "PIER_EX" and values["material"] == "CLASS_2_CONTAMINATED"
+    assert values["destination"] == "WASTE_MANAGEMENT_LEWISVILLE" and values["flow"] == "EXPORT"
+    assert values["manifest_number"] == "14-2024-00123"
+    assert (values["quantity"], values["quantity_unit"], values["truck_number"]) == (18.5, "TONS", "123")
+    assert e.values["material"].source == "inferred" and e.values["ticket_date"].source == "folder"
+    assert _reasons(e) == set()
+
+
+def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
+    page = ocr_page(
+        ("14396956", 40, 20), ("PIT TICKET#", 40, 50), ("PORTILLO & SONS", 380, 60),
+        ("Dispatch # 214-422-2944", 700, 20), ("10550 Goodnight Lane Dallas, TX 75220", 600, 50),
+        ("P.O.#: 11632", 40, 110), ("DATE: 02/18/25", 700, 110), ("No. 285366", 800, 80),
+    )
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") == "285366"
+    assert e.value("vendor") == "PORTILLO"
+
+
+def test_lone_number_at_the_top_right_is_taken_but_one_beside_a_trap_label_is_not():
+    lone = ocr_page(("ROBERTS", 300, 40), ("1178561", 850, 30), ("MATERIAL TICKET #", 800, 60))
+    assert extract_page(page_source(), lone, KNOWN).value("ticket_number") == "1178561"
+    trap = ocr_page(("ROADSTAR MANAGEMENT, LLC", 300, 20), ("Pit Ticket #", 600, 100), ("1571412", 750, 100))
+    assert extract_page(page_source(), trap, KNOWN).value("ticket_number") is None
+
+
+def test_customer_line_is_not_the_vendor():
+    page = ocr_page(("CUSTOMER: LINDAMOOD DEMOLITION", 40, 30), ("No. 44821", 800, 30))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None
+    assert Reason.AMBIGUOUS_VENDOR in _reasons(e)
+
+
+def test_vendor_named_only_in_the_body_is_a_suggestion_not_a_value():
+    page = ocr_page(("No. 44821", 800, 30), ("Hauled by Tarango Trucking", 40, 500))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None and e.suggestions["vendor"].value == "TARANGO"
+
+
+def test_filename_wins_over_the_page_and_says_so():
+    page = ocr_page(("ROBERTS", 300, 40), ("No. 55555", 800, 30))
+    source = page_source("24-105__2024-10-16__IMPORT__ROCK__HEIDELBERG.pdf")
+    e = extract_page(source, page, KNOWN)
+    assert (e.value("vendor"), e.value("material"), e.value("flow")) == ("HEIDELBERG", "ROCK", "IMPORT")
+    assert e.value("ticket_date") == date(2024, 10, 16) and e.values["ticket_date"].source == "filename"
+    assert Reason.FILENAME_OVERRIDE in _reasons(e)
+
+
+def test_folder_flow_comes_before_the_filename_token():
+    page = ocr_page(("HEIDELBERG MATERIALS", 40, 20), ("TICKET NO. 90001", 700, 20))
+    e = extract_page(page_source("scan.pdf", folder_flow="IMPORT"), page, KNOWN)
+    assert e.value("flow") == "IMPORT" and e.values["flow"].source == "folder"
+
+
+def test_contaminated_load_without_manifest_goes_to_review():
+    page = ocr_page(("ROBERTS", 300, 40), ("No. 55555", 800, 30), ("MATERIAL: Class 2 Contaminated", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+    assert Reason.MISSING_MANIFEST in _reasons(e)
+
+
+def test_blank_page_still_yields_a_record_with_its_reasons():
+    e = extract_page(page_source(), ocr_page(), KNOWN)
+    assert e.value("ticket_date") == date(2024, 10, 17)
+    assert {Reason.MISSING_TICKET_NUMBER, Reason.AMBIGUOUS_VENDOR, Reason.LOW_CONFIDENCE_OCR} <= _reasons(e)
+
+
+def test_low_confidence_reading_is_only_a_suggestion():
+    page = ocr_page(("ROBERTS", 300, 40), ("No. 55555", 800, 30), confidence=0.5)
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == "55555"
+    assert {Reason.MISSING_TICKET_NUMBER, Reason.LOW_CONFIDENCE_OCR} <= _reasons(e)
+
+
+@pytest.mark.parametrize("quantity, flagged", [("18 TONS", False), ("3 TONS", True), ("60 CY", True), ("12 CY", False)])
+def test_unusual_quantities_are_flagged(quantity, flagged):
+    page = ocr_page(("ROBERTS", 300, 40), ("No. 55555", 800, 30), (f"QTY: {quantity}", 40, 300))
+    assert (Reason.UNUSUAL_QUANTITY in _reasons(extract_page(page_source(), page, KNOWN))) == flagged
+
+
+def test_filename_date_far_from_the_folder_is_out_of_range():
+    page = ocr_page(("ROBERTS", 300, 40), ("No. 55555", 800, 30))
+    source = page_source("24-105__2024-01-02__IMPORT__ROCK__ROBERTS.pdf")
+    assert Reason.OUT_OF_RANGE_DATE in _reasons(extract_page(source, page, KNOWN))
+
+
+def test_duplicate_is_found_within_120_days_before_and_not_after():
+    original = KnownTicket("a-p1", "55555", "ROBERTS", date(2024, 7, 1))
+    assert find_duplicate(KnownTicket("b-p1", "55555", "ROBERTS", date(2024, 10, 17)), [original]) == original
+    assert find_duplicate(KnownTicket("b-p1", "55555", "ROBERTS", date(2024, 11, 30)), [original]) is None
+    assert find_duplicate(KnownTicket("b-p1", "55555", "ALLIANCE", date(2024, 7, 2)), [original]) is None
