@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import fitz
+import pymupdf
 from PIL import Image
 
 log = logging.getLogger(__name__)
@@ -178,12 +178,12 @@ def _unreadable(entry: FileEntry, problem: str) -> FileEntry:
 
 def _inspect_pdf(entry: FileEntry, path: Path) -> FileEntry:
     try:
-        with fitz.open(path, filetype="pdf") as doc:
+        with pymupdf.open(path, filetype="pdf") as doc:
             if doc.needs_pass:
                 return _unreadable(entry, "encrypted PDF: it needs a password")
             entry.page_count = doc.page_count
             repaired = doc.is_repaired
-    except (RuntimeError, ValueError) as err:  # fitz raises FileDataError (a RuntimeError) on garbage
+    except (RuntimeError, ValueError) as err:  # PyMuPDF raises FileDataError (a RuntimeError) on garbage
         return _unreadable(entry, f"damaged PDF that cannot be opened: {err}")
     if entry.page_count == 0:
         return _unreadable(entry, "PDF has no pages")

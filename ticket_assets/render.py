@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fitz
+import pymupdf
 from PIL import Image, ImageOps
 
 from ticket_assets.discover import FileEntry
@@ -54,7 +54,7 @@ def _blank(entry: FileEntry, number: int) -> PageImage:
 
 def _render_pdf(source: Path, entry: FileEntry, folder: Path, dpi: int) -> list[PageImage]:
     pages = []
-    with fitz.open(source, filetype="pdf") as doc:
+    with pymupdf.open(source, filetype="pdf") as doc:
         for index in range(entry.page_count):
             page = _blank(entry, index + 1)
             try:
@@ -65,7 +65,7 @@ def _render_pdf(source: Path, entry: FileEntry, folder: Path, dpi: int) -> list[
     return pages
 
 
-def _render_pdf_page(pdf_page: fitz.Page, page: PageImage, folder: Path, dpi: int) -> None:
+def _render_pdf_page(pdf_page: pymupdf.Page, page: PageImage, folder: Path, dpi: int) -> None:
     scale = dpi / 72
     page.width, page.height = round(pdf_page.rect.width * scale), round(pdf_page.rect.height * scale)
     page.text_lines = text_layer_lines(pdf_page, scale)
@@ -74,7 +74,7 @@ def _render_pdf_page(pdf_page: fitz.Page, page: PageImage, folder: Path, dpi: in
         return
     target = folder / f"p{page.page_number:04d}.png"
     if not target.exists():
-        pixmap = pdf_page.get_pixmap(dpi=dpi, colorspace=fitz.csGRAY, alpha=False)
+        pixmap = pdf_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
         _save_atomically(pixmap.tobytes("png"), target)
     page.image_path = str(target)
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from ticket_assets.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 REALDATA = Path(os.environ.get("TICKETS_REALDATA", REPO.parent / "shared" / "realdata"))
@@ -41,5 +40,15 @@ def sample_inbox(tmp_path_factory) -> Path:
     return inbox
 
 
-def settings_for(inbox: Path, home: Path) -> Settings:
-    return load_settings(inbox, home)
+def make_home(path: Path, **ocr) -> Path:
+    """A TICKETS_HOME whose tickets.yaml renders small and uses the given OCR options."""
+    import yaml
+
+    from ticket_assets.config import PACKAGED_CONFIG
+
+    config = yaml.safe_load(PACKAGED_CONFIG.read_text())
+    config["ocr"].update({"dpi": 120, "workers": 2, **ocr})
+    config["sensor"]["settle_seconds"] = 0
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "tickets.yaml").write_text(yaml.safe_dump(config))
+    return path

@@ -1,7 +1,7 @@
 from datetime import date
 from pathlib import Path
 
-import fitz
+import pymupdf
 import pytest
 from PIL import Image
 
@@ -37,7 +37,7 @@ def test_only_valid_date_folders_are_days(tmp_path):
 
 
 def _pdf(path: Path, pages: int = 1, **save_options) -> Path:
-    doc = fitz.open()
+    doc = pymupdf.open()
     for number in range(pages):
         doc.new_page().insert_text((72, 72), f"TICKET NO. {1000 + number}")
     doc.save(path, **save_options)
@@ -49,7 +49,7 @@ def test_bad_files_are_reported_with_a_reason(tmp_path):
     day.mkdir()
     (day / "blank.pdf").write_bytes(b"")
     (day / "notes.pdf").write_text("not a pdf at all")
-    _pdf(day / "locked.pdf", encryption=fitz.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
+    _pdf(day / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
     whole = _pdf(tmp_path / "whole.pdf", pages=3).read_bytes()
     (day / "cut.pdf").write_bytes(whole[: len(whole) // 3])
     entries = {p.name: inventory_file(tmp_path, p) for p in list_day_files(day)}

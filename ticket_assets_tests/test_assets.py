@@ -1,0 +1,86 @@
+"""The five assets materialized for a generated day: real instance, real RapidOCR, real DuckDB."""
+
+import csv
+import json
+from collections import Counter
+
+import pytest
+from dagster import DagsterInstance, materialize
+from openpyxl import load_workbook
+
+from ticket_assets.defs.assets import extracted_tickets, ocr_text, page_images, raw_pdfs, tracking_export
+from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.resources import TicketsConfig
+
+from .conftest import SAMPLE_DAYS, make_home
+
+ASSETS = [raw_pdfs, page_images, ocr_text, extracted_tickets, tracking_export]
+DAY = SAMPLE_DAYS[0].isoformat()
+
+
+@pytest.fixture(scope="module")
+def run_twice(sample_inbox, tmp_path_factory):
+    home = make_home(tmp_path_factory.mktemp("home"))
+    resource = TicketsConfig(inbox=str(sample_inbox), home=str(home))
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(date_folders.name, [DAY])
+        first = materialize(ASSETS, partition_key=DAY, resources={"tickets": resource}, instance=instance)
+        rows_after_first = resource.warehouse().day_tickets(DAY)
+        second = materialize(ASSETS, partition_key=DAY, resources={"tickets": resource}, instance=instance)
+    return first, second, rows_after_first, resource
+
+
+def _truth(inbox, day):
+    return [entry for entry in json.loads((inbox / "truth.json").read_text()) if entry["file"].startswith(day)]
+
+
+def test_every_page_yields_one_record_and_bad_files_are_in_review(run_twice, sample_inbox):
+    first, _, _, resource = run_twice
+    assert first.success
+    truth = _truth(sample_inbox, DAY)
+    pages = {(t["file"], t["page"]) for t in truth if t["kind"] != "bad"}
+    rows = resource.warehouse().day_tickets(DAY)
+    assert {(r["file_path"], r["page_number"]) for r in rows} == pages
+    bad = {t["file"] for t in truth if t["kind"] == "bad"}
+    unreadable = {r["file_path"] for r in resource.warehouse().day_reviews(DAY) if r["reason"] == "UNREADABLE_FILE"}
+    assert bad and bad <= unreadable
+
+
+def test_asset_checks_pass(run_twice):
+    evaluations = run_twice[0].get_asset_check_evaluations()
+    assert {e.check_name for e in evaluations} == {"every_page_accounted_for", "manifest_recall", "duplicates_linked"}
+    assert all(e.passed for e in evaluations)
+
+
+def test_rerun_replaces_rows_and_never_doubles(run_twice):
+    first, second, rows_after_first, resource = run_twice
+    assert second.success
+    rows = resource.warehouse().day_tickets(DAY)
+    assert sorted(r["page_id"] for r in rows) == sorted(r["page_id"] for r in rows_after_first)
+    assert {r["run_id"] for r in rows} == {second.run_id}
+    assert [r["run_id"] for r in resource.warehouse().runs(DAY)] == [first.run_id, second.run_id]
+
+
+def test_printed_ticket_numbers_and_vendors_are_mostly_read(run_twice, sample_inbox):
+    """Not the accuracy target (that is the benchmark's): a floor that catches a broken stage."""
+    truth = {(t["file"], t["page"]): t["fields"] for t in _truth(sample_inbox, DAY) if t["kind"] != "bad"}
+    rows = run_twice[3].warehouse().day_tickets(DAY)
+    numbers = Counter(r["ticket_number"] == truth[(r["file_path"], r["page_number"])]["ticket_number"] for r in rows)
+    vendors = Counter(r["vendor"] == truth[(r["file_path"], r["page_number"])]["vendor"] for r in rows)
+    assert numbers[True] >= 0.6 * len(rows) and vendors[True] >= 0.6 * len(rows)
+
+
+def test_exports_are_written_and_readable(run_twice):
+    resource = run_twice[3]
+    folder = resource.settings().exports_dir / DAY
+    workbook = load_workbook(folder / "tracking_export.xlsx")
+    assert workbook.sheetnames == ["All Daily", "Class2_Daily", "Non Contaminated", "Spoils", "Import"]
+    assert [c.value for c in workbook["All Daily"][1]][:4] == ["Date", "Day", "Job Week", "Job Month"]
+    with (folder / "invoice_match.csv").open() as handle:
+        header = next(csv.reader(handle, delimiter="|"))
+    assert header == ["ticket_number", "vendor", "date", "material", "quantity", "units", "truck_number", "file_ref"]
+    with (folder / "review_queue.csv").open() as handle:
+        reviews = list(csv.DictReader(handle))
+    assert len(reviews) == len(resource.warehouse().day_reviews(DAY))
+    with (folder / "manifest_log.csv").open() as handle:
+        assert next(csv.reader(handle))[:2] == ["ticket_number", "manifest_number"]

@@ -1,0 +1,64 @@
+"""End to end through the `tickets` command, on the real scans, as a user runs it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ticket_assets.store.warehouse import Warehouse
+
+from .conftest import REALDATA_DAY, make_home
+from .test_golden_real import PRINTED
+
+
+def _tickets(*args, home, env_extra=None):
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster"), **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), *args],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def processed(realdata_inbox, tmp_path_factory):
+    home = make_home(tmp_path_factory.mktemp("cli_home"), dpi=200)
+    result = _tickets("process", str(realdata_inbox), home=home)
+    return result, home
+
+
+def test_process_exits_cleanly_and_reports_the_day(processed):
+    result, home = processed
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"{REALDATA_DAY}: 10 files, 9 pages, 9 tickets" in result.stdout
+    assert "s/page" in result.stdout and str(home / "exports") in result.stdout
+
+
+def test_every_page_has_a_record_and_the_empty_file_is_unreadable(processed):
+    _, home = processed
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    tickets = {row["file_path"].split("/")[-1]: row for row in warehouse.day_tickets(REALDATA_DAY)}
+    assert set(tickets) == set(PRINTED)
+    unreadable = [r for r in warehouse.day_reviews(REALDATA_DAY) if r["reason"] == "UNREADABLE_FILE"]
+    assert [r["file_path"] for r in unreadable] == [f"{REALDATA_DAY}/24-105_blank.pdf"]
+    assert "0 bytes" in unreadable[0]["detected_fields"]["detail"]
+    assert {name: tickets[name]["vendor"] for name in PRINTED} == {name: v for name, (v, _) in PRINTED.items()}
+    assert {name: tickets[name]["ticket_number"] for name in PRINTED} == {name: n for name, (_, n) in PRINTED.items()}
+
+
+def test_review_and_ledger_list_what_happened(processed):
+    _, home = processed
+    review = _tickets("review", home=home)
+    assert review.returncode == 0 and "24-105_blank.pdf" in review.stdout and "UNREADABLE_FILE" in review.stdout
+    ledger = _tickets("ledger", "--date", REALDATA_DAY, home=home)
+    assert ledger.returncode == 0 and "EXPORTED" in ledger.stdout and REALDATA_DAY in ledger.stdout
+
+
+def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):
+    home = make_home(tmp_path / "home", engine="doctr", doctr_weights_dir=str(tmp_path / "no_weights"))
+    result = _tickets("process", str(realdata_inbox), "--date", REALDATA_DAY, home=home)
+    assert result.returncode == 1
+    assert "FAILED" in result.stderr and "no_weights" in result.stderr
+
+
+def test_unknown_day_is_refused_before_anything_runs(realdata_inbox, tmp_path):
+    result = _tickets("process", str(realdata_inbox), "--date", "2030-01-01", home=make_home(tmp_path / "home"))
+    assert result.returncode == 2 and "no folder" in result.stderr

@@ -1,0 +1,52 @@
+"""The inbox sensor with a real instance: settle, request once, request again on change."""
+
+import shutil
+
+from dagster import DagsterInstance, SensorResult, build_sensor_context
+
+from ticket_assets.defs.resources import TicketsConfig
+from ticket_assets.defs.sensors import inbox_sensor
+
+from .conftest import make_home
+
+DAY = "2024-10-21"
+
+
+def _tick(instance, resource, cursor):
+    context = build_sensor_context(instance=instance, cursor=cursor, resources={"tickets": resource})
+    result = inbox_sensor(context)
+    assert isinstance(result, SensorResult)
+    return result, result.cursor
+
+
+def test_new_folder_is_held_while_it_changes_then_requested_once(tmp_path, realdata_inbox):
+    inbox, day = tmp_path / "inbox", tmp_path / "inbox" / DAY
+    day.mkdir(parents=True)
+    source = next((realdata_inbox / "2024-11-26").glob("*.png"))
+    shutil.copyfile(source, day / "first.png")
+    resource = TicketsConfig(inbox=str(inbox), home=str(make_home(tmp_path / "home")))  # settle_seconds: 0
+    with DagsterInstance.ephemeral() as instance:
+        result, cursor = _tick(instance, resource, None)
+        assert result.run_requests == []  # first sight: wait for it to settle
+        shutil.copyfile(source, day / "second.png")  # still being copied
+        result, cursor = _tick(instance, resource, cursor)
+        assert result.run_requests == []
+        result, cursor = _tick(instance, resource, cursor)
+        assert [r.partition_key for r in result.run_requests] == [DAY]
+        assert result.dynamic_partitions_requests[0].partition_keys == [DAY]
+        first_key = result.run_requests[0].run_key
+        result, cursor = _tick(instance, resource, cursor)
+        assert result.run_requests == []  # unchanged: not again
+
+        shutil.copyfile(source, day / "late.png")  # a file lands in a processed day
+        result, cursor = _tick(instance, resource, cursor)
+        result, cursor = _tick(instance, resource, cursor)
+        assert [r.partition_key for r in result.run_requests] == [DAY]
+        assert result.run_requests[0].run_key != first_key
+
+
+def test_missing_inbox_is_a_skip_with_a_reason(tmp_path):
+    resource = TicketsConfig(inbox=str(tmp_path / "nowhere"), home=str(make_home(tmp_path / "home")))
+    with DagsterInstance.ephemeral() as instance:
+        result = inbox_sensor(build_sensor_context(instance=instance, resources={"tickets": resource}))
+    assert "does not exist" in str(result.skip_message)

@@ -1,0 +1,61 @@
+"""The warehouse on a real DuckDB file: a day's rows are swapped whole, never doubled."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from ticket_assets.store.warehouse import Warehouse
+
+DAY = "2024-10-17"
+
+
+def _ticket(page_id: str, number: str, run_id: str = "run-1", day: str = DAY) -> dict:
+    return {
+        "page_id": page_id, "partition_key": day, "file_path": page_id.rsplit("-p", 1)[0], "page_number": 1,
+        "ticket_number": number, "ticket_date": date.fromisoformat(day), "vendor": "ROBERTS",
+        "review_required": False, "file_hash": "f" * 64, "run_id": run_id, "provenance": {"vendor": {"source": "page"}},
+    }
+
+
+def _review(page_id: str, day: str = DAY) -> dict:
+    return {"page_id": page_id, "partition_key": day, "file_path": page_id, "page_number": None,
+            "reason": "UNREADABLE_FILE", "severity": "CRITICAL", "detected_fields": {"detail": "empty"},
+            "suggested_fixes": {}, "created_at": datetime(2024, 10, 17, 8), "resolved": False}
+
+
+def _run(run_id: str, day: str = DAY) -> dict:
+    return {"run_id": run_id, "partition_key": day, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
+            "config_snapshot": {"dpi": 200}, "processed_by": "test", "files": 2, "pages": 1, "tickets": 1}
+
+
+@pytest.fixture
+def warehouse(tmp_path) -> Warehouse:
+    return Warehouse.at(f"duckdb:///{tmp_path / 'w' / 'warehouse.duckdb'}")
+
+
+def test_rerun_replaces_the_day_and_never_doubles(warehouse):
+    for run_id in ("run-1", "run-2"):
+        warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555", run_id)], [_review(f"{DAY}/bad.pdf")],
+                                    [], _run(run_id))
+    assert [row["run_id"] for row in warehouse.day_tickets(DAY)] == ["run-2"]
+    assert len(warehouse.day_reviews(DAY)) == 1
+    assert [row["run_id"] for row in warehouse.runs(DAY)] == ["run-1", "run-2"]
+
+
+def test_other_days_are_untouched_and_feed_the_duplicate_rule(warehouse):
+    warehouse.replace_partition("2024-10-16", [_ticket("2024-10-16/a.pdf-p1", "55555", day="2024-10-16")], [], [],
+                                _run("run-0", "2024-10-16"))
+    warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "77777")], [], [], _run("run-1"))
+    earlier = warehouse.earlier_tickets(DAY, date(2024, 10, 17))
+    assert [(t.page_id, t.ticket_number) for t in earlier] == [("2024-10-16/a.pdf-p1", "55555")]
+    assert len(warehouse.day_tickets("2024-10-16")) == 1
+
+
+def test_a_failed_write_leaves_the_previous_rows(warehouse):
+    warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555")], [], [], _run("run-1"))
+    doubled = [_ticket(f"{DAY}/a.pdf-p1", "1"), _ticket(f"{DAY}/a.pdf-p1", "2")]  # same page twice: refused
+    with pytest.raises(IntegrityError):
+        warehouse.replace_partition(DAY, doubled, [], [], _run("run-2"))
+    assert [row["ticket_number"] for row in warehouse.day_tickets(DAY)] == ["55555"]
+    assert [row["run_id"] for row in warehouse.runs(DAY)] == ["run-1"]
