@@ -1,0 +1,115 @@
+"""The flat reports: invoice matching, the contaminated-soil manifest log, the review queue."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date, datetime
+from operator import itemgetter
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable
+
+from ticket_assets.export.safe_output import csv_text, write_atomically
+
+CLASS_2 = "CLASS_2_CONTAMINATED"
+SEVERITY_ORDER = {"CRITICAL": 0, "WARNING": 1, "INFO": 2}
+
+
+def file_ref(ticket: dict) -> str:
+    """`scan_0001.pdf-p3`: the file's name and the page, as the office writes it."""
+    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}"
+
+
+# Report column -> how to read it from a tickets row.
+INVOICE_COLUMNS: dict[str, Callable[[dict], object]] = {
+    "ticket_number": itemgetter("ticket_number"),
+    "vendor": itemgetter("vendor"),
+    "date": itemgetter("ticket_date"),
+    "material": itemgetter("material"),
+    "quantity": itemgetter("quantity"),
+    "units": itemgetter("quantity_unit"),
+    "truck_number": itemgetter("truck_number"),
+    "file_ref": file_ref,
+}
+MANIFEST_COLUMNS: dict[str, Callable[[dict], object]] = {
+    "ticket_number": itemgetter("ticket_number"),
+    "manifest_number": itemgetter("manifest_number"),
+    "date": itemgetter("ticket_date"),
+    "source": itemgetter("source"),
+    "waste_facility": itemgetter("destination"),
+    "material": itemgetter("material"),
+    "quantity": itemgetter("quantity"),
+    "units": itemgetter("quantity_unit"),
+    "truck_number": itemgetter("truck_number"),
+    "file_ref": file_ref,
+}
+REVIEW_COLUMNS: dict[str, Callable[[dict], object]] = {
+    "page_id": itemgetter("page_id"),
+    "reason": itemgetter("reason"),
+    "severity": itemgetter("severity"),
+    "file_path": itemgetter("file_path"),
+    "page_num": itemgetter("page_number"),
+    "detected_fields": lambda r: _json_cell(r["detected_fields"]),
+    "suggested_fixes": lambda r: _json_cell(r["suggested_fixes"]),
+    "created_at": itemgetter("created_at"),
+}
+
+
+def write_invoice_match(path: Path, tickets: list[dict]) -> None:
+    """Pipe-delimited list of the clean tickets (none awaiting review), to tick off trucking invoices."""
+    clean = [t for t in tickets if not t["review_required"]]
+    clean.sort(key=lambda t: (_none_first(t["vendor"]), _none_first(t["ticket_date"]),
+                              _ticket_number_key(t["ticket_number"])))
+    _write_csv(path, INVOICE_COLUMNS, clean, delimiter="|")
+
+
+def write_manifest_log(path: Path, tickets: list[dict]) -> None:
+    """Every contaminated load, manifest or not: an empty manifest cell marks a page in review."""
+    loads = [t for t in tickets if t["material"] == CLASS_2]
+    loads.sort(key=lambda t: (_none_first(t["ticket_date"]), _none_first(t["manifest_number"]),
+                              _ticket_number_key(t["ticket_number"]), t["page_id"]))
+    _write_csv(path, MANIFEST_COLUMNS, loads)
+
+
+def write_review_queue(path: Path, review_rows: list[dict]) -> None:
+    """The pages a person must look at, most severe first."""
+    rows = sorted(review_rows, key=lambda r: (SEVERITY_ORDER.get(r["severity"], len(SEVERITY_ORDER)),
+                                              r["file_path"], _none_first(r["page_number"])))
+    _write_csv(path, REVIEW_COLUMNS, rows)
+
+
+def _write_csv(path: Path, columns: dict[str, Callable[[dict], object]], rows: Iterable[dict],
+               delimiter: str = ",") -> None:
+    def write(temporary: Path) -> None:
+        with open(temporary, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter=delimiter)
+            writer.writerow(columns)
+            writer.writerows([_csv_cell(read(row)) for read in columns.values()] for row in rows)
+
+    write_atomically(path, write)
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return csv_text(value)
+    return value
+
+
+def _json_cell(value: object) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, default=str)
+
+
+def _none_first(value: object) -> tuple:
+    return (0, "") if value is None else (1, value)
+
+
+def _ticket_number_key(number: str | None) -> tuple:
+    """Digit runs compare as numbers, so ticket 999 comes before ticket 1000."""
+    if number is None:
+        return (0, "")
+    return (1, re.sub(r"\d+", lambda m: m.group().zfill(20), number))

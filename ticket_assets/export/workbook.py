@@ -1,0 +1,169 @@
+"""`tracking_export.xlsx`: the office's daily load-count sheets, one row per day."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ticket_assets.config import Job
+from ticket_assets.export.calendar import job_month_label, job_week_label, weekday_name
+from ticket_assets.export.safe_output import looks_like_formula, write_atomically
+
+EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
+IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
+DIG_SOURCES = {
+    "PODIUM": "PODIUM", "ZONE_E_GARAGE": "Zone E GARAGE", "SOUTH_MSE_WALL": "South_MSE Wall",
+    "MSE_WALL": "MSE Wall", "PIER_EX": "PierEx", "POND": "Pond", "SOUTH_FILL": "South Fill", "TRACT_2": "Tract 2",
+}
+SPOILS_SOURCES = {
+    "BECK_SPOILS": "BECK SPOILS", "NTX_SPOILS": "NTX Spoils", "UTX_SPOILS": "UTX Spoils",
+    "MVP_TC1": "MVP-TC1", "MVP_TC2": "MVP-TC2",
+}
+DESTINATION_NAMES = {
+    "WASTE_MANAGEMENT_LEWISVILLE": "WM Lewisville", "LDI_YARD": "LDI Yard", "POST_OAK_PIT": "Post Oak Pit",
+}
+LEAD_HEADINGS = ("Date", "Day", "Job Week", "Job Month")
+DATE_FORMAT = "yyyy-mm-dd"
+MAX_COLUMN_WIDTH = 60
+BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """One office sheet: the loads it counts and the ticket field whose value picks their column."""
+
+    title: str
+    headings: tuple[str, ...]  # after the lead headings, as the office lays them out
+    materials: tuple[str, ...]
+    column_field: str
+    columns: dict[str, str]  # value of column_field -> heading; several values may share one
+    counts_unclassified: bool = False
+
+    @property
+    def notes_heading(self) -> str:
+        return self.headings[-1]
+
+
+SHEETS = (
+    SheetLayout("All Daily", ("Total", "Class 2", "Non Contaminated", "Spoils", "Notes"),
+                EXPORT_MATERIALS, "material",
+                {"CLASS_2_CONTAMINATED": "Class 2", "NON_CONTAMINATED": "Non Contaminated", "SPOILS": "Spoils"},
+                counts_unclassified=True),
+    SheetLayout("Class2_Daily", ("Total", *DIG_SOURCES.values(), "Notes"),
+                ("CLASS_2_CONTAMINATED",), "source", DIG_SOURCES),
+    # This sheet and Import have no Notes in the office's layout: "In Review" is added so doubtful
+    # loads are never silent.
+    SheetLayout("Non Contaminated", ("Total", "SPG", "Spoils", "Location", "In Review"),
+                ("NON_CONTAMINATED",), "source", {"SPG": "SPG", **dict.fromkeys(SPOILS_SOURCES, "Spoils")}),
+    SheetLayout("Spoils", ("Total", *SPOILS_SOURCES.values(), "Notes"),
+                ("SPOILS",), "source", SPOILS_SOURCES),
+    SheetLayout("Import", (*IMPORT_MATERIALS, "Grand Total", "In Review"),
+                IMPORT_MATERIALS, "material", {m: m for m in IMPORT_MATERIALS}),
+)
+
+
+def write_tracking_workbook(path: Path, tickets: list[dict], job: Job) -> None:
+    """Count the loads per day into the office's sheets; loads in review are counted and noted."""
+    by_day = tickets_by_day(tickets)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for layout in SHEETS:
+        rows = [_day_row(layout, day, day_tickets, job.start) for day, day_tickets in by_day.items()]
+        _fill_sheet(workbook.create_sheet(layout.title), LEAD_HEADINGS + layout.headings, rows)
+    write_atomically(path, workbook.save)
+
+
+def ticket_day(ticket: dict) -> date:
+    """The ticket's date, else the date of the folder it was scanned into."""
+    day = ticket["ticket_date"]
+    if day is None:
+        return date.fromisoformat(ticket["partition_key"])
+    return day.date() if isinstance(day, datetime) else day
+
+
+def tickets_by_day(tickets: list[dict]) -> dict[date, list[dict]]:
+    """The tickets grouped by `ticket_day`, days in order."""
+    by_day: dict[date, list[dict]] = {}
+    for ticket in tickets:
+        by_day.setdefault(ticket_day(ticket), []).append(ticket)
+    return dict(sorted(by_day.items()))
+
+
+def _day_row(layout: SheetLayout, day: date, tickets: list[dict], job_start: date) -> list:
+    loads = [t for t in tickets if t["material"] in layout.materials]
+    values = {
+        **Counter(layout.columns.get(t[layout.column_field]) for t in loads),
+        "Total": len(loads),
+        "Grand Total": len(loads),
+        "Location": _locations(loads),
+        layout.notes_heading: _notes(layout, loads, tickets),
+    }
+    lead = [day, weekday_name(day), job_week_label(day, job_start), job_month_label(day, job_start)]
+    return lead + [values.get(heading, 0) for heading in layout.headings]
+
+
+def _notes(layout: SheetLayout, loads: list[dict], day_tickets: list[dict]) -> str | None:
+    in_review = sum(1 for t in loads if t["review_required"])
+    unplaced = sum(1 for t in loads if t[layout.column_field] not in layout.columns)
+    unclassified = _count_unclassified(day_tickets) if layout.counts_unclassified else 0
+    notes = [
+        f"{in_review} awaiting review" if in_review else "",
+        f"{unplaced} without a listed {layout.column_field}" if unplaced else "",
+        f"{unclassified} unclassified" if unclassified else "",
+    ]
+    return "; ".join(note for note in notes if note) or None
+
+
+def _count_unclassified(tickets: list[dict]) -> int:
+    """Tickets no sheet can place: no known material, so neither a known export nor import."""
+    return sum(1 for t in tickets if t["material"] not in (*EXPORT_MATERIALS, *IMPORT_MATERIALS))
+
+
+def _locations(loads: list[dict]) -> str | None:
+    """Where the loads went, by name; with counts when they went to several places."""
+    names = Counter(DESTINATION_NAMES.get(t["destination"], t["destination"]) or "no destination" for t in loads)
+    if len(names) == 1:
+        return next(iter(names))
+    return ", ".join(f"{name} ({count})" for name, count in names.most_common()) or None
+
+
+def _fill_sheet(sheet: Worksheet, headings: tuple[str, ...], rows: list[list]) -> None:
+    sheet.append(headings)
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for row_number, values in enumerate(rows, start=2):
+        for column_number, value in enumerate(values, start=1):
+            _put(sheet.cell(row=row_number, column=column_number), value)
+    sheet.freeze_panes = "A2"
+    _fit_column_widths(sheet)
+
+
+def _put(cell: Cell, value: object) -> None:
+    """Write one value: dates as dates, text read from paper never as a formula."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # OCR control characters openpyxl refuses
+    cell.value = value
+    if isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    elif looks_like_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _fit_column_widths(sheet: Worksheet) -> None:
+    for column in sheet.iter_cols():
+        widest = max(_display_width(cell.value) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(widest + 2, MAX_COLUMN_WIDTH)
+
+
+def _display_width(value: object) -> int:
+    if value is None:
+        return 0
+    return len(DATE_FORMAT) if isinstance(value, date) else len(str(value))
