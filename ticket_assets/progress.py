@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ticket_assets.atomic import write_atomically
+
 
 def progress_path(home: Path, day: str) -> Path:
     return home / "progress" / f"{day}.json"
@@ -16,9 +18,7 @@ def progress_path(home: Path, day: str) -> Path:
 
 def write_progress(path: Path, done: int, total: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_text(json.dumps({"done": done, "total": total}))
-    partial.replace(path)
+    write_atomically(path, lambda temporary: temporary.write_text(json.dumps({"done": done, "total": total})))
 
 
 def read_progress(path: Path) -> tuple[int, int] | None:

@@ -7,13 +7,13 @@ them by their dpi tag and can shrink a phone photo to a thumbnail.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 from PIL import Image, ImageOps
 
+from ticket_assets.atomic import write_atomically
 from ticket_assets.discover import FileEntry
 from ticket_assets.ocr.base import OcrLine
 from ticket_assets.ocr.textlayer import has_visible_text, text_layer_lines
@@ -75,7 +75,7 @@ def _render_pdf_page(pdf_page: pymupdf.Page, page: PageImage, folder: Path, dpi:
     target = folder / f"p{page.page_number:04d}.png"
     if not target.exists():
         pixmap = pdf_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
-        _save_atomically(pixmap.tobytes("png"), target)
+        write_atomically(target, lambda temporary: temporary.write_bytes(pixmap.tobytes("png")))
     page.image_path = str(target)
 
 
@@ -101,16 +101,8 @@ def _cache_frame(image: Image.Image, page: PageImage, folder: Path) -> None:
     else:
         grey = ImageOps.exif_transpose(image).convert("L")  # phone photos carry their rotation in EXIF
         page.width, page.height = grey.size
-        buffer = io.BytesIO()
-        grey.save(buffer, format="PNG")
-        _save_atomically(buffer.getvalue(), target)
+        write_atomically(target, lambda temporary: grey.save(temporary, format="PNG"))
     page.image_path = str(target)
-
-
-def _save_atomically(data: bytes, target: Path) -> None:
-    partial = target.with_suffix(".part")
-    partial.write_bytes(data)
-    partial.replace(target)
 
 
 def render_day(inbox: Path, entries: list[FileEntry], cache_dir: Path, dpi: int) -> list[PageImage]:

@@ -13,7 +13,7 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week, job_week_label, weekday_name
 from ticket_assets.export.reports import write_day_reports
-from ticket_assets.export.safe_output import write_atomically
+from ticket_assets.atomic import write_atomically
 from ticket_assets.store.models import review_queue, tickets
 
 JOB_24_105_START = date(2024, 7, 1)

@@ -10,7 +10,8 @@ from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
-from ticket_assets.export.safe_output import csv_text, write_atomically
+from ticket_assets.atomic import write_atomically
+from ticket_assets.export.safe_output import csv_text
 
 CLASS_2 = "CLASS_2_CONTAMINATED"
 SEVERITY_ORDER = {"CRITICAL": 0, "WARNING": 1, "INFO": 2}

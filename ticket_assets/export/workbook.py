@@ -14,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week_label, weekday_name
-from ticket_assets.export.safe_output import looks_like_formula, write_atomically
+from ticket_assets.atomic import write_atomically
+from ticket_assets.export.safe_output import looks_like_formula
 
 EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
 IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
