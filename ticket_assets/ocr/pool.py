@@ -1,0 +1,137 @@
+"""Read page images in a pool of worker processes, one engine loaded once per worker.
+
+Work handed to a worker is a small picklable `PageWork` (an id and the path of
+the grey PNG the render stage wrote), never an image or an engine. Workers are
+started by the `forkserver` method, as the Dagster executor's step processes
+are: a step process is not a daemon, so it may start them. Every page comes
+back with an OcrResult: a page that cannot be read carries its error; only an
+engine that cannot load at all stops the call (EngineUnavailable).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from PIL import Image
+
+from ticket_assets.config import OcrSettings
+from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
+from ticket_assets.ocr.registry import create_engine, resolve_engine_name
+
+OnDone = Callable[[str, OcrResult], None]
+
+
+@dataclass(frozen=True)
+class PageWork:
+    """One page to read: its id and the grey PNG on disk."""
+
+    page_id: str
+    image_path: str
+
+
+# Set in each worker process by _load_worker_engine; the parent never loads an engine for the pool.
+_worker_engine: OcrEngine | None = None
+_worker_load_error: BaseException | None = None
+
+
+def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | None = None) -> dict[str, OcrResult]:
+    """One OcrResult per page id, in the order of `work`; `on_done` is called in this process as each finishes.
+
+    Raises EngineUnavailable when the configured engine cannot run or load here.
+    """
+    if len({item.page_id for item in work}) != len(work):
+        raise ValueError("ocr_pages was given the same page id twice")
+    name = resolve_engine_name(settings)
+    if not work:
+        return {}
+    workers = min(settings.worker_count(), len(work))
+    # A daemon process may not have children (multiprocessing refuses); read in-process there.
+    if workers <= 1 or multiprocessing.current_process().daemon:
+        results = _read_in_process(name, work, settings, on_done)
+    else:
+        results = _read_in_pool(name, work, settings, workers, on_done)
+    return {item.page_id: results[item.page_id] for item in work}
+
+
+def read_page(engine: OcrEngine, item: PageWork) -> OcrResult:
+    """One page through the engine, timed (decode and OCR); a page that fails carries its error, no lines."""
+    started = time.perf_counter()
+    try:
+        image = _load_grey(item.image_path)
+    except Exception as err:  # whatever is wrong with the file, it is this page's problem only
+        return OcrResult(engine.name, 0, 0, seconds=_since(started), error=f"image could not be read: {err}")
+    height, width = image.shape
+    try:
+        lines = engine.read(image)
+    except Exception as err:  # an engine crash on one page must not stop the day
+        error = f"{engine.name} failed on this page: {type(err).__name__}: {err}"
+        return OcrResult(engine.name, width, height, seconds=_since(started), error=error)
+    return OcrResult(engine.name, width, height, lines, seconds=_since(started))
+
+
+def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
+                     on_done: OnDone | None) -> dict[str, OcrResult]:
+    engine = create_engine(name, settings)
+    results = {}
+    for item in work:
+        results[item.page_id] = read_page(engine, item)
+        if on_done:
+            on_done(item.page_id, results[item.page_id])
+    return results
+
+
+def _read_in_pool(name: str, work: list[PageWork], settings: OcrSettings, workers: int,
+                  on_done: OnDone | None) -> dict[str, OcrResult]:
+    context = multiprocessing.get_context("forkserver")
+    results = {}
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_worker_engine,
+                             initargs=(name, settings)) as pool:
+        futures = {pool.submit(_read_in_worker, item): item for item in work}
+        try:
+            for future in as_completed(futures):
+                item = futures[future]
+                results[item.page_id] = _outcome(future, name)
+                if on_done:
+                    on_done(item.page_id, results[item.page_id])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)  # do not read the rest of the day for nothing
+            raise
+    return results
+
+
+def _outcome(future: Future, name: str) -> OcrResult:
+    try:
+        return future.result()
+    except (EngineUnavailable, MemoryError):  # the engine did not load in the worker
+        raise
+    except Exception as err:  # a worker that died (killed, out of memory) takes its pending pages with it
+        return OcrResult(name, 0, 0, error=f"OCR worker failed: {type(err).__name__}: {err}")
+
+
+def _load_worker_engine(name: str, settings: OcrSettings) -> None:
+    """Pool initializer. It must not raise: a failing initializer breaks the pool and hides the reason."""
+    global _worker_engine, _worker_load_error
+    try:
+        _worker_engine = create_engine(name, settings)
+    except Exception as err:
+        _worker_load_error = err
+
+
+def _read_in_worker(item: PageWork) -> OcrResult:
+    if _worker_engine is None:
+        raise _worker_load_error or EngineUnavailable("the OCR engine was not loaded in this worker")
+    return read_page(_worker_engine, item)
+
+
+def _load_grey(path: str) -> np.ndarray:
+    with Image.open(path) as image:
+        return np.array(image.convert("L"))
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)

@@ -1,0 +1,73 @@
+"""Tesseract through pytesseract: words from `image_to_data`, grouped into its own lines.
+
+Tesseract is a separate binary per page; OMP_THREAD_LIMIT=1 keeps each call on
+one core, since the pool already runs one process per core.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+
+from ticket_assets.ocr.base import OcrLine
+
+LANGUAGE = "eng"
+# Sparse text: tickets are forms whose values stand apart from their labels. On the job 24-105
+# scans the default (--psm 3) missed a pit ticket number that --psm 11 reads, and --psm 6 ran
+# lines across the form's columns.
+CONFIG = "--psm 11"
+
+
+class TesseractEngine:
+    """Lines as Tesseract groups its words (block, paragraph, line), confidence the words' mean."""
+
+    name = "tesseract"
+
+    def __init__(self, settings=None) -> None:
+        os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by every tesseract subprocess
+
+    @classmethod
+    def is_available(cls, settings) -> tuple[bool, str]:
+        binary = shutil.which("tesseract")
+        if binary is None:
+            return False, "the tesseract binary is not on PATH (install tesseract-ocr and tesseract-ocr-eng)"
+        try:
+            import pytesseract
+
+            version = pytesseract.get_tesseract_version()
+            languages = pytesseract.get_languages(config="")
+        except (ImportError, OSError, RuntimeError) as err:
+            return False, f"tesseract at {binary} cannot be run through pytesseract: {err}"
+        if LANGUAGE not in languages:
+            return False, f"tesseract {version} at {binary} has no {LANGUAGE!r} language data (install tesseract-ocr-eng)"
+        return True, f"tesseract {version} at {binary}"
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        import pytesseract
+
+        data = pytesseract.image_to_data(image, lang=LANGUAGE, config=CONFIG, output_type=pytesseract.Output.DICT)
+        return lines_from_data(data)
+
+
+def lines_from_data(data: dict[str, list]) -> list[OcrLine]:
+    """Group `image_to_data` words into lines, in Tesseract's reading order."""
+    grouped: dict[tuple[int, int, int], list[int]] = {}
+    for index, text in enumerate(data["text"]):
+        if str(text).strip() and float(data["conf"][index]) >= 0:
+            key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
+            grouped.setdefault(key, []).append(index)
+    return [_line(data, indexes) for indexes in grouped.values()]
+
+
+def _line(data: dict[str, list], indexes: list[int]) -> OcrLine:
+    text = " ".join(str(data["text"][i]).strip() for i in indexes)
+    confidence = sum(float(data["conf"][i]) for i in indexes) / len(indexes) / 100
+    box = (
+        float(min(data["left"][i] for i in indexes)),
+        float(min(data["top"][i] for i in indexes)),
+        float(max(data["left"][i] + data["width"][i] for i in indexes)),
+        float(max(data["top"][i] + data["height"][i] for i in indexes)),
+    )
+    return OcrLine(text=text, confidence=confidence, box=box)

@@ -1,0 +1,232 @@
+"""The OCR stage with real engines: RapidOCR and Tesseract, the PDF text layer, the page pool, the registry."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ticket_assets.config import OcrSettings
+from ticket_assets.ocr import (
+    EngineUnavailable,
+    OcrLine,
+    OcrResult,
+    PageWork,
+    create_engine,
+    has_visible_text,
+    ocr_pages,
+    read_page,
+    resolve_engine_name,
+    text_layer_lines,
+)
+from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
+from ticket_assets.ocr.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE
+
+TICKET_NUMBER = "483920"
+
+
+def ticket_image(number: str = TICKET_NUMBER) -> Image.Image:
+    """A 600x300 grey ticket-like page in Pillow's own font (no system fonts needed)."""
+    image = Image.new("L", (600, 300), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    draw.text((40, 40), "WASTE MANAGEMENT", font=font, fill=0)
+    draw.text((40, 130), f"TICKET NO. {number}", font=font, fill=0)
+    draw.text((40, 220), "NET TONS 18.42", font=font, fill=0)
+    return image
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def rapid_engine():
+    return create_engine("rapidocr", OcrSettings())
+
+
+@pytest.fixture(scope="module")
+def tesseract_engine():
+    return create_engine("tesseract", OcrSettings())
+
+
+@pytest.fixture(scope="module")
+def page_files(tmp_path_factory) -> list[PageWork]:
+    """Two ticket images and one corrupt file, as the render stage would leave them."""
+    folder = tmp_path_factory.mktemp("pages")
+    ticket_image().save(folder / "a.png")
+    ticket_image("771204").save(folder / "b.png")
+    (folder / "c.png").write_bytes(b"\x89PNG\r\n\x1a\n this is not a picture")
+    return [PageWork(name, str(folder / f"{name}.png")) for name in ("a", "b", "c")]
+
+
+# --- engines ---
+
+@pytest.mark.parametrize("engine_fixture", ["rapid_engine", "tesseract_engine"])
+def test_engine_reads_the_ticket_number(engine_fixture, request):
+    engine = request.getfixturevalue(engine_fixture)
+    lines = engine.read(np.array(ticket_image()))
+    number_lines = [line for line in lines if TICKET_NUMBER in line.text.replace(" ", "")]
+    assert number_lines, [line.text for line in lines]
+    x0, y0, x1, y1 = number_lines[0].box
+    assert 0 <= x0 < x1 <= 600 and 100 < y0 < y1 < 200  # drawn at y 130, 28 px high
+    assert all(0 <= line.confidence <= 1 and line.source == "ocr" for line in lines)
+
+
+def test_rapidocr_reads_nothing_on_a_blank_page(rapid_engine):
+    assert rapid_engine.read(np.full((300, 600), 255, np.uint8)) == []
+
+
+def test_an_engine_failure_on_one_page_gives_that_page_an_error(rapid_engine, tmp_path):
+    Image.new("L", (3, 40000), 255).save(tmp_path / "sliver.png")  # RapidOCR cannot resize a 3-px-wide page
+    result = read_page(rapid_engine, PageWork("sliver", str(tmp_path / "sliver.png")))
+    assert result.error and result.error.startswith("rapidocr failed on this page")
+    assert result.lines == [] and (result.width, result.height) == (3, 40000)
+
+
+def test_ocr_result_round_trips_through_a_dict():
+    result = OcrResult("rapidocr", 600, 300, [OcrLine("TICKET NO. 483920", 0.97, (40.0, 130.0, 320.0, 160.0)),
+                                              OcrLine("NET TONS", 0.5, (1.0, 2.0, 3.0, 4.0), "text_layer")],
+                       seconds=1.25, error=None)
+    assert OcrResult.from_dict(result.to_dict()) == result
+    failed = OcrResult("tesseract", 0, 0, error="image could not be read")
+    assert OcrResult.from_dict(failed.to_dict()) == failed
+
+
+# --- the PDF text layer ---
+
+def born_digital_page() -> pymupdf.Page:
+    page = pymupdf.open().new_page(width=300, height=200)
+    page.insert_text((20, 50), "WASTE MANAGEMENT", fontsize=14)
+    page.insert_text((20, 100), "TICKET NO. 483920", fontsize=14)
+    return page
+
+
+def scanned_page(invisible_text: str | None = None) -> pymupdf.Page:
+    page = pymupdf.open().new_page(width=300, height=150)
+    page.insert_image(page.rect, stream=png_bytes(ticket_image()))
+    if invisible_text:
+        page.insert_text((20, 75), invisible_text, fontsize=14, render_mode=3)
+    return page
+
+
+def test_text_layer_of_a_born_digital_page_gives_its_lines_in_pixels():
+    page = born_digital_page()
+    lines = text_layer_lines(page, scale=2.0)
+    assert [line.text for line in lines] == ["WASTE MANAGEMENT", "TICKET NO. 483920"]
+    assert all(line.source == "text_layer" and line.confidence == VISIBLE_CONFIDENCE for line in lines)
+    x0, y0, x1, y1 = lines[1].box
+    assert x0 == pytest.approx(40) and y0 < 200 < y1 < 210 and x1 > x0  # baseline at 100 pt = 200 px
+    assert has_visible_text(page)
+
+
+def test_text_layer_boxes_follow_a_rotated_page_as_it_is_rendered():
+    page = born_digital_page()
+    page.set_rotation(90)
+    x0, y0, x1, y1 = (round(value) for value in text_layer_lines(page, scale=2.0)[1].box)
+    pixmap = page.get_pixmap(dpi=144, colorspace=pymupdf.csGRAY)
+    pixels = np.frombuffer(pixmap.samples, np.uint8).reshape(pixmap.height, pixmap.width)
+    assert (pixmap.width, pixmap.height) == (400, 600) and y1 - y0 > x1 - x0  # the line now runs down the page
+    assert pixels[y0:y1, x0:x1].min() < 128 and pixels[y0:y1, x0:x1].mean() < pixels.mean()
+
+
+def test_a_page_holding_only_an_image_has_no_text_layer():
+    page = scanned_page()
+    assert text_layer_lines(page, scale=2.0) == []
+    assert not has_visible_text(page)
+
+
+def test_an_invisible_scanner_layer_gives_candidates_but_not_a_born_digital_page():
+    page = scanned_page(invisible_text="TICKET NO. 483920 WASTE MANAGEMENT")
+    assert not has_visible_text(page)
+    lines = text_layer_lines(page, scale=2.0)
+    assert [line.text for line in lines] == ["TICKET NO. 483920 WASTE MANAGEMENT"]
+    assert lines[0].confidence == INVISIBLE_CONFIDENCE
+
+
+# --- the page pool ---
+
+def check_pool_results(results: dict[str, OcrResult], numbers: dict[str, str]) -> None:
+    assert list(results) == ["a", "b", "c"]
+    for page_id, number in numbers.items():
+        result = results[page_id]
+        assert result.error is None and number in result.text.replace(" ", ""), result
+        assert (result.width, result.height) == (600, 300) and result.seconds > 0
+    assert results["c"].error and "could not be read" in results["c"].error and results["c"].lines == []
+
+
+def test_ocr_pages_in_a_pool_returns_every_page_and_reports_each(page_files):
+    done: list[tuple[str, int]] = []
+    settings = OcrSettings(engine="rapidocr", workers=2)
+    results = ocr_pages(page_files, settings, on_done=lambda page_id, result: done.append((page_id, os.getpid())))
+    check_pool_results(results, {"a": TICKET_NUMBER, "b": "771204"})
+    assert sorted(page_id for page_id, _ in done) == ["a", "b", "c"]
+    assert {pid for _, pid in done} == {os.getpid()}  # progress is reported in the calling process
+    assert {result.engine for result in results.values()} == {"rapidocr"}
+
+
+def test_ocr_pages_in_process_gives_the_same_kind_of_results(page_files):
+    done = []
+    results = ocr_pages(page_files, OcrSettings(engine="tesseract", workers=1), on_done=lambda *args: done.append(args))
+    check_pool_results(results, {"a": TICKET_NUMBER, "b": "771204"})
+    assert len(done) == 3
+
+
+def _ocr_in_child(work: list[PageWork], queue) -> None:
+    results = ocr_pages(work, OcrSettings(engine="tesseract", workers=2))
+    queue.put({page_id: result.to_dict() for page_id, result in results.items()})
+
+
+@pytest.mark.parametrize("daemon", [False, True], ids=["step-like child", "daemon child"])
+def test_ocr_pages_runs_from_a_child_process(page_files, daemon):
+    """As from a Dagster step process (not a daemon); a daemon may not start a pool and reads in-process."""
+    context = multiprocessing.get_context("forkserver")
+    queue = context.Queue()
+    child = context.Process(target=_ocr_in_child, args=(page_files, queue), daemon=daemon)
+    child.start()
+    results = queue.get(timeout=60)
+    child.join(timeout=30)
+    assert child.exitcode == 0
+    check_pool_results({page_id: OcrResult.from_dict(data) for page_id, data in results.items()},
+                       {"a": TICKET_NUMBER, "b": "771204"})
+
+
+def test_ocr_pages_raises_when_the_engine_cannot_run(page_files, tmp_path):
+    with pytest.raises(EngineUnavailable):
+        ocr_pages(page_files, OcrSettings(engine="doctr", workers=2, doctr_weights_dir=str(tmp_path)))
+
+
+# --- the registry ---
+
+def test_auto_picks_rapidocr_when_doctr_is_unavailable(tmp_path):
+    assert resolve_engine_name(OcrSettings(engine="auto", doctr_weights_dir=str(tmp_path / "weights"))) == "rapidocr"
+
+
+def test_an_explicit_engine_that_cannot_run_says_what_is_missing(tmp_path):
+    weights = tmp_path / "doctr-weights"
+    with pytest.raises(EngineUnavailable) as raised:
+        resolve_engine_name(OcrSettings(engine="doctr", doctr_weights_dir=str(weights)))
+    message = str(raised.value)
+    assert str(weights) in message and DETECTION_WEIGHTS in message and RECOGNITION_WEIGHTS in message
+
+
+def test_doctr_names_only_what_is_missing(tmp_path):
+    for name in (DETECTION_WEIGHTS, RECOGNITION_WEIGHTS):
+        (tmp_path / name).write_bytes(b"")
+    available, reason = DoctrEngine.is_available(OcrSettings(doctr_weights_dir=str(tmp_path)))
+    if available:
+        pytest.skip("docTR is installed here")
+    assert "not installed: doctr" in reason and "`doctr` extra" in reason and DETECTION_WEIGHTS not in reason
+
+
+def test_an_unknown_engine_name_is_refused():
+    with pytest.raises(EngineUnavailable, match="unknown OCR engine 'easyocr'"):
+        resolve_engine_name(OcrSettings(engine="easyocr"))
