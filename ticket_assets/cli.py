@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import threading
 import time
@@ -65,6 +66,7 @@ def demo_command(args) -> int:
     inbox = home / "sample_inbox"
     days = [DEMO_FIRST_DAY + timedelta(days=i) for i in range(args.days)]
     print(f"generating {args.days} days x {args.pages} pages of synthetic tickets in {inbox}")
+    shutil.rmtree(inbox, ignore_errors=True)  # the demo's own folder: start from what this seed makes
     generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
     settings = load_settings(inbox, home)
     return _process(settings, [d.isoformat() for d in days])

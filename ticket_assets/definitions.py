@@ -17,4 +17,4 @@ defs = Definitions(
 
 def process_day_job() -> JobDefinition:
     """The resolved job, for `execute_job(reconstructable(process_day_job), ...)`."""
-    return defs.get_job_def(PROCESS_DAY)
+    return defs.resolve_job_def(PROCESS_DAY)

@@ -3,7 +3,6 @@
 Thin wiring: each asset calls the plain-Python stage and reports what it did.
 """
 
-from __future__ import annotations
 
 import getpass
 from collections import Counter

@@ -1,6 +1,5 @@
 from dagster import AssetSelection, define_asset_job, multiprocess_executor
 
-from ticket_assets.defs.partitions import date_folders
 
 PROCESS_DAY = "process_day"
 SIGNATURE_TAG = "tickets/folder_signature"
@@ -15,7 +14,6 @@ day_executor = multiprocess_executor.configured(
 process_day = define_asset_job(
     PROCESS_DAY,
     selection=AssetSelection.groups("tickets"),
-    partitions_def=date_folders,
     executor_def=day_executor,
     description="Carry one date folder from files on disk to the reports.",
 )

@@ -1,6 +1,5 @@
 """The inbox sensor: a settled new or changed date folder becomes a partition and a run."""
 
-from __future__ import annotations
 
 import json
 import time

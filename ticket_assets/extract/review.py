@@ -15,6 +15,7 @@ class Severity(str, Enum):
 class Reason(str, Enum):
     MISSING_TICKET_NUMBER = "MISSING_TICKET_NUMBER"
     MISSING_MANIFEST = "MISSING_MANIFEST"
+    MISSING_MATERIAL = "MISSING_MATERIAL"
     INVALID_DATE = "INVALID_DATE"
     AMBIGUOUS_VENDOR = "AMBIGUOUS_VENDOR"
     UNREADABLE_FILE = "UNREADABLE_FILE"
@@ -35,6 +36,8 @@ class Reason(str, Enum):
 SEVERITIES = {
     Reason.MISSING_TICKET_NUMBER: Severity.CRITICAL,
     Reason.MISSING_MANIFEST: Severity.CRITICAL,
+    # Not in the domain note's list: a load of unknown material could be a contaminated one.
+    Reason.MISSING_MATERIAL: Severity.CRITICAL,
     Reason.INVALID_DATE: Severity.CRITICAL,
     Reason.AMBIGUOUS_VENDOR: Severity.CRITICAL,
     Reason.UNREADABLE_FILE: Severity.CRITICAL,

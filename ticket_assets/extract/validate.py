@@ -57,6 +57,13 @@ def ambiguous_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.AMBIGUOUS_VENDOR, f"{chosen.value} and {others} match about equally", {"vendor": others})
 
 
+def missing_material(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("material") is None:
+        guess = e.suggestions.get("material")
+        yield Finding(Reason.MISSING_MATERIAL, "the material could not be read or inferred",
+                      {"material": guess.value} if guess else {})
+
+
 def invalid_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     if e.value("ticket_date") is None:
         yield Finding(Reason.INVALID_DATE, "no valid date in the filename, folder or page")
@@ -113,6 +120,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     unreadable_page,
     missing_ticket_number,
     missing_manifest,
+    missing_material,
     invalid_date,
     ambiguous_vendor,
     low_confidence_ocr,
