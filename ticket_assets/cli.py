@@ -161,13 +161,12 @@ class _ProgressBar:
         bar = None
         while not self.stop.wait(0.3):
             progress = read_progress(self.path)
-            if progress is None:
+            if progress is None or (bar and (bar.n, bar.total) == progress):
                 continue
             done, total = progress
             bar = bar or tqdm(total=total, desc=self.day, unit="page", leave=False)
             bar.total = total
-            bar.n = done
-            bar.refresh()
+            bar.update(done - bar.n)
         if bar:
             bar.close()
 

@@ -59,3 +59,11 @@ def test_a_failed_write_leaves_the_previous_rows(warehouse):
         warehouse.replace_partition(DAY, doubled, [], [], _run("run-2"))
     assert [row["ticket_number"] for row in warehouse.day_tickets(DAY)] == ["55555"]
     assert [row["run_id"] for row in warehouse.runs(DAY)] == ["run-1"]
+
+
+def test_quantity_comes_back_exactly_as_read(warehouse):
+    """Regression: a 4-byte FLOAT column turned 22.7 tons into 22.700000762939453."""
+    ticket = {**_ticket(f"{DAY}/a.pdf-p1", "55555"), "quantity": 22.7, "confidence": 0.97}
+    warehouse.replace_partition(DAY, [ticket], [], [], _run("run-1"))
+    row = warehouse.day_tickets(DAY)[0]
+    assert (row["quantity"], row["confidence"]) == (22.7, 0.97)

@@ -8,7 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Float,
+    Double,
     Integer,
     MetaData,
     Sequence,
@@ -32,14 +32,14 @@ tickets = Table(
     Column("vendor", String),
     Column("material", String),
     Column("flow", String),
-    Column("quantity", Float),
+    Column("quantity", Double),
     Column("quantity_unit", String),
     Column("truck_number", String),
     Column("manifest_number", String),
     Column("source", String),
     Column("destination", String),
     Column("job_code", String),
-    Column("confidence", Float),
+    Column("confidence", Double),
     Column("review_required", Boolean, nullable=False),
     Column("review_reason", String),  # the page's review reasons, comma-separated
     Column("duplicate_of", String),  # page_id of the original ticket
@@ -77,8 +77,8 @@ ocr_pages = Table(
     Column("engine", String, nullable=False),
     Column("text", Text),
     Column("words", JSON),
-    Column("mean_confidence", Float),
-    Column("seconds", Float),
+    Column("mean_confidence", Double),
+    Column("seconds", Double),
 )
 
 processing_runs = Table(
