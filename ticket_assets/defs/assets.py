@@ -124,11 +124,11 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     warehouse = tickets.warehouse()
     day = context.partition_key
     known = Vocabularies(default_templates(), default_vocabulary(), settings.vendor_min_confidence)
-    day_input = DayInput(day, context.run_id, raw_pdfs, page_images, ocr_text,
+    day_input = DayInput(day, context.run.run_id, raw_pdfs, page_images, ocr_text,
                          warehouse.earlier_tickets(day, date.fromisoformat(day)))
     rows = extract_day(day_input, settings, known, now=datetime.now())
     counts = _counts(raw_pdfs, rows.tickets, rows.reviews)
-    run_row = {"run_id": context.run_id, "partition_key": day, "status": "EXTRACTED", "started_at": _run_started(context),
+    run_row = {"run_id": context.run.run_id, "partition_key": day, "status": "EXTRACTED", "started_at": _run_started(context),
                "config_snapshot": settings.snapshot(), "processed_by": getpass.getuser(), **counts}
     warehouse.replace_partition(day, rows.tickets, rows.reviews, _ocr_rows(day, page_images, ocr_text), run_row)
     yield Output(counts, metadata={
@@ -154,7 +154,7 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
     day = context.partition_key
     day_tickets, day_reviews = warehouse.day_tickets(day), warehouse.day_reviews(day)
     paths = write_day_reports(settings.exports_dir / day, day_tickets, day_reviews, settings.job(None))
-    warehouse.mark_run(context.run_id, "EXPORTED")
+    warehouse.mark_run(context.run.run_id, "EXPORTED")
     return Output({name: str(path) for name, path in paths.items()},
                   metadata={name: MetadataValue.path(str(path)) for name, path in paths.items()})
 
@@ -189,7 +189,7 @@ def _counts(entries: list[FileEntry], ticket_rows: list[dict], review_rows: list
 
 
 def _run_started(context: AssetExecutionContext) -> datetime:
-    record = context.instance.get_run_record_by_id(context.run_id)
+    record = context.instance.get_run_record_by_id(context.run.run_id)
     return datetime.fromtimestamp(record.start_time) if record and record.start_time else datetime.now()
 
 
