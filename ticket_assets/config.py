@@ -49,7 +49,6 @@ class Settings:
     default_job: str
     ocr: OcrSettings = field(default_factory=OcrSettings)
     settle_seconds: float = 60
-    poll_seconds: int = 30
     low_confidence: float = 0.70
     vendor_min_confidence: float = 0.80
 
@@ -130,7 +129,6 @@ def _settings_from_yaml(raw: dict, inbox: Path, home: Path, path: Path) -> Setti
         default_job=str(raw.get("default_job") or jobs[0].code),
         ocr=OcrSettings(**raw.get("ocr", {})),
         settle_seconds=float(sensor.get("settle_seconds", 60)),
-        poll_seconds=int(sensor.get("poll_seconds", 30)),
         low_confidence=float(review.get("low_confidence", 0.70)),
         vendor_min_confidence=float(review.get("vendor_min_confidence", 0.80)),
     )
