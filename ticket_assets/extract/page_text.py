@@ -84,22 +84,20 @@ class PageText:
         return right[0] if right else None
 
     def _line_below(self, line: OcrLine) -> OcrLine | None:
-        height = line.box[3] - line.box[1]
-        below = [
-            other
-            for other in self.lines
-            if 0 < other.box[1] - line.box[1] < 2.5 * height and _overlaps_x(line, other)
-        ]
-        return min(below, key=lambda other: other.box[1]) if below else None
+        return self._nearest_in_column(line, direction=1)
 
     def _line_above(self, line: OcrLine) -> OcrLine | None:
+        return self._nearest_in_column(line, direction=-1)
+
+    def _nearest_in_column(self, line: OcrLine, direction: int) -> OcrLine | None:
+        """The closest line straight below (direction 1) or above (-1), within two and a half line heights."""
         height = line.box[3] - line.box[1]
-        above = [
+        column = [
             other
             for other in self.lines
-            if 0 < line.box[1] - other.box[1] < 2.5 * height and _overlaps_x(line, other)
+            if 0 < direction * (other.box[1] - line.box[1]) < 2.5 * height and _overlaps_x(line, other)
         ]
-        return max(above, key=lambda other: other.box[1]) if above else None
+        return min(column, key=lambda other: direction * other.box[1]) if column else None
 
 
 def _centre_x(line: OcrLine) -> float:
