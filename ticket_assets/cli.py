@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--date", help="only this day")
     review.set_defaults(command=review_command)
 
+    export = commands.add_parser("export", help="write the reports for a job's days, on demand")
+    export.add_argument("--job", help="job code; default the configuration's default job")
+    export.add_argument("--from", dest="first_day", type=_day, help="first date folder (default the job's start)")
+    export.add_argument("--to", dest="last_day", type=_day, help="last date folder (default the job's end)")
+    export.add_argument("--out", type=Path, required=True, help="folder to write the four reports into")
+    export.set_defaults(command=export_command)
+
     ledger = commands.add_parser("ledger", help="list the runs per day with their counts")
     ledger.add_argument("--date", help="only this day")
     ledger.set_defaults(command=ledger_command)
@@ -86,6 +93,24 @@ def ledger_command(args) -> int:
                "duplicates", "errors", "processed_by")
     _print_table(columns, [[row[c] for c in columns] for row in rows])
     return 0
+
+
+def export_command(args) -> int:
+    from ticket_assets.export.reports import write_job_reports
+
+    home = (args.home or home_from_env()).resolve()
+    job = load_settings(home=home).job(args.job)
+    paths = write_job_reports(_warehouse(args), job, args.out, args.first_day, args.last_day)
+    for path in paths.values():
+        print(path)
+    return 0
+
+
+def _day(text: str) -> date:
+    day = parse_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a YYYY-MM-DD date")
+    return day
 
 
 def _warehouse(args) -> Warehouse:

@@ -42,7 +42,7 @@ class OcrSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    inbox: Path
+    inbox_folder: Path | None  # None: not configured, and not needed by what is running
     home: Path
     config_path: Path
     jobs: tuple[Job, ...]
@@ -51,6 +51,12 @@ class Settings:
     settle_seconds: float = 60
     low_confidence: float = 0.70
     vendor_min_confidence: float = 0.80
+
+    @property
+    def inbox(self) -> Path:
+        if self.inbox_folder is None:
+            raise ConfigError("TICKETS_INBOX is not set: point it at the folder that holds the date folders")
+        return self.inbox_folder
 
     @property
     def warehouse_url(self) -> str:
@@ -74,7 +80,8 @@ class Settings:
     def snapshot(self) -> dict:
         """What a run was configured with, for the ledger."""
         data = asdict(self)
-        data["inbox"], data["home"], data["config_path"] = str(self.inbox), str(self.home), str(self.config_path)
+        data["inbox_folder"], data["home"] = str(self.inbox_folder), str(self.home)
+        data["config_path"] = str(self.config_path)
         data["jobs"] = [{**asdict(j), "start": j.start.isoformat(), "end": j.end.isoformat()} for j in self.jobs]
         return data
 
@@ -88,11 +95,9 @@ def home_from_env() -> Path:
     return Path(os.environ.get("TICKETS_HOME", DEFAULT_HOME)).expanduser().resolve()
 
 
-def inbox_from_env() -> Path:
+def inbox_from_env() -> Path | None:
     inbox = os.environ.get("TICKETS_INBOX")
-    if not inbox:
-        raise ConfigError("TICKETS_INBOX is not set: point it at the folder that holds the date folders")
-    return Path(inbox).expanduser().resolve()
+    return Path(inbox).expanduser().resolve() if inbox else None
 
 
 def find_config_file(home: Path) -> Path:
@@ -106,7 +111,7 @@ def find_config_file(home: Path) -> Path:
 def load_settings(inbox: Path | None = None, home: Path | None = None) -> Settings:
     """Settings from the environment, with explicit paths taking precedence."""
     home = (home or home_from_env()).resolve()
-    inbox = (inbox or inbox_from_env()).resolve()
+    inbox = inbox.resolve() if inbox else inbox_from_env()
     path = find_config_file(home)
     try:
         raw = yaml.safe_load(path.read_text()) or {}
@@ -115,14 +120,14 @@ def load_settings(inbox: Path | None = None, home: Path | None = None) -> Settin
         raise ConfigError(f"cannot read configuration {path}: {err}") from err
 
 
-def _settings_from_yaml(raw: dict, inbox: Path, home: Path, path: Path) -> Settings:
+def _settings_from_yaml(raw: dict, inbox: Path | None, home: Path, path: Path) -> Settings:
     jobs = tuple(
         Job(code=str(j["code"]), name=str(j.get("name", j["code"])), start=j["start"], end=j["end"])
         for j in raw["jobs"]
     )
     sensor, review = raw.get("sensor", {}), raw.get("review", {})
     return Settings(
-        inbox=inbox,
+        inbox_folder=inbox,
         home=home,
         config_path=path,
         jobs=jobs,

@@ -84,3 +84,11 @@ def test_exports_are_written_and_readable(run_twice):
     assert len(reviews) == len(resource.warehouse().day_reviews(DAY))
     with (folder / "manifest_log.csv").open() as handle:
         assert next(csv.reader(handle))[:2] == ["ticket_number", "manifest_number"]
+
+
+def test_job_wide_reports_are_refreshed_beside_the_day(run_twice):
+    resource = run_twice[3]
+    workbook = load_workbook(resource.settings().exports_dir / "job_24-105" / "tracking_export.xlsx")
+    days = [row[0].date().isoformat() for row in workbook["All Daily"].iter_rows(min_row=2, values_only=True)
+            if row[0] is not None and hasattr(row[0], "date")]
+    assert DAY in days

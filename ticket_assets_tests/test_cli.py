@@ -62,3 +62,14 @@ def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):
 def test_unknown_day_is_refused_before_anything_runs(realdata_inbox, tmp_path):
     result = _tickets("process", str(realdata_inbox), "--date", "2030-01-01", home=make_home(tmp_path / "home"))
     assert result.returncode == 2 and "no folder" in result.stderr
+
+
+def test_export_writes_the_reports_for_a_date_range(processed, tmp_path):
+    _, home = processed
+    result = _tickets("export", "--job", "24-105", "--from", REALDATA_DAY, "--to", REALDATA_DAY,
+                      "--out", str(tmp_path / "out"), home=home)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["invoice_match.csv", "manifest_log.csv", "review_queue.csv", "tracking_export.xlsx"]
+    with (tmp_path / "out" / "review_queue.csv").open() as handle:
+        assert "24-105_blank.pdf" in handle.read()

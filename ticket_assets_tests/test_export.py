@@ -12,7 +12,7 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week, job_week_label, weekday_name
-from ticket_assets.export.reports import write_day_reports
+from ticket_assets.export.reports import write_reports
 from ticket_assets.atomic import write_atomically
 from ticket_assets.store.models import review_queue, tickets
 
@@ -78,7 +78,7 @@ def review_rows() -> list[dict]:
 
 @pytest.fixture
 def reports(tmp_path: Path) -> dict[str, Path]:
-    return write_day_reports(tmp_path / "exports" / str(DAY_ONE), day_tickets(), review_rows(), JOB)
+    return write_reports(tmp_path / "exports" / str(DAY_ONE), day_tickets(), review_rows(), JOB)
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_non_contaminated_names_destinations_and_keeps_formulas_as_text(workbook
 
 def test_a_formula_read_from_paper_is_stored_as_text(tmp_path):
     row = ticket(1, material="NON_CONTAMINATED", source="SPG", destination=FORMULA, flow="EXPORT")
-    paths = write_day_reports(tmp_path, [row], [], JOB)
+    paths = write_reports(tmp_path, [row], [], JOB)
     cell = openpyxl.load_workbook(paths["tracking_export"])["Non Contaminated"]["H2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (FORMULA, "s", True)
 
@@ -199,7 +199,7 @@ def test_spoils_and_import_counts(workbook):
 
 def test_loads_without_a_listed_source_are_counted_and_noted(tmp_path):
     rows = [ticket(1, material="CLASS_2_CONTAMINATED", source=None, review_required=True)]
-    paths = write_day_reports(tmp_path, rows, [], JOB)
+    paths = write_reports(tmp_path, rows, [], JOB)
     (row,) = sheet_rows(openpyxl.load_workbook(paths["tracking_export"]), "Class2_Daily")
     assert row["Total"] == 1
     assert row["Notes"] == "1 awaiting review; 1 without a listed source"
@@ -265,8 +265,8 @@ def test_day_reports_land_in_a_new_folder_without_temporary_files(reports):
 
 
 def test_writing_again_replaces_the_reports(tmp_path):
-    write_day_reports(tmp_path, day_tickets(), review_rows(), JOB)
-    paths = write_day_reports(tmp_path, day_tickets()[:1], [], JOB)
+    write_reports(tmp_path, day_tickets(), review_rows(), JOB)
+    paths = write_reports(tmp_path, day_tickets()[:1], [], JOB)
     assert len(read_csv(paths["manifest_log"])) == 1
     assert len(list(tmp_path.iterdir())) == 4
 

@@ -25,7 +25,7 @@ from ticket_assets.config import ConfigError
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.discover import FileEntry, inventory_day
-from ticket_assets.export.reports import write_day_reports
+from ticket_assets.export.reports import job_reports_dir, write_job_reports, write_reports
 from ticket_assets.extract import checks
 from ticket_assets.extract.day import DayInput, extract_day
 from ticket_assets.extract.record import Vocabularies
@@ -148,15 +148,25 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
 @asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT, pool="warehouse",
        deps=[extracted_tickets])
 def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[dict[str, str]]:
-    """The day's tracking workbook, invoice-matching list, manifest log and review queue."""
+    """The day's tracking workbook, invoice-matching list, manifest log and review queue,
+    and the same reports for the whole job refreshed beside them."""
     settings = _settings(context, tickets)
     warehouse = tickets.warehouse()
     day = context.partition_key
     day_tickets, day_reviews = warehouse.day_tickets(day), warehouse.day_reviews(day)
-    paths = write_day_reports(settings.exports_dir / day, day_tickets, day_reviews, settings.job(None))
+    paths = write_reports(settings.exports_dir / day, day_tickets, day_reviews, settings.job(None))
+    metadata = {name: MetadataValue.path(str(path)) for name, path in paths.items()}
+    for job in _jobs_of(settings, day_tickets):
+        job_paths = write_job_reports(warehouse, job, job_reports_dir(settings.exports_dir, job))
+        metadata.update({f"job_{job.code}_{name}": MetadataValue.path(str(p)) for name, p in job_paths.items()})
     warehouse.mark_run(context.run.run_id, "EXPORTED")
-    return Output({name: str(path) for name, path in paths.items()},
-                  metadata={name: MetadataValue.path(str(path)) for name, path in paths.items()})
+    return Output({name: str(path) for name, path in paths.items()}, metadata=metadata)
+
+
+def _jobs_of(settings, day_tickets: list[dict]) -> list:
+    """The configured jobs the day's tickets belong to (a code the configuration lacks has no calendar)."""
+    codes = {t["job_code"] for t in day_tickets}
+    return [job for job in settings.jobs if job.code in codes] or [settings.job(None)]
 
 
 def _ocr_rows(day: str, pages: list[PageImage], results: dict[str, OcrResult]) -> list[dict]:

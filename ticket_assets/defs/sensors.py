@@ -18,10 +18,11 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
     """Watch TICKETS_INBOX; run a day once its folder has stopped changing, and again when it changes."""
     try:
         settings = tickets.settings()
+        inbox = settings.inbox
     except ConfigError as err:
         return SkipReason(str(err))
-    if not settings.inbox.is_dir():
-        return SkipReason(f"inbox {settings.inbox} does not exist")
+    if not inbox.is_dir():
+        return SkipReason(f"inbox {inbox} does not exist")
     states = states_from_json(json.loads(context.cursor)) if context.cursor else {}
 
     def already_processed(day: str, signature: str) -> bool:
@@ -30,7 +31,7 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
             RunsFilter(tags={"dagster/partition": day, SIGNATURE_TAG: signature}), limit=1)
         return bool(runs)
 
-    ready = plan_ready_folders(settings.inbox, states, time.time(), settings.settle_seconds, already_processed)
+    ready = plan_ready_folders(inbox, states, time.time(), settings.settle_seconds, already_processed)
     known = set(context.instance.get_dynamic_partitions(date_folders.name))
     new_days = sorted({folder.day for folder in ready} - known)
     return SensorResult(

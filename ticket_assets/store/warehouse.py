@@ -66,6 +66,17 @@ class Warehouse:
         query = select(review_queue).where(review_queue.c.partition_key == partition_key).order_by(review_queue.c.id)
         return self._rows(query)
 
+    def job_tickets(self, job_code: str, first_day: str, last_day: str) -> list[dict]:
+        """The job's tickets from the date folders first_day..last_day (YYYY-MM-DD, inclusive)."""
+        query = select(tickets).where(
+            tickets.c.job_code == job_code, tickets.c.partition_key.between(first_day, last_day)
+        )
+        return self._rows(query.order_by(tickets.c.partition_key, tickets.c.page_id))
+
+    def reviews_between(self, first_day: str, last_day: str) -> list[dict]:
+        query = select(review_queue).where(review_queue.c.partition_key.between(first_day, last_day))
+        return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
+
     def open_reviews(self, partition_key: str | None = None) -> list[dict]:
         query = select(review_queue).where(review_queue.c.resolved.is_(False))
         if partition_key:
