@@ -74,7 +74,8 @@ def test_exports_are_written_and_readable(run_twice):
     resource = run_twice[3]
     folder = resource.settings().exports_dir / DAY
     workbook = load_workbook(folder / "tracking_export.xlsx")
-    assert workbook.sheetnames == ["All Daily", "Class2_Daily", "Non Contaminated", "Spoils", "Import"]
+    assert workbook.sheetnames == ["All Daily", "Class2_Daily", "Non Contaminated", "Spoils", "Import",
+                                  "Daily Loads Chart"]
     assert [c.value for c in workbook["All Daily"][1]][:4] == ["Date", "Day", "Job Week", "Job Month"]
     with (folder / "invoice_match.csv").open() as handle:
         header = next(csv.reader(handle, delimiter="|"))

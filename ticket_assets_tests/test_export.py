@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import threading
+from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,9 +14,11 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week, job_week_label, weekday_name
-from ticket_assets.export.reports import write_reports
 from ticket_assets.atomic import write_atomically
+from ticket_assets.export.reports import write_reports
 from ticket_assets.store.models import review_queue, tickets
+
+INVOICE_HEADER = "ticket_number|vendor|date|material|quantity|units|truck_number|file_ref"
 
 JOB_24_105_START = date(2024, 7, 1)
 # Starts on a Thursday: day one is in week 1 and September, day two in week 2 and October.
@@ -87,9 +91,9 @@ def workbook(reports):
 
 
 def sheet_rows(workbook, title: str) -> list[dict]:
-    """The sheet's data rows as heading -> value."""
+    """The sheet's day rows as heading -> value (the totals row left out)."""
     rows = list(workbook[title].iter_rows(values_only=True))
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row)) for row in rows[1:] if row[0] != "Total"]
 
 
 def read_csv(path: Path, delimiter: str = ",") -> list[dict]:
@@ -140,7 +144,7 @@ EXPECTED_HEADINGS = {
 
 
 def test_workbook_has_the_office_sheets_and_headings_in_order(workbook):
-    assert workbook.sheetnames == list(EXPECTED_HEADINGS)
+    assert workbook.sheetnames == [*EXPECTED_HEADINGS, "Daily Loads Chart"]
     for title, headings in EXPECTED_HEADINGS.items():
         sheet = workbook[title]
         assert [cell.value for cell in sheet[1]] == headings
@@ -153,7 +157,7 @@ def test_one_row_per_day_with_real_dates_and_job_labels(workbook):
         sheet = workbook[title]
         assert [sheet.cell(row=r, column=1).value for r in (2, 3)] == [datetime(2024, 9, 27), datetime(2024, 10, 1)]
         assert sheet["A2"].is_date and sheet["A2"].number_format == "yyyy-mm-dd"
-        assert sheet.max_row == 3
+        assert sheet.max_row == 4  # two days and the totals row
     first, second = sheet_rows(workbook, "All Daily")
     labels = [(row["Day"], row["Job Week"], row["Job Month"]) for row in (first, second)]
     assert labels == [("Fri", "Week 1 - (End 09/29/24)", "001 - September 24"),
@@ -214,7 +218,7 @@ def test_columns_are_wide_enough_for_their_content(workbook):
 
 def test_invoice_match_lists_clean_tickets_pipe_delimited_and_sorted(reports):
     text = reports["invoice_match"].read_text()
-    assert text.splitlines()[0] == "ticket_number|vendor|date|material|quantity|units|truck_number|file_ref"
+    assert text.splitlines()[0] == INVOICE_HEADER
     rows = read_csv(reports["invoice_match"], delimiter="|")
     # ARCOSA, LDI_YARD, ROBERTS, then WM: no date first, ticket numbers compared as numbers.
     assert [r["ticket_number"] for r in rows] == ["999", "1000", "0004", "0005", "0009", "WM-12345678",
@@ -283,3 +287,38 @@ def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):
         write_atomically(target, half_write)
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_totals_row_sums_every_count_column(workbook):
+    rows = list(workbook["All Daily"].iter_rows(values_only=True))
+    totals, days = dict(zip(rows[0], rows[-1])), sheet_rows(workbook, "All Daily")
+    assert totals["Date"] == "Total" and totals["Day"] is None and totals["Notes"] is None
+    for heading in ("Total", "Class 2", "Non Contaminated", "Spoils"):
+        assert totals[heading] == sum(day[heading] for day in days)
+
+
+def test_chart_of_daily_loads_by_material_class(workbook):
+    chart = workbook["Daily Loads Chart"]._charts
+    assert len(chart) == 1 and chart[0].grouping == "stacked"
+    assert [s.tx.strRef.f for s in chart[0].series] == ["'All Daily'!F1", "'All Daily'!G1", "'All Daily'!H1"]
+
+
+def test_a_reader_polling_while_reports_are_rewritten_never_sees_half_a_file(tmp_path):
+    rewrites, stop, seen = 15, threading.Event(), Counter()
+
+    def rewrite():
+        for count in range(rewrites):
+            write_reports(tmp_path, day_tickets()[: 1 + count % 12], review_rows(), JOB)
+        stop.set()
+
+    write_reports(tmp_path, day_tickets(), review_rows(), JOB)
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    while not stop.is_set():
+        openpyxl.load_workbook(tmp_path / "tracking_export.xlsx")  # raises on a truncated zip
+        rows = read_csv(tmp_path / "invoice_match.csv", delimiter="|")
+        assert rows == [] or list(rows[0]) == INVOICE_HEADER.split("|")
+        seen["reads"] += 1
+    writer.join()
+    assert seen["reads"] > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind

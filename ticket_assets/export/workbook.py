@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,6 +35,8 @@ LEAD_HEADINGS = ("Date", "Day", "Job Week", "Job Month")
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_COLUMN_WIDTH = 60
 BOLD = Font(bold=True)
+TOTALS_LABEL = "Total"
+CHART_SHEET = "Daily Loads Chart"
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,10 @@ def write_tracking_workbook(path: Path, tickets: list[dict], job: Job) -> None:
     workbook.remove(workbook.active)
     for layout in SHEETS:
         rows = [_day_row(layout, day, day_tickets, job.start) for day, day_tickets in by_day.items()]
-        _fill_sheet(workbook.create_sheet(layout.title), LEAD_HEADINGS + layout.headings, rows)
+        sheet = workbook.create_sheet(layout.title)
+        _fill_sheet(sheet, LEAD_HEADINGS + layout.headings, rows)
+        _append_totals(sheet, len(rows))
+    _add_daily_chart(workbook, len(by_day))
     write_atomically(path, workbook.save)
 
 
@@ -133,6 +139,31 @@ def _locations(loads: list[dict]) -> str | None:
     if len(names) == 1:
         return next(iter(names))
     return ", ".join(f"{name} ({count})" for name, count in names.most_common()) or None
+
+
+def _append_totals(sheet: Worksheet, day_count: int) -> None:
+    """A last row summing every count column over the days."""
+    totals = [TOTALS_LABEL]
+    for column in sheet.iter_cols(min_col=2, min_row=2, max_row=day_count + 1, values_only=True):
+        counts = [value for value in column if isinstance(value, int)]
+        totals.append(sum(counts) if counts and len(counts) == len(column) else None)
+    sheet.append(totals)
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+
+
+def _add_daily_chart(workbook: Workbook, day_count: int) -> None:
+    """Daily loads by material class, stacked, on a sheet of its own."""
+    source = workbook["All Daily"]
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+    chart.title, chart.y_axis.title = "Daily loads by material class", "Loads"
+    first_class, last_class = 6, 8  # Class 2, Non Contaminated, Spoils in All Daily
+    data = Reference(source, min_col=first_class, max_col=last_class, min_row=1, max_row=day_count + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(source, min_col=1, min_row=2, max_row=day_count + 1))
+    chart.width, chart.height = 24, 12
+    workbook.create_sheet(CHART_SHEET).add_chart(chart, "A1")
 
 
 def _fill_sheet(sheet: Worksheet, headings: tuple[str, ...], rows: list[list]) -> None:
