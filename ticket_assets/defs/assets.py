@@ -133,6 +133,8 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     warehouse.replace_partition(day, rows.tickets, rows.reviews, _ocr_rows(day, page_images, ocr_text), run_row)
     yield Output(counts, metadata={
         **counts,
+        "ocr_engines": MetadataValue.json(dict(Counter(r.engine for r in ocr_text.values()))),
+        "ocr_seconds_per_page": round(sum(r.seconds for r in ocr_text.values()) / max(len(ocr_text), 1), 3),
         "review_by_reason": MetadataValue.json(dict(Counter(r["reason"] for r in rows.reviews))),
         "preview": MetadataValue.md(_preview(rows.tickets)),
     })
