@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(command=demo_command)
 
+    explain = commands.add_parser("explain", help="show how one page is read: text, templates, fields, review")
+    explain.add_argument("file", type=Path)
+    explain.add_argument("--page", type=int, default=1)
+    explain.set_defaults(command=explain_command)
+
     review = commands.add_parser("review", help="list the open review queue")
     review.add_argument("--date", help="only this day")
     review.set_defaults(command=review_command)
@@ -77,6 +82,15 @@ def demo_command(args) -> int:
     generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
     settings = load_settings(inbox, home)
     return _process(settings, [d.isoformat() for d in days])
+
+
+def explain_command(args) -> int:
+    from ticket_assets.explain import explain_page
+
+    if not args.file.is_file():
+        raise FileNotFoundError(f"no file {args.file}")
+    print(explain_page(args.file, args.page, load_settings(home=args.home)))
+    return 0
 
 
 def review_command(args) -> int:

@@ -73,3 +73,14 @@ def test_export_writes_the_reports_for_a_date_range(processed, tmp_path):
     assert names == ["invoice_match.csv", "manifest_log.csv", "review_queue.csv", "tracking_export.xlsx"]
     with (tmp_path / "out" / "review_queue.csv").open() as handle:
         assert "24-105_blank.pdf" in handle.read()
+
+
+def test_explain_shows_text_templates_fields_and_review(realdata_inbox, tmp_path):
+    result = _tickets("explain", str(realdata_inbox / REALDATA_DAY / "Portillo.png"), home=make_home(tmp_path / "home"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "PORTILLO & SONS" in out  # the OCR text
+    assert "matched PORTILLO" in out and "not ROBERTS: none of" in out
+    assert "ticket_number    285367" in out and "from page" in out
+    assert "ticket_date      2024-11-26" in out and "from folder" in out
+    assert "MISSING_MATERIAL" in out

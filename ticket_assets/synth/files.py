@@ -41,7 +41,7 @@ def write_digital_pdf(path: Path, tickets: list[Ticket]) -> None:
 def write_image(path: Path, image: Image.Image) -> None:
     """A single photo or scan as PNG, JPEG or TIFF, by the path's suffix."""
     fmt = IMAGE_FORMATS[path.suffix.lower()]
-    options = {"JPEG": {"quality": 75}, "TIFF": {"compression": "jpeg"}, "PNG": {"optimize": False}}
+    options = {"JPEG": {"quality": 75}, "TIFF": {"compression": "jpeg"}, "PNG": {}}
     image.save(path, format=fmt, **options[fmt])
 
 
@@ -62,7 +62,7 @@ def write_empty_pdf(path: Path) -> None:
 def write_truncated_pdf(path: Path, images: list[Image.Image], dpi: int) -> None:
     """A scanned PDF cut short while copying: its pages live in an object stream at the end, so none survive."""
     with _scanned_document(images, dpi) as doc:
-        data = doc.tobytes(garbage=3, deflate=True, use_objstms=1)
+        data = doc.tobytes(garbage=3, deflate=True, use_objstms=1, no_new_id=True)
     path.write_bytes(data[: int(len(data) * TRUNCATED_SHARE)])
 
 

@@ -1,0 +1,157 @@
+"""Field accuracy of the whole pipeline on a seeded synthetic inbox, and what it reads on the real scans.
+
+    .venv/bin/python benchmarks/accuracy.py --seed 11 --days 3 --pages 20
+
+Generates the inbox with the project's generator, processes every day through
+Dagster exactly as `tickets process` does (a temporary TICKETS_HOME), and
+compares the warehouse with the generator's truth. Prints per field: accuracy on
+the pages where the truth has a value, then the review rate, the silent error
+rate (records not sent to review whose ticket number, date, vendor or material
+is wrong), manifest recall, duplicate recall and bad-file coverage. Tune on one
+seed, report another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from ticket_assets.config import load_settings
+from ticket_assets.store.warehouse import Warehouse
+from ticket_assets.synth import generate_inbox
+
+FIELDS = ("ticket_number", "ticket_date", "vendor", "material", "flow", "source", "destination",
+          "manifest_number", "quantity", "quantity_unit", "truck_number")
+SILENT_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+
+
+def main() -> int:
+    args = _arguments()
+    with tempfile.TemporaryDirectory() as scratch:
+        inbox, home = Path(scratch) / "inbox", Path(scratch) / "home"
+        days = [args.first_day + timedelta(days=i) for i in range(args.days)]
+        truth = generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
+        if _process(inbox, home) != 0:
+            return 1
+        warehouse = Warehouse.at(load_settings(inbox, home).warehouse_url)
+        report = score(truth, warehouse, [d.isoformat() for d in days])
+    print(f"seed {args.seed}: {args.days} days x {args.pages} pages")
+    print_report(report)
+    if REALDATA.is_dir():
+        print_real_scans()
+    return 0
+
+
+def _arguments():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--days", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=20, help="pages per day")
+    parser.add_argument("--first-day", type=date.fromisoformat, default=date(2024, 10, 14))
+    return parser.parse_args()
+
+
+def _process(inbox: Path, home: Path) -> int:
+    from ticket_assets.cli import main as tickets
+
+    return tickets(["--home", str(home), "process", str(inbox)])
+
+
+def score(truth: list[dict], warehouse: Warehouse, days: list[str]) -> dict:
+    """Compare every record with the truth of its page."""
+    pages = {(t["file"], t["page"]): t for t in truth if t["page"] is not None}
+    rows = [row for day in days for row in warehouse.day_tickets(day)]
+    reviews = [row for day in days for row in warehouse.day_reviews(day)]
+    right = {name: 0 for name in FIELDS}
+    present = {name: 0 for name in FIELDS}
+    silent, reviewed = [], 0
+    for row in rows:
+        expected = pages[(row["file_path"], row["page_number"])]["fields"]
+        for name in FIELDS:
+            if expected[name] is not None:
+                present[name] += 1
+                right[name] += _same(row[name], expected[name])
+        reviewed += row["review_required"]
+        wrong = [n for n in SILENT_FIELDS if not _same(row[n], expected[n])]
+        if wrong and not row["review_required"]:
+            silent.append((row["page_id"], {n: (row[n], expected[n]) for n in wrong}))
+    return {
+        "pages": len(rows), "expected_pages": len(pages), "right": right, "present": present,
+        "review_rate": reviewed / max(len(rows), 1), "silent": silent,
+        "manifest_recall": _manifest_recall(rows, pages),
+        "duplicate_recall": _duplicate_recall(rows, pages),
+        "bad_files": _bad_file_coverage(truth, reviews),
+    }
+
+
+def _same(value, expected) -> bool:
+    if isinstance(expected, float) or isinstance(value, float):
+        return value is not None and expected is not None and abs(float(value) - float(expected)) < 1e-6
+    return (value.isoformat() if isinstance(value, date) else value) == expected
+
+
+def _manifest_recall(rows: list[dict], pages: dict) -> tuple[int, int]:
+    """Contaminated pages whose manifest was read right or that went to review."""
+    contaminated = [r for r in rows if pages[(r["file_path"], r["page_number"])]["fields"]["material"]
+                    == "CLASS_2_CONTAMINATED"]
+    covered = [r for r in contaminated
+               if r["review_required"] or _same(r["manifest_number"],
+                                                pages[(r["file_path"], r["page_number"])]["fields"]["manifest_number"])]
+    return len(covered), len(contaminated)
+
+
+def _duplicate_recall(rows: list[dict], pages: dict) -> tuple[int, int]:
+    duplicates = [r for r in rows if pages[(r["file_path"], r["page_number"])]["duplicate_of"]]
+    return sum(1 for r in duplicates if r["duplicate_of"]), len(duplicates)
+
+
+def _bad_file_coverage(truth: list[dict], reviews: list[dict]) -> tuple[int, int]:
+    bad = {t["file"] for t in truth if t["kind"] == "bad"}
+    reported = {r["file_path"] for r in reviews if r["reason"] == "UNREADABLE_FILE"}
+    return len(bad & reported), len(bad)
+
+
+def print_report(report: dict) -> None:
+    print(f"records {report['pages']} for {report['expected_pages']} pages")
+    print(f"{'field':<16}{'accuracy':>10}{'pages':>8}")
+    for name in FIELDS:
+        present = report["present"][name]
+        if present:
+            print(f"{name:<16}{report['right'][name] / present:>10.1%}{present:>8}")
+    print(f"review rate        {report['review_rate']:.1%}")
+    print(f"silent error rate  {len(report['silent']) / max(report['pages'], 1):.1%} ({len(report['silent'])} records)")
+    for page_id, wrong in report["silent"]:
+        print(f"    {page_id}: {wrong}")
+    for label, key in (("manifest recall", "manifest_recall"), ("duplicate recall", "duplicate_recall"),
+                       ("bad files in queue", "bad_files")):
+        hit, total = report[key]
+        print(f"{label:<19}{hit}/{total}")
+
+
+def print_real_scans() -> None:
+    """What the pipeline reads of the printed fields on the real scans (stored RapidOCR output)."""
+    from ticket_assets.extract.record import Vocabularies, extract_page
+    from ticket_assets.extract.templates import default_templates, default_vocabulary
+    from ticket_assets.ocr.base import OcrResult
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from ticket_assets_tests.pages import page_source
+    from ticket_assets_tests.test_golden_real import PRINTED
+
+    golden = json.loads((Path(__file__).resolve().parents[1] / "ticket_assets_tests" / "golden"
+                         / "realdata_rapidocr.json").read_text())
+    known = Vocabularies(default_templates(), default_vocabulary())
+    print("\nreal scans (printed vendor, printed ticket number):")
+    for name, (vendor, number) in sorted(PRINTED.items()):
+        extraction = extract_page(page_source(name), OcrResult.from_dict(golden[name]), known)
+        read = (extraction.value("vendor"), extraction.value("ticket_number"))
+        print(f"    {name:<28} {'ok ' if read == (vendor, number) else 'BAD'} {read}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
