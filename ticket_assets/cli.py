@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import threading
@@ -48,9 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--page", type=int, default=1)
     explain.set_defaults(command=explain_command)
 
-    review = commands.add_parser("review", help="list the open review queue")
+    review = commands.add_parser("review", help="list the open review queue; show or resolve one item")
     review.add_argument("--date", help="only this day")
     review.set_defaults(command=review_command)
+    review_actions = review.add_subparsers(metavar="ACTION")
+    show = review_actions.add_parser("show", help="everything about one review item")
+    show.add_argument("id", type=int)
+    show.set_defaults(command=review_show_command)
+    resolve = review_actions.add_parser("resolve", help="answer a review item; the day is processed again")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="corrections",
+                         help="the right value of a field (repeatable); FIELD= clears it")
+    resolve.add_argument("--by", required=True, help="who answers")
+    resolve.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    resolve.set_defaults(command=review_resolve_command)
 
     export = commands.add_parser("export", help="write the reports for a job's days, on demand")
     export.add_argument("--job", help="job code; default the configuration's default job")
@@ -99,6 +111,48 @@ def review_command(args) -> int:
     _print_table(columns, [[row[c] for c in columns] for row in rows])
     print(f"{len(rows)} open review item(s)")
     return 0
+
+
+def review_show_command(args) -> int:
+    item = _review_item(args)
+    for key, value in item.items():
+        shown = json.dumps(value, indent=2, default=str) if isinstance(value, dict) else value
+        print(f"{key:<16} {shown}")
+    return 0
+
+
+def review_resolve_command(args) -> int:
+    from ticket_assets.extract.corrections import CorrectionError
+    from ticket_assets.extract.record import Vocabularies
+    from ticket_assets.extract.templates import default_templates, default_vocabulary
+
+    settings = load_settings(args.inbox, args.home)
+    item = _review_item(args)
+    known = Vocabularies(default_templates(), default_vocabulary())
+    try:
+        corrections = dict(_correction(text, known) for text in args.corrections)
+    except CorrectionError as err:
+        raise ConfigError(str(err)) from err
+    Warehouse.at(settings.warehouse_url).save_answer(item, corrections, args.by)
+    print(f"review item {item['id']} ({item['page_id']}) answered by {args.by}: {corrections or 'no change'}")
+    print(f"processing {item['partition_key']} again so the records and reports carry the answer")
+    return _process(settings, [item["partition_key"]])
+
+
+def _correction(text: str, known) -> tuple[str, object]:
+    from ticket_assets.extract.corrections import parse_correction
+
+    field, separator, value = text.partition("=")
+    if not separator:
+        raise ConfigError(f"--set {text!r}: write FIELD=VALUE")
+    return field.strip(), parse_correction(field.strip(), value, known)
+
+
+def _review_item(args) -> dict:
+    item = _warehouse(args).review_item(args.id)
+    if item is None:
+        raise ConfigError(f"there is no review item {args.id} (see `tickets review`)")
+    return item
 
 
 def ledger_command(args) -> int:

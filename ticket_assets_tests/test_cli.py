@@ -84,3 +84,29 @@ def test_explain_shows_text_templates_fields_and_review(realdata_inbox, tmp_path
     assert "ticket_number    285367" in out and "from page" in out
     assert "ticket_date      2024-11-26" in out and "from folder" in out
     assert "MISSING_MATERIAL" in out
+
+
+def test_a_person_s_answer_overrides_and_survives_reprocessing(processed, realdata_inbox):
+    _, home = processed
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    item = next(r for r in warehouse.day_reviews(REALDATA_DAY)
+                if r["file_path"].endswith("24-105_batch_002.pdf") and r["reason"] == "MISSING_MATERIAL")
+    refused = _tickets("review", "resolve", str(item["id"]), "--set", "material=GRAVEL", "--by", "Maria", home=home)
+    assert refused.returncode == 2 and "material must be one of" in refused.stderr
+
+    answered = _tickets("review", "resolve", str(item["id"]), "--set", "material=dirt", "--set", "truck_number=8699",
+                        "--by", "Maria", "--inbox", str(realdata_inbox), home=home)
+    assert answered.returncode == 0, answered.stderr[-2000:]
+    assert "processing 2024-11-26 again" in answered.stdout
+    for _ in range(2):  # the answer holds for the rerun it triggered, and for any later one
+        ticket = next(t for t in warehouse.day_tickets(REALDATA_DAY) if t["file_path"].endswith("batch_002.pdf"))
+        assert (ticket["material"], ticket["flow"], ticket["truck_number"]) == ("DIRT", "IMPORT", "8699")
+        assert ticket["provenance"]["material"]["source"] == "review" and not ticket["review_required"]
+        again = warehouse.review_item(item["id"])
+        assert again["resolved"] and again["resolved_by"] == "Maria"
+        invoice = (home / "exports" / REALDATA_DAY / "invoice_match.csv").read_text()
+        assert "285366|PORTILLO" in invoice
+        assert _tickets("process", str(realdata_inbox), home=home).returncode == 0
+
+    show = _tickets("review", "show", str(item["id"]), home=home)
+    assert "Maria" in show.stdout and '"material": "DIRT"' in show.stdout

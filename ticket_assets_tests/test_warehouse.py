@@ -67,3 +67,11 @@ def test_quantity_comes_back_exactly_as_read(warehouse):
     warehouse.replace_partition(DAY, [ticket], [], [], _run("run-1"))
     row = warehouse.day_tickets(DAY)[0]
     assert (row["quantity"], row["confidence"]) == (22.7, 0.97)
+
+
+def test_review_items_found_again_keep_their_id(warehouse):
+    warehouse.replace_partition(DAY, [], [_review(f"{DAY}/bad.pdf")], [], _run("run-1"))
+    first = warehouse.day_reviews(DAY)[0]["id"]
+    warehouse.replace_partition(DAY, [], [_review(f"{DAY}/other.pdf"), _review(f"{DAY}/bad.pdf")], [], _run("run-2"))
+    ids = {row["file_path"]: row["id"] for row in warehouse.day_reviews(DAY)}
+    assert ids[f"{DAY}/bad.pdf"] == first and ids[f"{DAY}/other.pdf"] != first

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from ticket_assets.config import ConfigError, Settings
 from ticket_assets.discover import FileEntry
+from ticket_assets.extract.corrections import corrections_of
 from ticket_assets.extract.record import Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.review import BLOCKING, Finding, Reason
 from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
@@ -23,6 +24,8 @@ RECORD_FIELDS = (
     "truck_number", "manifest_number", "source", "destination",
 )
 REQUIRED_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
+# Every review row carries every column: rows written together must have the same keys.
+UNRESOLVED = {"resolved": False, "resolved_by": None, "resolved_at": None, "corrections": None}
 
 
 @dataclass
@@ -39,6 +42,7 @@ class DayInput:
     pages: list[PageImage]
     ocr: dict[str, OcrResult]
     history: list[KnownTicket]  # tickets of other days, for duplicates
+    answers: dict[str, dict] = field(default_factory=dict)  # a person's answers by page id
 
 
 def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: datetime) -> DayRows:
@@ -51,15 +55,27 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     seen = list(day.history)
     manifests: dict[tuple, str] = {}
     for page in day.pages:
+        answer = day.answers.get(page.page_id)
         extraction = extract_page(_page_source(page, entries[page.file_path], day.partition_key),
-                                  day.ocr[page.page_id], known)
+                                  day.ocr[page.page_id], known, corrections_of(answer))
         job = _job_for(settings, extraction)
         findings = check_page(extraction, RuleContext(job=job, low_confidence=settings.low_confidence))
         duplicate = _link_duplicate(extraction, seen, findings)
         _flag_repeated_manifest(extraction, manifests, findings)
-        rows.tickets.append(_ticket_row(extraction, findings, duplicate, day, job.code))
-        rows.reviews.extend(_review_row(extraction, f, day.partition_key, now) for f in findings)
+        answered = set(answer["resolved_reasons"]) if answer else set()
+        rows.tickets.append(_ticket_row(extraction, findings, answered, duplicate, day, job.code))
+        rows.reviews.extend(_review_row(extraction, f, answer if f.reason.value in answered else None,
+                                        day.partition_key, now) for f in findings + _answered_away(answer, findings))
     return rows
+
+
+def _answered_away(answer: dict | None, findings: list[Finding]) -> list[Finding]:
+    """Reasons a person answered that the corrected page no longer raises: kept, resolved, as history."""
+    if not answer:
+        return []
+    current = {f.reason.value for f in findings}
+    return [Finding(Reason(reason), f"answered by {answer['resolved_by']}")
+            for reason in answer["resolved_reasons"] if reason not in current]
 
 
 def _page_source(page: PageImage, entry: FileEntry, partition_key: str) -> PageSource:
@@ -106,8 +122,9 @@ def _flag_repeated_manifest(extraction: Extraction, manifests: dict[tuple, str],
         manifests[key] = extraction.source.page_id
 
 
-def _ticket_row(extraction: Extraction, findings: list[Finding], duplicate_of: str | None,
+def _ticket_row(extraction: Extraction, findings: list[Finding], answered: set[str], duplicate_of: str | None,
                 day: DayInput, job_code: str) -> dict:
+    """The record; it waits for a person while a blocking finding is not yet answered."""
     source = extraction.source
     return {
         "page_id": source.page_id,
@@ -117,7 +134,7 @@ def _ticket_row(extraction: Extraction, findings: list[Finding], duplicate_of: s
         **{name: extraction.value(name) for name in RECORD_FIELDS},
         "job_code": source.name_meta.job_code or job_code,
         "confidence": _confidence(extraction),
-        "review_required": any(f.severity in BLOCKING for f in findings),
+        "review_required": any(f.severity in BLOCKING and f.reason.value not in answered for f in findings),
         "review_reason": ",".join(dict.fromkeys(f.reason.value for f in findings)) or None,
         "duplicate_of": duplicate_of,
         "file_hash": source.file_hash,
@@ -147,8 +164,11 @@ def _jsonable(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _review_row(extraction: Extraction, finding: Finding, partition_key: str, now: datetime) -> dict:
+def _review_row(extraction: Extraction, finding: Finding, answer: dict | None, partition_key: str,
+                now: datetime) -> dict:
     source = extraction.source
+    resolution = {"resolved": True, "resolved_by": answer["resolved_by"], "resolved_at": answer["resolved_at"],
+                  "corrections": answer["corrections"]} if answer else UNRESOLVED
     return {
         "page_id": source.page_id,
         "partition_key": partition_key,
@@ -159,7 +179,7 @@ def _review_row(extraction: Extraction, finding: Finding, partition_key: str, no
         "detected_fields": {"detail": finding.detail, **_detected_fields(extraction)},
         "suggested_fixes": json.loads(json.dumps(finding.suggested_fixes, default=str)),
         "created_at": now,
-        "resolved": False,
+        **resolution,
     }
 
 
@@ -174,5 +194,5 @@ def _file_review_row(entry: FileEntry, partition_key: str, now: datetime) -> dic
         "detected_fields": {"detail": entry.problem, "kind": entry.kind, "size": entry.size, "sha256": entry.sha256},
         "suggested_fixes": {"action": "rescan or replace the file, then drop it into the day folder again"},
         "created_at": now,
-        "resolved": False,
+        **UNRESOLVED,
     }

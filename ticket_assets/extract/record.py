@@ -46,6 +46,7 @@ class PageSource:
 class Extraction:
     source: PageSource
     values: dict[str, FieldValue] = field(default_factory=dict)
+    corrections: dict[str, Any] = field(default_factory=dict)  # a person's answers, field -> value
     suggestions: dict[str, FieldValue] = field(default_factory=dict)  # read, but too unsure to accept
     overridden: dict[str, FieldValue] = field(default_factory=dict)  # page readings a filename overrode
     vendor_matches: list[VendorMatch] = field(default_factory=list)
@@ -68,10 +69,12 @@ class Vocabularies:
         return next((t for t in self.templates if t.vendor == vendor), None)
 
 
-def extract_page(source: PageSource, result: OcrResult, known: Vocabularies) -> Extraction:
-    """Choose every field of one page."""
+def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
+                 corrections: dict | None = None) -> Extraction:
+    """Choose every field of one page; a person's corrections come before everything read or inferred."""
     page = PageText(result)
-    extraction = Extraction(source=source, ocr_confidence=result.mean_confidence, page_error=result.error)
+    extraction = Extraction(source=source, ocr_confidence=result.mean_confidence, page_error=result.error,
+                            corrections=corrections or {})
     extraction.page_dates = [d for d, _ in find.find_dates(page)]
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
@@ -85,6 +88,9 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies) -> 
 
 def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | None]) -> None:
     """Keep the first sure candidate; an unsure page reading becomes a suggestion."""
+    if name in extraction.corrections:  # also a correction to "no value": the person has the last word
+        extraction.values[name] = FieldValue(extraction.corrections[name], "review", 1.0)
+        return
     candidates = [c for c in candidates if c is not None and c.value is not None]
     for candidate in candidates:
         if candidate.confidence >= FIELD_MIN_CONFIDENCE:
@@ -201,15 +207,14 @@ def _choose_measures(extraction: Extraction, page: PageText) -> None:
     _choose(extraction, "manifest_number", [_from_page(find.find_manifest(page))])
     _choose(extraction, "truck_number", [_from_page(find.find_truck_number(page))])
     quantity = find.find_quantity(page)
-    if quantity:
-        amount, unit, found = quantity
-        _choose(extraction, "quantity", [FieldValue(amount, "page", found.confidence)])
-        _choose(extraction, "quantity_unit", [FieldValue(unit, "page", found.confidence)])
+    amount, unit, found = quantity or (None, None, None)
+    _choose(extraction, "quantity", [FieldValue(amount, "page", found.confidence)] if found else [])
+    _choose(extraction, "quantity_unit", [FieldValue(unit, "page", found.confidence)] if found else [])
 
 
 def _assume_vendor_from_destination(extraction: Extraction) -> None:
     """No vendor read, but a destination that is itself a vendor: assume it, and say so."""
     destination = extraction.values.get("destination")
-    if "vendor" not in extraction.values and "vendor" not in extraction.suggestions and destination:
+    if "vendor" not in extraction.values and "vendor" not in extraction.corrections and "vendor" not in extraction.suggestions and destination:
         if destination.source == "page":
             extraction.values["vendor"] = FieldValue(destination.value, "inferred", 0.8)

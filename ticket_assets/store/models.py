@@ -67,6 +67,19 @@ review_queue = Table(
     Column("corrections", JSON),
 )
 
+# A person's answer for a page. Kept apart from review_queue, whose rows a rerun of the day
+# replaces: the answer outlives every rerun and overrides every automatic value.
+review_answers = Table(
+    "review_answers",
+    metadata,
+    Column("page_id", String, primary_key=True),
+    Column("partition_key", String, nullable=False, index=True),
+    Column("corrections", JSON, nullable=False),  # field -> value
+    Column("resolved_reasons", JSON, nullable=False),  # the reasons the person saw and answered
+    Column("resolved_by", String, nullable=False),
+    Column("resolved_at", DateTime, nullable=False),
+)
+
 ocr_pages = Table(
     "ocr_pages",
     metadata,

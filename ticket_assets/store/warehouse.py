@@ -14,7 +14,7 @@ from sqlalchemy import Engine, and_, create_engine, delete, insert, select, upda
 from sqlalchemy.pool import NullPool
 
 from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
-from ticket_assets.store.models import metadata, ocr_pages, processing_runs, review_queue, tickets
+from ticket_assets.store.models import metadata, ocr_pages, processing_runs, review_answers, review_queue, tickets
 
 PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
 
@@ -37,13 +37,25 @@ class Warehouse:
                           ocr_rows: list[dict], run_row: dict) -> None:
         """Swap a day's rows for new ones and write the run's ledger row, in one transaction: all or nothing."""
         with self.engine.begin() as conn:
+            kept_ids, fresh_reviews = self._keep_review_ids(conn, partition_key, review_rows)
             for table in PARTITIONED_TABLES:
                 conn.execute(delete(table).where(table.c.partition_key == partition_key))
             conn.execute(delete(processing_runs).where(processing_runs.c.run_id == run_row["run_id"]))
-            for table, rows in ((tickets, ticket_rows), (review_queue, review_rows), (ocr_pages, ocr_rows),
-                                (processing_runs, [run_row])):
+            for table, rows in ((tickets, ticket_rows), (review_queue, kept_ids), (review_queue, fresh_reviews),
+                                (ocr_pages, ocr_rows), (processing_runs, [run_row])):
                 if rows:
                     conn.execute(insert(table), rows)
+
+    @staticmethod
+    def _keep_review_ids(conn, partition_key: str, review_rows: list[dict]) -> tuple[list[dict], list[dict]]:
+        """Review items a rerun finds again keep their id, so the id a person was given stays valid."""
+        query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason).where(
+            review_queue.c.partition_key == partition_key)
+        known = {(page_id, reason): review_id for review_id, page_id, reason in conn.execute(query)}
+        kept = [{**row, "id": known[(row["page_id"], row["reason"])]}
+                for row in review_rows if (row["page_id"], row["reason"]) in known]
+        fresh = [row for row in review_rows if (row["page_id"], row["reason"]) not in known]
+        return kept, fresh
 
     def earlier_tickets(self, partition_key: str, day: date) -> list[KnownTicket]:
         """Tickets of other days dated within the duplicate window before `day`, oldest first."""
@@ -76,6 +88,30 @@ class Warehouse:
     def reviews_between(self, first_day: str, last_day: str) -> list[dict]:
         query = select(review_queue).where(review_queue.c.partition_key.between(first_day, last_day))
         return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
+
+    def review_item(self, review_id: int) -> dict | None:
+        rows = self._rows(select(review_queue).where(review_queue.c.id == review_id))
+        return rows[0] if rows else None
+
+    def day_answers(self, partition_key: str) -> dict[str, dict]:
+        """A person's answers for the day's pages, by page id."""
+        rows = self._rows(select(review_answers).where(review_answers.c.partition_key == partition_key))
+        return {row["page_id"]: row for row in rows}
+
+    def save_answer(self, item: dict, corrections: dict, resolved_by: str) -> None:
+        """Record a person's answer for the page of a review item, on top of any earlier answer for it."""
+        page_id, now = item["page_id"], datetime.now()
+        with self.engine.begin() as conn:
+            earlier = conn.execute(select(review_answers).where(review_answers.c.page_id == page_id)).first()
+            reasons = conn.execute(select(review_queue.c.reason).where(review_queue.c.page_id == page_id)).scalars()
+            merged = {**(earlier.corrections if earlier else {}), **corrections}
+            resolved = sorted({*(earlier.resolved_reasons if earlier else []), *reasons})
+            conn.execute(delete(review_answers).where(review_answers.c.page_id == page_id))
+            conn.execute(insert(review_answers).values(
+                page_id=page_id, partition_key=item["partition_key"], corrections=merged,
+                resolved_reasons=resolved, resolved_by=resolved_by, resolved_at=now))
+            conn.execute(update(review_queue).where(review_queue.c.page_id == page_id).values(
+                resolved=True, resolved_by=resolved_by, resolved_at=now, corrections=merged))
 
     def open_reviews(self, partition_key: str | None = None) -> list[dict]:
         query = select(review_queue).where(review_queue.c.resolved.is_(False))
