@@ -136,7 +136,6 @@ def print_report(report: dict) -> None:
 def print_real_scans() -> None:
     """What the pipeline reads of the printed fields on the real scans (stored RapidOCR output)."""
     from ticket_assets.extract.record import Vocabularies, extract_page
-    from ticket_assets.extract.templates import default_templates, default_vocabulary
     from ticket_assets.ocr.base import OcrResult
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -145,7 +144,7 @@ def print_real_scans() -> None:
 
     golden = json.loads((Path(__file__).resolve().parents[1] / "ticket_assets_tests" / "golden"
                          / "realdata_rapidocr.json").read_text())
-    known = Vocabularies(default_templates(), default_vocabulary())
+    known = Vocabularies.packaged()
     print("\nreal scans (printed vendor, printed ticket number):")
     for name, (vendor, number) in sorted(PRINTED.items()):
         extraction = extract_page(page_source(name), OcrResult.from_dict(golden[name]), known)

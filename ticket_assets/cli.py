@@ -86,7 +86,7 @@ def process_command(args) -> int:
 def demo_command(args) -> int:
     from ticket_assets.synth import generate_inbox
 
-    home = (args.home or home_from_env()).resolve()
+    home = _home(args)
     inbox = home / "sample_inbox"
     days = [DEMO_FIRST_DAY + timedelta(days=i) for i in range(args.days)]
     print(f"generating {args.days} days x {args.pages} pages of synthetic tickets in {inbox}")
@@ -124,11 +124,10 @@ def review_show_command(args) -> int:
 def review_resolve_command(args) -> int:
     from ticket_assets.extract.corrections import CorrectionError
     from ticket_assets.extract.record import Vocabularies
-    from ticket_assets.extract.templates import default_templates, default_vocabulary
 
     settings = load_settings(args.inbox, args.home)
     item = _review_item(args)
-    known = Vocabularies(default_templates(), default_vocabulary())
+    known = Vocabularies.packaged(settings.vendor_min_confidence)
     try:
         corrections = dict(_correction(text, known) for text in args.corrections)
     except CorrectionError as err:
@@ -166,8 +165,7 @@ def ledger_command(args) -> int:
 def export_command(args) -> int:
     from ticket_assets.export.reports import write_job_reports
 
-    home = (args.home or home_from_env()).resolve()
-    job = load_settings(home=home).job(args.job)
+    job = load_settings(home=_home(args)).job(args.job)
     paths = write_job_reports(_warehouse(args), job, args.out, args.first_day, args.last_day)
     for path in paths.values():
         print(path)
@@ -181,8 +179,12 @@ def _day(text: str) -> date:
     return day
 
 
+def _home(args) -> Path:
+    return (args.home or home_from_env()).resolve()
+
+
 def _warehouse(args) -> Warehouse:
-    return Warehouse.at(warehouse_url((args.home or home_from_env()).resolve()))
+    return Warehouse.at(warehouse_url(_home(args)))
 
 
 def _chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:

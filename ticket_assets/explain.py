@@ -11,7 +11,6 @@ from ticket_assets.config import Settings
 from ticket_assets.discover import inventory_file, parse_day
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.record import PageSource, Vocabularies, extract_page
-from ticket_assets.extract.templates import default_templates, default_vocabulary
 from ticket_assets.extract.validate import RuleContext, check_page
 from ticket_assets.extract.vendors import explain_misses
 from ticket_assets.ocr.reading import read_day
@@ -32,7 +31,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
     folder_date = parse_day(entry.rel_path.split("/")[0])
     source = PageSource(page.page_id, entry.rel_path, page_number, entry.sha256, folder_date or date.today(),
                         entry.folder_flow, entry.name_meta)
-    known = Vocabularies(default_templates(), default_vocabulary(), settings.vendor_min_confidence)
+    known = Vocabularies.packaged(settings.vendor_min_confidence)
     extraction = extract_page(source, result, known)
     findings = check_page(extraction, RuleContext(settings.job(entry.name_meta.job_code), settings.low_confidence))
     lines = [f"{entry.rel_path} page {page_number} (SHA-256 {entry.sha256[:16]}...)",

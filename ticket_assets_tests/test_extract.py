@@ -7,12 +7,11 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.extract.record import Vocabularies, extract_page
 from ticket_assets.extract.review import Reason
-from ticket_assets.extract.templates import default_templates, default_vocabulary
 from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
 
 from .pages import ocr_page, page_source
 
-KNOWN = Vocabularies(default_templates(), default_vocabulary())
+KNOWN = Vocabularies.packaged()
 JOB = Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31))
 CONTEXT = RuleContext(job=JOB, low_confidence=0.7)
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from ticket_assets.extract.record import Vocabularies, extract_page
-from ticket_assets.extract.templates import default_templates, default_vocabulary
+from ticket_assets.extract.templates import default_vocabulary
 from ticket_assets.ocr.base import OcrResult
 
 from .pages import page_source
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "realdata_rapidocr.json").read_text())
-KNOWN = Vocabularies(default_templates(), default_vocabulary())
+KNOWN = Vocabularies.packaged()
 PRINTED = {  # page -> (vendor, printed ticket number), read off the scans by a person
     "24-105_batch_001.pdf": ("ROBERTS", "1178561"),
     "24-105_batch_002.pdf": ("PORTILLO", "285366"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from pathlib import Path
 
 import numpy as np
 import pymupdf

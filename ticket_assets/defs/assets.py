@@ -3,7 +3,6 @@
 Thin wiring: each asset calls the plain-Python stage and reports what it did.
 """
 
-
 import getpass
 from collections import Counter
 from datetime import date, datetime
@@ -29,7 +28,6 @@ from ticket_assets.export.reports import job_reports_dir, write_job_reports, wri
 from ticket_assets.extract import checks
 from ticket_assets.extract.day import DayInput, extract_day
 from ticket_assets.extract.record import Vocabularies
-from ticket_assets.extract.templates import default_templates, default_vocabulary
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.ocr.reading import read_day
 from ticket_assets.progress import progress_path, write_progress
@@ -123,7 +121,7 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     settings = _settings(context, tickets)
     warehouse = tickets.warehouse()
     day = context.partition_key
-    known = Vocabularies(default_templates(), default_vocabulary(), settings.vendor_min_confidence)
+    known = Vocabularies.packaged(settings.vendor_min_confidence)
     day_input = DayInput(day, context.run.run_id, raw_pdfs, page_images, ocr_text,
                          warehouse.earlier_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day))
     rows = extract_day(day_input, settings, known, now=datetime.now())

@@ -1,6 +1,5 @@
 from dagster import AssetSelection, define_asset_job, multiprocess_executor
 
-
 PROCESS_DAY = "process_day"
 SIGNATURE_TAG = "tickets/folder_signature"
 

@@ -1,6 +1,5 @@
 """The inbox sensor: a settled new or changed date folder becomes a partition and a run."""
 
-
 import json
 import time
 

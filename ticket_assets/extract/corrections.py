@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 
 CORRECTABLE = ("ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
                "truck_number", "manifest_number", "source", "destination")
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
-UNITS = ("TONS", "CY", "LOADS")
+UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
 
 
 class CorrectionError(ValueError):

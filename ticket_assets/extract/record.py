@@ -14,7 +14,7 @@ from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.normalize import canonical, find_in_text
 from ticket_assets.extract.page_text import Found, PageText
-from ticket_assets.extract.templates import VendorTemplate, Vocabulary
+from ticket_assets.extract.templates import VendorTemplate, Vocabulary, default_templates, default_vocabulary
 from ticket_assets.extract.vendors import VendorMatch, match_vendors
 from ticket_assets.ocr.base import OcrResult
 
@@ -64,6 +64,11 @@ class Vocabularies:
     templates: tuple[VendorTemplate, ...]
     vocabulary: Vocabulary
     vendor_min_confidence: float = 0.8
+
+    @classmethod
+    def packaged(cls, vendor_min_confidence: float = 0.8) -> "Vocabularies":
+        """The vendor templates and synonyms shipped in ticket_assets/templates."""
+        return cls(default_templates(), default_vocabulary(), vendor_min_confidence)
 
     def template(self, vendor: str | None) -> VendorTemplate | None:
         return next((t for t in self.templates if t.vendor == vendor), None)
