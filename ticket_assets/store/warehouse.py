@@ -2,7 +2,8 @@
 
 The URL comes from configuration (DuckDB by default, PostgreSQL works too). DuckDB
 admits one writing process at a time, so connections are opened per operation and
-closed right after (NullPool): nothing holds the file between writes.
+closed right after (NullPool): nothing holds the file between writes. PostgreSQL
+admits many, so there the schema and each day are written under an advisory lock.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, create_engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, and_, create_engine, delete, func, insert, select, update
 from sqlalchemy.pool import NullPool
 
 from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
@@ -30,13 +31,16 @@ class Warehouse:
         if url.startswith("duckdb:///"):
             Path(url.removeprefix("duckdb:///")).parent.mkdir(parents=True, exist_ok=True)
         warehouse = cls(url)
-        metadata.create_all(warehouse.engine)
+        with warehouse.engine.begin() as conn:
+            _write_alone(conn, "schema")  # two processes creating the tables at once would collide
+            metadata.create_all(conn)
         return warehouse
 
     def replace_partition(self, partition_key: str, ticket_rows: list[dict], review_rows: list[dict],
                           ocr_rows: list[dict], run_row: dict) -> None:
         """Swap a day's rows for new ones and write the run's ledger row, in one transaction: all or nothing."""
         with self.engine.begin() as conn:
+            _write_alone(conn, f"partition {partition_key}")
             kept_ids, fresh_reviews = self._keep_review_ids(conn, partition_key, review_rows)
             for table in PARTITIONED_TABLES:
                 conn.execute(delete(table).where(table.c.partition_key == partition_key))
@@ -102,6 +106,7 @@ class Warehouse:
         """Record a person's answer for the page of a review item, on top of any earlier answer for it."""
         page_id, now = item["page_id"], datetime.now()
         with self.engine.begin() as conn:
+            _write_alone(conn, f"partition {item['partition_key']}")
             earlier = conn.execute(select(review_answers).where(review_answers.c.page_id == page_id)).first()
             reasons = conn.execute(select(review_queue.c.reason).where(review_queue.c.page_id == page_id)).scalars()
             merged = {**(earlier.corrections if earlier else {}), **corrections}
@@ -136,3 +141,14 @@ class Warehouse:
     def _rows(self, query) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _write_alone(conn: Connection, what: str) -> None:
+    """On PostgreSQL, wait until no other transaction writes `what`; the lock ends with this transaction.
+
+    Without it, two writers of one day would each delete the rows they saw and insert
+    theirs: a primary key clash, or doubled review rows. DuckDB needs none: it admits
+    one writing process at a time.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"ticket_assets {what}"))))
