@@ -7,13 +7,21 @@ are imported below and pick up this module's `warehouse` fixture.
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
 import threading
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from dagster import AssetKey, AssetRecordsFilter, DagsterInstance, DagsterRunStatus, RunsFilter
 
 from ticket_assets.store.warehouse import Warehouse
 
+from .conftest import REPO, make_home
 from .test_warehouse import DAY, _review, _run, _ticket
 from .test_warehouse import test_a_failed_write_leaves_the_previous_rows  # noqa: F401
 from .test_warehouse import test_other_days_are_untouched_and_feed_the_duplicate_rule  # noqa: F401
@@ -99,3 +107,69 @@ def test_creating_the_tables_from_many_processes_at_once_is_safe(postgres_server
     for opener in openers:
         opener.join()
     assert errors == []
+
+
+# --- One real day through Dagster, with the instance and the warehouse on PostgreSQL ---------------
+
+INSTANCE_FILE = REPO / "deploy" / "postgres" / "dagster.yaml"
+E2E_DAY = "2024-10-17"
+
+
+@pytest.fixture(scope="module")
+def small_inbox(tmp_path_factory) -> Path:
+    """One day of three generated pages and the bad files."""
+    from ticket_assets.synth import generate_inbox
+
+    inbox = tmp_path_factory.mktemp("pg_inbox")
+    generate_inbox(inbox, [date.fromisoformat(E2E_DAY)], pages_per_day=3, seed=11, dpi=100)
+    return inbox
+
+
+@pytest.fixture(scope="module")
+def day_on_postgres(postgres_server, small_inbox, tmp_path_factory):
+    """`tickets process` for the day, DAGSTER_HOME holding deploy/postgres/dagster.yaml, the warehouse on PostgreSQL."""
+    home = make_home(tmp_path_factory.mktemp("pg_home"))
+    dagster_home = home / "dagster"
+    dagster_home.mkdir()
+    shutil.copyfile(INSTANCE_FILE, dagster_home / "dagster.yaml")
+    instance_env = {"DAGSTER_PG_HOST": postgres_server.host, "DAGSTER_PG_PORT": str(postgres_server.port),
+                    "DAGSTER_PG_DB": "dagster", "DAGSTER_PG_USER": postgres_server.user,
+                    "DAGSTER_PG_PASSWORD": "unused-with-trust-auth"}
+    postgres_server.create_database("dagster")
+    warehouse_url = postgres_server.create_database("warehouse_e2e")
+    env = {**os.environ, **instance_env, "DAGSTER_HOME": str(dagster_home), "TICKETS_WAREHOUSE_URL": warehouse_url}
+    command = [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(small_inbox),
+               "--date", E2E_DAY]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return result, instance_env, dagster_home, Warehouse.at(warehouse_url)
+
+
+def test_the_day_runs_with_instance_and_warehouse_on_postgresql(day_on_postgres):
+    result, *_ = day_on_postgres
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert f"{E2E_DAY}: 7 files, 3 pages, 3 tickets" in result.stdout
+    assert "warehouse: postgresql+psycopg2://" in result.stdout
+
+
+def test_every_page_has_its_row_and_the_bad_files_are_in_review(day_on_postgres, small_inbox):
+    *_, warehouse = day_on_postgres
+    truth = json.loads((small_inbox / "truth.json").read_text())
+    pages = {(t["file"], t["page"]) for t in truth if t["kind"] != "bad"}
+    assert {(row["file_path"], row["page_number"]) for row in warehouse.day_tickets(E2E_DAY)} == pages
+    unreadable = {row["file_path"] for row in warehouse.day_reviews(E2E_DAY) if row["reason"] == "UNREADABLE_FILE"}
+    assert {t["file"] for t in truth if t["kind"] == "bad"} <= unreadable
+
+
+def test_the_instance_on_postgresql_holds_the_run_the_ledger_points_to(day_on_postgres, monkeypatch):
+    _, instance_env, dagster_home, warehouse = day_on_postgres
+    for key, value in instance_env.items():
+        monkeypatch.setenv(key, value)
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        assert type(instance.run_storage).__name__ == "PostgresRunStorage"
+        runs = instance.get_run_records(RunsFilter(tags={"dagster/partition": E2E_DAY}))
+        materialized = instance.fetch_materializations(
+            AssetRecordsFilter(asset_key=AssetKey("tracking_export"), asset_partitions=[E2E_DAY]), limit=10)
+    assert [record.dagster_run.status for record in runs] == [DagsterRunStatus.SUCCESS]
+    run_id = runs[0].dagster_run.run_id
+    assert [record.run_id for record in materialized.records] == [run_id]
+    assert [(row["run_id"], row["status"]) for row in warehouse.runs(E2E_DAY)] == [(run_id, "EXPORTED")]
