@@ -1,0 +1,37 @@
+"""The code location on Kubernetes: the project's definitions, with each step of a day in a pod of its own.
+
+The code server of values.yaml loads this file (`dagster api grpc --python-file`). Only
+the executor differs from ticket_assets.definitions: `k8s_job_executor` instead of the
+local multiprocess one. Steps in separate pods share files only through the volume
+that holds the inbox and TICKETS_HOME (see deploy/README.md).
+"""
+
+from dagster import Definitions, define_asset_job
+from dagster_k8s import k8s_job_executor
+
+from ticket_assets.definitions import defs as local_defs
+from ticket_assets.defs.jobs import PROCESS_DAY, process_day
+
+
+def _resources(cpu: str, memory: str, memory_limit: str) -> dict:
+    return {"container_config": {"resources": {"requests": {"cpu": cpu, "memory": memory},
+                                               "limits": {"cpu": cpu, "memory": memory_limit}}}}
+
+
+# A day is a linear chain: one step pod at a time. Rendering and OCR spread pages over a
+# process pool of `ocr.workers` processes (about 1 GB each): give those steps the cores.
+step_executor = k8s_job_executor.configured({
+    "max_concurrent": 1,
+    "step_k8s_config": _resources("500m", "1Gi", "2Gi"),
+    "per_step_k8s_config": {"page_images": _resources("4", "4Gi", "6Gi"), "ocr_text": _resources("4", "6Gi", "8Gi")},
+})
+
+process_day_in_pods = define_asset_job(
+    PROCESS_DAY, selection=process_day.selection, executor_def=step_executor, description=process_day.description)
+
+defs = Definitions(
+    assets=local_defs.assets,
+    jobs=[process_day_in_pods],
+    sensors=local_defs.sensors,
+    resources=local_defs.resources,
+)
