@@ -79,7 +79,7 @@ class Cluster:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         if self.owner:
             command = ["runuser", "-u", self.owner, "--", *command]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=self.folder)
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
 
