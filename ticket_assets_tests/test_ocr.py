@@ -24,7 +24,9 @@ from ticket_assets.ocr import (
     resolve_engine_name,
     text_layer_lines,
 )
+from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
+from ticket_assets.ocr.orientation import turn_from_votes, upright_box
 from ticket_assets.ocr.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE
 
 TICKET_NUMBER = "483920"
@@ -72,7 +74,7 @@ def page_files(tmp_path_factory) -> list[PageWork]:
 @pytest.mark.parametrize("engine_fixture", ["rapid_engine", "tesseract_engine"])
 def test_engine_reads_the_ticket_number(engine_fixture, request):
     engine = request.getfixturevalue(engine_fixture)
-    lines = engine.read(np.array(ticket_image()))
+    lines = engine.read(np.array(ticket_image())).lines
     number_lines = [line for line in lines if TICKET_NUMBER in line.text.replace(" ", "")]
     assert number_lines, [line.text for line in lines]
     x0, y0, x1, y1 = number_lines[0].box
@@ -81,7 +83,31 @@ def test_engine_reads_the_ticket_number(engine_fixture, request):
 
 
 def test_rapidocr_reads_nothing_on_a_blank_page(rapid_engine):
-    assert rapid_engine.read(np.full((300, 600), 255, np.uint8)) == []
+    assert rapid_engine.read(np.full((300, 600), 255, np.uint8)) == PageReading([])
+
+
+@pytest.mark.parametrize("turned", [0, 90, 180, 270])
+def test_rapidocr_stands_a_turned_page_upright(rapid_engine, turned):
+    lying = np.ascontiguousarray(np.rot90(np.array(ticket_image()), -turned // 90))  # turned clockwise
+    reading = rapid_engine.read(lying)
+    assert reading.turned == turned
+    number_line = next(line for line in reading.lines if TICKET_NUMBER in line.text.replace(" ", ""))
+    x0, y0, x1, y1 = number_line.box
+    assert 0 <= x0 < x1 <= 600 and 100 < y0 < y1 < 200  # where it was drawn on the upright page
+
+
+def test_a_page_whose_lines_disagree_is_left_as_it_lies():
+    sideways, upright_flipped = (10.0, 80.0, False), (80.0, 10.0, True)
+    assert turn_from_votes([sideways] * 3 + [upright_flipped] * 2) == 0
+    assert turn_from_votes([sideways] * 2) == 0  # too few lines to tell
+    assert turn_from_votes([sideways] * 8 + [upright_flipped] * 2) == 90
+
+
+def test_boxes_turn_upright_with_the_page():
+    # A 300 x 600 image of a 600 x 300 page turned 90 clockwise: the page's top-left corner is at the top right.
+    assert upright_box((290.0, 0.0, 300.0, 10.0), 300, 600, 90) == (0.0, 0.0, 10.0, 10.0)
+    assert upright_box((0.0, 0.0, 10.0, 10.0), 600, 300, 180) == (590.0, 290.0, 600.0, 300.0)
+    assert upright_box((0.0, 590.0, 10.0, 600.0), 300, 600, 270) == (0.0, 0.0, 10.0, 10.0)
 
 
 def test_an_engine_failure_on_one_page_gives_that_page_an_error(rapid_engine, tmp_path):

@@ -18,6 +18,21 @@ class OcrLine:
     confidence: float  # 0-1
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
     source: str = "ocr"  # "ocr" or "text_layer"
+    words: tuple[tuple[str, float], ...] = ()  # the engine's words and their confidences, where it gives them
+
+    def confidence_of(self, value: str) -> float:
+        """How sure the engine is of `value` in this line: its least sure word, else the line's confidence."""
+        compact = value.replace(" ", "")
+        scores = [score for word, score in self.words if word and (word in compact or compact in word)]
+        return min(scores) if scores else self.confidence
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What an engine read on one image: lines in the coordinates of the page stood upright."""
+
+    lines: list[OcrLine]
+    turned: int = 0  # clockwise degrees the page lay turned, where the engine can tell
 
 
 @dataclass
@@ -30,6 +45,7 @@ class OcrResult:
     lines: list[OcrLine] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    turned: int = 0  # clockwise degrees the page lay turned; lines and size are of the page stood upright
 
     @property
     def text(self) -> str:
@@ -47,8 +63,10 @@ class OcrResult:
 
     @classmethod
     def from_dict(cls, data: dict) -> "OcrResult":
-        lines = [OcrLine(l["text"], l["confidence"], tuple(l["box"]), l.get("source", "ocr")) for l in data["lines"]]
-        return cls(data["engine"], data["width"], data["height"], lines, data.get("seconds", 0.0), data.get("error"))
+        lines = [OcrLine(l["text"], l["confidence"], tuple(l["box"]), l.get("source", "ocr"),
+                         tuple((word, score) for word, score in l.get("words", ()))) for l in data["lines"]]
+        return cls(data["engine"], data["width"], data["height"], lines, data.get("seconds", 0.0), data.get("error"),
+                   data.get("turned", 0))
 
 
 class OcrEngine(Protocol):
@@ -60,5 +78,5 @@ class OcrEngine(Protocol):
     def is_available(cls, settings) -> tuple[bool, str]:
         """Whether the engine can run here, and if not, why (what is missing, where it looked)."""
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
+    def read(self, image: np.ndarray) -> PageReading:
         """Lines of text on a grey uint8 image (height x width)."""

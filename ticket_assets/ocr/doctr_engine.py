@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ticket_assets.ocr.base import EngineUnavailable, OcrLine
+from ticket_assets.ocr.base import EngineUnavailable, OcrLine, PageReading
 
 DETECTION_ARCH = "db_resnet50"
 RECOGNITION_ARCH = "crnn_vgg16_bn"
@@ -49,11 +49,11 @@ class DoctrEngine:
             return False, "; ".join(problems)
         return True, f"doctr {DETECTION_ARCH} + {RECOGNITION_ARCH} with weights from {folder}"
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
+    def read(self, image: np.ndarray) -> PageReading:
         height, width = image.shape[:2]
         rgb = np.repeat(image[:, :, None], 3, axis=2) if image.ndim == 2 else image
         document = self._predictor([rgb])
-        return lines_from_page(document.pages[0], width, height)
+        return PageReading(lines_from_page(document.pages[0], width, height))
 
 
 def weights_dir(settings) -> Path:
@@ -93,5 +93,6 @@ def lines_from_page(page, width: int, height: int) -> list[OcrLine]:
                 text=" ".join(word.value for word in words),
                 confidence=float(sum(word.confidence for word in words) / len(words)),
                 box=(float(x0) * width, float(y0) * height, float(x1) * width, float(y1) * height),
+                words=tuple((word.value, float(word.confidence)) for word in words),
             ))
     return lines

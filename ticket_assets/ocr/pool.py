@@ -21,6 +21,7 @@ from PIL import Image
 
 from ticket_assets.config import OcrSettings
 from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
+from ticket_assets.ocr.orientation import upright_size
 from ticket_assets.ocr.registry import create_engine, resolve_engine_name
 
 OnDone = Callable[[str, OcrResult], None]
@@ -67,11 +68,12 @@ def read_page(engine: OcrEngine, item: PageWork) -> OcrResult:
         return OcrResult(engine.name, 0, 0, seconds=_since(started), error=f"image could not be read: {err}")
     height, width = image.shape
     try:
-        lines = engine.read(image)
+        reading = engine.read(image)
     except Exception as err:  # an engine crash on one page must not stop the day
         error = f"{engine.name} failed on this page: {type(err).__name__}: {err}"
         return OcrResult(engine.name, width, height, seconds=_since(started), error=error)
-    return OcrResult(engine.name, width, height, lines, seconds=_since(started))
+    width, height = upright_size(width, height, reading.turned)
+    return OcrResult(engine.name, width, height, reading.lines, seconds=_since(started), turned=reading.turned)
 
 
 def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,

@@ -3,7 +3,8 @@
 Only the bundled default models and language are used: asking RapidOCR for
 another language or model version makes it download one, and nothing may be
 downloaded here. One onnxruntime thread per process: the pool gives one process
-per core.
+per core. A turned page is read as it lies; the line classifier's votes say
+which way it lay, and the boxes are turned upright (see ocr/orientation.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ticket_assets.ocr.base import OcrLine
+from ticket_assets.ocr.base import OcrLine, PageReading
+from ticket_assets.ocr.orientation import Vote, turn_from_votes, upright_box
 
 RAPID_PARAMS = {
     "EngineConfig.onnxruntime.intra_op_num_threads": 1,
@@ -32,6 +34,8 @@ class RapidOcrEngine:
 
         cv2.setNumThreads(1)  # its image steps would otherwise use every core in every worker
         self._ocr = RapidOCR(params=dict(RAPID_PARAMS))
+        self._votes: list[Vote] = []
+        self._ocr.run_ocr_steps = self._recording_votes(self._ocr.run_ocr_steps)
 
     @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:
@@ -46,11 +50,28 @@ class RapidOcrEngine:
             return False, f"rapidocr's bundled model files are missing: {', '.join(missing)}"
         return True, f"rapidocr with {', '.join(path.name for path in paths)}"
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
-        output = self._ocr(image)
+    def read(self, image: np.ndarray) -> PageReading:
+        self._votes = []
+        output = self._ocr(image, return_word_box=True)
         if output.boxes is None or output.txts is None:
-            return []
-        return [_line(quad, text, score) for quad, text, score in zip(output.boxes, output.txts, output.scores)]
+            return PageReading([])
+        height, width = image.shape[:2]
+        turned = turn_from_votes(self._votes)
+        words = output.word_results
+        if len(words) != len(output.txts):  # RapidOCR drops the words of a line it cannot place; trust none
+            words = [()] * len(output.txts)
+        lines = [_line(quad, text, score, line_words, width, height, turned)
+                 for quad, text, score, line_words in zip(output.boxes, output.txts, output.scores, words)]
+        return PageReading(lines, turned)
+
+    def _recording_votes(self, run_ocr_steps):
+        """RapidOCR keeps its classifier's verdicts to itself; record them beside each detected line."""
+        def run_and_record(image, op_record):
+            detected, classified, *rest = run_ocr_steps(image, op_record)
+            if detected.boxes is not None and classified.cls_res is not None:
+                self._votes = [_vote(quad, label) for quad, (label, _) in zip(detected.boxes, classified.cls_res)]
+            return (detected, classified, *rest)
+        return run_and_record
 
 
 def bundled_model_paths() -> list[Path]:
@@ -68,7 +89,17 @@ def bundled_model_paths() -> list[Path]:
     return paths
 
 
-def _line(quad: np.ndarray, text: str, score: float) -> OcrLine:
+def _vote(quad: np.ndarray, label: str) -> Vote:
+    """A detected line's width and height along its own edges, and whether the classifier turned it over."""
+    width = float(np.linalg.norm(quad[1] - quad[0]))
+    height = float(np.linalg.norm(quad[2] - quad[1]))
+    return width, height, label == "180"
+
+
+def _line(quad: np.ndarray, text: str, score: float, words: tuple, width: int, height: int,
+          turned: int) -> OcrLine:
     xs, ys = quad[:, 0], quad[:, 1]
     box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
-    return OcrLine(text=str(text), confidence=float(score), box=box)
+    word_scores = tuple((str(word), float(word_score)) for word, word_score, _ in words)
+    return OcrLine(text=str(text), confidence=float(score), box=upright_box(box, width, height, turned),
+                   words=word_scores)

@@ -19,6 +19,7 @@ from ticket_assets.ocr.registry import resolve_engine_name
 from ticket_assets.render import PageImage
 
 TEXT_LAYER_ENGINE = "text_layer"
+CACHE_VERSION = 2  # raise when what an engine's result holds changes (2: pages turned upright, word confidences)
 
 
 def read_day(pages: list[PageImage], settings: OcrSettings,
@@ -65,4 +66,4 @@ def _known_result(page: PageImage, engine: str) -> OcrResult | None:
 
 
 def _cache_path(page: PageImage, engine: str) -> Path:
-    return Path(page.image_path).with_suffix(f".{engine}.json")
+    return Path(page.image_path).with_suffix(f".{engine}.v{CACHE_VERSION}.json")

@@ -11,7 +11,7 @@ import shutil
 
 import numpy as np
 
-from ticket_assets.ocr.base import OcrLine
+from ticket_assets.ocr.base import OcrLine, PageReading
 
 LANGUAGE = "eng"
 # Sparse text: tickets are forms whose values stand apart from their labels. On the job 24-105
@@ -44,11 +44,11 @@ class TesseractEngine:
             return False, f"tesseract {version} at {binary} has no {LANGUAGE!r} language data (install tesseract-ocr-eng)"
         return True, f"tesseract {version} at {binary}"
 
-    def read(self, image: np.ndarray) -> list[OcrLine]:
+    def read(self, image: np.ndarray) -> PageReading:
         import pytesseract
 
         data = pytesseract.image_to_data(image, lang=LANGUAGE, config=CONFIG, output_type=pytesseract.Output.DICT)
-        return lines_from_data(data)
+        return PageReading(lines_from_data(data))
 
 
 def lines_from_data(data: dict[str, list]) -> list[OcrLine]:
@@ -70,4 +70,5 @@ def _line(data: dict[str, list], indexes: list[int]) -> OcrLine:
         float(max(data["left"][i] + data["width"][i] for i in indexes)),
         float(max(data["top"][i] + data["height"][i] for i in indexes)),
     )
-    return OcrLine(text=text, confidence=confidence, box=box)
+    words = tuple((str(data["text"][i]).strip(), float(data["conf"][i]) / 100) for i in indexes)
+    return OcrLine(text=text, confidence=confidence, box=box, words=words)
