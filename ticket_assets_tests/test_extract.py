@@ -1,13 +1,15 @@
 """Extraction on hand-built pages: the rules of the domain note, traps included."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from ticket_assets.config import Job
-from ticket_assets.extract.record import Vocabularies, extract_page
+from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
 from ticket_assets.extract.review import Reason
 from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
+from ticket_assets.ocr.base import OcrLine
 
 from .pages import ocr_page, page_source
 
@@ -48,6 +50,41 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") == "285366"
     assert e.value("vendor") == "PORTILLO"
+
+
+@pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162"])
+def test_ticket_labels_run_into_their_number(label):
+    page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
+                    ("QTY: 11.50 TONS", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "361162"
+
+
+def test_an_export_without_destination_is_noted():
+    page = ocr_page(("Arcosa Aggregates", 40, 20), ("TICKET NO. 361162", 40, 60), ("SOURCE: SPG", 40, 100))
+    e = extract_page(page_source(folder_flow="EXPORT"), page, KNOWN)
+    assert Reason.MISSING_DESTINATION in _reasons(e) and Reason.MISSING_SOURCE not in _reasons(e)
+
+
+def test_a_handwritten_date_with_slashes_read_as_ones_is_parsed_but_marked_as_guessed():
+    page = ocr_page(("PORTILLO & SONS", 380, 60), ("No. 285366", 800, 80), ("DATE: 02118125", 700, 110),
+                    ("Printed 02/11/2025", 40, 560))
+    e = extract_page(page_source(folder_date=date(2025, 2, 18)), page, KNOWN)
+    printed, guessed = e.page_dates
+    assert (printed.value, guessed.value) == (date(2025, 2, 11), date(2025, 2, 18))
+    assert printed.confidence >= FIELD_MIN_CONFIDENCE > guessed.confidence
+    assert e.values["ticket_date"].source == "folder"
+    unlabelled = extract_page(page_source(), ocr_page(("LOAD 02118125", 40, 110)), KNOWN)
+    assert unlabelled.page_dates == []  # only a number under a DATE label is read as a date
+
+
+def test_a_value_is_as_sure_as_its_own_words_not_its_line():
+    page = ocr_page(("PORTILLO & SONS", 380, 60), ("DATE: 02/18/25", 700, 110))
+    number_line = OcrLine("TICKET NO. 285366", 0.95, (700, 80, 900, 100),
+                          words=(("TICKET", 0.99), ("NO.", 0.99), ("285366", 0.41)))
+    e = extract_page(page_source(), replace(page, lines=[*page.lines, number_line]), KNOWN)
+    assert e.value("ticket_number") is None
+    assert e.suggestions["ticket_number"].value == "285366"
+    assert e.suggestions["ticket_number"].confidence < 0.41
 
 
 def test_lone_number_at_the_top_right_is_taken_but_one_beside_a_trap_label_is_not():

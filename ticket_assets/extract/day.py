@@ -13,7 +13,7 @@ from datetime import date, datetime
 from ticket_assets.config import ConfigError, Settings
 from ticket_assets.discover import FileEntry
 from ticket_assets.extract.corrections import corrections_of
-from ticket_assets.extract.record import Extraction, PageSource, Vocabularies, extract_page
+from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.review import BLOCKING, Finding, Reason
 from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
 from ticket_assets.ocr.base import OcrResult
@@ -156,7 +156,10 @@ def _detected_fields(extraction: Extraction) -> dict:
     detected = {name: _jsonable(value.value) for name, value in extraction.values.items()}
     detected.update({f"{name}?": _jsonable(value.value) for name, value in extraction.suggestions.items()})
     if extraction.page_dates:
-        detected["dates_on_page"] = [d.isoformat() for d in extraction.page_dates]
+        detected["dates_on_page"] = [
+            d.value.isoformat() if d.confidence >= FIELD_MIN_CONFIDENCE else f"{d.value.isoformat()}? (guessed)"
+            for d in extraction.page_dates
+        ]
     return detected
 
 

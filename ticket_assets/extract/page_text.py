@@ -73,7 +73,7 @@ class PageText:
                 continue
             rest = line.text[match.end() :].strip(" :#.-")
             if rest:
-                return Found(rest, line, line.confidence)
+                return Found(rest, line, line.confidence_of(rest))
             neighbour = self._right_of(line) or self._line_below(line)
             if neighbour:
                 return Found(neighbour.text.strip(" :#"), neighbour, neighbour.confidence)

@@ -50,7 +50,7 @@ class Extraction:
     suggestions: dict[str, FieldValue] = field(default_factory=dict)  # read, but too unsure to accept
     overridden: dict[str, FieldValue] = field(default_factory=dict)  # page readings a filename overrode
     vendor_matches: list[VendorMatch] = field(default_factory=list)
-    page_dates: list[date] = field(default_factory=list)
+    page_dates: list[FieldValue] = field(default_factory=list)  # every date read on the page, guessed ones unsure
     ocr_confidence: float = 0.0
     page_error: str | None = None
 
@@ -80,7 +80,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     page = PageText(result)
     extraction = Extraction(source=source, ocr_confidence=result.mean_confidence, page_error=result.error,
                             corrections=corrections or {})
-    extraction.page_dates = [d for d, _ in find.find_dates(page)]
+    extraction.page_dates = [FieldValue(d, "page", found.confidence) for d, found in find.find_dates(page)]
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)

@@ -105,6 +105,11 @@ def missing_source(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.MISSING_SOURCE, "export load without a source area")
 
 
+def missing_destination(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.value("flow") == "EXPORT" and e.value("destination") is None:
+        yield Finding(Reason.MISSING_DESTINATION, "export load without a destination")
+
+
 def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     vendor = e.values.get("vendor")
     if vendor and vendor.source == "inferred":
@@ -127,6 +132,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     out_of_range_date,
     unusual_quantity,
     missing_source,
+    missing_destination,
     assumed_vendor,
     filename_override,
 )
