@@ -27,13 +27,15 @@ from ticket_assets.synth import generate_inbox
 FIELDS = ("ticket_number", "ticket_date", "vendor", "material", "flow", "source", "destination",
           "manifest_number", "quantity", "quantity_unit", "truck_number")
 SILENT_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
+DERIVED = ("ticket_number on clean scans", "contaminated vs clean")
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 
 
 def main() -> int:
     args = _arguments()
     with tempfile.TemporaryDirectory() as scratch:
-        inbox, home = Path(scratch) / "inbox", Path(scratch) / "home"
+        workdir = args.workdir or Path(scratch)
+        inbox, home = workdir / "inbox", workdir / "home"
         days = [args.first_day + timedelta(days=i) for i in range(args.days)]
         truth = generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
         if _process(inbox, home) != 0:
@@ -42,6 +44,8 @@ def main() -> int:
         report = score(truth, warehouse, [d.isoformat() for d in days])
     print(f"seed {args.seed}: {args.days} days x {args.pages} pages")
     print_report(report)
+    if args.misses:
+        print_misses(report)
     if REALDATA.is_dir():
         print_real_scans()
     return 0
@@ -53,6 +57,8 @@ def _arguments():
     parser.add_argument("--days", type=int, default=3)
     parser.add_argument("--pages", type=int, default=20, help="pages per day")
     parser.add_argument("--first-day", type=date.fromisoformat, default=date(2024, 10, 14))
+    parser.add_argument("--misses", action="store_true", help="list every wrong value with the page's truth")
+    parser.add_argument("--workdir", type=Path, help="keep the inbox and TICKETS_HOME here (for `tickets explain`)")
     return parser.parse_args()
 
 
@@ -67,26 +73,38 @@ def score(truth: list[dict], warehouse: Warehouse, days: list[str]) -> dict:
     pages = {(t["file"], t["page"]): t for t in truth if t["page"] is not None}
     rows = [row for day in days for row in warehouse.day_tickets(day)]
     reviews = [row for day in days for row in warehouse.day_reviews(day)]
-    right = {name: 0 for name in FIELDS}
-    present = {name: 0 for name in FIELDS}
-    silent, reviewed = [], 0
+    right = dict.fromkeys(FIELDS + DERIVED, 0)
+    present = dict.fromkeys(FIELDS + DERIVED, 0)
+    silent, misses, reviewed = [], [], 0
     for row in rows:
-        expected = pages[(row["file_path"], row["page_number"])]["fields"]
+        page = pages[(row["file_path"], row["page_number"])]
+        expected = page["fields"]
         for name in FIELDS:
             if expected[name] is not None:
                 present[name] += 1
                 right[name] += _same(row[name], expected[name])
+        if page["clean"]:
+            present["ticket_number on clean scans"] += 1
+            right["ticket_number on clean scans"] += _same(row["ticket_number"], expected["ticket_number"])
+        present["contaminated vs clean"] += 1
+        right["contaminated vs clean"] += _contaminated(row["material"]) == _contaminated(expected["material"])
         reviewed += row["review_required"]
+        misses += [(row["page_id"], name, row[name], expected[name], row["review_required"], _traits(page))
+                   for name in FIELDS if expected[name] is not None and not _same(row[name], expected[name])]
         wrong = [n for n in SILENT_FIELDS if not _same(row[n], expected[n])]
         if wrong and not row["review_required"]:
             silent.append((row["page_id"], {n: (row[n], expected[n]) for n in wrong}))
     return {
         "pages": len(rows), "expected_pages": len(pages), "right": right, "present": present,
-        "review_rate": reviewed / max(len(rows), 1), "silent": silent,
+        "review_rate": reviewed / max(len(rows), 1), "silent": silent, "misses": misses,
         "manifest_recall": _manifest_recall(rows, pages),
         "duplicate_recall": _duplicate_recall(rows, pages),
         "bad_files": _bad_file_coverage(truth, reviews),
     }
+
+
+def _contaminated(material: str | None) -> bool:
+    return material == "CLASS_2_CONTAMINATED"
 
 
 def _same(value, expected) -> bool:
@@ -118,11 +136,11 @@ def _bad_file_coverage(truth: list[dict], reviews: list[dict]) -> tuple[int, int
 
 def print_report(report: dict) -> None:
     print(f"records {report['pages']} for {report['expected_pages']} pages")
-    print(f"{'field':<16}{'accuracy':>10}{'pages':>8}")
-    for name in FIELDS:
+    print(f"{'field':<30}{'accuracy':>10}{'pages':>8}")
+    for name in FIELDS + DERIVED:
         present = report["present"][name]
         if present:
-            print(f"{name:<16}{report['right'][name] / present:>10.1%}{present:>8}")
+            print(f"{name:<30}{report['right'][name] / present:>10.1%}{present:>8}")
     print(f"review rate        {report['review_rate']:.1%}")
     print(f"silent error rate  {len(report['silent']) / max(report['pages'], 1):.1%} ({len(report['silent'])} records)")
     for page_id, wrong in report["silent"]:
@@ -131,6 +149,19 @@ def print_report(report: dict) -> None:
                        ("bad files in queue", "bad_files")):
         hit, total = report[key]
         print(f"{label:<19}{hit}/{total}")
+
+
+def _traits(page: dict) -> str:
+    turned = f"turned {page['rotation']}" if page["rotation"] else ""
+    handwritten = f"handwritten {','.join(page['handwritten'])}" if page["handwritten"] else ""
+    return " ".join(filter(None, [page["kind"], "clean" if page["clean"] else "", turned, handwritten]))
+
+
+def print_misses(report: dict) -> None:
+    print("\nwrong values (page, field, read, truth, in review, page traits):")
+    for page_id, name, value, expected, in_review, traits in sorted(report["misses"], key=lambda m: (m[1], m[0])):
+        print(f"    {name:<16} {value!r:>22} != {expected!r:<22} {'review' if in_review else 'ACCEPTED'}  "
+              f"{traits}  {page_id}")
 
 
 def print_real_scans() -> None:

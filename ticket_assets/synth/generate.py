@@ -101,7 +101,7 @@ class InboxWriter:
         images, looks = self._capture(tickets, "scan")
         path = folder / name
         files.write_scanned_pdf(path, images, self.dpi)
-        return [self._entry(path, i + 1, "scan", t, look.rotation) for i, (t, look) in enumerate(zip(tickets, looks))]
+        return [self._entry(path, i + 1, "scan", t, look) for i, (t, look) in enumerate(zip(tickets, looks))]
 
     def _capture(self, tickets: list[Ticket], kind: str) -> tuple[list[Image.Image], list[noise.Look]]:
         """Each ticket as a scanner ("scan") or a phone ("image") delivers it, and how it was taken."""
@@ -112,7 +112,7 @@ class InboxWriter:
     def _write_eticket(self, folder: Path, name: str, tickets: list[Ticket]) -> list[dict]:
         path = folder / name
         files.write_digital_pdf(path, tickets)
-        return [self._entry(path, i + 1, "digital", t, 0) for i, t in enumerate(tickets)]
+        return [self._entry(path, i + 1, "digital", t) for i, t in enumerate(tickets)]
 
     def _write_photo(self, day: date, by_flow: bool, original: Ticket | None) -> dict:
         """A phone photo of a new ticket, or of `original` when one already scanned is taken again."""
@@ -121,7 +121,7 @@ class InboxWriter:
         path = folder / layout.adhoc_name("image", self._next_file_number(), self.rng)
         [image], [look] = self._capture([ticket], "image")
         files.write_image(path, image)
-        return self._entry(path, 1, "image", ticket, look.rotation)
+        return self._entry(path, 1, "image", ticket, look)
 
     def write_bad_files(self, day: date) -> list[dict]:
         """An empty, a truncated, an encrypted PDF and a text file called .pdf, each expected in review."""
@@ -148,9 +148,11 @@ class InboxWriter:
         self.file_number += 1
         return self.file_number
 
-    def _entry(self, path: Path, page: int, kind: str, ticket: Ticket, rotation: int) -> dict:
+    def _entry(self, path: Path, page: int, kind: str, ticket: Ticket, look: noise.Look | None = None) -> dict:
+        """Truth for one page; `look` is how a scan or photo was captured (None for a born-digital page)."""
         return {
-            "file": path.relative_to(self.root).as_posix(), "page": page, "kind": kind, "rotation": rotation,
+            "file": path.relative_to(self.root).as_posix(), "page": page, "kind": kind,
+            "rotation": look.rotation if look else 0, "clean": kind != "image" and noise.is_clean(look),
             "handwritten": ticket.handwritten, "duplicate_of": None, "expected_reason": None,
             "fields": ticket.fields(),
         }
@@ -158,7 +160,7 @@ class InboxWriter:
     def _bad_entry(self, path: Path) -> dict:
         return {
             "file": path.relative_to(self.root).as_posix(), "page": None, "kind": "bad", "rotation": 0,
-            "handwritten": [], "duplicate_of": None, "expected_reason": "UNREADABLE_FILE",
+            "clean": False, "handwritten": [], "duplicate_of": None, "expected_reason": "UNREADABLE_FILE",
             "fields": dict.fromkeys(FIELDS),
         }
 

@@ -46,6 +46,11 @@ def choose_look(rng: random.Random, kind: str) -> Look:
     )
 
 
+def is_clean(look: Look | None) -> bool:
+    """A born-digital page (None), or a scan lying upright on white paper, not faded."""
+    return look is None or (look.rotation == 0 and look.contrast == 1.0 and look.paper is None)
+
+
 def _carbon(rng: random.Random) -> tuple[int, int, int]:
     return 250, rng.randint(232, 245), rng.randint(150, 185)
 
