@@ -80,6 +80,8 @@ def test_engine_reads_the_ticket_number(engine_fixture, request):
     x0, y0, x1, y1 = number_lines[0].box
     assert 0 <= x0 < x1 <= 600 and 100 < y0 < y1 < 200  # drawn at y 130, 28 px high
     assert all(0 <= line.confidence <= 1 and line.source == "ocr" for line in lines)
+    number_word = [score for word, score in number_lines[0].words if word == TICKET_NUMBER]
+    assert number_word and 0.5 < number_word[0] <= 1  # the number's own confidence, not the line's
 
 
 def test_rapidocr_reads_nothing_on_a_blank_page(rapid_engine):

@@ -21,6 +21,7 @@ RAPID_PARAMS = {
     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     "Global.log_level": "error",
 }
+WORD_SEPARATORS = " :#"
 
 
 class RapidOcrEngine:
@@ -35,6 +36,7 @@ class RapidOcrEngine:
         cv2.setNumThreads(1)  # its image steps would otherwise use every core in every worker
         self._ocr = RapidOCR(params=dict(RAPID_PARAMS))
         self._votes: list[Vote] = []
+        self._recognised: list[tuple[str, list[float]]] = []  # each recognised line and its characters' confidences
         self._ocr.run_ocr_steps = self._recording_votes(self._ocr.run_ocr_steps)
 
     @classmethod
@@ -51,26 +53,38 @@ class RapidOcrEngine:
         return True, f"rapidocr with {', '.join(path.name for path in paths)}"
 
     def read(self, image: np.ndarray) -> PageReading:
-        self._votes = []
-        output = self._ocr(image, return_word_box=True)
+        self._votes, self._recognised = [], []
+        output = self._ocr(image, return_word_box=True)  # makes the recogniser keep each character's confidence
         if output.boxes is None or output.txts is None:
             return PageReading([])
         height, width = image.shape[:2]
         turned = turn_from_votes(self._votes)
-        words = output.word_results
-        if len(words) != len(output.txts):  # RapidOCR drops the words of a line it cannot place; trust none
-            words = [()] * len(output.txts)
+        words = self._words_of(output.txts)
         lines = [_line(quad, text, score, line_words, width, height, turned)
                  for quad, text, score, line_words in zip(output.boxes, output.txts, output.scores, words)]
         return PageReading(lines, turned)
 
+    def _words_of(self, texts: tuple[str, ...]) -> list[tuple[tuple[str, float], ...]]:
+        """Each line's words, each as sure as its least sure character: one doubtful digit makes a wrong number.
+
+        RapidOCR's own word results pair words with the first characters' confidences
+        (3.10: "Nº 285366" gave the number the confidence of "º"), so they are rebuilt here.
+        """
+        kept = [(text, confidences) for text, confidences in self._recognised if text.strip()]  # as RapidOCR filters
+        if [text for text, _ in kept] != list(texts):
+            return [()] * len(texts)
+        return [_word_confidences(text, confidences) for text, confidences in kept]
+
     def _recording_votes(self, run_ocr_steps):
-        """RapidOCR keeps its classifier's verdicts to itself; record them beside each detected line."""
+        """RapidOCR keeps its classifier's verdicts and the characters' confidences to itself; record them."""
         def run_and_record(image, op_record):
-            detected, classified, *rest = run_ocr_steps(image, op_record)
+            detected, classified, recognised, *rest = run_ocr_steps(image, op_record)
             if detected.boxes is not None and classified.cls_res is not None:
                 self._votes = [_vote(quad, label) for quad, (label, _) in zip(detected.boxes, classified.cls_res)]
-            return (detected, classified, *rest)
+            if recognised.txts is not None and recognised.word_results:
+                self._recognised = [(text, list(info.confs if info else ()))
+                                    for text, info in zip(recognised.txts, recognised.word_results)]
+            return (detected, classified, recognised, *rest)
         return run_and_record
 
 
@@ -96,10 +110,25 @@ def _vote(quad: np.ndarray, label: str) -> Vote:
     return width, height, label == "180"
 
 
-def _line(quad: np.ndarray, text: str, score: float, words: tuple, width: int, height: int,
-          turned: int) -> OcrLine:
+def _word_confidences(text: str, confidences: list[float]) -> tuple[tuple[str, float], ...]:
+    """Split a line at spaces and at the ':' and '#' that end labels ("MANIFEST#:15-2024-00004"), so a value
+    is judged by its own characters; a word's confidence is its least sure character's (one per character)."""
+    if len(confidences) != len(text):
+        return ()
+    words, word, scores = [], "", []
+    for character, confidence in zip(text + " ", [*confidences, 1.0]):
+        if character in WORD_SEPARATORS:
+            if word:
+                words.append((word, round(float(min(scores)), 5)))
+            word, scores = "", []
+        else:
+            word, scores = word + character, [*scores, confidence]
+    return tuple(words)
+
+
+def _line(quad: np.ndarray, text: str, score: float, words: tuple[tuple[str, float], ...], width: int,
+          height: int, turned: int) -> OcrLine:
     xs, ys = quad[:, 0], quad[:, 1]
     box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
-    word_scores = tuple((str(word), float(word_score)) for word, word_score, _ in words)
     return OcrLine(text=str(text), confidence=float(score), box=upright_box(box, width, height, turned),
-                   words=word_scores)
+                   words=words)
