@@ -1,0 +1,85 @@
+"""Rebuild the golden OCR files from the current default engine. Run after an engine or OCR change:
+
+    .venv/bin/python ticket_assets_tests/golden/make_golden.py
+
+realdata_rapidocr.json: every real scan in ../shared/realdata, as the pipeline renders and reads it.
+synthetic_rapidocr.json: a seeded synthetic inbox (not the benchmark's seeds) with the generator's
+truth, plus three upright scans turned 90, 180 and 270 degrees before reading.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from ticket_assets.config import OcrSettings  # noqa: E402
+from ticket_assets.discover import inventory_day, inventory_file  # noqa: E402
+from ticket_assets.ocr.pool import PageWork, ocr_pages  # noqa: E402
+from ticket_assets.ocr.reading import read_day  # noqa: E402
+from ticket_assets.render import render_day, render_file  # noqa: E402
+from ticket_assets.synth import generate_inbox  # noqa: E402
+
+GOLDEN = Path(__file__).parent
+SETTINGS = OcrSettings(engine="rapidocr", dpi=200, workers=2)
+SEED, DAYS, PAGES_PER_DAY = 5, (date(2024, 11, 4), date(2024, 11, 5)), 12
+TURNS = (90, 180, 270)
+
+
+def real_scans(realdata: Path, cache: Path) -> dict:
+    entries = [inventory_file(realdata.parent, path) for path in sorted(realdata.iterdir())
+               if path.suffix.lower() in (".pdf", ".png")]
+    pages = [page for entry in entries if entry.readable
+             for page in render_file(realdata.parent, entry, cache, SETTINGS.dpi) if page.page_number == 1]
+    results = read_day(pages, SETTINGS)
+    return {Path(page.file_path).name: results[page.page_id].to_dict() for page in pages}
+
+
+def synthetic_pages(scratch: Path) -> dict:
+    inbox = scratch / "inbox"
+    truth = {(t["file"], t["page"]): t for t in generate_inbox(inbox, DAYS, PAGES_PER_DAY, seed=SEED, bad_files=False)}
+    golden, pages_by_id = {}, {}
+    for day in DAYS:
+        pages = render_day(inbox, inventory_day(inbox, day.isoformat()), scratch / "cache", SETTINGS.dpi)
+        results = read_day(pages, SETTINGS)
+        for page in pages:
+            pages_by_id[page.page_id] = page
+            golden[page.page_id] = {"truth": truth[(page.file_path, page.page_number)], "turned_by_hand": 0,
+                                    "ocr": results[page.page_id].to_dict()}
+    golden.update(turned_copies(golden, pages_by_id, scratch))
+    return golden
+
+
+def turned_copies(golden: dict, pages_by_id: dict, scratch: Path) -> dict:
+    """Three upright scanned pages, turned clockwise before reading."""
+    upright = [page_id for page_id, item in golden.items()
+               if item["truth"]["kind"] == "scan" and item["truth"]["rotation"] == 0][: len(TURNS)]
+    work, copies = [], {}
+    for page_id, turn in zip(upright, TURNS):
+        image = np.array(Image.open(pages_by_id[page_id].image_path))
+        path = scratch / f"turned_{turn}.png"
+        Image.fromarray(np.ascontiguousarray(np.rot90(image, -turn // 90))).save(path)
+        work.append(PageWork(f"{page_id}-turned{turn}", str(path)))
+        copies[f"{page_id}-turned{turn}"] = {"truth": golden[page_id]["truth"], "turned_by_hand": turn}
+    for page_id, result in ocr_pages(work, SETTINGS).items():
+        copies[page_id]["ocr"] = result.to_dict()
+    return copies
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        (GOLDEN / "realdata_rapidocr.json").write_text(
+            json.dumps(real_scans(REPO.parent / "shared" / "realdata", Path(scratch) / "real"), indent=1))
+        (GOLDEN / "synthetic_rapidocr.json").write_text(json.dumps(synthetic_pages(Path(scratch)), indent=1))
+
+
+if __name__ == "__main__":
+    main()
