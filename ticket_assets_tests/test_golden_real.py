@@ -44,3 +44,11 @@ def test_scrawled_places_are_suggestions_not_values(name):
     for field, kind in (("source", "source"), ("destination", "destination"), ("material", "material")):
         value = extraction.value(field)
         assert value is None or value in vocabulary.canonical_values(kind)
+
+
+def test_the_handwritten_truck_number_is_not_accepted():
+    """Portillo's truck number is handwritten ("8649" or "8699": a person cannot tell either)."""
+    extraction = extract_page(page_source("24-105_batch_002.pdf"),
+                              OcrResult.from_dict(GOLDEN["24-105_batch_002.pdf"]), KNOWN)
+    assert extraction.value("truck_number") is None
+    assert extraction.suggestions["truck_number"].value == "8699"

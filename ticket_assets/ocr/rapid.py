@@ -68,12 +68,16 @@ class RapidOcrEngine:
         """Each line's words, each as sure as its least sure character: one doubtful digit makes a wrong number.
 
         RapidOCR's own word results pair words with the first characters' confidences
-        (3.10: "Nº 285366" gave the number the confidence of "º"), so they are rebuilt here.
+        (3.10: "Nº 285366" gave the number the confidence of "º"), so they are rebuilt here
+        from what the recogniser saw. Its output keeps those lines in order, leaving out
+        empty and low-scoring ones.
         """
-        kept = [(text, confidences) for text, confidences in self._recognised if text.strip()]  # as RapidOCR filters
-        if [text for text, _ in kept] != list(texts):
-            return [()] * len(texts)
-        return [_word_confidences(text, confidences) for text, confidences in kept]
+        recognised = iter(self._recognised)
+        words = []
+        for text in texts:
+            confidences = next((c for seen, c in recognised if seen == text), None)
+            words.append(_word_confidences(text, confidences) if confidences is not None else ())
+        return words
 
     def _recording_votes(self, run_ocr_steps):
         """RapidOCR keeps its classifier's verdicts and the characters' confidences to itself; record them."""

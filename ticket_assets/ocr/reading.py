@@ -19,7 +19,7 @@ from ticket_assets.ocr.registry import resolve_engine_name
 from ticket_assets.render import PageImage
 
 TEXT_LAYER_ENGINE = "text_layer"
-CACHE_VERSION = 3  # raise when what an engine's result holds changes (3: pages turned upright, word confidences)
+CACHE_VERSION = 4  # raise when what an engine's result holds changes (4: pages turned upright, word confidences)
 
 
 def read_day(pages: list[PageImage], settings: OcrSettings,
