@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,9 @@ DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FLOW_FOLDERS = {"export": "EXPORT", "import": "IMPORT"}
 FLOWS = ("IMPORT", "EXPORT")
 JOB_CODE = re.compile(r"^\d{2}-\d{3,4}$")
+# The most pixels one page may have, as a file or once rendered: a legal-size page at 600 dpi is 43 M.
+# Beyond it an image is a decompression bomb or a mistake, and would take gigabytes in every worker.
+MAX_PAGE_PIXELS = 60_000_000
 MAGIC_KINDS = (
     (b"%PDF", "pdf"),
     (b"\x89PNG\r\n\x1a\n", "image"),
@@ -91,7 +95,8 @@ def list_day_files(day_folder: Path) -> list[Path]:
     files = [
         path
         for path in day_folder.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(day_folder).parts)
+        if (path.is_file() or (path.is_symlink() and not path.is_dir()))  # a broken link is reported, not skipped
+        and not any(part.startswith(".") for part in path.relative_to(day_folder).parts)
     ]
     return sorted(files)
 
@@ -100,7 +105,7 @@ def folder_signature(day_folder: Path) -> str:
     """A digest of the folder's file names, sizes and modification times: it changes when the content does."""
     digest = hashlib.sha256()
     for path in list_day_files(day_folder):
-        stat = path.stat()
+        stat = path.lstat()  # a broken link has no target to look at
         digest.update(f"{path.relative_to(day_folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
 
@@ -151,7 +156,12 @@ def sniff_kind(path: Path) -> str:
 def inventory_file(inbox: Path, path: Path) -> FileEntry:
     """Take stock of one file: a problem is recorded on the entry, never raised."""
     rel = path.relative_to(inbox)
-    size = path.stat().st_size
+    if not path.resolve().is_relative_to(inbox.resolve()):
+        return _outside_link(rel, path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:  # a broken link, or a file taken away while the day was read
+        return _unreadable(_entry_without_content(rel, path), "the file is gone (deleted, moved, or a broken link)")
     entry = FileEntry(
         rel_path=rel.as_posix(),
         sha256=sha256_of(path),
@@ -169,6 +179,19 @@ def inventory_file(inbox: Path, path: Path) -> FileEntry:
     if entry.kind == "image":
         return _inspect_image(entry, path)
     return _unreadable(entry, f"not a PDF or image (starts with {path.read_bytes()[:8]!r})")
+
+
+def _outside_link(rel: Path, path: Path) -> FileEntry:
+    """A symbolic link that leads out of the inbox: refused unread, so the inbox cannot expose other files."""
+    target = os.readlink(path) if path.is_symlink() else str(path.resolve())
+    return _unreadable(_entry_without_content(rel, path), f"symbolic link to {target}, outside the inbox: refused")
+
+
+def _entry_without_content(rel: Path, path: Path) -> FileEntry:
+    """An entry for a file whose content is not read; its hash is of its name, so its page id stays stable."""
+    return FileEntry(rel_path=rel.as_posix(), sha256=hashlib.sha256(f"unread:{rel.as_posix()}".encode()).hexdigest(),
+                     size=0, kind="unknown", page_count=0, name_meta=parse_filename(path.name),
+                     folder_flow=flow_from_folders(rel.parts[1:-1]))
 
 
 def _unreadable(entry: FileEntry, problem: str) -> FileEntry:
@@ -197,7 +220,11 @@ def _inspect_pdf(entry: FileEntry, path: Path) -> FileEntry:
 
 def _inspect_image(entry: FileEntry, path: Path) -> FileEntry:
     try:
-        with Image.open(path) as image:
+        with Image.open(path) as image:  # reads the header only
+            width, height = image.size
+            if width * height > MAX_PAGE_PIXELS:
+                return _unreadable(entry, f"image of {width} x {height} pixels is over the budget of "
+                                          f"{MAX_PAGE_PIXELS:,} pixels: refused unread (a decompression bomb?)")
             entry.page_count = getattr(image, "n_frames", 1)
             image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:

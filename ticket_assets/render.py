@@ -14,7 +14,7 @@ import pymupdf
 from PIL import Image, ImageOps
 
 from ticket_assets.atomic import write_atomically
-from ticket_assets.discover import FileEntry
+from ticket_assets.discover import MAX_PAGE_PIXELS, FileEntry
 from ticket_assets.ocr.base import OcrLine
 from ticket_assets.ocr.textlayer import has_visible_text, text_layer_lines
 
@@ -68,6 +68,11 @@ def _render_pdf(source: Path, entry: FileEntry, folder: Path, dpi: int) -> list[
 def _render_pdf_page(pdf_page: pymupdf.Page, page: PageImage, folder: Path, dpi: int) -> None:
     scale = dpi / 72
     page.width, page.height = round(pdf_page.rect.width * scale), round(pdf_page.rect.height * scale)
+    if page.width * page.height > MAX_PAGE_PIXELS:
+        inches = f"{pdf_page.rect.width / 72:.0f} x {pdf_page.rect.height / 72:.0f} in"
+        page.error = (f"page of {inches} would be {page.width} x {page.height} pixels at {dpi} dpi, over the "
+                      f"budget of {MAX_PAGE_PIXELS:,} pixels: not rendered")
+        return
     page.text_lines = text_layer_lines(pdf_page, scale)
     page.born_digital = has_visible_text(pdf_page)
     if page.born_digital:
