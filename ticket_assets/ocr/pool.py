@@ -11,8 +11,11 @@ engine that cannot load at all stops the call (EngineUnavailable).
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -38,6 +41,7 @@ class PageWork:
 # Set in each worker process by _load_worker_engine; the parent never loads an engine for the pool.
 _worker_engine: OcrEngine | None = None
 _worker_load_error: BaseException | None = None
+_worker_timeout: float = 0
 
 
 def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | None = None) -> dict[str, OcrResult]:
@@ -59,7 +63,11 @@ def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | Non
     return {item.page_id: results[item.page_id] for item in work}
 
 
-def read_page(engine: OcrEngine, item: PageWork) -> OcrResult:
+class PageTimeout(Exception):
+    """OCR of one page ran over its time limit."""
+
+
+def read_page(engine: OcrEngine, item: PageWork, timeout_seconds: float = 0) -> OcrResult:
     """One page through the engine, timed (decode and OCR); a page that fails carries its error, no lines."""
     started = time.perf_counter()
     try:
@@ -68,7 +76,11 @@ def read_page(engine: OcrEngine, item: PageWork) -> OcrResult:
         return OcrResult(engine.name, 0, 0, seconds=_since(started), error=f"image could not be read: {err}")
     height, width = image.shape
     try:
-        reading = engine.read(image)
+        with _time_limit(timeout_seconds):
+            reading = engine.read(image)
+    except PageTimeout:
+        error = f"OCR stopped after {timeout_seconds:g} s on this page (ocr.page_timeout_seconds)"
+        return OcrResult(engine.name, width, height, seconds=_since(started), error=error)
     except Exception as err:  # an engine crash on one page must not stop the day
         error = f"{engine.name} failed on this page: {type(err).__name__}: {err}"
         return OcrResult(engine.name, width, height, seconds=_since(started), error=error)
@@ -81,7 +93,7 @@ def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
     engine = create_engine(name, settings)
     results = {}
     for item in work:
-        results[item.page_id] = read_page(engine, item)
+        results[item.page_id] = read_page(engine, item, settings.page_timeout_seconds)
         if on_done:
             on_done(item.page_id, results[item.page_id])
     return results
@@ -117,7 +129,8 @@ def _outcome(future: Future, name: str) -> OcrResult:
 
 def _load_worker_engine(name: str, settings: OcrSettings) -> None:
     """Pool initializer. It must not raise: a failing initializer breaks the pool and hides the reason."""
-    global _worker_engine, _worker_load_error
+    global _worker_engine, _worker_load_error, _worker_timeout
+    _worker_timeout = settings.page_timeout_seconds
     try:
         _worker_engine = create_engine(name, settings)
     except Exception as err:
@@ -127,7 +140,27 @@ def _load_worker_engine(name: str, settings: OcrSettings) -> None:
 def _read_in_worker(item: PageWork) -> OcrResult:
     if _worker_engine is None:
         raise _worker_load_error or EngineUnavailable("the OCR engine was not loaded in this worker")
-    return read_page(_worker_engine, item)
+    return read_page(_worker_engine, item, _worker_timeout)
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise PageTimeout in this thread after `seconds` (0: no limit). Only the main thread gets signals;
+    elsewhere the page runs unlimited. The engine is interrupted between its own steps, not inside one."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise PageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _load_grey(path: str) -> np.ndarray:
