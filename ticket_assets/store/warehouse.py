@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, and_, create_engine, delete, func, in
 from sqlalchemy.pool import NullPool
 
 from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
+from ticket_assets.faults import fault_point
 from ticket_assets.store.models import metadata, ocr_pages, processing_runs, review_answers, review_queue, tickets
 
 PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
@@ -49,6 +50,7 @@ class Warehouse:
                                 (ocr_pages, ocr_rows), (processing_runs, [run_row])):
                 if rows:
                     conn.execute(insert(table), rows)
+            fault_point("warehouse_write")  # everything written, nothing committed
 
     @staticmethod
     def _keep_review_ids(conn, partition_key: str, review_rows: list[dict]) -> tuple[list[dict], list[dict]]:

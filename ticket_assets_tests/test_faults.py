@@ -1,0 +1,177 @@
+"""Fault injection: bad input, killed processes and races, each checked against a clean run of the same inbox.
+
+Marked `faults` (part of the normal test command). For every case: the day
+completes or fails with the stated reason, the expected review rows exist, the
+warehouse holds no doubled and no lost record, and every original is unchanged.
+A summary line at the end says how many inputs and faults were tried and how
+many records were lost or doubled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import pytest
+from PIL import Image
+
+from ticket_assets.store.warehouse import Warehouse
+from ticket_assets.synth import generate_inbox
+
+from .conftest import make_home
+
+pytestmark = pytest.mark.faults
+
+DAY = "2024-11-20"
+SUMMARY = Counter()
+# Each bad input, and the words its review row must carry.
+BAD_INPUTS = {
+    "empty.pdf": "empty file",
+    "truncated.pdf": "damaged PDF",
+    "locked.pdf": "encrypted PDF",
+    "no pages.pdf": "PDF has no pages",
+    "notes.pdf": "not a PDF or image",
+    "photo.jpg": "not a PDF or image",
+    "bomb.png": "over the budget",
+    "billboard.pdf": "over the budget",
+    "outside link.pdf": "outside the inbox: refused",
+    "broken link.pdf": "the file is gone",
+}
+
+
+def _tickets(home: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster"), **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), *args],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+def _write_bad_inputs(folder: Path, outside: Path) -> None:
+    (folder / "empty.pdf").write_bytes(b"")
+    good = pymupdf.open()
+    good.new_page().insert_text((72, 72), "TICKET NO. 123456")
+    whole = good.tobytes()
+    (folder / "truncated.pdf").write_bytes(whole[: len(whole) // 2])
+    good.save(folder / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="secret")
+    (folder / "no pages.pdf").write_bytes(b"%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                                          b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    (folder / "notes.pdf").write_text("not a ticket, whatever the name says")
+    (folder / "photo.jpg").write_bytes(b"<html>a web page saved as .jpg</html>")
+    Image.fromarray(np.zeros((8000, 8000), np.uint8)).save(folder / "bomb.png")  # 64 M pixels in a small file
+    billboard = pymupdf.open()
+    billboard.new_page(width=72 * 200, height=72 * 200)  # 200 x 200 inches
+    billboard.save(folder / "billboard.pdf")
+    (outside / "secret.pdf").write_bytes(whole)
+    (folder / "outside link.pdf").symlink_to(outside / "secret.pdf")
+    (folder / "broken link.pdf").symlink_to(folder / "deleted.pdf")
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> Path:
+    """Five generated tickets (one in a file with spaces and non-ASCII letters) and every bad input."""
+    root = tmp_path_factory.mktemp("fault_inbox")
+    generate_inbox(root, [date.fromisoformat(DAY)], pages_per_day=5, seed=3, bad_files=False, dpi=100)
+    (root / "truth.json").unlink()
+    folder = root / DAY
+    first = sorted(p for p in folder.rglob("*") if p.is_file())[0]
+    first.rename(first.with_name(f"Bön Löwe ticket {first.name}"))
+    _write_bad_inputs(folder, tmp_path_factory.mktemp("outside_the_inbox"))
+    SUMMARY["inputs tried"] += len(BAD_INPUTS) + 1
+    return root
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def _records(home: Path) -> list[tuple]:
+    """The day's records as comparable tuples: everything but the run that wrote them and when."""
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    return sorted((row["page_id"], row["ticket_number"], row["vendor"], row["material"], row["review_required"])
+                  for row in warehouse.day_tickets(DAY))
+
+
+def _reviews(home: Path) -> list[tuple]:
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    return sorted((row["page_id"], row["reason"]) for row in warehouse.day_reviews(DAY))
+
+
+def _tally(records: list[tuple], clean: list[tuple]) -> None:
+    have, want = Counter(records), Counter(clean)
+    SUMMARY["records lost"] += sum((want - have).values())
+    SUMMARY["records doubled"] += sum((have - want).values())
+
+
+@pytest.fixture(scope="module")
+def clean_run(inbox, tmp_path_factory):
+    home = make_home(tmp_path_factory.mktemp("clean_home"))
+    before = _hashes(inbox)
+    result = _tickets(home, "process", str(inbox))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert _hashes(inbox) == before, "an original file was changed"
+    return home, _records(home), _reviews(home)
+
+
+def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
+    home, records, _ = clean_run
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    unreadable = {Path(row["file_path"]).name: row["detected_fields"]["detail"] for row in warehouse.day_reviews(DAY)
+                  if row["reason"] == "UNREADABLE_FILE"}
+    for name, words in BAD_INPUTS.items():
+        assert words in unreadable.get(name, ""), (name, unreadable.get(name))
+    readable_names = {Path(page_id).name.rsplit("-p", 1)[0] for page_id, *_ in records}
+    assert any(name.startswith("Bön Löwe ticket") for name in readable_names)
+    assert sum(1 for _, number, *_ in records if number) >= 4  # the good tickets were read
+
+
+def test_a_rerun_of_the_same_day_gives_the_same_rows(clean_run, inbox):
+    home, records, reviews = clean_run
+    assert _tickets(home, "process", str(inbox)).returncode == 0
+    _tally(_records(home), records)
+    assert (_records(home), _reviews(home)) == (records, reviews)
+
+
+@pytest.mark.parametrize("point", ["warehouse_write", "export_write"])
+def test_a_step_killed_mid_write_is_retried_and_leaves_the_clean_result(point, clean_run, inbox, tmp_path):
+    _, records, reviews = clean_run
+    home = make_home(tmp_path / "home")
+    before = _hashes(inbox)
+    result = _tickets(home, "process", str(inbox),
+                      env_extra={"TICKETS_FAULT": point, "TICKETS_FAULT_ONCE": str(tmp_path / "killed")})
+    SUMMARY["faults injected"] += (tmp_path / "killed").exists()
+    assert (tmp_path / "killed").exists(), "the fault point was never reached"
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    _tally(_records(home), records)
+    assert (_records(home), _reviews(home)) == (records, reviews)
+    assert _hashes(inbox) == before
+
+
+@pytest.mark.parametrize("point", ["warehouse_write", "export_write"])
+def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_run, inbox, tmp_path):
+    """The day was processed once; a rerun dies at the same point on every try: nothing of it may show."""
+    clean_home, records, reviews = clean_run
+    home = tmp_path / "home"
+    shutil.copytree(clean_home, home, symlinks=True)
+    exports = home / "exports" / DAY
+    reports_before = {p.name: p.read_bytes() for p in exports.iterdir()}
+    result = _tickets(home, "process", str(inbox), env_extra={"TICKETS_FAULT": point})
+    SUMMARY["faults injected"] += 1
+    assert result.returncode == 1 and "failed" in (result.stdout + result.stderr).lower()
+    _tally(_records(home), records)
+    assert (_records(home), _reviews(home)) == (records, reviews)
+    assert {p.name: p.read_bytes() for p in exports.iterdir()} == reports_before
+
+
+def test_zz_summary():
+    """Printed last: the figures the closing note quotes."""
+    print(f"\nfault injection: {SUMMARY['inputs tried']} inputs tried, {SUMMARY['faults injected']} faults injected, "
+          f"{SUMMARY['records lost']} records lost, {SUMMARY['records doubled']} records doubled")
+    assert SUMMARY["records lost"] == SUMMARY["records doubled"] == 0
