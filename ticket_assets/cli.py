@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import threading
@@ -11,7 +12,14 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from ticket_assets.config import ConfigError, Settings, home_from_env, load_settings, warehouse_url
+from ticket_assets.config import (
+    ConfigError,
+    Settings,
+    default_dagster_home,
+    home_from_env,
+    load_settings,
+    warehouse_url,
+)
 from ticket_assets.discover import list_date_folders, parse_day
 from ticket_assets.progress import progress_path, read_progress
 from ticket_assets.store.warehouse import Warehouse
@@ -71,9 +79,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder to write the four reports into")
     export.set_defaults(command=export_command)
 
-    ledger = commands.add_parser("ledger", help="list the runs per day with their counts")
+    ledger = commands.add_parser("ledger", help="list the runs per day with their counts; with --date, "
+                                               "every Dagster run of that day with its failures and retries")
     ledger.add_argument("--date", help="only this day")
     ledger.set_defaults(command=ledger_command)
+
+    audit = commands.add_parser("audit", help="every record with a ticket number: file, run, config, review history")
+    audit.add_argument("ticket_number")
+    audit.add_argument("--vendor", help="only this vendor's tickets")
+    audit.set_defaults(command=audit_command)
     return parser
 
 
@@ -159,7 +173,65 @@ def ledger_command(args) -> int:
     columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
                "duplicates", "errors", "processed_by")
     _print_table(columns, [[row[c] for c in columns] for row in rows])
+    if args.date:
+        from ticket_assets.audit import day_runs
+
+        print(f"\nDagster runs of {args.date}:")
+        for detail in day_runs(_instance(args), args.date):
+            _print_run_detail(detail)
     return 0
+
+
+def audit_command(args) -> int:
+    from ticket_assets.audit import run_detail
+
+    warehouse, instance = _warehouse(args), _instance(args)
+    records = warehouse.tickets_numbered(args.ticket_number, args.vendor)
+    if not records:
+        print(f"no record with ticket number {args.ticket_number}" + (f" of {args.vendor}" if args.vendor else ""))
+        return 1
+    runs = {row["run_id"]: row for row in warehouse.runs()}
+    for record in records:
+        ledger = runs.get(record["run_id"], {})
+        print(f"{record['vendor']} {record['ticket_number']} of {record['ticket_date']}: "
+              f"{record['file_path']} page {record['page_number']}")
+        print(f"  sha256      {record['file_hash']}")
+        print(f"  run         {record['run_id']} ({ledger.get('status', 'not in the ledger')}, "
+              f"by {ledger.get('processed_by')}, {ledger.get('started_at')} to {ledger.get('finished_at')})")
+        print(f"  config      {json.dumps(ledger.get('config_snapshot'), default=str)}")
+        if record["duplicate_of"]:
+            print(f"  duplicate of {record['duplicate_of']}")
+        reviews, answer = warehouse.page_history(record["page_id"])
+        for review in reviews:
+            state = f"answered by {review['resolved_by']}" if review["resolved"] else "open"
+            print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
+                  f"{review['detected_fields'].get('detail', '')} ({state})")
+        if answer:
+            print(f"  answer      {answer['corrections']} by {answer['resolved_by']} at {answer['resolved_at']}")
+        detail = run_detail(instance, record["run_id"])
+        if detail:
+            _print_run_detail(detail, indent="  ")
+    return 0
+
+
+def _print_run_detail(detail, indent: str = "") -> None:
+    print(f"{indent}Dagster run {detail.run_id}: {detail.status}, "
+          f"{len(detail.retries)} retries, {len(detail.failures)} step failures")
+    for retry in detail.retries:
+        print(f"{indent}  retried   {retry}")
+    for failure in detail.failures:
+        print(f"{indent}  failed    {failure}")
+
+
+def _instance(args):
+    """The Dagster instance the runs of this home went to."""
+    from dagster import DagsterInstance
+
+    dagster_home = default_dagster_home(_home(args)).resolve()
+    if not (dagster_home / "dagster.yaml").is_file():
+        raise ConfigError(f"no Dagster instance at {dagster_home}: nothing was processed with this home yet")
+    os.environ["DAGSTER_HOME"] = str(dagster_home)
+    return DagsterInstance.get()
 
 
 def export_command(args) -> int:

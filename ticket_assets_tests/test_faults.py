@@ -152,6 +152,8 @@ def test_a_step_killed_mid_write_is_retried_and_leaves_the_clean_result(point, c
     _tally(_records(home), records)
     assert (_records(home), _reviews(home)) == (records, reviews)
     assert _hashes(inbox) == before
+    ledger = _tickets(home, "ledger", "--date", DAY).stdout
+    assert "SUCCESS, 0 retries" not in ledger and "retried" in ledger, ledger
 
 
 @pytest.mark.parametrize("point", ["warehouse_write", "export_write"])
@@ -168,6 +170,19 @@ def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_r
     _tally(_records(home), records)
     assert (_records(home), _reviews(home)) == (records, reviews)
     assert {p.name: p.read_bytes() for p in exports.iterdir()} == reports_before
+    ledger = _tickets(home, "ledger", "--date", DAY).stdout
+    assert ": FAILURE," in ledger and "failed    " in ledger, ledger
+
+
+def test_audit_shows_file_hash_run_config_and_review_history(clean_run):
+    home, records, _ = clean_run
+    page_id, number, vendor, *_ = next(record for record in records if record[1])
+    result = _tickets(home, "audit", number, "--vendor", vendor)
+    assert result.returncode == 0, result.stderr[-2000:]
+    file_path = page_id.rsplit("-p", 1)[0]
+    for expected in (file_path, "sha256", "SUCCESS", '"engine": "rapidocr"', "Dagster run"):
+        assert expected in result.stdout, (expected, result.stdout)
+    assert _tickets(home, "audit", "000000").returncode == 1
 
 
 def test_zz_summary():

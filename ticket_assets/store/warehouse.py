@@ -95,6 +95,19 @@ class Warehouse:
         query = select(review_queue).where(review_queue.c.partition_key.between(first_day, last_day))
         return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
 
+    def tickets_numbered(self, ticket_number: str, vendor: str | None = None) -> list[dict]:
+        """Every record with this ticket number (of this vendor), in date order."""
+        query = select(tickets).where(tickets.c.ticket_number == ticket_number)
+        if vendor:
+            query = query.where(tickets.c.vendor == vendor)
+        return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
+
+    def page_history(self, page_id: str) -> tuple[list[dict], dict | None]:
+        """The page's review rows (open and answered) and a person's answer, if any."""
+        reviews = self._rows(select(review_queue).where(review_queue.c.page_id == page_id).order_by(review_queue.c.id))
+        answers = self._rows(select(review_answers).where(review_answers.c.page_id == page_id))
+        return reviews, (answers[0] if answers else None)
+
     def review_item(self, review_id: int) -> dict | None:
         rows = self._rows(select(review_queue).where(review_queue.c.id == review_id))
         return rows[0] if rows else None

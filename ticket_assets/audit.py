@@ -1,0 +1,58 @@
+"""The audit trail: which file, page and run produced a record, and what Dagster recorded about that run.
+
+The warehouse's ledger holds one row per run and day; the detail of a run (its
+steps' failures, with the original error Dagster keeps as the cause, and the
+retries taken) is read from the Dagster instance's own run storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dagster import DagsterEventType, DagsterInstance, RunsFilter
+
+RETRY_EVENTS = {DagsterEventType.STEP_UP_FOR_RETRY, DagsterEventType.STEP_RESTARTED}
+PARTITION_TAG = "dagster/partition"
+
+
+@dataclass
+class RunDetail:
+    run_id: str
+    day: str | None
+    status: str
+    started: float | None
+    finished: float | None
+    failures: list[str] = field(default_factory=list)  # "step: error (cause: original error)"
+    retries: list[str] = field(default_factory=list)  # "step: why it was retried"
+
+
+def run_detail(instance: DagsterInstance, run_id: str) -> RunDetail | None:
+    record = next(iter(instance.get_run_records(RunsFilter(run_ids=[run_id]))), None)
+    if record is None:
+        return None
+    run = record.dagster_run
+    detail = RunDetail(run.run_id, run.tags.get(PARTITION_TAG), run.status.value, record.start_time, record.end_time)
+    for event in instance.all_logs(run_id, of_type={DagsterEventType.STEP_FAILURE, *RETRY_EVENTS}):
+        step = event.dagster_event.step_key
+        if event.dagster_event.event_type == DagsterEventType.STEP_FAILURE:
+            detail.failures.append(f"{step}: {_error_text(event.dagster_event.event_specific_data.error)}")
+        elif event.dagster_event.event_type == DagsterEventType.STEP_UP_FOR_RETRY:
+            detail.retries.append(f"{step}: {_error_text(event.dagster_event.event_specific_data.error)}")
+    return detail
+
+
+def day_runs(instance: DagsterInstance, day: str) -> list[RunDetail]:
+    """Every Dagster run of one date folder, oldest first."""
+    records = instance.get_run_records(RunsFilter(tags={PARTITION_TAG: day}))
+    details = [run_detail(instance, record.dagster_run.run_id) for record in records]
+    return sorted((d for d in details if d), key=lambda d: d.started or 0)
+
+
+def _error_text(error) -> str:
+    if error is None:
+        return "no error recorded"
+    text = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name or "error"
+    while error.cause is not None:  # after retries run out, the step's own error is kept as the cause
+        error = error.cause
+    original = error.message.strip().splitlines()[0] if error.message.strip() else ""
+    return text if not original or original in text else f"{text} (cause: {original})"
