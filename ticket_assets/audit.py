@@ -7,9 +7,14 @@ retries taken) is read from the Dagster instance's own run storage.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from dagster import DagsterEventType, DagsterInstance, RunsFilter
+
+from ticket_assets.config import Settings
+from ticket_assets.store.warehouse import Warehouse
 
 RETRY_EVENTS = {DagsterEventType.STEP_UP_FOR_RETRY, DagsterEventType.STEP_RESTARTED}
 PARTITION_TAG = "dagster/partition"
@@ -46,6 +51,23 @@ def day_runs(instance: DagsterInstance, day: str) -> list[RunDetail]:
     records = instance.get_run_records(RunsFilter(tags={PARTITION_TAG: day}))
     details = [run_detail(instance, record.dagster_run.run_id) for record in records]
     return sorted((d for d in details if d), key=lambda d: d.started or 0)
+
+
+def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings: Settings, run_id: str) -> None:
+    """Put a failed run in the ledger with its error, whether or not its steps got as far as writing a row."""
+    detail = run_detail(instance, run_id)
+    if detail is None or detail.day is None:
+        return
+    warehouse.record_failure({
+        "run_id": run_id, "partition_key": detail.day, "status": "FAILED",
+        "started_at": _when(detail.started), "finished_at": _when(detail.finished) or datetime.now(),
+        "errors": len(detail.failures), "failure": "; ".join(detail.failures) or f"run ended {detail.status}",
+        "config_snapshot": settings.snapshot(), "processed_by": getpass.getuser(),
+    })
+
+
+def _when(timestamp: float | None) -> datetime | None:
+    return datetime.fromtimestamp(timestamp) if timestamp else None
 
 
 def _error_text(error) -> str:

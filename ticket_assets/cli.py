@@ -171,7 +171,7 @@ def _review_item(args) -> dict:
 def ledger_command(args) -> int:
     rows = _warehouse(args).runs(args.date)
     columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
-               "duplicates", "errors", "processed_by")
+               "duplicates", "errors", "processed_by", "failure")
     _print_table(columns, [[row[c] for c in columns] for row in rows])
     if args.date:
         from ticket_assets.audit import day_runs

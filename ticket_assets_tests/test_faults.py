@@ -172,6 +172,8 @@ def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_r
     assert {p.name: p.read_bytes() for p in exports.iterdir()} == reports_before
     ledger = _tickets(home, "ledger", "--date", DAY).stdout
     assert ": FAILURE," in ledger and "failed    " in ledger, ledger
+    failed = [run for run in Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").runs(DAY) if run["status"] == "FAILED"]
+    assert len(failed) == 1 and failed[0]["failure"], "the failed run is not in the ledger with its error"
 
 
 def test_audit_shows_file_hash_run_config_and_review_history(clean_run):

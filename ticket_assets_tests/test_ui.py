@@ -87,7 +87,7 @@ def test_graphql_shows_assets_lineage_partitions_and_sensor(webserver):
     assert nodes["raw_pdfs"]["partitionKeys"] == ["2024-10-17", "2024-10-18"]
     assert nodes["extracted_tickets"]["hasAssetChecks"]
     repository = data["repositoriesOrError"]["nodes"][0]
-    assert [s["name"] for s in repository["sensors"]] == ["inbox_sensor"]
+    assert sorted(s["name"] for s in repository["sensors"]) == ["failed_runs_to_ledger", "inbox_sensor"]
     assert "process_day" in [j["name"] for j in repository["jobs"]]
 
 

@@ -3,8 +3,10 @@
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import Column, Index, MetaData, Table
 from sqlalchemy.exc import IntegrityError
 
+from ticket_assets.store.models import processing_runs
 from ticket_assets.store.warehouse import Warehouse
 
 DAY = "2024-10-17"
@@ -75,3 +77,17 @@ def test_review_items_found_again_keep_their_id(warehouse):
     warehouse.replace_partition(DAY, [], [_review(f"{DAY}/other.pdf"), _review(f"{DAY}/bad.pdf")], [], _run("run-2"))
     ids = {row["file_path"]: row["id"] for row in warehouse.day_reviews(DAY)}
     assert ids[f"{DAY}/bad.pdf"] == first and ids[f"{DAY}/other.pdf"] != first
+
+
+def test_a_warehouse_from_before_a_new_column_gets_it(tmp_path):
+    url = f"duckdb:///{tmp_path / 'old.duckdb'}"
+    old_metadata = MetaData()
+    Table("processing_runs", old_metadata,
+          *(Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+            for c in processing_runs.columns if c.name != "failure"),
+          Index("ix_old_partition", "partition_key"))
+    old_metadata.create_all(Warehouse(url).engine)
+    warehouse = Warehouse.at(url)
+    warehouse.record_failure({"run_id": "r1", "partition_key": "2024-10-17", "status": "FAILED",
+                              "started_at": None, "finished_at": datetime(2024, 10, 17, 9), "failure": "ocr_text: boom"})
+    assert [(r["status"], r["failure"]) for r in warehouse.runs("2024-10-17")] == [("FAILED", "ocr_text: boom")]

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from dagster import DagsterInstance, execute_job, reconstructable
 
+from ticket_assets.audit import record_failed_run
 from ticket_assets.config import Settings, default_dagster_home
 from ticket_assets.defs.jobs import SIGNATURE_TAG
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.discover import folder_signature
+from ticket_assets.store.warehouse import Warehouse
 
 INSTANCE_TEMPLATE = Path(__file__).resolve().parents[2] / "dagster.yaml"
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -49,7 +51,10 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
     instance.add_dynamic_partitions(date_folders.name, [day])
     tags = {"dagster/partition": day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli"}
     with execute_job(reconstructable(process_day_job), instance=instance, run_config=QUIET_RUN, tags=tags) as result:
-        return DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result))
+        outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result))
+    if not outcome.success:
+        record_failed_run(instance, Warehouse.at(settings.warehouse_url), settings, outcome.run_id)
+    return outcome
 
 
 def _failure_reason(result) -> str:

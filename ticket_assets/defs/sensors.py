@@ -1,12 +1,25 @@
-"""The inbox sensor: a settled new or changed date folder becomes a partition and a run."""
+"""The inbox sensor: a settled new or changed date folder becomes a partition and a run.
+The ledger sensor: a failed run of a day goes into the ledger with its error."""
 
 import json
 import time
 
-from dagster import DefaultSensorStatus, RunRequest, RunsFilter, SensorEvaluationContext, SensorResult, SkipReason, sensor
+from dagster import (
+    DefaultSensorStatus,
+    RunFailureSensorContext,
+    RunRequest,
+    RunsFilter,
+    SensorEvaluationContext,
+    SensorResult,
+    SkipReason,
+    run_failure_sensor,
+    sensor,
+)
+
+from ticket_assets.audit import record_failed_run
 
 from ticket_assets.config import ConfigError
-from ticket_assets.defs.jobs import PROCESS_DAY, SIGNATURE_TAG
+from ticket_assets.defs.jobs import PROCESS_DAY, SIGNATURE_TAG, process_day
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.settle import plan_ready_folders, states_from_json, states_to_json
@@ -41,3 +54,10 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
         dynamic_partitions_requests=[date_folders.build_add_request(new_days)] if new_days else [],
         cursor=json.dumps(states_to_json(states)),
     )
+
+
+@run_failure_sensor(monitored_jobs=[process_day], default_status=DefaultSensorStatus.RUNNING)
+def failed_runs_to_ledger(context: RunFailureSensorContext, tickets: TicketsConfig):
+    """Runs started by the inbox sensor or the UI fail without the `tickets` command watching: ledger them here."""
+    settings = tickets.settings()
+    record_failed_run(context.instance, tickets.warehouse(), settings, context.dagster_run.run_id)

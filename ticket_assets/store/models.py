@@ -110,4 +110,5 @@ processing_runs = Table(
     Column("errors", Integer),
     Column("config_snapshot", JSON),
     Column("processed_by", String),
+    Column("failure", Text),  # a failed run's error, with the original cause; the detail is in Dagster
 )

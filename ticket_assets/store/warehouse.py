@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, and_, create_engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, create_engine, delete, func, insert, inspect, select, text, update
 from sqlalchemy.pool import NullPool
 
 from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
@@ -35,6 +35,7 @@ class Warehouse:
         with warehouse.engine.begin() as conn:
             _write_alone(conn, "schema")  # two processes creating the tables at once would collide
             metadata.create_all(conn)
+            _add_new_columns(conn)
         return warehouse
 
     def replace_partition(self, partition_key: str, ticket_rows: list[dict], review_rows: list[dict],
@@ -139,6 +140,17 @@ class Warehouse:
             query = query.where(review_queue.c.partition_key == partition_key)
         return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
 
+    def record_failure(self, run_row: dict) -> None:
+        """A failed run's ledger row: the row its steps wrote, marked failed, or a new one."""
+        with self.engine.begin() as conn:
+            found = conn.execute(select(processing_runs.c.run_id).where(processing_runs.c.run_id == run_row["run_id"]))
+            if found.first():
+                conn.execute(update(processing_runs).where(processing_runs.c.run_id == run_row["run_id"])
+                             .values(status=run_row["status"], finished_at=run_row["finished_at"],
+                                     failure=run_row["failure"]))
+            else:
+                conn.execute(insert(processing_runs), [run_row])
+
     def mark_run(self, run_id: str, status: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(
@@ -167,3 +179,14 @@ def _write_alone(conn: Connection, what: str) -> None:
     """
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"ticket_assets {what}"))))
+
+
+def _add_new_columns(conn: Connection) -> None:
+    """Columns added to the models since a warehouse was created; create_all only makes missing tables."""
+    inspector = inspect(conn)
+    for table in metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
