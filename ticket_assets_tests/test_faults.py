@@ -176,6 +176,25 @@ def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_r
     assert len(failed) == 1 and failed[0]["failure"], "the failed run is not in the ledger with its error"
 
 
+def test_a_processed_file_that_vanishes_keeps_its_records_and_is_flagged(clean_run, inbox, tmp_path):
+    clean_home, records, _ = clean_run
+    home, moved = tmp_path / "home", tmp_path / "inbox"
+    shutil.copytree(clean_home, home, symlinks=True)
+    shutil.copytree(inbox, moved, symlinks=True)
+    manifest_log = (home / "exports" / DAY / "manifest_log.csv").read_text()
+    gone = next(moved / DAY / Path(page_id).relative_to(DAY).as_posix().rsplit("-p", 1)[0]
+                for page_id, number, _, material, _ in sorted(records, key=lambda r: r[3] != "CLASS_2_CONTAMINATED")
+                if number)  # a contaminated load's file if there is one: its manifest row must stay
+    gone.unlink()
+    result = _tickets(home, "process", str(moved))
+    SUMMARY["faults injected"] += 1
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    _tally(_records(home), [r[:4] + (True,) if gone.name in r[0] else r for r in records])
+    assert {r[0] for r in _records(home)} == {r[0] for r in records}
+    assert ("FILE_VANISHED" in {reason for page_id, reason in _reviews(home) if gone.name in page_id})
+    assert set(manifest_log.splitlines()) <= set((home / "exports" / DAY / "manifest_log.csv").read_text().splitlines())
+
+
 def test_audit_shows_file_hash_run_config_and_review_history(clean_run):
     home, records, _ = clean_run
     page_id, number, vendor, *_ = next(record for record in records if record[1])

@@ -123,7 +123,8 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     day = context.partition_key
     known = Vocabularies.packaged(settings.vendor_min_confidence)
     day_input = DayInput(day, context.run.run_id, raw_pdfs, page_images, ocr_text,
-                         warehouse.earlier_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day))
+                         warehouse.earlier_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day),
+                         warehouse.day_tickets(day))
     rows = extract_day(day_input, settings, known, now=datetime.now())
     counts = _counts(raw_pdfs, rows.tickets, rows.reviews)
     run_row = {"run_id": context.run.run_id, "partition_key": day, "status": "EXTRACTED", "started_at": _run_started(context),

@@ -43,6 +43,7 @@ class DayInput:
     ocr: dict[str, OcrResult]
     history: list[KnownTicket]  # tickets of other days, for duplicates
     answers: dict[str, dict] = field(default_factory=dict)  # a person's answers by page id
+    previous: list[dict] = field(default_factory=list)  # the day's records as the last run left them
 
 
 def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: datetime) -> DayRows:
@@ -66,7 +67,30 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
         rows.tickets.append(_ticket_row(extraction, findings, answered, duplicate, day, job.code))
         rows.reviews.extend(_review_row(extraction, f, answer if f.reason.value in answered else None,
                                         day.partition_key, now) for f in findings + _answered_away(answer, findings))
+    _keep_records_of_vanished_files(day, rows, now)
     return rows
+
+
+def _keep_records_of_vanished_files(day: DayInput, rows: DayRows, now: datetime) -> None:
+    """A file processed before and gone or unreadable now keeps its records, flagged: the manifest log never
+    shrinks silently."""
+    present = {entry.rel_path for entry in day.entries if entry.readable}
+    for record in day.previous:
+        if record["file_path"] in present:
+            continue
+        rows.tickets.append({**record, "review_required": True})
+        answer = day.answers.get(record["page_id"])
+        answered = answer if answer and Reason.FILE_VANISHED.value in answer["resolved_reasons"] else None
+        rows.reviews.append({
+            "page_id": record["page_id"], "partition_key": day.partition_key, "file_path": record["file_path"],
+            "page_number": record["page_number"], "reason": Reason.FILE_VANISHED.value,
+            "severity": Reason.FILE_VANISHED.severity.value,
+            "detected_fields": {"detail": f"{record['file_path']} was processed in run {record['run_id']} and is gone "
+                                          "from the inbox or unreadable now; its record is kept",
+                                "ticket_number": record["ticket_number"], "vendor": record["vendor"]},
+            "suggested_fixes": {"action": "put the file back, or confirm the record stays without it"},
+            "created_at": now, **_resolution(answered),
+        })
 
 
 def _answered_away(answer: dict | None, findings: list[Finding]) -> list[Finding]:
@@ -170,8 +194,7 @@ def _jsonable(value):
 def _review_row(extraction: Extraction, finding: Finding, answer: dict | None, partition_key: str,
                 now: datetime) -> dict:
     source = extraction.source
-    resolution = {"resolved": True, "resolved_by": answer["resolved_by"], "resolved_at": answer["resolved_at"],
-                  "corrections": answer["corrections"]} if answer else UNRESOLVED
+    resolution = _resolution(answer)
     return {
         "page_id": source.page_id,
         "partition_key": partition_key,
@@ -184,6 +207,13 @@ def _review_row(extraction: Extraction, finding: Finding, answer: dict | None, p
         "created_at": now,
         **resolution,
     }
+
+
+def _resolution(answer: dict | None) -> dict:
+    if not answer:
+        return UNRESOLVED
+    return {"resolved": True, "resolved_by": answer["resolved_by"], "resolved_at": answer["resolved_at"],
+            "corrections": answer["corrections"]}
 
 
 def _file_review_row(entry: FileEntry, partition_key: str, now: datetime) -> dict:

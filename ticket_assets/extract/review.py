@@ -28,6 +28,7 @@ class Reason(str, Enum):
     MISSING_DESTINATION = "MISSING_DESTINATION"
     ASSUMED_VENDOR = "ASSUMED_VENDOR"
     FILENAME_OVERRIDE = "FILENAME_OVERRIDE"
+    FILE_VANISHED = "FILE_VANISHED"
 
     @property
     def severity(self) -> Severity:
@@ -51,6 +52,8 @@ SEVERITIES = {
     Reason.MISSING_DESTINATION: Severity.INFO,
     Reason.ASSUMED_VENDOR: Severity.INFO,
     Reason.FILENAME_OVERRIDE: Severity.INFO,
+    # Not in the domain note's list: a processed file gone from the inbox; its records are kept.
+    Reason.FILE_VANISHED: Severity.WARNING,
 }
 
 # A page with any of these is held back from the clean reports until a person answers.
