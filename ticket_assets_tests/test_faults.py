@@ -132,13 +132,6 @@ def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
     assert sum(1 for _, number, *_ in records if number) >= 4  # the good tickets were read
 
 
-def test_a_rerun_of_the_same_day_gives_the_same_rows(clean_run, inbox):
-    home, records, reviews = clean_run
-    assert _tickets(home, "process", str(inbox)).returncode == 0
-    _tally(_records(home), records)
-    assert (_records(home), _reviews(home)) == (records, reviews)
-
-
 @pytest.mark.parametrize("point", ["warehouse_write", "export_write"])
 def test_a_step_killed_mid_write_is_retried_and_leaves_the_clean_result(point, clean_run, inbox, tmp_path):
     _, records, reviews = clean_run
@@ -174,6 +167,21 @@ def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_r
     assert ": FAILURE," in ledger and "failed    " in ledger, ledger
     failed = [run for run in Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").runs(DAY) if run["status"] == "FAILED"]
     assert len(failed) == 1 and failed[0]["failure"], "the failed run is not in the ledger with its error"
+
+
+def test_two_runs_racing_on_one_day_leave_one_set_of_rows(clean_run, inbox, tmp_path):
+    """As the sensor and a backfill would: two runs of the same day at once, on one warehouse."""
+    _, records, reviews = clean_run
+    home = make_home(tmp_path / "home")
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
+    command = [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(inbox)]
+    racing = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+              for _ in range(2)]
+    outputs = [run.communicate(timeout=600)[0] for run in racing]
+    SUMMARY["faults injected"] += 1
+    assert [run.returncode for run in racing] == [0, 0], "\n".join(output[-2000:] for output in outputs)
+    _tally(_records(home), records)
+    assert (_records(home), _reviews(home)) == (records, reviews)
 
 
 def test_a_processed_file_that_vanishes_keeps_its_records_and_is_flagged(clean_run, inbox, tmp_path):
