@@ -53,7 +53,9 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     for entry in day.entries:
         if entry.problem:
             rows.reviews.append(_file_review_row(entry, day.partition_key, now))
-    seen = list(day.history)
+    vanished = _records_of_vanished_files(day)
+    seen = list(day.history) + [KnownTicket(r["page_id"], r["ticket_number"], r["vendor"], r["ticket_date"])
+                                for r in vanished if r["ticket_number"]]  # their copies are still duplicates
     manifests: dict[tuple, str] = {}
     for page in day.pages:
         answer = day.answers.get(page.page_id)
@@ -67,17 +69,19 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
         rows.tickets.append(_ticket_row(extraction, findings, answered, duplicate, day, job.code))
         rows.reviews.extend(_review_row(extraction, f, answer if f.reason.value in answered else None,
                                         day.partition_key, now) for f in findings + _answered_away(answer, findings))
-    _keep_records_of_vanished_files(day, rows, now)
+    _keep_flagged(vanished, day, rows, now)
     return rows
 
 
-def _keep_records_of_vanished_files(day: DayInput, rows: DayRows, now: datetime) -> None:
-    """A file processed before and gone or unreadable now keeps its records, flagged: the manifest log never
-    shrinks silently."""
+def _records_of_vanished_files(day: DayInput) -> list[dict]:
+    """The day's records whose file is gone from the inbox or unreadable now."""
     present = {entry.rel_path for entry in day.entries if entry.readable}
-    for record in day.previous:
-        if record["file_path"] in present:
-            continue
+    return [record for record in day.previous if record["file_path"] not in present]
+
+
+def _keep_flagged(vanished: list[dict], day: DayInput, rows: DayRows, now: datetime) -> None:
+    """Records of vanished files stay, flagged for a person: the manifest log never shrinks silently."""
+    for record in vanished:
         rows.tickets.append({**record, "review_required": True})
         answer = day.answers.get(record["page_id"])
         answered = answer if answer and Reason.FILE_VANISHED.value in answer["resolved_reasons"] else None

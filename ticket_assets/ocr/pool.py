@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
@@ -23,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from ticket_assets.config import OcrSettings
+from ticket_assets.faults import fault_point
 from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
 from ticket_assets.ocr.orientation import upright_size
 from ticket_assets.ocr.registry import create_engine, resolve_engine_name
@@ -61,6 +63,10 @@ def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | Non
     else:
         results = _read_in_pool(name, work, settings, workers, on_done)
     return {item.page_id: results[item.page_id] for item in work}
+
+
+class WorkerLost(RuntimeError):
+    """A pool worker died (killed, out of memory): transient, the caller retries."""
 
 
 class PageTimeout(Exception):
@@ -123,7 +129,9 @@ def _outcome(future: Future, name: str) -> OcrResult:
         return future.result()
     except (EngineUnavailable, MemoryError):  # the engine did not load in the worker
         raise
-    except Exception as err:  # a worker that died (killed, out of memory) takes its pending pages with it
+    except BrokenProcessPool as err:  # a worker was killed: its pages were not read, so the step is retried
+        raise WorkerLost(f"an OCR worker process died ({err}); the pages read so far are cached") from err
+    except Exception as err:  # anything else is this page's problem only
         return OcrResult(name, 0, 0, error=f"OCR worker failed: {type(err).__name__}: {err}")
 
 
@@ -138,6 +146,7 @@ def _load_worker_engine(name: str, settings: OcrSettings) -> None:
 
 
 def _read_in_worker(item: PageWork) -> OcrResult:
+    fault_point("ocr_worker")
     if _worker_engine is None:
         raise _worker_load_error or EngineUnavailable("the OCR engine was not loaded in this worker")
     return read_page(_worker_engine, item, _worker_timeout)

@@ -8,10 +8,25 @@ admits many, so there the schema and each day are written under an advisory lock
 
 from __future__ import annotations
 
+import random
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, and_, create_engine, delete, func, insert, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.pool import NullPool
 
 from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
@@ -21,10 +36,16 @@ from ticket_assets.store.models import metadata, ocr_pages, processing_runs, rev
 PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
 
 
+# DuckDB lets one process open the file at a time; another waits this long, in growing steps, before failing.
+LOCK_WAIT_SECONDS = 60
+
+
 class Warehouse:
     def __init__(self, url: str):
         self.url = url
         self.engine: Engine = create_engine(url, poolclass=NullPool)
+        if self.engine.dialect.name == "duckdb":
+            event.listen(self.engine, "do_connect", _wait_for_file_lock)
 
     @classmethod
     def at(cls, url: str) -> "Warehouse":
@@ -168,6 +189,19 @@ class Warehouse:
     def _rows(self, query) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _wait_for_file_lock(dialect, connection_record, cargs, cparams):
+    """Connect to DuckDB, waiting while another process (a racing run, the CLI) holds the file."""
+    waited, pause = 0.0, 0.05
+    while True:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as err:  # duckdb.IOException; SQLAlchemy wraps it only after this hook
+            if "Could not set lock" not in str(err) or waited >= LOCK_WAIT_SECONDS:
+                raise
+        time.sleep(pause * random.uniform(0.5, 1.5))
+        waited, pause = waited + pause, min(pause * 2, 2.0)
 
 
 def _write_alone(conn: Connection, what: str) -> None:
