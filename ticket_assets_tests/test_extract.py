@@ -9,7 +9,7 @@ from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
 from ticket_assets.extract.review import Reason
 from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
-from ticket_assets.ocr.base import OcrLine
+from ticket_assets.ocr.base import OcrLine, OcrResult
 
 from .pages import ocr_page, page_source
 
@@ -85,6 +85,14 @@ def test_a_value_is_as_sure_as_its_own_words_not_its_line():
     assert e.value("ticket_number") is None
     assert e.suggestions["ticket_number"].value == "285366"
     assert e.suggestions["ticket_number"].confidence < 0.41
+
+
+def test_a_ticket_lying_low_and_right_on_a_flatbed_page_keeps_its_header_and_top_right(tmp_path):
+    lines = [("ROBERTS", 300, 40), ("1178561", 850, 30), ("MATERIAL TICKET #", 800, 60), ("QTY: 18 TONS", 300, 250)]
+    flatbed = OcrResult("test", 2400, 3000, [OcrLine(text, 0.97, (x + 1300, y + 1400, x + 1300 + 12 * len(text), y + 1420))
+                                             for text, x, y in lines])
+    extraction = extract_page(page_source(), flatbed, KNOWN)
+    assert (extraction.value("vendor"), extraction.value("ticket_number")) == ("ROBERTS", "1178561")
 
 
 def test_lone_number_at_the_top_right_is_taken_but_one_beside_a_trap_label_is_not():

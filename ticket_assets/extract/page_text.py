@@ -23,21 +23,25 @@ class Found:
 class PageText:
     def __init__(self, result: OcrResult):
         self.lines = [line for line in result.lines if line.text.strip()]
-        self.width = max(result.width, 1)
-        self.height = max(result.height, 1)
+        # Regions are measured from the top-left of the text, so that a ticket lying lower down or
+        # to the right on a flatbed page still has its header and its top-right number where they belong.
+        self.left = min((line.box[0] for line in self.lines), default=0.0)
+        self.top = min((line.box[1] for line in self.lines), default=0.0)
+        self.width = max(result.width - self.left, 1)
+        self.height = max(result.height - self.top, 1)
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
     def is_header(self, line: OcrLine) -> bool:
-        return _centre_y(line) < HEADER_FRACTION * self.height
+        return _centre_y(line) - self.top < HEADER_FRACTION * self.height
 
     def in_region(self, line: OcrLine, region: str) -> bool:
         """Whether the line stands in a template's ticket-number region: top_right, top_left or anywhere."""
         if region == "anywhere":
             return True
-        right_half = _centre_x(line) > 0.5 * self.width
+        right_half = _centre_x(line) - self.left > 0.5 * self.width
         return self.is_header(line) and right_half == (region == "top_right")
 
     def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
