@@ -87,7 +87,7 @@ def test_a_value_is_as_sure_as_its_own_words_not_its_line():
     assert e.suggestions["ticket_number"].confidence < 0.41
 
 
-def test_a_ticket_lying_low_and_right_on_a_flatbed_page_keeps_its_header_and_top_right(tmp_path):
+def test_a_ticket_lying_low_and_right_on_a_flatbed_page_keeps_its_header_and_top_right():
     lines = [("ROBERTS", 300, 40), ("1178561", 850, 30), ("MATERIAL TICKET #", 800, 60), ("QTY: 18 TONS", 300, 250)]
     flatbed = OcrResult("test", 2400, 3000, [OcrLine(text, 0.97, (x + 1300, y + 1400, x + 1300 + 12 * len(text), y + 1420))
                                              for text, x, y in lines])
