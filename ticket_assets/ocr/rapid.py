@@ -37,7 +37,7 @@ class RapidOcrEngine:
         self._ocr = RapidOCR(params=dict(RAPID_PARAMS))
         self._votes: list[Vote] = []
         self._recognised: list[tuple[str, list[float]]] = []  # each recognised line and its characters' confidences
-        self._ocr.run_ocr_steps = self._recording_votes(self._ocr.run_ocr_steps)
+        self._ocr.run_ocr_steps = self._recording_what_it_saw(self._ocr.run_ocr_steps)
 
     @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:
@@ -79,7 +79,7 @@ class RapidOcrEngine:
             words.append(_word_confidences(text, confidences) if confidences is not None else ())
         return words
 
-    def _recording_votes(self, run_ocr_steps):
+    def _recording_what_it_saw(self, run_ocr_steps):
         """RapidOCR keeps its classifier's verdicts and the characters' confidences to itself; record them."""
         def run_and_record(image, op_record):
             detected, classified, recognised, *rest = run_ocr_steps(image, op_record)
