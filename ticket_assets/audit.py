@@ -16,7 +16,6 @@ from dagster import DagsterEventType, DagsterInstance, RunsFilter
 from ticket_assets.config import Settings
 from ticket_assets.store.warehouse import Warehouse
 
-RETRY_EVENTS = {DagsterEventType.STEP_UP_FOR_RETRY, DagsterEventType.STEP_RESTARTED}
 PARTITION_TAG = "dagster/partition"
 
 
@@ -37,12 +36,10 @@ def run_detail(instance: DagsterInstance, run_id: str) -> RunDetail | None:
         return None
     run = record.dagster_run
     detail = RunDetail(run.run_id, run.tags.get(PARTITION_TAG), run.status.value, record.start_time, record.end_time)
-    for event in instance.all_logs(run_id, of_type={DagsterEventType.STEP_FAILURE, *RETRY_EVENTS}):
-        step = event.dagster_event.step_key
-        if event.dagster_event.event_type == DagsterEventType.STEP_FAILURE:
-            detail.failures.append(f"{step}: {_error_text(event.dagster_event.event_specific_data.error)}")
-        elif event.dagster_event.event_type == DagsterEventType.STEP_UP_FOR_RETRY:
-            detail.retries.append(f"{step}: {_error_text(event.dagster_event.event_specific_data.error)}")
+    kinds = {DagsterEventType.STEP_FAILURE: detail.failures, DagsterEventType.STEP_UP_FOR_RETRY: detail.retries}
+    for event in instance.all_logs(run_id, of_type=set(kinds)):
+        step_event = event.dagster_event
+        kinds[step_event.event_type].append(f"{step_event.step_key}: {_error_text(step_event.event_specific_data.error)}")
     return detail
 
 

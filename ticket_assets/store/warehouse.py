@@ -200,8 +200,9 @@ def _wait_for_file_lock(dialect, connection_record, cargs, cparams):
         except Exception as err:  # duckdb.IOException; SQLAlchemy wraps it only after this hook
             if "Could not set lock" not in str(err) or waited >= LOCK_WAIT_SECONDS:
                 raise
-        time.sleep(pause * random.uniform(0.5, 1.5))
-        waited, pause = waited + pause, min(pause * 2, 2.0)
+        slept = pause * random.uniform(0.5, 1.5)
+        time.sleep(slept)
+        waited, pause = waited + slept, min(pause * 2, 2.0)
 
 
 def _write_alone(conn: Connection, what: str) -> None:
