@@ -4,9 +4,9 @@
 
 Generates one seeded day of N readable pages (no bad files) and, in every repeat, measures:
 
-  (a) the raw engine: the day's pages rendered by the render stage into a scratch folder (timed on its
-      own), then read by the engine in a plain ProcessPoolExecutor of the pipeline's size, each worker
-      loading the engine once. No Dagster, no warehouse, none of the project's caches.
+  (a) the raw engine: the day's pages rendered and read by the engine in a plain ProcessPoolExecutor
+      of the pipeline's size, each worker loading the engine once and drawing each page (into a scratch
+      folder) just before reading it. No Dagster, no warehouse, none of the project's caches.
   (b) `tickets process` for the same inbox, run as its own Python process (`ticket_assets.cli.main`) so
       that every run starts as a user's command does: cold with a fresh TICKETS_HOME, then warm, the same
       home processed again unchanged (page and OCR caches hit).
@@ -41,10 +41,10 @@ from ticket_assets.config import OcrSettings, Settings, load_settings
 from ticket_assets.discover import inventory_day
 from ticket_assets.ocr.pool import PageWork, read_page
 from ticket_assets.ocr.registry import create_engine, resolve_engine_name
-from ticket_assets.render import render_day
+from ticket_assets.render import day_pages
 from ticket_assets.synth import generate_inbox
 
-STEPS = ("raw_pdfs", "page_images", "ocr_text", "extracted_tickets", "tracking_export")
+STEPS = ("raw_pdfs", "read_pages", "extracted_tickets", "tracking_export")
 TICKETS = "import sys; from ticket_assets.cli import main; sys.exit(main(sys.argv[1:]))"
 SAMPLE_SECONDS = 0.5
 PEAK_RESET = "5"  # written to /proc/self/clear_refs: the peak RSS starts again from the current RSS
@@ -117,17 +117,17 @@ _engine_load_seconds = 0.0
 
 
 def measure_raw(inbox: Path, day: str, settings: Settings) -> dict:
-    """Render the day into a scratch folder, then OCR every rendered page in a plain pool."""
+    """Describe the day's pages, then draw and OCR every scanned page in a plain pool."""
     entries = inventory_day(inbox, day)
     with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
-        pages = render_day(inbox, entries, Path(scratch), settings.ocr.dpi)
-        rendered = time.perf_counter()
-        work = [PageWork(page.page_id, page.image_path) for page in pages if page.image_path and not page.error]
+        pages = day_pages(inbox, entries, Path(scratch), settings.ocr.dpi)
+        described = time.perf_counter()
+        work = [PageWork(page.page_id, page.image_path, page.render) for page in pages if page.render]
         readings = ocr_in_pool(work, settings.ocr)
         finished = time.perf_counter()
     return {
-        "pages": len(pages), "ocr_pages": len(work), "render": rendered - started, "ocr": finished - rendered,
+        "pages": len(pages), "ocr_pages": len(work), "describe": described - started, "ocr": finished - described,
         "seconds": finished - started, "workers": min(settings.ocr.worker_count(), len(work)),
         "engine_load": max((load for _, load, _ in readings), default=0.0),
         "engine_busy": sum(result.seconds for _, _, result in readings),
@@ -295,7 +295,7 @@ def _cmdline(pid: int) -> str:
 def _role(pid: int, parent: int | None, me: int) -> str:
     """What a process is, from its command line and its parent's: a forked child keeps its forkserver's."""
     if pid == me:
-        return "this benchmark (renders in (a))"
+        return "this benchmark"
     command = _cmdline(pid)
     if "ticket_assets.cli" in command:
         return "tickets process (CLI, run coordinator)"
@@ -330,8 +330,8 @@ def _spread(values: list[float]) -> str:
 def print_speeds(samples: list[dict]) -> None:
     pages = samples[0]["raw"]["pages"]
     rows = [
-        ("(a) raw: render (this process)", _values(samples, "raw", "render"), False),
-        ("(a) raw: OCR pool (start, engine load, OCR)", _values(samples, "raw", "ocr"), False),
+        ("(a) raw: describe pages (this process)", _values(samples, "raw", "describe"), False),
+        ("(a) raw: pool (start, engine load, draw, OCR)", _values(samples, "raw", "ocr"), False),
         ("(a) raw engine: render + OCR", _values(samples, "raw", "seconds"), True),
         ("(b) pipeline cold: tickets process", _values(samples, "cold", "seconds"), True),
         ("(b) pipeline warm: same home again", _values(samples, "warm", "seconds"), True),
@@ -345,7 +345,7 @@ def print_speeds(samples: list[dict]) -> None:
         print(f"{label:<46}{_spread(values):>24}{rate}")
     load = statistics.median(_values(samples, "raw", "engine_load"))
     busy = statistics.median(_values(samples, "raw", "engine_busy"))
-    print(f"(a): engine load {load:.1f} s per worker; engine busy {busy:.1f} s in all, "
+    print(f"(a): engine load {load:.1f} s per worker; draw + OCR busy {busy:.1f} s in all, "
           f"{busy / max(samples[0]['raw']['ocr_pages'], 1):.2f} s per OCR'd page; "
           f"pages failed {samples[0]['raw']['failed']}")
     others = [statistics.median(s[phase]["other_cpu"] / (s[phase]["seconds"] * os.cpu_count()) for s in samples)

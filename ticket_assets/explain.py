@@ -14,7 +14,7 @@ from ticket_assets.extract.record import PageSource, Vocabularies, extract_page
 from ticket_assets.extract.validate import RuleContext, check_page
 from ticket_assets.extract.vendors import explain_misses
 from ticket_assets.ocr.reading import read_day
-from ticket_assets.render import render_file
+from ticket_assets.render import file_pages
 
 
 def explain_page(path: Path, page_number: int, settings: Settings) -> str:
@@ -26,7 +26,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
     if not 1 <= page_number <= entry.page_count:
         return f"{path} has {entry.page_count} page(s); there is no page {page_number}"
     with tempfile.TemporaryDirectory() as cache:
-        page = render_file(inbox, entry, Path(cache), settings.ocr.dpi)[page_number - 1]
+        page = file_pages(inbox, entry, Path(cache), settings.ocr.dpi)[page_number - 1]
         result = read_day([page], settings.ocr)[page.page_id]
     folder_date = parse_day(entry.rel_path.split("/")[0])
     source = PageSource(page.page_id, entry.rel_path, page_number, entry.sha256, folder_date or date.today(),

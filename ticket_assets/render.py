@@ -1,8 +1,13 @@
 """Turn every page of a day into a grey image on disk (or, for born-digital pages, into its text).
 
-Images are cached under the page cache keyed by file hash and DPI, so an unchanged
-file is never rendered twice. Images keep their own pixel size: PyMuPDF would size
-them by their dpi tag and can shrink a phone photo to a thumbnail.
+Rendering is split in two so that it overlaps with OCR. `day_pages` describes
+every page in the calling process (cheap: page sizes, the PDF's own text, where
+the image will be cached); each page still to be drawn carries a `PageRender`,
+a small picklable recipe that the OCR worker reading the page carries out just
+before reading it. Images are cached under the page cache keyed by file hash
+and DPI, so an unchanged file is never rendered twice. Images keep their own
+pixel size: PyMuPDF would size them by their dpi tag and can shrink a phone
+photo to a thumbnail.
 """
 
 from __future__ import annotations
@@ -19,14 +24,52 @@ from ticket_assets.ocr.base import OcrLine
 from ticket_assets.ocr.textlayer import has_visible_text, text_layer_lines
 
 
+@dataclass(frozen=True)
+class PageRender:
+    """How to draw one page into its cached grey PNG: picklable, carried out by the worker that reads it."""
+
+    source: str
+    kind: str  # "pdf" or an image kind
+    page_number: int
+    dpi: int
+    target: str
+
+    def draw(self) -> str | None:
+        """Draw the page into `target` unless an earlier run already did; the problem if it cannot be drawn."""
+        if Path(self.target).exists():
+            return None
+        return self._draw_pdf_page() if self.kind == "pdf" else self._draw_image_frame()
+
+    def _draw_pdf_page(self) -> str | None:
+        try:
+            with pymupdf.open(self.source, filetype="pdf") as doc:
+                pixmap = doc[self.page_number - 1].get_pixmap(dpi=self.dpi, colorspace=pymupdf.csGRAY, alpha=False)
+                png = pixmap.tobytes("png")
+        except (RuntimeError, ValueError, MemoryError) as err:
+            return f"page could not be rendered: {err}"
+        write_atomically(Path(self.target), lambda temporary: temporary.write_bytes(png))
+        return None
+
+    def _draw_image_frame(self) -> str | None:
+        try:
+            with Image.open(self.source) as image:
+                image.seek(self.page_number - 1)
+                grey = ImageOps.exif_transpose(image).convert("L")  # phone photos carry their rotation in EXIF
+        except (OSError, ValueError, EOFError) as err:
+            return f"image could not be decoded: {err}"
+        write_atomically(Path(self.target), lambda temporary: grey.save(temporary, format="PNG"))
+        return None
+
+
 @dataclass
 class PageImage:
-    """One page ready for OCR: its cached image, and any text the file itself carries."""
+    """One page ready for OCR: where its image is cached, how to draw it, and any text the file itself carries."""
 
     page_id: str
     file_path: str
     page_number: int
     image_path: str | None = None
+    render: PageRender | None = None
     width: int = 0
     height: int = 0
     born_digital: bool = False
@@ -38,34 +81,40 @@ def page_id_for(file_path: str, page_number: int) -> str:
     return f"{file_path}-p{page_number}"
 
 
-def render_file(inbox: Path, entry: FileEntry, cache_dir: Path, dpi: int) -> list[PageImage]:
-    """All pages of one readable file; a page that fails carries its error instead of an image."""
+def day_pages(inbox: Path, entries: list[FileEntry], cache_dir: Path, dpi: int) -> list[PageImage]:
+    """Every page of every readable file of a day, in file order, described but not yet drawn."""
+    return [page for entry in entries if entry.readable for page in file_pages(inbox, entry, cache_dir, dpi)]
+
+
+def file_pages(inbox: Path, entry: FileEntry, cache_dir: Path, dpi: int) -> list[PageImage]:
+    """All pages of one readable file; a page that cannot be drawn at all carries its error instead."""
     folder = cache_dir / "pages" / entry.sha256[:24] / str(dpi)
     folder.mkdir(parents=True, exist_ok=True)
     source = inbox / entry.rel_path
+    pages = [_blank(entry, number, folder) for number in range(1, entry.page_count + 1)]
     if entry.kind == "pdf":
-        return _render_pdf(source, entry, folder, dpi)
-    return _decode_image(source, entry, folder)
-
-
-def _blank(entry: FileEntry, number: int) -> PageImage:
-    return PageImage(page_id=page_id_for(entry.rel_path, number), file_path=entry.rel_path, page_number=number)
-
-
-def _render_pdf(source: Path, entry: FileEntry, folder: Path, dpi: int) -> list[PageImage]:
-    pages = []
-    with pymupdf.open(source, filetype="pdf") as doc:
-        for index in range(entry.page_count):
-            page = _blank(entry, index + 1)
-            try:
-                _render_pdf_page(doc[index], page, folder, dpi)
-            except (RuntimeError, ValueError, MemoryError) as err:
-                page.error = f"page could not be rendered: {err}"
-            pages.append(page)
+        _describe_pdf_pages(source, pages, dpi)
+    for page in pages:
+        if page.image_path and not page.error:
+            page.render = PageRender(str(source), entry.kind, page.page_number, dpi, page.image_path)
     return pages
 
 
-def _render_pdf_page(pdf_page: pymupdf.Page, page: PageImage, folder: Path, dpi: int) -> None:
+def _blank(entry: FileEntry, number: int, folder: Path) -> PageImage:
+    return PageImage(page_id=page_id_for(entry.rel_path, number), file_path=entry.rel_path, page_number=number,
+                     image_path=str(folder / f"p{number:04d}.png"))
+
+
+def _describe_pdf_pages(source: Path, pages: list[PageImage], dpi: int) -> None:
+    with pymupdf.open(source, filetype="pdf") as doc:
+        for page in pages:
+            try:
+                _describe_pdf_page(doc[page.page_number - 1], page, dpi)
+            except (RuntimeError, ValueError, MemoryError) as err:
+                page.error = f"page could not be rendered: {err}"
+
+
+def _describe_pdf_page(pdf_page: pymupdf.Page, page: PageImage, dpi: int) -> None:
     scale = dpi / 72
     page.width, page.height = round(pdf_page.rect.width * scale), round(pdf_page.rect.height * scale)
     if page.width * page.height > MAX_PAGE_PIXELS:
@@ -76,40 +125,4 @@ def _render_pdf_page(pdf_page: pymupdf.Page, page: PageImage, folder: Path, dpi:
     page.text_lines = text_layer_lines(pdf_page, scale)
     page.born_digital = has_visible_text(pdf_page)
     if page.born_digital:
-        return
-    target = folder / f"p{page.page_number:04d}.png"
-    if not target.exists():
-        pixmap = pdf_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
-        write_atomically(target, lambda temporary: temporary.write_bytes(pixmap.tobytes("png")))
-    page.image_path = str(target)
-
-
-def _decode_image(source: Path, entry: FileEntry, folder: Path) -> list[PageImage]:
-    pages = []
-    with Image.open(source) as image:
-        for index in range(entry.page_count):
-            page = _blank(entry, index + 1)
-            try:
-                image.seek(index)
-                _cache_frame(image, page, folder)
-            except (OSError, ValueError, EOFError) as err:
-                page.error = f"image could not be decoded: {err}"
-            pages.append(page)
-    return pages
-
-
-def _cache_frame(image: Image.Image, page: PageImage, folder: Path) -> None:
-    target = folder / f"p{page.page_number:04d}.png"
-    if target.exists():
-        with Image.open(target) as cached:
-            page.width, page.height = cached.size
-    else:
-        grey = ImageOps.exif_transpose(image).convert("L")  # phone photos carry their rotation in EXIF
-        page.width, page.height = grey.size
-        write_atomically(target, lambda temporary: grey.save(temporary, format="PNG"))
-    page.image_path = str(target)
-
-
-def render_day(inbox: Path, entries: list[FileEntry], cache_dir: Path, dpi: int) -> list[PageImage]:
-    """Pages of every readable file of a day, in file order."""
-    return [page for entry in entries if entry.readable for page in render_file(inbox, entry, cache_dir, dpi)]
+        page.image_path = None

@@ -18,12 +18,13 @@ def _resources(cpu: str, memory: str, memory_limit: str) -> dict:
                                                "limits": {"cpu": cpu, "memory": memory_limit}}}}
 
 
-# A day is a linear chain: one step pod at a time. Rendering and OCR spread pages over a
-# process pool of `ocr.workers` processes (about 1 GB each): give those steps the cores.
+# A day is a linear chain: one step pod at a time. The read_pages step (page_images and
+# ocr_text) draws and reads pages in a pool of `ocr.workers` processes (about 1 GB each):
+# give it the cores.
 step_executor = k8s_job_executor.configured({
     "max_concurrent": 1,
     "step_k8s_config": _resources("500m", "1Gi", "2Gi"),
-    "per_step_k8s_config": {"page_images": _resources("4", "4Gi", "6Gi"), "ocr_text": _resources("4", "6Gi", "8Gi")},
+    "per_step_k8s_config": {"read_pages": _resources("4", "6Gi", "8Gi")},
 })
 
 process_day_in_pods = define_asset_job(

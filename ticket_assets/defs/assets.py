@@ -6,11 +6,14 @@ Thin wiring: each asset calls the plain-Python stage and reports what it did.
 import getpass
 from collections import Counter
 from datetime import date, datetime
+from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
     AssetCheckSpec,
     AssetExecutionContext,
+    AssetKey,
+    AssetOut,
     Backoff,
     Failure,
     Jitter,
@@ -18,9 +21,10 @@ from dagster import (
     Output,
     RetryPolicy,
     asset,
+    multi_asset,
 )
 
-from ticket_assets.config import ConfigError
+from ticket_assets.config import ConfigError, Settings
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.discover import FileEntry, inventory_day
@@ -31,7 +35,7 @@ from ticket_assets.extract.record import Vocabularies
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.ocr.reading import read_day
 from ticket_assets.progress import progress_path, write_progress
-from ticket_assets.render import PageImage, render_day
+from ticket_assets.render import PageImage, day_pages
 
 GROUP = "tickets"
 # Disks, engines and the warehouse fail now and then (a lock, a killed worker): retry with backoff.
@@ -66,45 +70,59 @@ def raw_pdfs(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[l
     })
 
 
-@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
-def page_images(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry]) -> Output[list[PageImage]]:
-    """Every page as a grey image in the page cache (born-digital pages keep their own text)."""
+@multi_asset(
+    name="read_pages",
+    partitions_def=date_folders,
+    retry_policy=TRANSIENT,
+    outs={
+        "page_images": AssetOut(group_name=GROUP, description="Every page as a grey image in the page cache "
+                                "(born-digital pages keep their own text)."),
+        "ocr_text": AssetOut(group_name=GROUP, description="Lines, boxes and confidences of every page, from the "
+                             "OCR engine and any text layer."),
+    },
+    internal_asset_deps={"page_images": {AssetKey("raw_pdfs")}, "ocr_text": {AssetKey("page_images")}},
+)
+def read_pages(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry]):
+    """Both in one step, so that each OCR worker draws the page it is about to read: rendering overlaps OCR."""
     settings = _settings(context, tickets)
-    pages = render_day(settings.inbox, raw_pdfs, settings.cache_dir, settings.ocr.dpi)
-    return Output(pages, metadata={
-        "pages": len(pages),
-        "born_digital": sum(p.born_digital for p in pages),
-        "failed": sum(p.error is not None for p in pages),
-        "cache": str(settings.cache_dir),
-    })
-
-
-@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
-def ocr_text(context: AssetExecutionContext, tickets: TicketsConfig, page_images: list[PageImage]) -> Output[dict[str, OcrResult]]:
-    """Lines, boxes and confidences of every page, from the OCR engine and any text layer."""
-    settings = _settings(context, tickets)
-    progress = progress_path(settings.home, context.partition_key)
-    done: list[str] = []
-
-    def page_done(page_id: str) -> None:
-        done.append(page_id)
-        write_progress(progress, len(done), len(page_images))
-        if len(done) % 10 == 0 or len(done) == len(page_images):
-            context.log.info(f"read {len(done)}/{len(page_images)} pages")
-
-    write_progress(progress, 0, len(page_images))
+    pages = day_pages(settings.inbox, raw_pdfs, settings.cache_dir, settings.ocr.dpi)
     started = datetime.now()
     try:
-        results = read_day(page_images, settings.ocr, on_done=page_done)
+        results = read_day(pages, settings.ocr, on_done=_progress_reporter(context, settings, len(pages)))
     except EngineUnavailable as err:
         raise Failure(f"OCR engine unavailable: {err}", allow_retries=False) from err
     seconds = (datetime.now() - started).total_seconds()
-    return Output(results, metadata={
+    yield Output(pages, output_name="page_images", metadata={
+        "pages": len(pages),
+        "born_digital": sum(p.born_digital for p in pages),
+        "without_image": sum(not p.born_digital and not _drawn(p) for p in pages),
+        "cache": str(settings.cache_dir),
+    })
+    yield Output(results, output_name="ocr_text", metadata={
         "pages": len(results),
         "engines": MetadataValue.json(dict(Counter(r.engine for r in results.values()))),
         "seconds_per_page": round(seconds / max(len(results), 1), 3),
         "failed": sum(r.error is not None for r in results.values()),
     })
+
+
+def _drawn(page: PageImage) -> bool:
+    return page.image_path is not None and Path(page.image_path).exists()
+
+
+def _progress_reporter(context: AssetExecutionContext, settings: Settings, total: int):
+    """Called as each page is read: the progress file `tickets status` shows, and a log line every 10 pages."""
+    progress = progress_path(settings.home, context.partition_key)
+    done: list[str] = []
+
+    def page_done(page_id: str) -> None:
+        done.append(page_id)
+        write_progress(progress, len(done), total)
+        if len(done) % 10 == 0 or len(done) == total:
+            context.log.info(f"read {len(done)}/{total} pages")
+
+    write_progress(progress, 0, total)
+    return page_done
 
 
 @asset(

@@ -1,7 +1,9 @@
 """Read page images in a pool of worker processes, one engine loaded once per worker.
 
-Work handed to a worker is a small picklable `PageWork` (an id and the path of
-the grey PNG the render stage wrote), never an image or an engine. Workers are
+Work handed to a worker is a small picklable `PageWork` (an id, the path of the
+page's grey PNG and, when that is not drawn yet, the recipe to draw it), never
+an image or an engine. Drawing the page in the worker that reads it overlaps
+rendering with OCR and spreads it over every core. Workers are
 started by the `forkserver` method, as the Dagster executor's step processes
 are: a step process is not a daemon, so it may start them. Every page comes
 back with an OcrResult: a page that cannot be read carries its error; only an
@@ -18,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 from PIL import Image
@@ -29,15 +31,19 @@ from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
 from ticket_assets.ocr.orientation import upright_size
 from ticket_assets.ocr.registry import create_engine, resolve_engine_name
 
+if TYPE_CHECKING:
+    from ticket_assets.render import PageRender
+
 OnDone = Callable[[str, OcrResult], None]
 
 
 @dataclass(frozen=True)
 class PageWork:
-    """One page to read: its id and the grey PNG on disk."""
+    """One page to read: its id, its grey PNG on disk, and how to draw that PNG if it is not there yet."""
 
     page_id: str
     image_path: str
+    render: PageRender | None = None
 
 
 # Set in each worker process by _load_worker_engine; the parent never loads an engine for the pool.
@@ -74,8 +80,11 @@ class PageTimeout(Exception):
 
 
 def read_page(engine: OcrEngine, item: PageWork, timeout_seconds: float = 0) -> OcrResult:
-    """One page through the engine, timed (decode and OCR); a page that fails carries its error, no lines."""
+    """One page drawn if need be and read by the engine, timed; a page that fails carries its error, no lines."""
     started = time.perf_counter()
+    problem = item.render.draw() if item.render else None
+    if problem:
+        return OcrResult(engine.name, 0, 0, seconds=_since(started), error=problem)
     try:
         image = _load_grey(item.image_path)
     except Exception as err:  # whatever is wrong with the file, it is this page's problem only

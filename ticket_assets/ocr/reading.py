@@ -1,4 +1,4 @@
-"""Read every page of a day: born-digital pages from their own text, scanned pages through the engine.
+"""Read every page of a day: born-digital pages from their own text, scanned pages drawn and read by the engine.
 
 A scanner's invisible text layer is added to the engine's lines as extra
 candidates, never used instead of OCR. Results are cached beside the page image,
@@ -47,7 +47,7 @@ def read_day(pages: list[PageImage], settings: OcrSettings,
         if on_done:
             on_done(page_id)
 
-    work = [PageWork(page.page_id, page.image_path) for page in to_read]
+    work = [PageWork(page.page_id, page.image_path, page.render) for page in to_read]
     if work:
         ocr_pages(work, replace(settings, engine=engine), on_done=finished)
     return {page.page_id: results[page.page_id] for page in pages}

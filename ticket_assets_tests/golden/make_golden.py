@@ -25,7 +25,7 @@ from ticket_assets.config import OcrSettings  # noqa: E402
 from ticket_assets.discover import inventory_day, inventory_file  # noqa: E402
 from ticket_assets.ocr.pool import PageWork, ocr_pages  # noqa: E402
 from ticket_assets.ocr.reading import read_day  # noqa: E402
-from ticket_assets.render import render_day, render_file  # noqa: E402
+from ticket_assets.render import day_pages, file_pages  # noqa: E402
 from ticket_assets.synth import generate_inbox  # noqa: E402
 
 GOLDEN = Path(__file__).parent
@@ -38,7 +38,7 @@ def real_scans(realdata: Path, cache: Path) -> dict:
     entries = [inventory_file(realdata.parent, path) for path in sorted(realdata.iterdir())
                if path.suffix.lower() in (".pdf", ".png")]
     pages = [page for entry in entries if entry.readable
-             for page in render_file(realdata.parent, entry, cache, SETTINGS.dpi) if page.page_number == 1]
+             for page in file_pages(realdata.parent, entry, cache, SETTINGS.dpi) if page.page_number == 1]
     results = read_day(pages, SETTINGS)
     return {Path(page.file_path).name: results[page.page_id].to_dict() for page in pages}
 
@@ -48,7 +48,7 @@ def synthetic_pages(scratch: Path) -> dict:
     truth = {(t["file"], t["page"]): t for t in generate_inbox(inbox, DAYS, PAGES_PER_DAY, seed=SEED, bad_files=False)}
     golden, pages_by_id = {}, {}
     for day in DAYS:
-        pages = render_day(inbox, inventory_day(inbox, day.isoformat()), scratch / "cache", SETTINGS.dpi)
+        pages = day_pages(inbox, inventory_day(inbox, day.isoformat()), scratch / "cache", SETTINGS.dpi)
         results = read_day(pages, SETTINGS)
         for page in pages:
             pages_by_id[page.page_id] = page
