@@ -9,6 +9,7 @@ import shutil
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -274,18 +275,16 @@ def _chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
 
 
 def _process(settings: Settings, days: list[str]) -> int:
-    from dagster import DagsterInstance
+    """Run the days through Dagster, as many side by side as the instance's run queue allows."""
+    from ticket_assets.defs.launch import dagster_home_for, run_days
 
-    from ticket_assets.defs.launch import prepare_environment, run_day
-
-    dagster_home = prepare_environment(settings)
     failures = []
-    with DagsterInstance.get() as instance:
-        for day in days:
-            started = time.monotonic()
-            with _ProgressBar(progress_path(settings.home, day), day):
-                outcome = run_day(instance, settings, day)
-            _print_day(settings, day, outcome, time.monotonic() - started)
+    with ExitStack() as running:
+        dagster_home = running.enter_context(dagster_home_for(settings))
+        for line, day in enumerate(days):
+            running.enter_context(_ProgressBar(progress_path(settings.home, day), day, line))
+        for outcome in run_days(settings, days):
+            _print_day(settings, outcome)
             if not outcome.success:
                 failures.append(outcome)
     print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\nDagster:   DAGSTER_HOME={dagster_home}")
@@ -294,22 +293,22 @@ def _process(settings: Settings, days: list[str]) -> int:
     return 1 if failures else 0
 
 
-def _print_day(settings: Settings, day: str, outcome, seconds: float) -> None:
+def _print_day(settings: Settings, outcome) -> None:
     if not outcome.success:
-        print(f"{day}: FAILED, {outcome.error}")
+        print(f"{outcome.day}: FAILED, {outcome.error}")
         return
-    run = next((r for r in Warehouse.at(settings.warehouse_url).runs(day) if r["run_id"] == outcome.run_id), {})
+    run = next((r for r in Warehouse.at(settings.warehouse_url).runs(outcome.day) if r["run_id"] == outcome.run_id), {})
     pages = run.get("pages") or 0
-    print(f"{day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
-          f"{run.get('review_count')} sent to review, {seconds / max(pages, 1):.2f} s/page "
-          f"-> {settings.exports_dir / day}")
+    print(f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+          f"{run.get('review_count')} sent to review, {outcome.seconds / max(pages, 1):.2f} s/page "
+          f"-> {settings.exports_dir / outcome.day}")
 
 
 class _ProgressBar:
     """A bar of pages read, fed by the progress file the OCR step writes."""
 
-    def __init__(self, path: Path, day: str):
-        self.path, self.day = path, day
+    def __init__(self, path: Path, day: str, line: int):
+        self.path, self.day, self.line = path, day, line
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -331,7 +330,7 @@ class _ProgressBar:
             if progress is None or (bar and (bar.n, bar.total) == progress):
                 continue
             done, total = progress
-            bar = bar or tqdm(total=total, desc=self.day, unit="page", leave=False)
+            bar = bar or tqdm(total=total, desc=self.day, unit="page", leave=False, position=self.line)
             bar.total = total
             bar.update(done - bar.n)
         if bar:

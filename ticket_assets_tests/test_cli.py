@@ -8,7 +8,7 @@ import pytest
 
 from ticket_assets.store.warehouse import Warehouse
 
-from .conftest import REALDATA_DAY, make_home
+from .conftest import REALDATA_DAY, SAMPLE_DAYS, make_home
 from .test_golden_real import PRINTED
 
 
@@ -110,3 +110,38 @@ def test_a_person_s_answer_overrides_and_survives_reprocessing(processed, realda
 
     show = _tickets("review", "show", str(item["id"]), home=home)
     assert "Maria" in show.stdout and '"material": "DIRT"' in show.stdout
+
+
+SIDE_BY_SIDE = """
+import sys
+from ticket_assets.cli import main
+inbox, first_home, second_home, first_day = sys.argv[1:]
+assert main(["--home", first_home, "process", inbox, "--date", first_day]) == 0
+assert main(["--home", second_home, "process", inbox]) == 0
+"""
+
+
+def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_days(sample_inbox, tmp_path):
+    """Regression: a second `tickets process` in the same Python process wrote into the first one's home,
+    because the step processes kept the environment of the first run."""
+    from dagster import DagsterInstance
+
+    first, second = make_home(tmp_path / "first"), make_home(tmp_path / "second")
+    days = [day.isoformat() for day in SAMPLE_DAYS]
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
+    result = subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, str(sample_inbox), str(first), str(second), days[0]],
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    assert _days_in_warehouse(first) == days[:1] and _days_in_warehouse(second) == days
+    assert sorted(p.name for p in (first / "exports").iterdir() if p.name[0].isdigit()) == days[:1]
+    with DagsterInstance.from_config(str(second / "dagster")) as instance:
+        runs = [instance.get_run_record_by_id(run.run_id) for run in instance.get_runs()]
+    assert len(runs) == 2
+    later, earlier = sorted(runs, key=lambda record: record.start_time, reverse=True)
+    assert later.start_time < earlier.end_time, "the two days ran one after the other"
+
+
+def _days_in_warehouse(home) -> list[str]:
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    return sorted({run["partition_key"] for run in warehouse.runs()})

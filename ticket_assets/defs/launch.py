@@ -1,15 +1,22 @@
 """Run days through the Dagster instance from Python, as the `tickets` command does.
 
 Runs made here are ordinary runs of the instance: they show in the UI and in the
-audit trail like the sensor's.
+audit trail like the sensor's. Days run side by side each in a process of its
+own, as many as the instance's run queue allows: Dagster's `execute_job` is not
+safe to call from two threads at once (its logging set-up deadlocks).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from dagster import DagsterInstance, execute_job, reconstructable
 
@@ -30,31 +37,77 @@ class DayRun:
     run_id: str
     success: bool
     error: str | None
+    seconds: float
 
 
-def prepare_environment(settings: Settings) -> Path:
-    """Point the step processes at this inbox and home, and make DAGSTER_HOME ready; return it."""
-    os.environ["TICKETS_INBOX"], os.environ["TICKETS_HOME"] = str(settings.inbox), str(settings.home)
+@contextmanager
+def dagster_home_for(settings: Settings) -> Iterator[Path]:
+    """DAGSTER_HOME pointed at this home's instance (made ready) while days run, and put back afterwards,
+    so that a later call for another home in the same process finds its own instance."""
     dagster_home = default_dagster_home(settings.home).resolve()
     dagster_home.mkdir(parents=True, exist_ok=True)
     instance_file = dagster_home / "dagster.yaml"
     if not instance_file.exists() and INSTANCE_TEMPLATE.exists():
         shutil.copyfile(INSTANCE_TEMPLATE, instance_file)
+    previous = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = str(dagster_home)
-    return dagster_home
+    try:
+        yield dagster_home
+    finally:
+        if previous is None:
+            del os.environ["DAGSTER_HOME"]
+        else:
+            os.environ["DAGSTER_HOME"] = previous
+
+
+def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
+    """Process the date folders, side by side up to the run queue's limit; outcomes as each day finishes.
+
+    Call inside dagster_home_for: each day's process finds the instance through DAGSTER_HOME.
+    """
+    with DagsterInstance.get() as instance:
+        side_by_side = runs_at_once(instance, len(days))
+    if side_by_side == 1:
+        yield from (run_day_in_own_instance(settings, day) for day in days)
+        return
+    with ProcessPoolExecutor(side_by_side, mp_context=multiprocessing.get_context("spawn")) as runs:
+        yield from (future.result() for future in as_completed(
+            [runs.submit(run_day_in_own_instance, settings, day) for day in days]))
+
+
+def run_day_in_own_instance(settings: Settings, day: str) -> DayRun:
+    with DagsterInstance.get() as instance:
+        return run_day(instance, settings, day)
 
 
 def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
     """Process one date folder through the `process_day` job; failures are returned, not raised."""
     from ticket_assets.definitions import process_day_job
 
+    started = time.monotonic()
     instance.add_dynamic_partitions(date_folders.name, [day])
     tags = {"dagster/partition": day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli"}
-    with execute_job(reconstructable(process_day_job), instance=instance, run_config=QUIET_RUN, tags=tags) as result:
-        outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result))
+    with execute_job(reconstructable(process_day_job), instance=instance, run_config=_run_config(settings),
+                     tags=tags) as result:
+        outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
+                         time.monotonic() - started)
     if not outcome.success:
         record_failed_run(instance, Warehouse.at(settings.warehouse_url), settings, outcome.run_id)
     return outcome
+
+
+def runs_at_once(instance: DagsterInstance, days: int) -> int:
+    """How many days to run side by side: the instance's run queue limit (-1: no limit), at least one."""
+    queue = instance.get_concurrency_config().run_queue_config
+    limit = queue.max_concurrent_runs if queue else 1
+    return days if limit < 0 else max(1, min(limit, days))
+
+
+def _run_config(settings: Settings) -> dict:
+    """Paths go to the steps in the run's config, not the environment: the step processes are forked from a
+    server that keeps the environment of the first run this Python process made."""
+    paths = {"inbox": str(settings.inbox), "home": str(settings.home)}
+    return {**QUIET_RUN, "resources": {"tickets": {"config": paths}}}
 
 
 def _failure_reason(result) -> str:
