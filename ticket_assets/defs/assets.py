@@ -111,7 +111,7 @@ def _drawn(page: PageImage) -> bool:
 
 
 def _progress_reporter(context: AssetExecutionContext, settings: Settings, total: int):
-    """Called as each page is read: the progress file `tickets status` shows, and a log line every 10 pages."""
+    """Called as each page is read: the progress file the CLI's bar polls, and a log line every 10 pages."""
     progress = progress_path(settings.home, context.partition_key)
     done: list[str] = []
 
