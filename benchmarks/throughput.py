@@ -84,9 +84,14 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def pipeline_environment() -> dict[str, str]:
+    """The environment of a fresh shell for `tickets process`: no home or inbox left over from this one."""
+    return {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
+
+
 def _pipeline_environment(workdir: Path, inbox: Path, workers: int | None) -> dict[str, str]:
-    """The environment of a fresh shell for `tickets process`; with --workers, a copy of the config that sets them."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
+    """pipeline_environment; with --workers, a copy of the configuration that sets them."""
+    env = pipeline_environment()
     if workers is not None:
         config = yaml.safe_load(load_settings(inbox, workdir / "home-0").config_path.read_text())
         config.setdefault("ocr", {})["workers"] = workers
