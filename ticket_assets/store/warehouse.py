@@ -22,7 +22,6 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    inspect,
     select,
     text,
     update,
@@ -217,11 +216,13 @@ def _write_alone(conn: Connection, what: str) -> None:
 
 
 def _add_new_columns(conn: Connection) -> None:
-    """Columns added to the models since a warehouse was created; create_all only makes missing tables."""
-    inspector = inspect(conn)
+    """Columns added to the models since a warehouse was created; create_all only makes missing tables.
+
+    One query for every table: SQLAlchemy's inspector asks once per table, 0.14 s each on DuckDB."""
+    present = set(conn.execute(text("SELECT table_name, column_name FROM information_schema.columns "
+                                    "WHERE table_schema = current_schema()")).tuples())
     for table in metadata.sorted_tables:
-        present = {column["name"] for column in inspector.get_columns(table.name)}
         for column in table.columns:
-            if column.name not in present:
+            if (table.name, column.name) not in present:
                 kind = column.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
