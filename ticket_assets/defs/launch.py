@@ -66,11 +66,12 @@ def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
 
     Call inside dagster_home_for: each day's process finds the instance through DAGSTER_HOME.
     """
+    start_step_server()  # its imports overlap opening the instance; left idle when days get processes of their own
     with DagsterInstance.get() as instance:
         side_by_side = runs_at_once(instance, len(days))
-    if side_by_side == 1:
-        yield from (run_day_in_own_instance(settings, day) for day in days)
-        return
+        if side_by_side == 1:
+            yield from (run_day(instance, settings, day) for day in days)
+            return
     with ProcessPoolExecutor(side_by_side, mp_context=multiprocessing.get_context("spawn")) as runs:
         yield from (future.result() for future in as_completed(
             [runs.submit(run_day_in_own_instance, settings, day) for day in days]))
