@@ -44,7 +44,7 @@ from ticket_assets.ocr.registry import create_engine, resolve_engine_name
 from ticket_assets.render import day_pages
 from ticket_assets.synth import generate_inbox
 
-STEPS = ("raw_pdfs", "read_pages", "extracted_tickets", "tracking_export")
+STEPS = ("read_pages", "extracted_tickets", "tracking_export")
 TICKETS = "import sys; from ticket_assets.cli import main; sys.exit(main(sys.argv[1:]))"
 SAMPLE_SECONDS = 0.5
 PEAK_RESET = "5"  # written to /proc/self/clear_refs: the peak RSS starts again from the current RSS

@@ -2,13 +2,13 @@
 
 from dagster import Definitions, JobDefinition
 
-from ticket_assets.defs.assets import extracted_tickets, raw_pdfs, read_pages, tracking_export
+from ticket_assets.defs.assets import extracted_tickets, read_pages, tracking_export
 from ticket_assets.defs.jobs import PROCESS_DAY, process_day
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.defs.sensors import failed_runs_to_ledger, inbox_sensor
 
 defs = Definitions(
-    assets=[raw_pdfs, read_pages, extracted_tickets, tracking_export],
+    assets=[read_pages, extracted_tickets, tracking_export],
     jobs=[process_day],
     sensors=[inbox_sensor, failed_runs_to_ledger],
     resources={"tickets": TicketsConfig()},

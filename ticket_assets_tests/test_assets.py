@@ -8,13 +8,13 @@ import pytest
 from dagster import DagsterInstance, materialize
 from openpyxl import load_workbook
 
-from ticket_assets.defs.assets import extracted_tickets, raw_pdfs, read_pages, tracking_export
+from ticket_assets.defs.assets import extracted_tickets, read_pages, tracking_export
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 
 from .conftest import SAMPLE_DAYS, make_home
 
-ASSETS = [raw_pdfs, read_pages, extracted_tickets, tracking_export]
+ASSETS = [read_pages, extracted_tickets, tracking_export]
 DAY = SAMPLE_DAYS[0].isoformat()
 
 

@@ -18,8 +18,8 @@ def _resources(cpu: str, memory: str, memory_limit: str) -> dict:
                                                "limits": {"cpu": cpu, "memory": memory_limit}}}}
 
 
-# A day is a linear chain: one step pod at a time. The read_pages step (page_images and
-# ocr_text) draws and reads pages in a pool of `ocr.workers` processes (about 1 GB each):
+# A day is a linear chain: one step pod at a time. The read_pages step (raw_pdfs,
+# page_images and ocr_text) draws and reads pages in a pool of `ocr.workers` processes (about 1 GB each):
 # give it the cores.
 step_executor = k8s_job_executor.configured({
     "max_concurrent": 1,

@@ -54,44 +54,39 @@ def _settings(context: AssetExecutionContext, tickets: TicketsConfig):
         raise Failure(str(err), allow_retries=False) from err
 
 
-@asset(partitions_def=date_folders, group_name=GROUP, retry_policy=TRANSIENT)
-def raw_pdfs(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[list[FileEntry]]:
-    """Every file of the day's folder: SHA-256, kind, page count, and the problem if it cannot be read."""
-    settings = _settings(context, tickets)
-    try:
-        entries = inventory_day(settings.inbox, context.partition_key)
-    except FileNotFoundError as err:
-        raise Failure(str(err), allow_retries=False) from err
-    problems = [f"{e.rel_path}: {e.problem}" for e in entries if e.problem]
-    return Output(entries, metadata={
-        "files": len(entries),
-        "pages": sum(e.page_count for e in entries),
-        "files_with_problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
-    })
-
-
 @multi_asset(
     name="read_pages",
     partitions_def=date_folders,
     retry_policy=TRANSIENT,
     outs={
+        "raw_pdfs": AssetOut(group_name=GROUP, description="Every file of the day's folder: SHA-256, kind, page "
+                             "count, and the problem if it cannot be read."),
         "page_images": AssetOut(group_name=GROUP, description="Every page as a grey image in the page cache "
                                 "(born-digital pages keep their own text)."),
         "ocr_text": AssetOut(group_name=GROUP, description="Lines, boxes and confidences of every page, from the "
                              "OCR engine and any text layer."),
     },
-    internal_asset_deps={"page_images": {AssetKey("raw_pdfs")}, "ocr_text": {AssetKey("page_images")}},
+    internal_asset_deps={"raw_pdfs": set(), "page_images": {AssetKey("raw_pdfs")},
+                         "ocr_text": {AssetKey("page_images")}},
 )
-def read_pages(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry]):
-    """Both in one step, so that each OCR worker draws the page it is about to read: rendering overlaps OCR."""
+def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
+    """The three in one step: each OCR worker draws the page it is about to read, so rendering overlaps OCR,
+    and a day pays for one step process instead of three."""
     settings = _settings(context, tickets)
-    pages = day_pages(settings.inbox, raw_pdfs, settings.cache_dir, settings.ocr.dpi)
+    entries = _inventory(context, settings)
+    pages = day_pages(settings.inbox, entries, settings.cache_dir, settings.ocr.dpi)
     started = datetime.now()
     try:
         results = read_day(pages, settings.ocr, on_done=_progress_reporter(context, settings, len(pages)))
     except EngineUnavailable as err:
         raise Failure(f"OCR engine unavailable: {err}", allow_retries=False) from err
     seconds = (datetime.now() - started).total_seconds()
+    problems = [f"{e.rel_path}: {e.problem}" for e in entries if e.problem]
+    yield Output(entries, output_name="raw_pdfs", metadata={
+        "files": len(entries),
+        "pages": sum(e.page_count for e in entries),
+        "files_with_problems": MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none"),
+    })
     yield Output(pages, output_name="page_images", metadata={
         "pages": len(pages),
         "born_digital": sum(p.born_digital for p in pages),
@@ -104,6 +99,13 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs:
         "seconds_per_page": round(seconds / max(len(results), 1), 3),
         "failed": sum(r.error is not None for r in results.values()),
     })
+
+
+def _inventory(context: AssetExecutionContext, settings: Settings) -> list[FileEntry]:
+    try:
+        return inventory_day(settings.inbox, context.partition_key)
+    except FileNotFoundError as err:
+        raise Failure(str(err), allow_retries=False) from err
 
 
 def _drawn(page: PageImage) -> bool:
