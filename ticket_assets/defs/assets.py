@@ -6,7 +6,6 @@ Thin wiring: each asset calls the plain-Python stage and reports what it did.
 import getpass
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -90,7 +89,6 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     yield Output(pages, output_name="page_images", metadata={
         "pages": len(pages),
         "born_digital": sum(p.born_digital for p in pages),
-        "without_image": sum(not p.born_digital and not _drawn(p) for p in pages),
         "cache": str(settings.cache_dir),
     })
     yield Output(results, output_name="ocr_text", metadata={
@@ -106,10 +104,6 @@ def _inventory(context: AssetExecutionContext, settings: Settings) -> list[FileE
         return inventory_day(settings.inbox, context.partition_key)
     except FileNotFoundError as err:
         raise Failure(str(err), allow_retries=False) from err
-
-
-def _drawn(page: PageImage) -> bool:
-    return page.image_path is not None and Path(page.image_path).exists()
 
 
 def _progress_reporter(context: AssetExecutionContext, settings: Settings, total: int):
