@@ -116,7 +116,7 @@ def explain_command(args) -> int:
 
     if not args.file.is_file():
         raise FileNotFoundError(f"no file {args.file}")
-    print(explain_page(args.file, args.page, load_settings(home=args.home)))
+    print(explain_page(args.file.resolve(), args.page, load_settings(home=args.home)))
     return 0
 
 

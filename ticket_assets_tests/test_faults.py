@@ -27,10 +27,13 @@ from ticket_assets.store.warehouse import Warehouse
 from ticket_assets.synth import generate_inbox
 
 from .conftest import make_home
+from .etickets import DIRT_LOAD, write_etickets
 
 pytestmark = pytest.mark.faults
 
 DAY = "2024-11-20"
+# A structured name whose vendor and material the page contradicts: two FILENAME_OVERRIDE items on one page.
+OVERRIDDEN = f"24-105__{DAY}__IMPORT__ROCK__HEIDELBERG.pdf"
 SUMMARY = Counter()
 # Each bad input, and the words its review row must carry.
 BAD_INPUTS = {
@@ -75,15 +78,17 @@ def _write_bad_inputs(folder: Path, outside: Path) -> None:
 
 @pytest.fixture(scope="module")
 def inbox(tmp_path_factory) -> Path:
-    """Five generated tickets (one in a file with spaces and non-ASCII letters) and every bad input."""
+    """Five generated tickets (one in a file with spaces and non-ASCII letters), an e-ticket whose structured
+    name overrides two of its fields, and every bad input."""
     root = tmp_path_factory.mktemp("fault_inbox")
     generate_inbox(root, [date.fromisoformat(DAY)], pages_per_day=5, seed=3, bad_files=False, dpi=100)
     (root / "truth.json").unlink()
     folder = root / DAY
     first = sorted(p for p in folder.rglob("*") if p.is_file())[0]
     first.rename(first.with_name(f"Bön Löwe ticket {first.name}"))
+    write_etickets(folder / OVERRIDDEN, [DIRT_LOAD], date.fromisoformat(DAY), seed=11)
     _write_bad_inputs(folder, tmp_path_factory.mktemp("outside_the_inbox"))
-    SUMMARY["inputs tried"] += len(BAD_INPUTS) + 1
+    SUMMARY["inputs tried"] += len(BAD_INPUTS) + 2
     return root
 
 
@@ -101,7 +106,7 @@ def _records(home: Path) -> list[tuple]:
 
 def _reviews(home: Path) -> list[tuple]:
     warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
-    return sorted((row["page_id"], row["reason"]) for row in warehouse.day_reviews(DAY))
+    return sorted((row["page_id"], row["reason"], row["field_name"] or "") for row in warehouse.day_reviews(DAY))
 
 
 def _tally(records: list[tuple], clean: list[tuple]) -> None:
@@ -132,6 +137,35 @@ def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
     readable_names = {Path(page_id).name.rsplit("-p", 1)[0] for page_id, *_ in records}
     assert any(name.startswith("Bön Löwe ticket") for name in readable_names)
     assert sum(1 for _, number, *_ in records if number) >= 4  # the good tickets were read
+
+
+def test_regression_a_day_of_structured_names_is_processed_again_and_answered(clean_run, inbox, tmp_path):
+    """The second run of a day whose page had two FILENAME_OVERRIDE items failed on a primary key clash, and so
+    did the run every answer starts."""
+    clean_home, records, reviews = clean_run
+    home = tmp_path / "home"
+    shutil.copytree(clean_home, home, symlinks=True)
+    ids_before = _review_ids(home)
+    overrides = {item: review_id for (page_id, item), review_id in ids_before.items()
+                 if OVERRIDDEN in page_id and item.startswith("FILENAME_OVERRIDE")}
+    assert sorted(overrides) == ["FILENAME_OVERRIDE:material", "FILENAME_OVERRIDE:vendor"]
+    again = _tickets(home, "process", str(inbox))
+    assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-3000:]
+    assert (_records(home), _reviews(home), _review_ids(home)) == (records, reviews, ids_before)
+
+    answered = _tickets(home, "review", "resolve", str(overrides["FILENAME_OVERRIDE:vendor"]), "--set", "truck_number=4321", "--by", "Maria",
+                        "--inbox", str(inbox))
+    assert answered.returncode == 0, answered.stdout[-2000:] + answered.stderr[-3000:]
+    assert _review_ids(home) == ids_before
+    invoice = (home / "exports" / DAY / "invoice_match.csv").read_text()
+    assert any(OVERRIDDEN in line and "|4321|" in line for line in invoice.splitlines()), invoice
+
+
+def _review_ids(home: Path) -> dict:
+    """(page_id, "REASON:field") -> review id, for every review item of the day."""
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    return {(row["page_id"], f"{row['reason']}:{row['field_name'] or ''}".rstrip(":")): row["id"]
+            for row in warehouse.day_reviews(DAY)}
 
 
 KILL_POINTS = ("ocr_worker", "warehouse_write", "export_write")

@@ -79,6 +79,34 @@ def test_review_items_found_again_keep_their_id(warehouse):
     assert ids[f"{DAY}/bad.pdf"] == first and ids[f"{DAY}/other.pdf"] != first
 
 
+def _override(page_id: str, field_name: str | None) -> dict:
+    return {**_review(page_id), "page_number": 1, "reason": "FILENAME_OVERRIDE", "severity": "INFO",
+            "field_name": field_name}
+
+
+def test_regression_two_items_of_one_reason_on_a_page_keep_distinct_ids_over_reruns(warehouse):
+    """A structured filename overriding the vendor and the material of one page: two FILENAME_OVERRIDE items.
+    The second run of the day failed with a primary key clash when both were given the first item's id."""
+    page = f"{DAY}/24-105__{DAY}__IMPORT__ROCK__HEIDELBERG.pdf-p1"
+    ids = []
+    for run_id in ("run-1", "run-2", "run-3"):
+        warehouse.replace_partition(DAY, [], [_override(page, "vendor"), _override(page, "material")], [],
+                                    _run(run_id))
+        ids.append({row["field_name"]: row["id"] for row in warehouse.day_reviews(DAY)})
+    assert ids[0] == ids[1] == ids[2] and len(set(ids[0].values())) == 2
+
+
+def test_regression_items_written_before_they_named_their_field_are_rerun(warehouse):
+    """A warehouse of the old shape holds one FILENAME_OVERRIDE row of a page with no field: its id goes to one
+    of the page's items, never to two."""
+    page = f"{DAY}/24-105__{DAY}__IMPORT__ROCK__HEIDELBERG.pdf-p1"
+    warehouse.replace_partition(DAY, [], [_override(page, None)], [], _run("run-1"))
+    legacy = warehouse.day_reviews(DAY)[0]["id"]
+    warehouse.replace_partition(DAY, [], [_override(page, "vendor"), _override(page, "material")], [], _run("run-2"))
+    ids = sorted(row["id"] for row in warehouse.day_reviews(DAY))
+    assert legacy in ids and len(set(ids)) == 2
+
+
 def test_a_warehouse_from_before_a_new_column_gets_it(tmp_path):
     url = f"duckdb:///{tmp_path / 'old.duckdb'}"
     old_metadata = MetaData()

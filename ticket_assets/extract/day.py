@@ -85,16 +85,12 @@ def _keep_flagged(vanished: list[dict], day: DayInput, rows: DayRows, now: datet
         rows.tickets.append({**record, "review_required": True})
         answer = day.answers.get(record["page_id"])
         answered = answer if answer and Reason.FILE_VANISHED.value in answer["resolved_reasons"] else None
-        rows.reviews.append({
-            "page_id": record["page_id"], "partition_key": day.partition_key, "file_path": record["file_path"],
-            "page_number": record["page_number"], "reason": Reason.FILE_VANISHED.value,
-            "severity": Reason.FILE_VANISHED.severity.value,
-            "detected_fields": {"detail": f"{record['file_path']} was processed in run {record['run_id']} and is gone "
-                                          "from the inbox or unreadable now; its record is kept",
-                                "ticket_number": record["ticket_number"], "vendor": record["vendor"]},
-            "suggested_fixes": {"action": "put the file back, or confirm the record stays without it"},
-            "created_at": now, **_resolution(answered),
-        })
+        detail = (f"{record['file_path']} was processed in run {record['run_id']} and is gone from the inbox or "
+                  "unreadable now; its record is kept")
+        finding = Finding(Reason.FILE_VANISHED, detail,
+                          {"action": "put the file back, or confirm the record stays without it"})
+        rows.reviews.append(_item_row(record, finding, {"ticket_number": record["ticket_number"],
+                                                        "vendor": record["vendor"]}, answered, now))
 
 
 def _answered_away(answer: dict | None, findings: list[Finding]) -> list[Finding]:
@@ -198,18 +194,25 @@ def _jsonable(value):
 def _review_row(extraction: Extraction, finding: Finding, answer: dict | None, partition_key: str,
                 now: datetime) -> dict:
     source = extraction.source
-    resolution = _resolution(answer)
+    where = {"page_id": source.page_id, "partition_key": partition_key, "file_path": source.file_path,
+             "page_number": source.page_number}
+    return _item_row(where, finding, _detected_fields(extraction), answer, now)
+
+
+def _item_row(where: dict, finding: Finding, detected: dict, answer: dict | None, now: datetime) -> dict:
+    """A review_queue row; `where` names the page (page_id, partition_key, file_path, page_number)."""
     return {
-        "page_id": source.page_id,
-        "partition_key": partition_key,
-        "file_path": source.file_path,
-        "page_number": source.page_number,
+        "page_id": where["page_id"],
+        "partition_key": where["partition_key"],
+        "file_path": where["file_path"],
+        "page_number": where["page_number"],
         "reason": finding.reason.value,
+        "field_name": finding.about,
         "severity": finding.severity.value,
-        "detected_fields": {"detail": finding.detail, **_detected_fields(extraction)},
+        "detected_fields": {"detail": finding.detail, **detected},
         "suggested_fixes": json.loads(json.dumps(finding.suggested_fixes, default=str)),
         "created_at": now,
-        **resolution,
+        **_resolution(answer),
     }
 
 
@@ -221,15 +224,8 @@ def _resolution(answer: dict | None) -> dict:
 
 
 def _file_review_row(entry: FileEntry, partition_key: str, now: datetime) -> dict:
-    return {
-        "page_id": entry.rel_path,
-        "partition_key": partition_key,
-        "file_path": entry.rel_path,
-        "page_number": None,
-        "reason": Reason.UNREADABLE_FILE.value,
-        "severity": Reason.UNREADABLE_FILE.severity.value,
-        "detected_fields": {"detail": entry.problem, "kind": entry.kind, "size": entry.size, "sha256": entry.sha256},
-        "suggested_fixes": {"action": "rescan or replace the file, then drop it into the day folder again"},
-        "created_at": now,
-        **UNRESOLVED,
-    }
+    where = {"page_id": entry.rel_path, "partition_key": partition_key, "file_path": entry.rel_path,
+             "page_number": None}
+    finding = Finding(Reason.UNREADABLE_FILE, entry.problem,
+                      {"action": "rescan or replace the file, then drop it into the day folder again"})
+    return _item_row(where, finding, {"kind": entry.kind, "size": entry.size, "sha256": entry.sha256}, None, now)

@@ -56,6 +56,22 @@ SEVERITIES = {
     Reason.FILE_VANISHED: Severity.WARNING,
 }
 
+# The field a finding of each reason is about; a reason not listed is about the whole page or file.
+REASON_FIELDS = {
+    Reason.MISSING_TICKET_NUMBER: "ticket_number",
+    Reason.MISSING_MANIFEST: "manifest_number",
+    Reason.MISSING_MATERIAL: "material",
+    Reason.INVALID_DATE: "ticket_date",
+    Reason.AMBIGUOUS_VENDOR: "vendor",
+    Reason.DUPLICATE_TICKET: "ticket_number",
+    Reason.DUPLICATE_MANIFEST: "manifest_number",
+    Reason.OUT_OF_RANGE_DATE: "ticket_date",
+    Reason.UNUSUAL_QUANTITY: "quantity",
+    Reason.MISSING_SOURCE: "source",
+    Reason.MISSING_DESTINATION: "destination",
+    Reason.ASSUMED_VENDOR: "vendor",
+}
+
 # A page with any of these is held back from the clean reports until a person answers.
 BLOCKING = (Severity.CRITICAL, Severity.WARNING)
 
@@ -65,7 +81,13 @@ class Finding:
     reason: Reason
     detail: str
     suggested_fixes: dict = field(default_factory=dict)
+    field_name: str | None = None  # the field it is about, when the reason alone does not say
 
     @property
     def severity(self) -> Severity:
         return self.reason.severity
+
+    @property
+    def about(self) -> str | None:
+        """The field this finding is about (None: the whole page): with the page and reason, the item's identity."""
+        return self.field_name or REASON_FIELDS.get(self.reason)

@@ -118,7 +118,8 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     for name, read in e.overridden.items():
-        yield Finding(Reason.FILENAME_OVERRIDE, f"{name}: filename says {e.value(name)}, page says {read.value}")
+        yield Finding(Reason.FILENAME_OVERRIDE, f"{name}: filename says {e.value(name)}, page says {read.value}",
+                      field_name=name)
 
 
 PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] = (

@@ -57,6 +57,7 @@ review_queue = Table(
     Column("file_path", String, nullable=False),
     Column("page_number", Integer),  # null when the whole file could not be read
     Column("reason", String, nullable=False),
+    Column("field_name", String),  # the field the item is about; null: the whole page or file
     Column("severity", String, nullable=False),
     Column("detected_fields", JSON),
     Column("suggested_fixes", JSON),

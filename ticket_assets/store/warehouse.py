@@ -75,13 +75,20 @@ class Warehouse:
 
     @staticmethod
     def _keep_review_ids(conn, partition_key: str, review_rows: list[dict]) -> tuple[list[dict], list[dict]]:
-        """Review items a rerun finds again keep their id, so the id a person was given stays valid."""
-        query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason).where(
-            review_queue.c.partition_key == partition_key)
-        known = {(page_id, reason): review_id for review_id, page_id, reason in conn.execute(query)}
-        kept = [{**row, "id": known[(row["page_id"], row["reason"])]}
-                for row in review_rows if (row["page_id"], row["reason"]) in known]
-        fresh = [row for row in review_rows if (row["page_id"], row["reason"]) not in known]
+        """Review items a rerun finds again keep their id, so the id a person was given stays valid.
+
+        An item is its page, reason and the field it is about; each earlier id is given out once at most.
+        Rows written before items named their field match by page and reason alone."""
+        query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason,
+                       review_queue.c.field_name).where(review_queue.c.partition_key == partition_key)
+        known = {_item_key(row._mapping): row.id for row in conn.execute(query)}
+        kept, fresh = [], []
+        for row in review_rows:
+            review_id = known.pop(_item_key(row), None) or known.pop(_item_key({**row, "field_name": None}), None)
+            if review_id is None:
+                fresh.append(row)
+            else:
+                kept.append({**row, "id": review_id})
         return kept, fresh
 
     def earlier_tickets(self, partition_key: str, day: date) -> list[KnownTicket]:
@@ -188,6 +195,11 @@ class Warehouse:
     def _rows(self, query) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _item_key(row) -> tuple:
+    """What makes a review item itself: its page, its reason and the field it is about."""
+    return row["page_id"], row["reason"], row.get("field_name")
 
 
 def _wait_for_file_lock(dialect, connection_record, cargs, cparams):
