@@ -22,17 +22,19 @@ from ticket_assets.config import (
     warehouse_url,
 )
 from ticket_assets.discover import list_date_folders, parse_day
+from ticket_assets.export.reports import ExportError
 from ticket_assets.progress import progress_path, read_progress
 from ticket_assets.store.warehouse import Warehouse
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
+FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed again at most this often
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.command(args)
-    except (ConfigError, FileNotFoundError) as err:
+    except (ConfigError, ExportError, FileNotFoundError) as err:
         print(f"tickets: {err}", file=sys.stderr)
         return 2
 
@@ -69,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument("id", type=int)
     resolve.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="corrections",
                          help="the right value of a field (repeatable); FIELD= clears it")
+    resolve.add_argument("--decision", help="for a duplicate: copy (left out of the invoice list and the counts) "
+                         "or two-loads; for a vanished or replaced file: keep")
+    resolve.add_argument("--because", help="why a CRITICAL item closes without its value, in words "
+                         "(for example \"no manifest: load returned to site\"); kept with the record")
     resolve.add_argument("--by", required=True, help="who answers")
     resolve.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
     resolve.set_defaults(command=review_resolve_command)
@@ -137,29 +143,47 @@ def review_show_command(args) -> int:
 
 
 def review_resolve_command(args) -> int:
-    from ticket_assets.extract.corrections import CorrectionError
-    from ticket_assets.extract.record import Vocabularies
+    """Check the answer and that the day can be processed again, then save it and process the day."""
+    from ticket_assets.extract.corrections import CorrectionError, checked_answer
 
     settings = load_settings(args.inbox, args.home)
     item = _review_item(args)
-    known = Vocabularies.packaged(settings.vendor_min_confidence)
+    folder = settings.inbox / item["partition_key"]
+    if not folder.is_dir():
+        raise ConfigError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
+                          "reports: nothing saved (check --inbox or TICKETS_INBOX)")
+    if not args.by.strip():
+        raise ConfigError("--by: say who answers")
     try:
-        corrections = dict(_correction(text, known) for text in args.corrections)
+        corrections = dict(_correction(text, _correction_context(settings, item)) for text in args.corrections)
+        answer = checked_answer(item, corrections, args.decision, args.because)
     except CorrectionError as err:
-        raise ConfigError(str(err)) from err
-    Warehouse.at(settings.warehouse_url).save_answer(item, corrections, args.by)
-    print(f"review item {item['id']} ({item['page_id']}) answered by {args.by}: {corrections or 'no change'}")
+        raise ConfigError(f"{err}; nothing saved") from err
+    Warehouse.at(settings.warehouse_url).save_answer(item, answer, args.by.strip())
+    given = {**corrections, **{k: answer[k] for k in ("decision", "because") if answer[k]}}
+    print(f"review item {item['id']} ({item['page_id']}, {item['reason']}) answered by {args.by}: "
+          f"{given or 'confirmed'}")
     print(f"processing {item['partition_key']} again so the records and reports carry the answer")
     return _process(settings, [item["partition_key"]])
 
 
-def _correction(text: str, known) -> tuple[str, object]:
+def _correction_context(settings: Settings, item: dict):
+    from ticket_assets.extract.corrections import CorrectionContext
+    from ticket_assets.extract.record import Vocabularies
+
+    record = Warehouse.at(settings.warehouse_url).ticket(item["page_id"])
+    job = settings.job_or_default(record["job_code"] if record else None)
+    return CorrectionContext(Vocabularies.packaged(settings.vendor_min_confidence), job,
+                             tuple(j.code for j in settings.jobs))
+
+
+def _correction(text: str, context) -> tuple[str, object]:
     from ticket_assets.extract.corrections import parse_correction
 
     field, separator, value = text.partition("=")
     if not separator:
         raise ConfigError(f"--set {text!r}: write FIELD=VALUE")
-    return field.strip(), parse_correction(field.strip(), value, known)
+    return field.strip(), parse_correction(field.strip(), value, context)
 
 
 def _review_item(args) -> dict:
@@ -202,13 +226,15 @@ def audit_command(args) -> int:
         print(f"  config      {json.dumps(ledger.get('config_snapshot'), default=str)}")
         if record["duplicate_of"]:
             print(f"  duplicate of {record['duplicate_of']}")
-        reviews, answer = warehouse.page_history(record["page_id"])
+        reviews, answers = warehouse.page_history(record["page_id"], record["file_hash"])
         for review in reviews:
             state = f"answered by {review['resolved_by']}" if review["resolved"] else "open"
             print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
                   f"{review['detected_fields'].get('detail', '')} ({state})")
-        if answer:
-            print(f"  answer      {answer['corrections']} by {answer['resolved_by']} at {answer['resolved_at']}")
+        for answer in answers:
+            given = {**answer["corrections"], **{k: answer[k] for k in ("decision", "because") if answer[k]}}
+            print(f"  answer      {answer['reason'] or 'page'}: {given} by {answer['resolved_by']} "
+                  f"at {answer['resolved_at']}")
         detail = run_detail(instance, record["run_id"])
         if detail:
             _print_run_detail(detail, indent="  ")
@@ -236,10 +262,11 @@ def _instance(args):
 
 
 def export_command(args) -> int:
-    from ticket_assets.export.reports import write_job_reports
+    from ticket_assets.export.reports import export_reports, write_job_reports
 
     job = load_settings(home=_home(args)).job(args.job)
-    paths = write_job_reports(_warehouse(args), job, args.out, args.first_day, args.last_day)
+    paths = write_job_reports(_warehouse(args), job, args.out.resolve(), args.first_day, args.last_day,
+                              writer=export_reports)
     for path in paths.values():
         print(path)
     return 0
@@ -275,22 +302,49 @@ def _chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
 
 
 def _process(settings: Settings, days: list[str]) -> int:
-    """Run the days through Dagster, as many side by side as the instance's run queue allows."""
-    from ticket_assets.defs.launch import dagster_home_for, run_days
+    """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
+    their runs made out of date (a copy of one of their tickets found in a day just processed)."""
+    from ticket_assets.defs.launch import dagster_home_for
+
+    with dagster_home_for(settings) as dagster_home:
+        failures = _run_days(settings, days)
+        for _ in range(FOLLOW_UP_ROUNDS):
+            follow_up = _pending_days(settings, {f.day for f in failures})
+            if not follow_up:
+                break
+            failures += _run_days(settings, follow_up)
+    print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\nDagster:   DAGSTER_HOME={dagster_home}")
+    for failure in failures:
+        print(f"FAILED {failure.day} (run {failure.run_id}): {failure.error}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _run_days(settings: Settings, days: list[str]) -> list:
+    from ticket_assets.defs.launch import run_days
 
     failures = []
     with ExitStack() as running:
-        dagster_home = running.enter_context(dagster_home_for(settings))
         for line, day in enumerate(days):
             running.enter_context(_ProgressBar(progress_path(settings.home, day), day, line))
         for outcome in run_days(settings, days):
             _print_day(settings, outcome)
             if not outcome.success:
                 failures.append(outcome)
-    print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\nDagster:   DAGSTER_HOME={dagster_home}")
-    for failure in failures:
-        print(f"FAILED {failure.day} (run {failure.run_id}): {failure.error}", file=sys.stderr)
-    return 1 if failures else 0
+    return failures
+
+
+def _pending_days(settings: Settings, failed: set[str]) -> list[str]:
+    """Days to process again, said as they are taken; a day whose folder is gone is named and left."""
+    chosen = []
+    for day, why in sorted(Warehouse.at(settings.warehouse_url).pending().items()):
+        if day in failed:
+            continue
+        if not (settings.inbox / day).is_dir():
+            print(f"{day}: should be processed again ({why}), but its folder {settings.inbox / day} is gone")
+            continue
+        print(f"{day}: processing again: {why}")
+        chosen.append(day)
+    return chosen
 
 
 def _print_day(settings: Settings, outcome) -> None:

@@ -78,6 +78,11 @@ class Settings:
                 return job
         raise ConfigError(f"job {wanted!r} is not in {self.config_path}")
 
+    def job_or_default(self, code: str | None) -> Job:
+        """The job of that code; for a code the configuration lacks, the default job, whose calendar judges it."""
+        known = {job.code: job for job in self.jobs}
+        return known.get(code) or self.job(None)
+
     def snapshot(self) -> dict:
         """What a run was configured with, for the ledger."""
         data = asdict(self)

@@ -33,7 +33,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
                         entry.folder_flow, entry.name_meta)
     known = Vocabularies.packaged(settings.vendor_min_confidence)
     extraction = extract_page(source, result, known)
-    findings = check_page(extraction, RuleContext(settings.job(entry.name_meta.job_code), settings.low_confidence))
+    findings = check_page(extraction, RuleContext.for_page(extraction, settings))
     lines = [f"{entry.rel_path} page {page_number} (SHA-256 {entry.sha256[:16]}...)",
              "" if folder_date else "not in a date folder: judged as if scanned today",
              f"\n== text ({result.engine}, mean confidence {result.mean_confidence:.2f}) =="]

@@ -70,7 +70,8 @@ def test_export_writes_the_reports_for_a_date_range(processed, tmp_path):
                       "--out", str(tmp_path / "out"), home=home)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["invoice_match.csv", "manifest_log.csv", "review_queue.csv", "tracking_export.xlsx"]
+    assert names == ["answered_reviews.csv", "invoice_match.csv", "manifest_log.csv", "review_queue.csv",
+                     "tracking_export.xlsx"]
     with (tmp_path / "out" / "review_queue.csv").open() as handle:
         assert "24-105_blank.pdf" in handle.read()
 

@@ -15,7 +15,7 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week, job_week_label, weekday_name
 from ticket_assets.atomic import write_atomically
-from ticket_assets.export.reports import write_reports
+from ticket_assets.export.reports import VERSIONS, ExportError, export_reports, write_reports
 from ticket_assets.store.models import review_queue, tickets
 
 INVOICE_HEADER = "ticket_number|vendor|date|material|quantity|units|truck_number|file_ref"
@@ -238,7 +238,7 @@ def test_invoice_match_cells(reports):
 def test_manifest_log_keeps_every_contaminated_load_sorted_by_date_then_manifest(reports):
     rows = read_csv(reports["manifest_log"])
     assert list(rows[0]) == ["ticket_number", "manifest_number", "date", "source", "waste_facility", "material",
-                             "quantity", "units", "truck_number", "file_ref"]
+                             "quantity", "units", "truck_number", "file_ref", "status"]
     assert [(r["date"], r["manifest_number"], r["ticket_number"]) for r in rows] == [
         ("", "MAN-0003", "0009"),
         ("2024-09-27", "", "0003"),
@@ -265,14 +265,28 @@ def test_review_queue_most_severe_first(reports):
 def test_day_reports_land_in_a_new_folder_without_temporary_files(reports):
     folder = reports["tracking_export"].parent
     assert sorted(p.name for p in folder.iterdir()) == \
-        ["invoice_match.csv", "manifest_log.csv", "review_queue.csv", "tracking_export.xlsx"]
+        ["answered_reviews.csv", "invoice_match.csv", "manifest_log.csv", "review_queue.csv", "tracking_export.xlsx"]
 
 
 def test_writing_again_replaces_the_reports(tmp_path):
     write_reports(tmp_path, day_tickets(), review_rows(), JOB)
     paths = write_reports(tmp_path, day_tickets()[:1], [], JOB)
     assert len(read_csv(paths["manifest_log"])) == 1
-    assert len(list(tmp_path.iterdir())) == 4
+    assert len(list(tmp_path.iterdir())) == 5
+
+
+def test_regression_an_export_on_demand_writes_beside_what_the_folder_holds(tmp_path):
+    """`tickets export --out R` turned R into a link into .versions/: the files already in R were gone for good."""
+    (tmp_path / "R" / "2024").mkdir(parents=True)
+    (tmp_path / "R" / "budget.xlsx").write_text("x")
+    (tmp_path / "R" / "2024" / "notes.txt").write_text("y")
+    for _ in range(2):
+        paths = export_reports(tmp_path / "R", day_tickets(), review_rows(), JOB)
+    assert not (tmp_path / "R").is_symlink() and not (tmp_path / VERSIONS).exists()
+    assert (tmp_path / "R" / "budget.xlsx").read_text() == "x" and (tmp_path / "R" / "2024" / "notes.txt").exists()
+    assert all(path.parent == tmp_path / "R" and path.is_file() for path in paths.values())
+    with pytest.raises(ExportError, match="is a file"):
+        export_reports(tmp_path / "R" / "budget.xlsx", day_tickets(), [], JOB)
 
 
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path):

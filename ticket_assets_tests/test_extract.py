@@ -8,14 +8,15 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
 from ticket_assets.extract.review import Reason
-from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
+from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
+from ticket_assets.extract.validate import RuleContext, check_page
 from ticket_assets.ocr.base import OcrLine, OcrResult
 
 from .pages import ocr_page, page_source
 
 KNOWN = Vocabularies.packaged()
 JOB = Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31))
-CONTEXT = RuleContext(job=JOB, low_confidence=0.7)
+CONTEXT = RuleContext(job=JOB, job_code=JOB.code, low_confidence=0.7)
 
 
 def _reasons(extraction):

@@ -258,5 +258,6 @@ def test_audit_shows_file_hash_run_config_and_review_history(clean_run):
 def test_zz_summary():
     """Printed last: the figures the closing note quotes."""
     print(f"\nfault injection: {SUMMARY['inputs tried']} inputs tried, {SUMMARY['faults injected']} faults injected, "
+          f"{SUMMARY['office scenarios replayed']} office scenarios replayed, "
           f"{SUMMARY['records lost']} records lost, {SUMMARY['records doubled']} records doubled")
     assert SUMMARY["records lost"] == SUMMARY["records doubled"] == 0

@@ -24,7 +24,8 @@ from .pages import page_source
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "synthetic_rapidocr.json").read_text())
 KNOWN = Vocabularies.packaged()
-CONTEXT = RuleContext(job=Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31)), low_confidence=0.7)
+CONTEXT = RuleContext(job=Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31)), job_code="24-105",
+                      low_confidence=0.7)
 CHECKED = ("ticket_number", "vendor", "material", "ticket_date")
 
 

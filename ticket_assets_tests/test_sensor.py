@@ -50,3 +50,22 @@ def test_missing_inbox_is_a_skip_with_a_reason(tmp_path):
     with DagsterInstance.ephemeral() as instance:
         result = inbox_sensor(build_sensor_context(instance=instance, resources={"tickets": resource}))
     assert "does not exist" in str(result.skip_message)
+
+
+def test_a_day_made_out_of_date_by_another_day_is_requested_again(tmp_path):
+    """A copy of one of its tickets turned up in a day processed after it: its links must be worked out again."""
+    from ticket_assets.defs.partitions import date_folders
+
+    other = "2024-10-20"
+    inbox = tmp_path / "inbox"
+    (inbox / other).mkdir(parents=True)
+    resource = TicketsConfig(inbox=str(inbox), home=str(make_home(tmp_path / "home")))
+    run_row = {"run_id": "r1", "partition_key": DAY, "status": "EXTRACTED"}
+    resource.warehouse().replace_partition(DAY, [], [], [], run_row, find_stale=lambda records: {other: "a copy"})
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(date_folders.name, [other])
+        first, cursor = _tick(instance, resource, None)
+        again, _ = _tick(instance, resource, cursor)
+    pending = [r for r in first.run_requests if r.partition_key == other]
+    assert len(pending) == 1 and ":pending:" in pending[0].run_key
+    assert [r.run_key for r in again.run_requests if r.partition_key == other] == [pending[0].run_key]  # once

@@ -27,9 +27,16 @@ from ticket_assets.config import ConfigError, Settings
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.discover import FileEntry, inventory_day
-from ticket_assets.export.reports import job_reports_dir, write_job_reports, write_reports
+from ticket_assets.export.reports import (
+    UNKNOWN_JOBS_DIR,
+    job_reports_dir,
+    write_job_reports,
+    write_reports,
+    write_unknown_job_reports,
+)
 from ticket_assets.extract import checks
 from ticket_assets.extract.day import DayInput, extract_day
+from ticket_assets.extract.duplicates import stale_days
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.ocr.reading import read_day
@@ -137,13 +144,14 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     day = context.partition_key
     known = Vocabularies.packaged(settings.vendor_min_confidence)
     day_input = DayInput(day, context.run.run_id, raw_pdfs, page_images, ocr_text,
-                         warehouse.earlier_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day),
+                         warehouse.nearby_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day),
                          warehouse.day_tickets(day))
     rows = extract_day(day_input, settings, known, now=datetime.now())
     counts = _counts(raw_pdfs, rows.tickets, rows.reviews)
     run_row = {"run_id": context.run.run_id, "partition_key": day, "status": "EXTRACTED", "started_at": _run_started(context),
                "config_snapshot": settings.snapshot(), "processed_by": getpass.getuser(), **counts}
-    warehouse.replace_partition(day, rows.tickets, rows.reviews, _ocr_rows(day, page_images, ocr_text), run_row)
+    warehouse.replace_partition(day, rows.tickets, rows.reviews, _ocr_rows(day, page_images, ocr_text), run_row,
+                                find_stale=stale_days)
     yield Output(counts, metadata={
         **counts,
         "ocr_engines": MetadataValue.json(dict(Counter(r.engine for r in ocr_text.values()))),
@@ -174,12 +182,14 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
     for job in _jobs_of(settings, day_tickets):
         job_paths = write_job_reports(warehouse, job, job_reports_dir(settings.exports_dir, job))
         metadata.update({f"job_{job.code}_{name}": MetadataValue.path(str(p)) for name, p in job_paths.items()})
+    unknown_paths = write_unknown_job_reports(warehouse, settings, settings.exports_dir / UNKNOWN_JOBS_DIR)
+    metadata.update({f"unknown_jobs_{name}": MetadataValue.path(str(p)) for name, p in unknown_paths.items()})
     warehouse.mark_run(context.run.run_id, "EXPORTED")
     return Output({name: str(path) for name, path in paths.items()}, metadata=metadata)
 
 
 def _jobs_of(settings, day_tickets: list[dict]) -> list:
-    """The configured jobs the day's tickets belong to (a code the configuration lacks has no calendar)."""
+    """The configured jobs the day's tickets belong to (a code the configuration lacks has its own report)."""
     codes = {t["job_code"] for t in day_tickets}
     return [job for job in settings.jobs if job.code in codes] or [settings.job(None)]
 

@@ -46,14 +46,26 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
     ready = plan_ready_folders(inbox, states, time.time(), settings.settle_seconds, already_processed)
     known = set(context.instance.get_dynamic_partitions(date_folders.name))
     new_days = sorted({folder.day for folder in ready} - known)
+    requests = [RunRequest(run_key=f"{f.day}:{f.signature}", partition_key=f.day, tags={SIGNATURE_TAG: f.signature})
+                for f in ready]
     return SensorResult(
-        run_requests=[
-            RunRequest(run_key=f"{f.day}:{f.signature}", partition_key=f.day, tags={SIGNATURE_TAG: f.signature})
-            for f in ready
-        ],
+        run_requests=requests + _pending_requests(context, tickets, {f.day for f in ready}, known),
         dynamic_partitions_requests=[date_folders.build_add_request(new_days)] if new_days else [],
         cursor=json.dumps(states_to_json(states)),
     )
+
+
+def _pending_requests(context: SensorEvaluationContext, tickets: TicketsConfig, starting: set[str],
+                      known: set[str]) -> list[RunRequest]:
+    """Days another day's run made out of date (a copy of one of their tickets turned up elsewhere): run again
+    once per request. Days about to run anyway, or never added as partitions, are left to those runs."""
+    requests = []
+    for day, why in sorted(tickets.warehouse().pending_requests().items()):
+        if day in starting or day not in known:
+            continue
+        context.log.info(f"{day}: processing again: {why[0]}")
+        requests.append(RunRequest(run_key=f"{day}:pending:{why[1]:%Y%m%dT%H%M%S%f}", partition_key=day))
+    return requests
 
 
 @run_failure_sensor(monitored_jobs=[process_day], default_status=DefaultSensorStatus.RUNNING)

@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
 from ticket_assets.export.safe_output import csv_text
+from ticket_assets.extract.review import NOT_COUNTED, CopyStatus
 
 CLASS_2 = "CLASS_2_CONTAMINATED"
 SEVERITY_ORDER = {"CRITICAL": 0, "WARNING": 1, "INFO": 2}
@@ -44,6 +45,7 @@ MANIFEST_COLUMNS: dict[str, Callable[[dict], object]] = {
     "units": itemgetter("quantity_unit"),
     "truck_number": itemgetter("truck_number"),
     "file_ref": file_ref,
+    "status": lambda t: load_status(t),
 }
 REVIEW_COLUMNS: dict[str, Callable[[dict], object]] = {
     "page_id": itemgetter("page_id"),
@@ -55,18 +57,44 @@ REVIEW_COLUMNS: dict[str, Callable[[dict], object]] = {
     "suggested_fixes": lambda r: _json_cell(r["suggested_fixes"]),
     "created_at": itemgetter("created_at"),
 }
+ANSWERED_COLUMNS: dict[str, Callable[[dict], object]] = {
+    **REVIEW_COLUMNS,
+    "answered_by": itemgetter("resolved_by"),
+    "answered_at": itemgetter("resolved_at"),
+    "answer": lambda r: _json_cell(r["corrections"]),
+}
+
+
+def load_status(ticket: dict) -> str:
+    """What a line of the manifest log is: a clean load, one in review, a copy, or one a person decided on."""
+    notes = []
+    if ticket.get("copy_status") == CopyStatus.COPY.value:
+        notes.append(f"copy of {_ref_of(ticket['duplicate_of'])}, not counted")
+    elif ticket.get("copy_status") == CopyStatus.SUSPECTED.value:
+        notes.append(f"possible copy of {_ref_of(ticket['duplicate_of'])}")
+    if ticket["review_required"]:
+        notes.append(f"in review ({ticket['review_reason']})")
+    notes += [f"{reason}: {decision}" for reason, decision in (ticket.get("decisions") or {}).items()]
+    return "; ".join(notes)
+
+
+def _ref_of(page_id: str | None) -> str:
+    if not page_id:
+        return ""
+    path, _, page = page_id.split("@")[0].rpartition("-p")
+    return file_ref({"file_path": path, "page_number": page})
 
 
 def write_invoice_match(path: Path, tickets: list[dict]) -> None:
-    """Pipe-delimited list of the clean tickets (none awaiting review), to tick off trucking invoices."""
-    clean = [t for t in tickets if not t["review_required"]]
+    """Pipe-delimited list of the clean tickets (none awaiting review, no copy), to tick off trucking invoices."""
+    clean = [t for t in tickets if not t["review_required"] and t.get("copy_status") not in NOT_COUNTED]
     clean.sort(key=lambda t: (_none_first(t["vendor"]), _none_first(t["ticket_date"]),
                               _ticket_number_key(t["ticket_number"])))
     _write_csv(path, INVOICE_COLUMNS, clean, delimiter="|")
 
 
 def write_manifest_log(path: Path, tickets: list[dict]) -> None:
-    """Every contaminated load, manifest or not: an empty manifest cell marks a page in review."""
+    """Every contaminated load, manifest or not, copies too: its status says what each line is."""
     loads = [t for t in tickets if t["material"] == CLASS_2]
     loads.sort(key=lambda t: (_none_first(t["ticket_date"]), _none_first(t["manifest_number"]),
                               _ticket_number_key(t["ticket_number"]), t["page_id"]))
@@ -74,10 +102,18 @@ def write_manifest_log(path: Path, tickets: list[dict]) -> None:
 
 
 def write_review_queue(path: Path, review_rows: list[dict]) -> None:
-    """The pages a person must look at, most severe first."""
-    rows = sorted(review_rows, key=lambda r: (SEVERITY_ORDER.get(r["severity"], len(SEVERITY_ORDER)),
+    """The open items, most severe first."""
+    _write_csv(path, REVIEW_COLUMNS, _by_severity(r for r in review_rows if not r["resolved"]))
+
+
+def write_answered_reviews(path: Path, review_rows: list[dict]) -> None:
+    """The items people answered, with who, when and the answer."""
+    _write_csv(path, ANSWERED_COLUMNS, _by_severity(r for r in review_rows if r["resolved"]))
+
+
+def _by_severity(review_rows: Iterable[dict]) -> list[dict]:
+    return sorted(review_rows, key=lambda r: (SEVERITY_ORDER.get(r["severity"], len(SEVERITY_ORDER)),
                                               r["file_path"], _none_first(r["page_number"])))
-    _write_csv(path, REVIEW_COLUMNS, rows)
 
 
 def _write_csv(path: Path, columns: dict[str, Callable[[dict], object]], rows: Iterable[dict],

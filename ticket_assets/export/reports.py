@@ -1,4 +1,9 @@
-"""The reports, written side by side into one folder: for one day, or for a whole job."""
+"""The reports, written side by side into one folder: for one day, for a whole job, or on demand.
+
+The day and job folders under the exports folder belong to the platform and are
+swapped in whole; a folder a person names on demand may hold their own files,
+which are never touched: the reports are written beside them.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,34 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from ticket_assets.config import Job
-from ticket_assets.export.csv_reports import write_invoice_match, write_manifest_log, write_review_queue
+from ticket_assets.config import Job, Settings
+from ticket_assets.export.csv_reports import (
+    write_answered_reviews,
+    write_invoice_match,
+    write_manifest_log,
+    write_review_queue,
+)
 from ticket_assets.export.workbook import write_tracking_workbook
 from ticket_assets.faults import fault_point
 from ticket_assets.store.warehouse import Warehouse
 
 VERSIONS = ".versions"  # beside the report folders: every set is written here, then swapped in
+UNKNOWN_JOBS_DIR = "job_unknown"  # loads whose job code the configuration lacks
 FILE_NAMES = {
     "tracking_export": "tracking_export.xlsx",
     "invoice_match": "invoice_match.csv",
     "manifest_log": "manifest_log.csv",
     "review_queue": "review_queue.csv",
+    "answered_reviews": "answered_reviews.csv",
 }
 
 
+class ExportError(ValueError):
+    """Reports cannot be written where they were asked for."""
+
+
 def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], job: Job) -> dict[str, Path]:
-    """Write the workbook and the three CSVs as one set into out_dir; return report name -> path.
+    """Write the reports as one set into out_dir, a folder the platform owns; return report name -> path.
 
     out_dir is a symbolic link to the folder of the latest complete set, swapped in one
     rename: a reader, or a run killed half-way, sees the old set or the new one, never a mix.
@@ -32,13 +48,30 @@ def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], j
     versions = out_dir.parent / VERSIONS
     staging = versions / f"{out_dir.name}.{uuid.uuid4().hex[:12]}"
     staging.mkdir(parents=True)
-    write_tracking_workbook(staging / FILE_NAMES["tracking_export"], tickets, job)
-    fault_point("export_write")  # half of the new set written, the old set still in place
-    write_invoice_match(staging / FILE_NAMES["invoice_match"], tickets)
-    write_manifest_log(staging / FILE_NAMES["manifest_log"], tickets)
-    write_review_queue(staging / FILE_NAMES["review_queue"], review_rows)
+    _write_set(staging, tickets, review_rows, job)
     _swap_in(out_dir, staging)
     return {name: out_dir / file_name for name, file_name in FILE_NAMES.items()}
+
+
+def export_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], job: Job) -> dict[str, Path]:
+    """Write the reports into a folder a person chose, beside whatever else it holds (each file replaced whole)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"{out_dir} is a file, not a folder: name a folder to write the reports into")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _write_set(out_dir, tickets, review_rows, job)
+    except PermissionError as err:
+        raise ExportError(f"cannot write the reports into {out_dir}: permission denied") from err
+    return {name: out_dir / file_name for name, file_name in FILE_NAMES.items()}
+
+
+def _write_set(folder: Path, tickets: list[dict], review_rows: list[dict], job: Job) -> None:
+    write_tracking_workbook(folder / FILE_NAMES["tracking_export"], tickets, job)
+    fault_point("export_write")  # half of the new set written, the old set still in place
+    write_invoice_match(folder / FILE_NAMES["invoice_match"], tickets)
+    write_manifest_log(folder / FILE_NAMES["manifest_log"], tickets)
+    write_review_queue(folder / FILE_NAMES["review_queue"], review_rows)
+    write_answered_reviews(folder / FILE_NAMES["answered_reviews"], review_rows)
 
 
 def _swap_in(out_dir: Path, staging: Path) -> None:
@@ -53,12 +86,27 @@ def _swap_in(out_dir: Path, staging: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def write_job_reports(warehouse: Warehouse, job: Job, out_dir: Path,
-                      first_day: date | None = None, last_day: date | None = None) -> dict[str, Path]:
+def write_job_reports(warehouse: Warehouse, job: Job, out_dir: Path, first_day: date | None = None,
+                      last_day: date | None = None, writer=write_reports) -> dict[str, Path]:
     """The same reports for every processed day of a job (or the days first_day..last_day of it)."""
     first, last = (first_day or job.start).isoformat(), (last_day or job.end).isoformat()
     tickets = warehouse.job_tickets(job.code, first, last)
-    return write_reports(out_dir, tickets, warehouse.reviews_between(first, last), job)
+    pages = {ticket["page_id"] for ticket in tickets}
+    reviews = [row for row in warehouse.reviews_between(first, last)  # a file no page came from belongs to no job
+               if row["page_id"] in pages or row["page_number"] is None]
+    return writer(out_dir, tickets, reviews, job)
+
+
+def write_unknown_job_reports(warehouse: Warehouse, settings: Settings, out_dir: Path) -> dict[str, Path]:
+    """The loads whose job code the configuration lacks, on the default job's calendar, until each is corrected;
+    written once there is one, and emptied when the last is corrected."""
+    tickets = warehouse.tickets_of_unknown_jobs([job.code for job in settings.jobs])
+    if not tickets and not out_dir.exists():
+        return {}
+    days = sorted({ticket["partition_key"] for ticket in tickets})
+    reviews = [row for day in days for row in warehouse.day_reviews(day)
+               if row["page_id"] in {ticket["page_id"] for ticket in tickets}]
+    return write_reports(out_dir, tickets, reviews, settings.job(None))
 
 
 def job_reports_dir(exports_dir: Path, job: Job) -> Path:

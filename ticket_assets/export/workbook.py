@@ -17,6 +17,7 @@ from ticket_assets.config import Job
 from ticket_assets.export.calendar import job_month_label, job_week_label, weekday_name
 from ticket_assets.atomic import write_atomically
 from ticket_assets.export.safe_output import looks_like_formula
+from ticket_assets.extract.review import NOT_COUNTED, CopyStatus
 
 EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
 IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
@@ -104,24 +105,31 @@ def tickets_by_day(tickets: list[dict]) -> dict[date, list[dict]]:
 
 
 def _day_row(layout: SheetLayout, day: date, tickets: list[dict], job_start: date) -> list:
-    loads = [t for t in tickets if t["material"] in layout.materials]
+    """A copy of a ticket is not a load: suspected and confirmed copies are left out of the counts and noted."""
+    of_sheet = [t for t in tickets if t["material"] in layout.materials]
+    loads = [t for t in of_sheet if t.get("copy_status") not in NOT_COUNTED]
     values = {
         **Counter(layout.columns.get(t[layout.column_field]) for t in loads),
         "Total": len(loads),
         "Grand Total": len(loads),
         "Location": _locations(loads),
-        layout.notes_heading: _notes(layout, loads, tickets),
+        layout.notes_heading: _notes(layout, of_sheet, tickets),
     }
     lead = [day, weekday_name(day), job_week_label(day, job_start), job_month_label(day, job_start)]
     return lead + [values.get(heading, 0) for heading in layout.headings]
 
 
-def _notes(layout: SheetLayout, loads: list[dict], day_tickets: list[dict]) -> str | None:
+def _notes(layout: SheetLayout, of_sheet: list[dict], day_tickets: list[dict]) -> str | None:
+    loads = [t for t in of_sheet if t.get("copy_status") not in NOT_COUNTED]
+    suspected = sum(1 for t in of_sheet if t.get("copy_status") == CopyStatus.SUSPECTED.value)
+    copies = sum(1 for t in of_sheet if t.get("copy_status") == CopyStatus.COPY.value)
     in_review = sum(1 for t in loads if t["review_required"])
     unplaced = sum(1 for t in loads if t[layout.column_field] not in layout.columns)
     unclassified = _count_unclassified(day_tickets) if layout.counts_unclassified else 0
     notes = [
         f"{in_review} awaiting review" if in_review else "",
+        f"{suspected} possible copies awaiting review, not counted" if suspected else "",
+        f"{copies} copies, not counted" if copies else "",
         f"{unplaced} without a listed {layout.column_field}" if unplaced else "",
         f"{unclassified} unclassified" if unclassified else "",
     ]

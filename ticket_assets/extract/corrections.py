@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
 
+from ticket_assets.config import Job
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
+from ticket_assets.extract.review import DECISIONS, Reason, Severity
 
 CORRECTABLE = ("ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
-               "truck_number", "manifest_number", "source", "destination")
+               "truck_number", "manifest_number", "source", "destination", "job_code")
+JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
 UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
 
@@ -17,7 +22,16 @@ class CorrectionError(ValueError):
     """A correction names an unknown field or a value the field cannot hold."""
 
 
-def parse_correction(field: str, text: str, known: Vocabularies):
+@dataclass(frozen=True)
+class CorrectionContext:
+    """What a correction is checked against: the vocabularies, the record's job, and the jobs configured."""
+
+    known: Vocabularies
+    job: Job
+    job_codes: tuple[str, ...]
+
+
+def parse_correction(field: str, text: str, context: CorrectionContext):
     """The stored (JSON) form of `field=text`, or CorrectionError saying what is wrong."""
     if field not in CORRECTABLE:
         raise CorrectionError(f"{field!r} cannot be corrected; fields are {', '.join(CORRECTABLE)}")
@@ -25,36 +39,35 @@ def parse_correction(field: str, text: str, known: Vocabularies):
     if text == "":
         return None
     if field == "ticket_date":
-        return _parse_date(text)
+        return _parse_date(text, context.job)
     if field == "quantity":
         return _parse_quantity(text)
+    if field == "job_code":
+        return _choice(field, text, context.job_codes)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
-        return _canonical(field, text.upper(), known)
+        return _canonical(field, text.upper(), context.known)
     return text
 
 
-def corrections_of(answer: dict | None) -> dict:
-    """The answer's corrections as extraction values (dates back from their stored text)."""
-    if not answer:
-        return {}
-    corrections = dict(answer["corrections"])
-    if corrections.get("ticket_date"):
-        corrections["ticket_date"] = date.fromisoformat(corrections["ticket_date"])
-    return corrections
-
-
-def _parse_date(text: str) -> str:
+def _parse_date(text: str, job: Job) -> str:
     try:
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text)
     except ValueError as err:
         raise CorrectionError(f"ticket_date must be YYYY-MM-DD, not {text!r}") from err
+    if not job.start - JOB_MARGIN <= day <= job.end + JOB_MARGIN:
+        raise CorrectionError(f"ticket_date {day} is outside job {job.code} ({job.start} to {job.end}, "
+                              f"give or take {JOB_MARGIN.days} days)")
+    return day.isoformat()
 
 
 def _parse_quantity(text: str) -> float:
     try:
-        return float(text)
+        quantity = float(text)
     except ValueError as err:
         raise CorrectionError(f"quantity must be a number, not {text!r}") from err
+    if not math.isfinite(quantity) or quantity <= 0:
+        raise CorrectionError(f"quantity must be a positive number, not {text!r}")
+    return quantity
 
 
 def _canonical(field: str, value: str, known: Vocabularies) -> str:
@@ -64,6 +77,29 @@ def _canonical(field: str, value: str, known: Vocabularies) -> str:
         allowed = UNITS
     else:
         allowed = known.vocabulary.canonical_values(field)
+    return _choice(field, value, allowed)
+
+
+def _choice(field: str, value: str, allowed) -> str:
     if value not in allowed:
         raise CorrectionError(f"{field} must be one of {', '.join(allowed)}, not {value!r}")
     return value
+
+
+def checked_answer(item: dict, corrections: dict, decision: str | None, because: str | None) -> dict:
+    """The answer to one review item, once it says what the item needs: a decision where its reason asks
+    for one, and for a CRITICAL item the missing value or, in words, why the load stands without it."""
+    reason = Reason(item["reason"])
+    allowed = [d.value for d in DECISIONS.get(reason, ())]
+    if decision is None and len(allowed) == 1:
+        decision = allowed[0]
+    if decision not in (None, *allowed) or (allowed and decision is None):
+        choices = " or ".join(f"--decision {d}" for d in allowed) or "no --decision"
+        raise CorrectionError(f"{reason.value} takes {choices}" + (f", not {decision!r}" if decision else ""))
+    missing = item["field_name"]
+    given = missing is not None and corrections.get(missing) is not None
+    if reason.severity is Severity.CRITICAL and not given and not (because or "").strip():
+        value = f"give the value with --set {missing}=VALUE, or " if missing else ""
+        raise CorrectionError(f"{reason.value} is CRITICAL: {value}say why the load stands without it with "
+                              f"--because \"...\"")
+    return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}

@@ -2,6 +2,9 @@
 
 Every page yields exactly one ticket row, even when nothing could be read; a file
 that could not be opened yields a review row instead (it has no pages to count).
+Records belong to their file's content: a renamed file's records move with it, and
+the records of content that left the day (a file deleted, or overwritten by another
+scan) are kept and flagged until a person confirms them.
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ticket_assets.config import ConfigError, Settings
+from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
-from ticket_assets.extract.corrections import corrections_of
+from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey
+from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
-from ticket_assets.extract.review import BLOCKING, Finding, Reason
-from ticket_assets.extract.validate import KnownTicket, RuleContext, check_page, find_duplicate
+from ticket_assets.extract.review import BLOCKING, CopyStatus, Decision, Finding, Reason
+from ticket_assets.extract.validate import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.render import PageImage
 
@@ -26,6 +30,7 @@ RECORD_FIELDS = (
 REQUIRED_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
 # Every review row carries every column: rows written together must have the same keys.
 UNRESOLVED = {"resolved": False, "resolved_by": None, "resolved_at": None, "corrections": None}
+COPY_STATUS = {Decision.COPY: CopyStatus.COPY, Decision.TWO_LOADS: CopyStatus.TWO_LOADS}
 
 
 @dataclass
@@ -41,65 +46,81 @@ class DayInput:
     entries: list[FileEntry]
     pages: list[PageImage]
     ocr: dict[str, OcrResult]
-    history: list[KnownTicket]  # tickets of other days, for duplicates
-    answers: dict[str, dict] = field(default_factory=dict)  # a person's answers by page id
+    history: list[dict]  # records of other days near this one, for duplicates
+    answers: list[dict] = field(default_factory=list)  # people's answers given on this day's items
     previous: list[dict] = field(default_factory=list)  # the day's records as the last run left them
+
+
+@dataclass
+class ReadPage:
+    """One page of the day: what was read, what a person answered for its content, and what is doubtful."""
+
+    extraction: Extraction
+    answers: PageAnswers
+    job_code: str
+    findings: list[Finding]
+    original: KnownTicket | None = None
+
+    @property
+    def ticket(self) -> KnownTicket:
+        e = self.extraction
+        return KnownTicket(e.source.page_id, e.value("ticket_number"), e.value("vendor"), e.value("ticket_date"),
+                           e.source.folder_date.isoformat())
+
+
+@dataclass
+class KeptRecord:
+    """A record of content that left the day, kept for a person to confirm."""
+
+    record: dict
+    finding: Finding
+    answers: PageAnswers
 
 
 def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: datetime) -> DayRows:
     """Rows for the tickets and review_queue tables, for one day."""
     rows = DayRows()
     entries = {entry.rel_path: entry for entry in day.entries}
+    answers = DayAnswers(day.answers, _places(day, entries))
     for entry in day.entries:
         if entry.problem:
-            rows.reviews.append(_file_review_row(entry, day.partition_key, now))
-    vanished = _records_of_vanished_files(day)
-    seen = list(day.history) + [KnownTicket(r["page_id"], r["ticket_number"], r["vendor"], r["ticket_date"])
-                                for r in vanished if r["ticket_number"]]  # their copies are still duplicates
+            file_answers = answers.for_page(entry.rel_path, _file_key(entry))
+            rows.reviews.append(_file_review_row(entry, day.partition_key, file_answers, now))
+    pages = [_read_page(page, entries[page.file_path], day, answers, settings, known) for page in day.pages]
+    kept = _kept_records(day, pages, answers)
+    everything = [KnownTicket.of(r) for r in day.history] + [p.ticket for p in pages] + [
+        KnownTicket.of(k.record) for k in kept]
     manifests: dict[tuple, str] = {}
-    for page in day.pages:
-        answer = day.answers.get(page.page_id)
-        extraction = extract_page(_page_source(page, entries[page.file_path], day.partition_key),
-                                  day.ocr[page.page_id], known, corrections_of(answer))
-        job = _job_for(settings, extraction)
-        findings = check_page(extraction, RuleContext(job=job, low_confidence=settings.low_confidence))
-        duplicate = _link_duplicate(extraction, seen, findings)
-        _flag_repeated_manifest(extraction, manifests, findings)
-        answered = set(answer["resolved_reasons"]) if answer else set()
-        rows.tickets.append(_ticket_row(extraction, findings, answered, duplicate, day, job.code))
-        rows.reviews.extend(_review_row(extraction, f, answer if f.reason.value in answered else None,
-                                        day.partition_key, now) for f in findings + _answered_away(answer, findings))
-    _keep_flagged(vanished, day, rows, now)
+    for page in pages:
+        _link_duplicate(page, everything)
+        _flag_repeated_manifest(page.extraction, manifests, page.findings)
+        rows.tickets.append(_ticket_row(page, day))
+        rows.reviews.extend(_page_review_rows(page, day.partition_key, now))
+    for kept_record in kept:
+        ticket_row, review_row = _kept_rows(kept_record, everything, day, now)
+        rows.tickets.append(ticket_row)
+        rows.reviews.append(review_row)
     return rows
 
 
-def _records_of_vanished_files(day: DayInput) -> list[dict]:
-    """The day's records whose file is gone from the inbox or unreadable now."""
-    present = {entry.rel_path for entry in day.entries if entry.readable}
-    return [record for record in day.previous if record["file_path"] not in present]
+def _places(day: DayInput, entries: dict[str, FileEntry]) -> dict[str, PageKey]:
+    """Which content each page id and unreadable file of the day holds now."""
+    places = {page.page_id: PageKey(entries[page.file_path].sha256, page.page_number) for page in day.pages}
+    places.update({entry.rel_path: _file_key(entry) for entry in day.entries if entry.problem})
+    return places
 
 
-def _keep_flagged(vanished: list[dict], day: DayInput, rows: DayRows, now: datetime) -> None:
-    """Records of vanished files stay, flagged for a person: the manifest log never shrinks silently."""
-    for record in vanished:
-        rows.tickets.append({**record, "review_required": True})
-        answer = day.answers.get(record["page_id"])
-        answered = answer if answer and Reason.FILE_VANISHED.value in answer["resolved_reasons"] else None
-        detail = (f"{record['file_path']} was processed in run {record['run_id']} and is gone from the inbox or "
-                  "unreadable now; its record is kept")
-        finding = Finding(Reason.FILE_VANISHED, detail,
-                          {"action": "put the file back, or confirm the record stays without it"})
-        rows.reviews.append(_item_row(record, finding, {"ticket_number": record["ticket_number"],
-                                                        "vendor": record["vendor"]}, answered, now))
+def _file_key(entry: FileEntry) -> PageKey:
+    return PageKey(entry.sha256, None)
 
 
-def _answered_away(answer: dict | None, findings: list[Finding]) -> list[Finding]:
-    """Reasons a person answered that the corrected page no longer raises: kept, resolved, as history."""
-    if not answer:
-        return []
-    current = {f.reason.value for f in findings}
-    return [Finding(Reason(reason), f"answered by {answer['resolved_by']}")
-            for reason in answer["resolved_reasons"] if reason not in current]
+def _read_page(page: PageImage, entry: FileEntry, day: DayInput, answers: DayAnswers,
+               settings: Settings, known: Vocabularies) -> ReadPage:
+    page_answers = answers.for_page(page.page_id, PageKey(entry.sha256, page.page_number))
+    source = _page_source(page, entry, day.partition_key)
+    extraction = extract_page(source, day.ocr[page.page_id], known, page_answers.corrections())
+    context = RuleContext.for_page(extraction, settings)
+    return ReadPage(extraction, page_answers, context.job_code, check_page(extraction, context))
 
 
 def _page_source(page: PageImage, entry: FileEntry, partition_key: str) -> PageSource:
@@ -114,25 +135,73 @@ def _page_source(page: PageImage, entry: FileEntry, partition_key: str) -> PageS
     )
 
 
-def _job_for(settings: Settings, extraction: Extraction):
-    try:
-        return settings.job(extraction.source.name_meta.job_code)
-    except ConfigError:  # a job the configuration does not know: judge by the default job's calendar
-        return settings.job(None)
+def _kept_records(day: DayInput, pages: list[ReadPage], answers: DayAnswers) -> list[KeptRecord]:
+    """The last run's records whose content is no longer in the day: kept, flagged, so the manifest log never
+    shrinks silently. Content still here under any name, or a ticket scanned again, is made anew instead."""
+    present = {entry.rel_path: entry.sha256 for entry in day.entries if entry.readable}
+    hashes = set(present.values())
+    on_record = {(p.ticket.ticket_number, p.ticket.vendor) for p in pages if p.ticket.ticket_number}
+    kept = []
+    for record in day.previous:
+        if record["file_hash"] in hashes or (record["ticket_number"], record["vendor"]) in on_record:
+            continue
+        content = PageKey(record["file_hash"], record["page_number"])
+        if record["file_path"] in present:
+            moved = {**record, "page_id": _replaced_page_id(record)}
+            kept.append(KeptRecord(moved, _replaced(record), answers.for_page(moved["page_id"], content)))
+        else:
+            kept.append(KeptRecord(record, _vanished(record), answers.for_page(record["page_id"], content)))
+    return kept
 
 
-def _link_duplicate(extraction: Extraction, seen: list[KnownTicket], findings: list[Finding]) -> str | None:
-    number = extraction.value("ticket_number")
-    if number is None:
-        return None
-    ticket = KnownTicket(extraction.source.page_id, number, extraction.value("vendor"), extraction.value("ticket_date"))
-    original = find_duplicate(ticket, seen)
-    seen.append(ticket)
-    if original is None:
-        return None
-    findings.append(Finding(Reason.DUPLICATE_TICKET, f"same ticket number and vendor as {original.page_id}",
-                            {"duplicate_of": original.page_id}))
-    return original.page_id
+def _replaced_page_id(record: dict) -> str:
+    """A page id of its own for the record of content overwritten under the same name."""
+    base = record["page_id"].split("@")[0]
+    return f"{base}@{record['file_hash'][:12]}"
+
+
+def _replaced(record: dict) -> Finding:
+    return Finding(Reason.FILE_REPLACED,
+                   f"{record['file_path']} now holds other content; the record read from its earlier content "
+                   f"(SHA-256 {record['file_hash'][:12]}...) in run {record['run_id']} is kept",
+                   {"action": "confirm the record stays (it was a load of its own), or put the earlier file back "
+                              "under another name"})
+
+
+def _vanished(record: dict) -> Finding:
+    return Finding(Reason.FILE_VANISHED,
+                   f"{record['file_path']} was processed in run {record['run_id']} and is gone from the inbox or "
+                   "unreadable now; its record is kept",
+                   {"action": "put the file back, or confirm the record stays without it"})
+
+
+def _kept_rows(kept: KeptRecord, everything: list[KnownTicket], day: DayInput, now: datetime) -> tuple[dict, dict]:
+    """The kept record, its duplicate link worked out again, and its review row."""
+    record, answer = kept.record, kept.answers.for_item(kept.finding)
+    original = find_duplicate(KnownTicket.of(record), everything)
+    earlier = [r for r in (record["review_reason"] or "").split(",")
+               if r and r not in (Reason.DUPLICATE_TICKET.value, kept.finding.reason.value)]
+    reasons = [*earlier, kept.finding.reason.value, *([Reason.DUPLICATE_TICKET.value] if original else [])]
+    status = record["copy_status"] if original and record["copy_status"] != CopyStatus.SUSPECTED.value else None
+    decisions = {**(record["decisions"] or {}), **({kept.finding.reason.value: _decision_text(answer)} if answer else {})}
+    ticket_row = {**record, "partition_key": day.partition_key, "review_required": answer is None,
+                  "decisions": decisions or None,
+                  "review_reason": ",".join(reasons), "duplicate_of": original.page_id if original else None,
+                  "copy_status": status or (CopyStatus.SUSPECTED.value if original else None)}
+    detected = {"ticket_number": record["ticket_number"], "vendor": record["vendor"],
+                "manifest_number": record["manifest_number"]}
+    return ticket_row, _item_row(ticket_row, kept.finding, detected, answer, now)
+
+
+def _link_duplicate(page: ReadPage, everything: list[KnownTicket]) -> None:
+    """The ticket on record before this one with the same number and vendor, whichever day holds it."""
+    page.original = find_duplicate(page.ticket, everything)
+    if page.original is not None:
+        page.findings.append(Finding(Reason.DUPLICATE_TICKET,
+                                     f"same ticket number and vendor as {page.original.page_id}",
+                                     {"duplicate_of": page.original.page_id,
+                                      "decide": "copy (leave it out of the invoice list and the counts) or "
+                                                "two-loads (a load of its own)"}))
 
 
 def _flag_repeated_manifest(extraction: Extraction, manifests: dict[tuple, str], findings: list[Finding]) -> None:
@@ -146,21 +215,22 @@ def _flag_repeated_manifest(extraction: Extraction, manifests: dict[tuple, str],
         manifests[key] = extraction.source.page_id
 
 
-def _ticket_row(extraction: Extraction, findings: list[Finding], answered: set[str], duplicate_of: str | None,
-                day: DayInput, job_code: str) -> dict:
+def _ticket_row(page: ReadPage, day: DayInput) -> dict:
     """The record; it waits for a person while a blocking finding is not yet answered."""
-    source = extraction.source
+    extraction, source = page.extraction, page.extraction.source
     return {
         "page_id": source.page_id,
         "partition_key": day.partition_key,
         "file_path": source.file_path,
         "page_number": source.page_number,
         **{name: extraction.value(name) for name in RECORD_FIELDS},
-        "job_code": source.name_meta.job_code or job_code,
+        "job_code": page.job_code,
         "confidence": _confidence(extraction),
-        "review_required": any(f.severity in BLOCKING and f.reason.value not in answered for f in findings),
-        "review_reason": ",".join(dict.fromkeys(f.reason.value for f in findings)) or None,
-        "duplicate_of": duplicate_of,
+        "review_required": any(f.severity in BLOCKING and page.answers.for_item(f) is None for f in page.findings),
+        "review_reason": ",".join(dict.fromkeys(f.reason.value for f in page.findings)) or None,
+        "duplicate_of": page.original.page_id if page.original else None,
+        "copy_status": _copy_status(page),
+        "decisions": _decisions(page) or None,
         "file_hash": source.file_hash,
         "run_id": day.run_id,
         "provenance": {
@@ -170,10 +240,44 @@ def _ticket_row(extraction: Extraction, findings: list[Finding], answered: set[s
     }
 
 
+def _copy_status(page: ReadPage) -> str | None:
+    if page.original is None:
+        return None
+    duplicate = next(f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET)
+    decided = page.answers.decision(duplicate)
+    return (COPY_STATUS[decided] if decided else CopyStatus.SUSPECTED).value
+
+
+def _decisions(page: ReadPage) -> dict:
+    """What people decided on the page's items without giving a value, and who: kept with the record."""
+    decided = {}
+    for finding in page.findings:
+        answer = page.answers.for_item(finding)
+        if answer and (answer["because"] or answer["decision"]):
+            decided[finding.reason.value] = _decision_text(answer)
+    return decided
+
+
+def _decision_text(answer: dict) -> str:
+    words = answer["because"] or answer["decision"] or "confirmed"
+    return f"{words} ({answer['resolved_by']}, {answer['resolved_at']:%Y-%m-%d})"
+
+
 def _confidence(extraction: Extraction) -> float:
     """The weakest of the required fields: a record is as sure as its least sure required value."""
     values = [extraction.values.get(name) for name in REQUIRED_FIELDS]
     return round(min((v.confidence if v else 0.0) for v in values), 3)
+
+
+def _page_review_rows(page: ReadPage, partition_key: str, now: datetime) -> list[dict]:
+    """A row per finding, and the items people answered that the corrected page no longer raises, as history."""
+    raised = {(f.reason.value, f.about) for f in page.findings}
+    rows = [_review_row(page, f, page.answers.for_item(f), partition_key, now) for f in page.findings]
+    for reason, field_name, answer in page.answers.answered_items():
+        if (reason, field_name) not in raised:
+            history = Finding(Reason(reason), f"answered by {answer['resolved_by']}", field_name=field_name)
+            rows.append(_review_row(page, history, answer, partition_key, now))
+    return rows
 
 
 def _detected_fields(extraction: Extraction) -> dict:
@@ -191,21 +295,24 @@ def _jsonable(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _review_row(extraction: Extraction, finding: Finding, answer: dict | None, partition_key: str,
-                now: datetime) -> dict:
-    source = extraction.source
+def _review_row(page: ReadPage, finding: Finding, answer: dict | None, partition_key: str, now: datetime) -> dict:
+    source = page.extraction.source
     where = {"page_id": source.page_id, "partition_key": partition_key, "file_path": source.file_path,
-             "page_number": source.page_number}
-    return _item_row(where, finding, _detected_fields(extraction), answer, now)
+             "page_number": source.page_number, "file_hash": source.file_hash}
+    if answer is None:
+        finding = Finding(finding.reason, finding.detail, {**finding.suggested_fixes,
+                                                           **page.answers.earlier_elsewhere()}, finding.field_name)
+    return _item_row(where, finding, _detected_fields(page.extraction), answer, now)
 
 
 def _item_row(where: dict, finding: Finding, detected: dict, answer: dict | None, now: datetime) -> dict:
-    """A review_queue row; `where` names the page (page_id, partition_key, file_path, page_number)."""
+    """A review_queue row; `where` names the page (page_id, partition_key, file_path, page_number, file_hash)."""
     return {
         "page_id": where["page_id"],
         "partition_key": where["partition_key"],
         "file_path": where["file_path"],
         "page_number": where["page_number"],
+        "file_hash": where["file_hash"],
         "reason": finding.reason.value,
         "field_name": finding.about,
         "severity": finding.severity.value,
@@ -219,13 +326,15 @@ def _item_row(where: dict, finding: Finding, detected: dict, answer: dict | None
 def _resolution(answer: dict | None) -> dict:
     if not answer:
         return UNRESOLVED
+    given = {**answer["corrections"], **{key: answer[key] for key in ("decision", "because") if answer[key]}}
     return {"resolved": True, "resolved_by": answer["resolved_by"], "resolved_at": answer["resolved_at"],
-            "corrections": answer["corrections"]}
+            "corrections": given}
 
 
-def _file_review_row(entry: FileEntry, partition_key: str, now: datetime) -> dict:
+def _file_review_row(entry: FileEntry, partition_key: str, answers: PageAnswers, now: datetime) -> dict:
     where = {"page_id": entry.rel_path, "partition_key": partition_key, "file_path": entry.rel_path,
-             "page_number": None}
+             "page_number": None, "file_hash": entry.sha256}
     finding = Finding(Reason.UNREADABLE_FILE, entry.problem,
                       {"action": "rescan or replace the file, then drop it into the day folder again"})
-    return _item_row(where, finding, {"kind": entry.kind, "size": entry.size, "sha256": entry.sha256}, None, now)
+    answer = answers.for_item(finding)
+    return _item_row(where, finding, {"kind": entry.kind, "size": entry.size, "sha256": entry.sha256}, answer, now)

@@ -29,6 +29,8 @@ class Reason(str, Enum):
     ASSUMED_VENDOR = "ASSUMED_VENDOR"
     FILENAME_OVERRIDE = "FILENAME_OVERRIDE"
     FILE_VANISHED = "FILE_VANISHED"
+    FILE_REPLACED = "FILE_REPLACED"
+    UNKNOWN_JOB = "UNKNOWN_JOB"
 
     @property
     def severity(self) -> Severity:
@@ -54,6 +56,10 @@ SEVERITIES = {
     Reason.FILENAME_OVERRIDE: Severity.INFO,
     # Not in the domain note's list: a processed file gone from the inbox; its records are kept.
     Reason.FILE_VANISHED: Severity.WARNING,
+    # Not in the domain note's list: new content saved under a processed file's name; the old records are kept.
+    Reason.FILE_REPLACED: Severity.WARNING,
+    # Not in the domain note's list: a job code the configuration lacks; the load is in no job's reports.
+    Reason.UNKNOWN_JOB: Severity.WARNING,
 }
 
 # The field a finding of each reason is about; a reason not listed is about the whole page or file.
@@ -70,7 +76,36 @@ REASON_FIELDS = {
     Reason.MISSING_SOURCE: "source",
     Reason.MISSING_DESTINATION: "destination",
     Reason.ASSUMED_VENDOR: "vendor",
+    Reason.UNKNOWN_JOB: "job_code",
 }
+
+
+class Decision(str, Enum):
+    """What a person can decide on an item instead of (or beside) giving values."""
+
+    COPY = "copy"  # a duplicate is a copy of its original: left out of the invoice list and the counts
+    TWO_LOADS = "two-loads"  # a duplicate is a load of its own: the flag is cleared
+    KEEP = "keep"  # a vanished or replaced file's record stays without its file
+
+
+# The decisions each reason accepts; an item of a reason listed here closes only with one of them.
+DECISIONS = {
+    Reason.DUPLICATE_TICKET: (Decision.COPY, Decision.TWO_LOADS),
+    Reason.FILE_VANISHED: (Decision.KEEP,),
+    Reason.FILE_REPLACED: (Decision.KEEP,),
+}
+
+
+class CopyStatus(str, Enum):
+    """A record that repeats another ticket: suspected until a person decides."""
+
+    SUSPECTED = "suspected"
+    COPY = "copy"
+    TWO_LOADS = "two loads"
+
+
+# Records left out of the invoice list and the load counts: a copy bills and counts once.
+NOT_COUNTED = (CopyStatus.SUSPECTED.value, CopyStatus.COPY.value)
 
 # A page with any of these is held back from the clean reports until a person answers.
 BLOCKING = (Severity.CRITICAL, Severity.WARNING)

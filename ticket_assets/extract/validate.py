@@ -1,36 +1,32 @@
 """The review rules, in the order a person reads their findings.
 
-Page rules look at one extraction; day rules compare a page with the rest of the
-day and with earlier days (duplicates).
+Page rules look at one extraction; the day's rules (a ticket or manifest number
+seen twice) are in `day` and `duplicates`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Callable, Iterable
 
-from ticket_assets.config import Job
+from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.review import Finding, Reason
-
-DUPLICATE_WINDOW = timedelta(days=120)
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    job: Job
+    job: Job  # the job whose calendar judges the page: the record's own, or the default one
+    job_code: str  # the record's job code, which the configuration may lack
     low_confidence: float
 
-
-@dataclass(frozen=True)
-class KnownTicket:
-    """A ticket already on record, as the duplicate rule needs it."""
-
-    page_id: str
-    ticket_number: str
-    vendor: str | None
-    ticket_date: date | None
+    @classmethod
+    def for_page(cls, extraction: Extraction, settings: Settings) -> "RuleContext":
+        """The record's job code: a person's correction, else the filename's, else the default job's."""
+        code = extraction.corrections.get("job_code") or extraction.source.name_meta.job_code
+        job = settings.job_or_default(code)
+        return cls(job=job, job_code=code or job.code, low_confidence=settings.low_confidence)
 
 
 def unreadable_page(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -100,6 +96,13 @@ def unusual_quantity(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.UNUSUAL_QUANTITY, f"quantity {quantity} {unit or ''} is unusual".strip())
 
 
+def unknown_job(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if ctx.job_code != ctx.job.code:
+        yield Finding(Reason.UNKNOWN_JOB, f"job {ctx.job_code} is not in the configuration: the load is in no "
+                      "job's reports until the code is corrected or the job added",
+                      {"job_code": ctx.job.code})
+
+
 def missing_source(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     if e.value("flow") == "EXPORT" and e.value("source") is None:
         yield Finding(Reason.MISSING_SOURCE, "export load without a source area")
@@ -132,6 +135,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     low_confidence_ocr,
     out_of_range_date,
     unusual_quantity,
+    unknown_job,
     missing_source,
     missing_destination,
     assumed_vendor,
@@ -141,19 +145,3 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
 
 def check_page(extraction: Extraction, ctx: RuleContext) -> list[Finding]:
     return [finding for rule in PAGE_RULES for finding in rule(extraction, ctx)]
-
-
-def find_duplicate(ticket: KnownTicket, earlier: Iterable[KnownTicket]) -> KnownTicket | None:
-    """The first ticket on record with the same number and vendor, dated up to 120 days before it."""
-    if ticket.ticket_date is None:
-        return None
-    for other in earlier:
-        if (
-            other.page_id != ticket.page_id
-            and other.ticket_number == ticket.ticket_number
-            and other.vendor == ticket.vendor
-            and other.ticket_date is not None
-            and ticket.ticket_date - DUPLICATE_WINDOW <= other.ticket_date <= ticket.ticket_date
-        ):
-            return other
-    return None

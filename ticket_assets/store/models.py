@@ -42,7 +42,9 @@ tickets = Table(
     Column("confidence", Double),
     Column("review_required", Boolean, nullable=False),
     Column("review_reason", String),  # the page's review reasons, comma-separated
-    Column("duplicate_of", String),  # page_id of the original ticket
+    Column("duplicate_of", String),  # page_id of the ticket this one repeats, as detected
+    Column("copy_status", String),  # None, or a CopyStatus: a suspected copy, a confirmed one, or two loads
+    Column("decisions", JSON),  # reason -> what a person decided instead of giving a value, and who
     Column("file_hash", String, nullable=False),
     Column("run_id", String, nullable=False),
     Column("provenance", JSON),
@@ -58,6 +60,7 @@ review_queue = Table(
     Column("page_number", Integer),  # null when the whole file could not be read
     Column("reason", String, nullable=False),
     Column("field_name", String),  # the field the item is about; null: the whole page or file
+    Column("file_hash", String),  # the content the item is about: answers are given for it
     Column("severity", String, nullable=False),
     Column("detected_fields", JSON),
     Column("suggested_fixes", JSON),
@@ -68,17 +71,35 @@ review_queue = Table(
     Column("corrections", JSON),
 )
 
-# A person's answer for a page. Kept apart from review_queue, whose rows a rerun of the day
-# replaces: the answer outlives every rerun and overrides every automatic value.
+# A person's answer to one review item. Kept apart from review_queue, whose rows a rerun of the
+# day replaces: the answer outlives every rerun and overrides every automatic value. It belongs to
+# the content it was given for (file hash and page), so it follows a renamed file and is not
+# applied to a new scan saved under the old name.
 review_answers = Table(
     "review_answers",
     metadata,
-    Column("page_id", String, primary_key=True),
+    Column("id", Integer, Sequence("review_answers_id_seq"), primary_key=True),
+    Column("page_id", String, nullable=False),  # where the page was when it was answered
     Column("partition_key", String, nullable=False, index=True),
+    Column("file_hash", String),
+    Column("page_number", Integer),  # null for an answer about a whole file
+    Column("reason", String),
+    Column("field_name", String),
     Column("corrections", JSON, nullable=False),  # field -> value
-    Column("resolved_reasons", JSON, nullable=False),  # the reasons the person saw and answered
+    Column("decision", String),  # an Decision value, for the reasons that ask for one
+    Column("because", Text),  # why an item that needs a value was closed without one
     Column("resolved_by", String, nullable=False),
     Column("resolved_at", DateTime, nullable=False),
+)
+
+# Days whose records another day's run made out of date (a copy of one of their tickets appeared
+# elsewhere): processed again by `tickets process` and by the pending-days sensor.
+pending_days = Table(
+    "pending_days",
+    metadata,
+    Column("partition_key", String, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("requested_at", DateTime, nullable=False),
 )
 
 ocr_pages = Table(

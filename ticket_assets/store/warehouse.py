@@ -8,6 +8,7 @@ admits many, so there the schema and each day are written under an advisory lock
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from datetime import date, datetime, timedelta
@@ -28,13 +29,23 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import NullPool
 
-from ticket_assets.extract.validate import DUPLICATE_WINDOW, KnownTicket
 from ticket_assets.faults import fault_point
-from ticket_assets.store.models import metadata, ocr_pages, processing_runs, review_answers, review_queue, tickets
+from ticket_assets.store.models import (
+    metadata,
+    ocr_pages,
+    pending_days,
+    processing_runs,
+    review_answers,
+    review_queue,
+    tickets,
+)
 
 PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
 
 
+# How far from a day other days' tickets are looked at for copies: a page's own date may lie up to 180 days
+# before its folder's (further is OUT_OF_RANGE_DATE), and a copy repeats a ticket of up to 120 days before.
+NEARBY_DAYS_BEFORE, NEARBY_DAYS_AFTER = 300, 7
 # DuckDB lets one process open the file at a time; another waits this long, in growing steps, before failing.
 LOCK_WAIT_SECONDS = 60
 
@@ -54,16 +65,22 @@ class Warehouse:
         warehouse = cls(url)
         with warehouse.engine.begin() as conn:
             _write_alone(conn, "schema")  # two processes creating the tables at once would collide
+            old_answers = _take_page_answers(conn)
             metadata.create_all(conn)
             _add_new_columns(conn)
+            _put_back_page_answers(conn, old_answers)
         return warehouse
 
     def replace_partition(self, partition_key: str, ticket_rows: list[dict], review_rows: list[dict],
-                          ocr_rows: list[dict], run_row: dict) -> None:
-        """Swap a day's rows for new ones and write the run's ledger row, in one transaction: all or nothing."""
+                          ocr_rows: list[dict], run_row: dict, find_stale=None) -> None:
+        """Swap a day's rows for new ones and write the run's ledger row, in one transaction: all or nothing.
+
+        `find_stale(records) -> {day: why}` is given every record sharing a ticket number with the day's old
+        or new records, as they stand once the day is written; the days it names are marked pending."""
         with self.engine.begin() as conn:
-            _write_alone(conn, f"partition {partition_key}")
+            _write_alone(conn, "tickets")  # the copy check below must see every other day's last write
             kept_ids, fresh_reviews = self._keep_review_ids(conn, partition_key, review_rows)
+            numbers = _ticket_numbers(conn, partition_key) | {row["ticket_number"] for row in ticket_rows}
             for table in PARTITIONED_TABLES:
                 conn.execute(delete(table).where(table.c.partition_key == partition_key))
             conn.execute(delete(processing_runs).where(processing_runs.c.run_id == run_row["run_id"]))
@@ -71,6 +88,9 @@ class Warehouse:
                                 (ocr_pages, ocr_rows), (processing_runs, [run_row])):
                 if rows:
                     conn.execute(insert(table), rows)
+            conn.execute(delete(pending_days).where(pending_days.c.partition_key == partition_key))
+            if find_stale:
+                _mark_pending(conn, find_stale(_records_numbered(conn, numbers - {None})))
             fault_point("warehouse_write")  # everything written, nothing committed
 
     @staticmethod
@@ -91,22 +111,30 @@ class Warehouse:
                 kept.append({**row, "id": review_id})
         return kept, fresh
 
-    def earlier_tickets(self, partition_key: str, day: date) -> list[KnownTicket]:
-        """Tickets of other days dated within the duplicate window before `day`, oldest first."""
-        query = (
-            select(tickets.c.page_id, tickets.c.ticket_number, tickets.c.vendor, tickets.c.ticket_date)
-            .where(and_(
-                tickets.c.partition_key != partition_key,
-                tickets.c.ticket_number.is_not(None),
-                tickets.c.ticket_date.between(day - DUPLICATE_WINDOW, day + timedelta(days=7)),
-            ))
-            .order_by(tickets.c.ticket_date, tickets.c.page_id)
-        )
-        with self.engine.connect() as conn:
-            return [KnownTicket(*row) for row in conn.execute(query)]
+    def nearby_tickets(self, partition_key: str, day: date) -> list[dict]:
+        """Records of other days that a page of this day could repeat, or be repeated by."""
+        query = select(tickets).where(and_(
+            tickets.c.partition_key != partition_key,
+            tickets.c.ticket_number.is_not(None),
+            tickets.c.ticket_date.between(day - timedelta(days=NEARBY_DAYS_BEFORE),
+                                          day + timedelta(days=NEARBY_DAYS_AFTER)),
+        ))
+        return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
+
+    def pending(self) -> dict[str, str]:
+        """Days another day's run made out of date, with the reason."""
+        return {day: why for day, (why, _) in self.pending_requests().items()}
+
+    def pending_requests(self) -> dict[str, tuple[str, datetime]]:
+        """Days another day's run made out of date: the reason and when it was found."""
+        return {row["partition_key"]: (row["reason"], row["requested_at"]) for row in self._rows(select(pending_days))}
 
     def day_tickets(self, partition_key: str) -> list[dict]:
         return self._rows(select(tickets).where(tickets.c.partition_key == partition_key).order_by(tickets.c.page_id))
+
+    def ticket(self, page_id: str) -> dict | None:
+        rows = self._rows(select(tickets).where(tickets.c.page_id == page_id))
+        return rows[0] if rows else None
 
     def day_reviews(self, partition_key: str) -> list[dict]:
         query = select(review_queue).where(review_queue.c.partition_key == partition_key).order_by(review_queue.c.id)
@@ -117,6 +145,11 @@ class Warehouse:
         query = select(tickets).where(
             tickets.c.job_code == job_code, tickets.c.partition_key.between(first_day, last_day)
         )
+        return self._rows(query.order_by(tickets.c.partition_key, tickets.c.page_id))
+
+    def tickets_of_unknown_jobs(self, job_codes: list[str]) -> list[dict]:
+        """Every record whose job code is none of these: loads no job's reports count."""
+        query = select(tickets).where(tickets.c.job_code.not_in(job_codes))
         return self._rows(query.order_by(tickets.c.partition_key, tickets.c.page_id))
 
     def reviews_between(self, first_day: str, last_day: str) -> list[dict]:
@@ -130,36 +163,33 @@ class Warehouse:
             query = query.where(tickets.c.vendor == vendor)
         return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
 
-    def page_history(self, page_id: str) -> tuple[list[dict], dict | None]:
-        """The page's review rows (open and answered) and a person's answer, if any."""
+    def page_history(self, page_id: str, file_hash: str) -> tuple[list[dict], list[dict]]:
+        """The page's review rows (open and answered) and people's answers for its content, oldest first."""
         reviews = self._rows(select(review_queue).where(review_queue.c.page_id == page_id).order_by(review_queue.c.id))
-        answers = self._rows(select(review_answers).where(review_answers.c.page_id == page_id))
-        return reviews, (answers[0] if answers else None)
+        answers = self._rows(select(review_answers).where(review_answers.c.file_hash == file_hash)
+                             .order_by(review_answers.c.resolved_at))
+        return reviews, answers
 
     def review_item(self, review_id: int) -> dict | None:
         rows = self._rows(select(review_queue).where(review_queue.c.id == review_id))
         return rows[0] if rows else None
 
-    def day_answers(self, partition_key: str) -> dict[str, dict]:
-        """A person's answers for the day's pages, by page id."""
-        rows = self._rows(select(review_answers).where(review_answers.c.partition_key == partition_key))
-        return {row["page_id"]: row for row in rows}
+    def day_answers(self, partition_key: str) -> list[dict]:
+        """People's answers given on the day's items."""
+        return self._rows(select(review_answers).where(review_answers.c.partition_key == partition_key))
 
-    def save_answer(self, item: dict, corrections: dict, resolved_by: str) -> None:
-        """Record a person's answer for the page of a review item, on top of any earlier answer for it."""
-        page_id, now = item["page_id"], datetime.now()
+    def save_answer(self, item: dict, answer: dict, resolved_by: str) -> None:
+        """Record a person's answer to one review item (corrections, decision, because); it closes that item only."""
+        now = datetime.now()
         with self.engine.begin() as conn:
             _write_alone(conn, f"partition {item['partition_key']}")
-            earlier = conn.execute(select(review_answers).where(review_answers.c.page_id == page_id)).first()
-            reasons = conn.execute(select(review_queue.c.reason).where(review_queue.c.page_id == page_id)).scalars()
-            merged = {**(earlier.corrections if earlier else {}), **corrections}
-            resolved = sorted({*(earlier.resolved_reasons if earlier else []), *reasons})
-            conn.execute(delete(review_answers).where(review_answers.c.page_id == page_id))
             conn.execute(insert(review_answers).values(
-                page_id=page_id, partition_key=item["partition_key"], corrections=merged,
-                resolved_reasons=resolved, resolved_by=resolved_by, resolved_at=now))
-            conn.execute(update(review_queue).where(review_queue.c.page_id == page_id).values(
-                resolved=True, resolved_by=resolved_by, resolved_at=now, corrections=merged))
+                page_id=item["page_id"], partition_key=item["partition_key"], file_hash=item["file_hash"],
+                page_number=item["page_number"], reason=item["reason"], field_name=item["field_name"],
+                corrections=answer["corrections"], decision=answer.get("decision"), because=answer.get("because"),
+                resolved_by=resolved_by, resolved_at=now))
+            conn.execute(update(review_queue).where(review_queue.c.id == item["id"]).values(
+                resolved=True, resolved_by=resolved_by, resolved_at=now, corrections=answer["corrections"]))
 
     def open_reviews(self, partition_key: str | None = None) -> list[dict]:
         query = select(review_queue).where(review_queue.c.resolved.is_(False))
@@ -195,6 +225,45 @@ class Warehouse:
     def _rows(self, query) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _ticket_numbers(conn: Connection, partition_key: str) -> set[str]:
+    query = select(tickets.c.ticket_number).where(tickets.c.partition_key == partition_key)
+    return set(conn.execute(query).scalars())
+
+
+def _records_numbered(conn: Connection, numbers: set[str]) -> list[dict]:
+    if not numbers:
+        return []
+    query = select(tickets).where(tickets.c.ticket_number.in_(sorted(numbers)))
+    return [dict(row._mapping) for row in conn.execute(query.order_by(tickets.c.page_id))]
+
+
+def _mark_pending(conn: Connection, days: dict[str, str]) -> None:
+    for day, reason in days.items():
+        conn.execute(delete(pending_days).where(pending_days.c.partition_key == day))
+        conn.execute(insert(pending_days).values(partition_key=day, reason=reason, requested_at=datetime.now()))
+
+
+def _take_page_answers(conn: Connection) -> list[dict]:
+    """Answers of the layout before answers belonged to items (one row per page): taken out so the table
+    can be made anew. Their values still apply to their pages; the items they closed are open again."""
+    columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                    "current_schema() AND table_name = 'review_answers'")).scalars())
+    if not columns or "id" in columns:
+        return []
+    old = [dict(row._mapping) for row in conn.execute(text(
+        "SELECT a.page_id, a.partition_key, a.corrections, a.resolved_by, a.resolved_at, t.file_hash, t.page_number "
+        "FROM review_answers a LEFT JOIN tickets t ON t.page_id = a.page_id"))]
+    conn.execute(text("DROP TABLE review_answers"))
+    return old
+
+
+def _put_back_page_answers(conn: Connection, old: list[dict]) -> None:
+    for answer in old:
+        corrections = answer["corrections"]
+        conn.execute(insert(review_answers).values(
+            **answer, corrections=json.loads(corrections) if isinstance(corrections, str) else corrections))
 
 
 def _item_key(row) -> tuple:

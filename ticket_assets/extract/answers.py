@@ -1,0 +1,95 @@
+"""A person's answers, matched to the content and the item they were given for.
+
+An answer belongs to a page's place and content (the file's SHA-256 and the page
+number): a renamed file keeps its answers (its content moved), a new scan saved
+under an old name does not inherit them (they are shown on its items as
+suggestions instead), and of two identical scans each keeps its own answers.
+Each answer closes its own item only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ticket_assets.extract.review import DECISIONS, Decision, Finding, Severity
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """A page by its content: the file's SHA-256 and the page number (None for a whole file)."""
+
+    file_hash: str
+    page_number: int | None
+
+
+@dataclass
+class PageAnswers:
+    """Every answer given for one page's content, oldest first."""
+
+    answers: list[dict] = field(default_factory=list)
+    elsewhere: list[dict] = field(default_factory=list)  # answers given at this page's place for other content
+
+    def corrections(self) -> dict:
+        """The values people gave, later answers over earlier ones; dates back from their stored text."""
+        merged: dict = {}
+        for answer in self.answers:
+            merged.update(answer["corrections"])
+        if merged.get("ticket_date"):
+            merged["ticket_date"] = date.fromisoformat(merged["ticket_date"])
+        return merged
+
+    def for_item(self, finding: Finding) -> dict | None:
+        """The latest answer to this item, if it closes it (see `closes`)."""
+        given = [a for a in self.answers if (a["reason"], a["field_name"]) == (finding.reason.value, finding.about)]
+        return given[-1] if given and closes(given[-1], finding) else None
+
+    def decision(self, finding: Finding) -> Decision | None:
+        answer = self.for_item(finding)
+        return Decision(answer["decision"]) if answer and answer["decision"] else None
+
+    def answered_items(self) -> list[tuple[str, str | None, dict]]:
+        """(reason, field, latest answer) of every item answered, for the history of items no longer raised."""
+        latest = {(a["reason"], a["field_name"]): a for a in self.answers if a["reason"]}
+        return [(reason, field_name, answer) for (reason, field_name), answer in latest.items()]
+
+    def earlier_elsewhere(self) -> dict:
+        """Answers given for an earlier content of this page, as suggestions for the new one."""
+        if not self.elsewhere:
+            return {}
+        latest = self.elsewhere[-1]
+        return {"earlier_answer": {"corrections": latest["corrections"], "by": latest["resolved_by"],
+                                   "for_file_hash": latest["file_hash"],
+                                   "note": "given for other content under this name: not applied"}}
+
+
+def closes(answer: dict, finding: Finding) -> bool:
+    """An answer closes a finding that is still raised only when it says what the finding needs:
+    one of its reason's decisions, or for a CRITICAL finding a decision in words (the value itself,
+    once given, makes the finding go away)."""
+    allowed = DECISIONS.get(finding.reason)
+    if allowed:
+        return answer["decision"] in {d.value for d in allowed}
+    if finding.severity is Severity.CRITICAL:
+        return bool(answer["because"])
+    return True
+
+
+class DayAnswers:
+    """The day's answers, found for each page by its place and content."""
+
+    def __init__(self, answers: list[dict], places: dict[str, PageKey]):
+        """`places`: which content each page id of the day holds now."""
+        self.answers = sorted(answers, key=lambda a: (a["resolved_at"], a["id"]))
+        self.places = places
+
+    def for_page(self, page_id: str, content: PageKey) -> PageAnswers:
+        """Answers given here for this content, or for this content at a place that no longer holds it."""
+        own = [a for a in self.answers if _content(a) == content
+               and (a["page_id"] == page_id or self.places.get(a["page_id"]) != content)]
+        elsewhere = [a for a in self.answers if a["page_id"] == page_id and _content(a) != content]
+        return PageAnswers(own, elsewhere)
+
+
+def _content(answer: dict) -> PageKey:
+    return PageKey(answer["file_hash"], answer["page_number"])
