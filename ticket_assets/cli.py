@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, ExportError, FileNotFoundError) as err:
         print(f"tickets: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `tickets review | head`: the reader has all it wanted
+        sys.stderr.close()
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
     process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     process.add_argument("--date", action="append", dest="dates", metavar="YYYY-MM-DD", help="only this day (repeatable)")
+    process.add_argument("--inbox-moved", action="store_true",
+                         help="the scans of days processed before now live in this inbox (moved, not replaced)")
     process.set_defaults(command=process_command)
 
     demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")
@@ -101,7 +106,32 @@ def _parser() -> argparse.ArgumentParser:
 def process_command(args) -> int:
     settings = load_settings(args.inbox, args.home)
     days = _chosen_days(settings, args.dates)
+    if not args.inbox_moved:
+        _refuse_another_inbox(settings, days)
     return _process(settings, days)
+
+
+def _refuse_another_inbox(settings: Settings, days: list[str]) -> None:
+    """A day processed from one inbox and then from another would have every record flagged as vanished and the
+    other inbox's files taken in: a mistyped --inbox or TICKETS_INBOX, far more often than a move."""
+    warehouse = _existing_warehouse(settings)
+    for day in days:
+        before = _inbox_of_last_run(warehouse, day) if warehouse else None
+        if before and before != str(settings.inbox):
+            raise ConfigError(f"{day} was processed from the inbox {before}, not {settings.inbox}: check --inbox or "
+                              "TICKETS_INBOX; if the scans moved there for good, run `tickets process --inbox-moved`")
+
+
+def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
+    done = [run for run in warehouse.runs(day) if run["config_snapshot"] and run["status"] != "FAILED"]
+    return done[-1]["config_snapshot"].get("inbox_folder") if done else None
+
+
+def _existing_warehouse(settings: Settings) -> Warehouse | None:
+    url = settings.warehouse_url
+    if url.startswith("duckdb:///") and not Path(url.removeprefix("duckdb:///")).exists():
+        return None
+    return Warehouse.at(url)
 
 
 def demo_command(args) -> int:
@@ -139,7 +169,14 @@ def review_show_command(args) -> int:
     for key, value in item.items():
         shown = json.dumps(value, indent=2, default=str) if isinstance(value, dict) else value
         print(f"{key:<16} {shown}")
+    for answer in _warehouse(args).item_answers(item):
+        print(f"answer           {_answer_text(answer)}")
     return 0
+
+
+def _answer_text(answer: dict) -> str:
+    given = {**answer["corrections"], **{k: answer[k] for k in ("decision", "because") if answer[k]}}
+    return f"{given or 'confirmed'} by {answer['resolved_by']} at {answer['resolved_at']:%Y-%m-%d %H:%M}"
 
 
 def review_resolve_command(args) -> int:
@@ -148,10 +185,6 @@ def review_resolve_command(args) -> int:
 
     settings = load_settings(args.inbox, args.home)
     item = _review_item(args)
-    folder = settings.inbox / item["partition_key"]
-    if not folder.is_dir():
-        raise ConfigError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
-                          "reports: nothing saved (check --inbox or TICKETS_INBOX)")
     if not args.by.strip():
         raise ConfigError("--by: say who answers")
     try:
@@ -159,9 +192,18 @@ def review_resolve_command(args) -> int:
         answer = checked_answer(item, corrections, args.decision, args.because)
     except CorrectionError as err:
         raise ConfigError(f"{err}; nothing saved") from err
+    folder = settings.inbox / item["partition_key"]
+    if not folder.is_dir():
+        raise ConfigError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
+                          "reports: nothing saved (check --inbox or TICKETS_INBOX)")
+    try:
+        _refuse_another_inbox(settings, [item["partition_key"]])
+    except ConfigError as err:
+        raise ConfigError(f"{err}; nothing saved") from err
     Warehouse.at(settings.warehouse_url).save_answer(item, answer, args.by.strip())
     given = {**corrections, **{k: answer[k] for k in ("decision", "because") if answer[k]}}
-    print(f"review item {item['id']} ({item['page_id']}, {item['reason']}) answered by {args.by}: "
+    again = " again" if item["resolved"] else ""
+    print(f"review item {item['id']} ({item['page_id']}, {item['reason']}) answered{again} by {args.by}: "
           f"{given or 'confirmed'}")
     print(f"processing {item['partition_key']} again so the records and reports carry the answer")
     return _process(settings, [item["partition_key"]])
@@ -232,9 +274,7 @@ def audit_command(args) -> int:
             print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
                   f"{review['detected_fields'].get('detail', '')} ({state})")
         for answer in answers:
-            given = {**answer["corrections"], **{k: answer[k] for k in ("decision", "because") if answer[k]}}
-            print(f"  answer      {answer['reason'] or 'page'}: {given} by {answer['resolved_by']} "
-                  f"at {answer['resolved_at']}")
+            print(f"  answer      {answer['reason'] or 'page'}: {_answer_text(answer)}")
         detail = run_detail(instance, record["run_id"])
         if detail:
             _print_run_detail(detail, indent="  ")

@@ -168,3 +168,22 @@ def test_duplicate_is_found_within_120_days_before_and_not_after():
     assert find_duplicate(KnownTicket("b-p1", "55555", "ROBERTS", date(2024, 10, 17)), [original]) == original
     assert find_duplicate(KnownTicket("b-p1", "55555", "ROBERTS", date(2024, 11, 30)), [original]) is None
     assert find_duplicate(KnownTicket("b-p1", "55555", "ALLIANCE", date(2024, 7, 2)), [original]) is None
+
+
+@pytest.mark.parametrize("written", ["MATERIAL: Class 2 Contaminated", "MATERIAL: Contaminated Soil"])
+def test_a_filename_saying_clean_over_a_page_saying_contaminated_is_a_critical_conflict(written):
+    """Regression: the filename's material won silently (FILENAME_OVERRIDE, INFO) over a page that read a
+    contaminated load with its manifest: the load was left out of every manifest log."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (written, 40, 200),
+                    ("MANIFEST #: 15-2024-00001", 40, 240))
+    e = extract_page(page_source("24-105__2024-10-17__IMPORT__C2__CORPOTECH.pdf"), page, KNOWN)
+    findings = {f.reason: f for f in check_page(e, CONTEXT)}
+    conflict = findings[Reason.MATERIAL_CONFLICT]
+    assert conflict.severity.value == "CRITICAL" and conflict.about == "material"
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+
+
+def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_noted():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Dirt", 40, 200))
+    e = extract_page(page_source("24-105__2024-10-17__PIER_EX__EXPORT__CLASS_2_CONTAMINATED.pdf"), page, KNOWN)
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e) and Reason.FILENAME_OVERRIDE in _reasons(e)

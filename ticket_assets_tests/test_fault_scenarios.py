@@ -193,11 +193,18 @@ def test_resolve_checks_before_it_saves(office, tmp_path):
     answers_before = len(office.warehouse.day_answers(FIRST))
     for value in ("inf", "nan", "-5"):
         _refused(office.resolve(item, "--set", f"quantity={value}", "--by", "Maria"), "positive number")
+    _refused(office.resolve(item, "--set", "quantity=1e9", "--by", "Maria"), "at most 100")
+    _refused(office.resolve(item, "--by", "Maria"), "does not close with a bare confirm")
     _refused(office.resolve(item, "--set", "ticket_date=2031-01-01", "--by", "Maria"), "outside job")
     _refused(office.resolve(item, "--set", "job_code=24-999", "--by", "Maria"), "job_code must be one of")
     wrong_inbox = _tickets(office.home, "review", "resolve", str(item["id"]), "--set", "job_code=24-105",
                            "--by", "Maria", "--inbox", str(tmp_path / "nowhere"))
     _refused(wrong_inbox, "nothing saved")
+    (tmp_path / "other" / FIRST).mkdir(parents=True)  # a mistyped inbox that happens to hold the day's folder
+    other_inbox = _tickets(office.home, "review", "resolve", str(item["id"]), "--set", "job_code=24-105",
+                           "--by", "Maria", "--inbox", str(tmp_path / "other"))
+    _refused(other_inbox, "was processed from the inbox")
+    _refused(_tickets(office.home, "process", str(tmp_path / "other")), "--inbox-moved")
     assert len(office.warehouse.day_answers(FIRST)) == answers_before
     assert not office.item(UNKNOWN_JOB_FILE, "UNKNOWN_JOB")["resolved"]
     _scenario()
@@ -226,9 +233,14 @@ def test_renamed_replaced_and_rescanned_files(office):
     new = next(r for r in records if r["page_id"] == f"{FIRST}/eticket_0303.pdf-p1")
     assert new["truck_number"] != "299" and new["copy_status"] is None
     assert (new["provenance"].get("truck_number") or {}).get("source") != "review"
+    # 0303 held the same bytes as 0302: its old record is kept, and its answers stay with it, not with 0302
+    copy = [r for r in records if r["file_path"] == f"{FIRST}/eticket_0303.pdf" and "@" in r["page_id"]]
+    assert len(copy) == 1 and "FILE_REPLACED" in copy[0]["review_reason"] and copy[0]["truck_number"] == "299"
+    assert office.record("eticket_0302.pdf")["truck_number"] != "299"
     _scenario()
 
-    replaced = next(r for r in office.warehouse.day_reviews(FIRST) if r["reason"] == "FILE_REPLACED")
+    replaced = next(r for r in office.warehouse.day_reviews(FIRST)
+                    if r["reason"] == "FILE_REPLACED" and "eticket_0301.pdf" in r["page_id"])
     _ok(office.resolve(replaced, "--by", "Maria"))  # confirmed: the old ticket was a load of its own
     kept = next(r for r in office.warehouse.day_tickets(FIRST) if r["page_id"] == old[0]["page_id"])
     assert not kept["review_required"] and "FILE_REPLACED" in kept["review_reason"]

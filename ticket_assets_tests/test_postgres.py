@@ -28,6 +28,7 @@ from .test_warehouse import test_other_days_are_untouched_and_feed_the_duplicate
 from .test_warehouse import test_quantity_comes_back_exactly_as_read  # noqa: F401
 from .test_warehouse import test_rerun_replaces_the_day_and_never_doubles  # noqa: F401
 from .test_warehouse import test_review_items_found_again_keep_their_id  # noqa: F401
+from .test_warehouse import test_regression_two_items_of_one_reason_on_a_page_keep_distinct_ids_over_reruns  # noqa: F401,E501
 
 pytest_plugins = ["ticket_assets_tests.postgres_server"]
 
@@ -48,14 +49,15 @@ def test_an_answer_outlives_the_rerun_and_resolves_the_item(warehouse):
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555")], [_review(f"{DAY}/a.pdf-p1")], [],
                                 _run("run-1"))
     item = warehouse.day_reviews(DAY)[0]
-    warehouse.save_answer(item, {"material": "DIRT"}, "Maria")
-    warehouse.save_answer(item, {"truck_number": "8699"}, "Maria")
+    warehouse.save_answer(item, {"corrections": {"material": "DIRT"}}, "Maria")
+    warehouse.save_answer(item, {"corrections": {"truck_number": "8699"}, "because": "checked"}, "Maria")
     assert warehouse.review_item(item["id"])["resolved"] and warehouse.open_reviews(DAY) == []
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555", "run-2")], [_review(f"{DAY}/a.pdf-p1")],
                                 [], _run("run-2"))
-    answer = warehouse.day_answers(DAY)[f"{DAY}/a.pdf-p1"]
-    assert answer["corrections"] == {"material": "DIRT", "truck_number": "8699"}
-    assert answer["resolved_reasons"] == ["UNREADABLE_FILE"] and answer["resolved_by"] == "Maria"
+    answers = warehouse.day_answers(DAY)
+    assert [a["corrections"] for a in answers] == [{"material": "DIRT"}, {"truck_number": "8699"}]
+    assert {(a["reason"], a["resolved_by"], a["page_id"]) for a in answers} == {
+        ("UNREADABLE_FILE", "Maria", f"{DAY}/a.pdf-p1")}
     assert [row["id"] for row in warehouse.day_reviews(DAY)] == [item["id"]]
 
 

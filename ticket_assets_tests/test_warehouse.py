@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Column, Index, MetaData, Table
+from sqlalchemy import Column, Index, MetaData, Table, text
 from sqlalchemy.exc import IntegrityError
 
 from ticket_assets.store.models import processing_runs
@@ -119,3 +119,22 @@ def test_a_warehouse_from_before_a_new_column_gets_it(tmp_path):
     warehouse.record_failure({"run_id": "r1", "partition_key": "2024-10-17", "status": "FAILED",
                               "started_at": None, "finished_at": datetime(2024, 10, 17, 9), "failure": "ocr_text: boom"})
     assert [(r["status"], r["failure"]) for r in warehouse.runs("2024-10-17")] == [("FAILED", "ocr_text: boom")]
+
+
+def test_answers_of_the_page_layout_are_kept_when_answers_become_per_item(tmp_path):
+    """Before answers belonged to items, review_answers held one row per page: its values must survive."""
+    url = f"duckdb:///{tmp_path / 'old.duckdb'}"
+    warehouse = Warehouse.at(url)
+    warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555")], [], [], _run("run-1"))
+    with warehouse.engine.begin() as conn:
+        conn.execute(text("DROP TABLE review_answers"))
+        conn.execute(text("CREATE TABLE review_answers (page_id VARCHAR PRIMARY KEY, partition_key VARCHAR, "
+                          "corrections JSON, resolved_reasons JSON, resolved_by VARCHAR, resolved_at TIMESTAMP)"))
+        conn.execute(text(f"INSERT INTO review_answers VALUES ('{DAY}/a.pdf-p1', '{DAY}', '{{\"material\": \"DIRT\"}}', "
+                          "'[\"MISSING_MATERIAL\"]', 'Maria', '2024-10-18 09:00:00')"))
+    [answer] = Warehouse.at(url).day_answers(DAY)
+    assert (answer["corrections"], answer["file_hash"], answer["page_number"], answer["resolved_by"]) == \
+        ({"material": "DIRT"}, "f" * 64, 1, "Maria")
+    assert answer["reason"] is None  # its values still apply; the items it closed are open again
+    Warehouse.at(url)  # opened again: nothing to convert
+    assert len(Warehouse.at(url).day_answers(DAY)) == 1

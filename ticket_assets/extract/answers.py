@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ticket_assets.extract.review import DECISIONS, Decision, Finding, Severity
+from ticket_assets.extract.review import DECISIONS, Decision, Finding
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,12 @@ class PageAnswers:
 
 def closes(answer: dict, finding: Finding) -> bool:
     """An answer closes a finding that is still raised only when it says what the finding needs:
-    one of its reason's decisions, or for a CRITICAL finding a decision in words (the value itself,
-    once given, makes the finding go away)."""
+    one of its reason's decisions, or for a finding that needs a value a decision in words (the value
+    itself, once given, makes the finding go away)."""
     allowed = DECISIONS.get(finding.reason)
     if allowed:
         return answer["decision"] in {d.value for d in allowed}
-    if finding.severity is Severity.CRITICAL:
+    if finding.reason.needs_value:
         return bool(answer["because"])
     return True
 
@@ -78,17 +78,27 @@ def closes(answer: dict, finding: Finding) -> bool:
 class DayAnswers:
     """The day's answers, found for each page by its place and content."""
 
-    def __init__(self, answers: list[dict], places: dict[str, PageKey]):
-        """`places`: which content each page id of the day holds now."""
+    def __init__(self, answers: list[dict], places: dict[str, PageKey], held_before: set[tuple[str, PageKey]]):
+        """`places`: which content each page id of the day holds now; `held_before`: (page id, content) of the
+        day's records as the last run left them."""
         self.answers = sorted(answers, key=lambda a: (a["resolved_at"], a["id"]))
         self.places = places
+        self.held_before = held_before
 
     def for_page(self, page_id: str, content: PageKey) -> PageAnswers:
-        """Answers given here for this content, or for this content at a place that no longer holds it."""
-        own = [a for a in self.answers if _content(a) == content
-               and (a["page_id"] == page_id or self.places.get(a["page_id"]) != content)]
-        elsewhere = [a for a in self.answers if a["page_id"] == page_id and _content(a) != content]
+        """Answers given here for this content, or given for this content at a place that no longer holds it
+        when this place is new to it (a renamed file). Two places holding the same content keep their own."""
+        place = place_of(page_id)
+        moved_here = (place, content) not in self.held_before
+        own = [a for a in self.answers if _content(a) == content and (
+            place_of(a["page_id"]) == place or (moved_here and self.places.get(place_of(a["page_id"])) != content))]
+        elsewhere = [a for a in self.answers if place_of(a["page_id"]) == place and _content(a) != content]
         return PageAnswers(own, elsewhere)
+
+
+def place_of(page_id: str) -> str:
+    """The page id without the content suffix a kept record of overwritten content carries."""
+    return page_id.split("@")[0]
 
 
 def _content(answer: dict) -> PageKey:

@@ -9,11 +9,12 @@ from datetime import date, timedelta
 from ticket_assets.config import Job
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
-from ticket_assets.extract.review import DECISIONS, Reason, Severity
+from ticket_assets.extract.review import DECISIONS, Reason
 
 CORRECTABLE = ("ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
                "truck_number", "manifest_number", "source", "destination", "job_code")
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
+MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
 UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
 
@@ -67,6 +68,8 @@ def _parse_quantity(text: str) -> float:
         raise CorrectionError(f"quantity must be a number, not {text!r}") from err
     if not math.isfinite(quantity) or quantity <= 0:
         raise CorrectionError(f"quantity must be a positive number, not {text!r}")
+    if quantity > MAX_QUANTITY:
+        raise CorrectionError(f"quantity must be at most {MAX_QUANTITY:g} (one truck's load), not {text!r}")
     return quantity
 
 
@@ -98,8 +101,8 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
         raise CorrectionError(f"{reason.value} takes {choices}" + (f", not {decision!r}" if decision else ""))
     missing = item["field_name"]
     given = missing is not None and corrections.get(missing) is not None
-    if reason.severity is Severity.CRITICAL and not given and not (because or "").strip():
+    if reason.needs_value and not given and not (because or "").strip():
         value = f"give the value with --set {missing}=VALUE, or " if missing else ""
-        raise CorrectionError(f"{reason.value} is CRITICAL: {value}say why the load stands without it with "
-                              f"--because \"...\"")
+        raise CorrectionError(f"{reason.value} ({reason.severity.value}) does not close with a bare confirm: "
+                              f"{value}say why the load stands without it with --because \"...\"")
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}

@@ -10,12 +10,13 @@ scan) are kept and flagged until a person confirms them.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
-from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey
+from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, place_of
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.review import BLOCKING, CopyStatus, Decision, Finding, Reason
@@ -81,7 +82,8 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     """Rows for the tickets and review_queue tables, for one day."""
     rows = DayRows()
     entries = {entry.rel_path: entry for entry in day.entries}
-    answers = DayAnswers(day.answers, _places(day, entries))
+    held_before = {(place_of(r["page_id"]), PageKey(r["file_hash"], r["page_number"])) for r in day.previous}
+    answers = DayAnswers(day.answers, _places(day, entries), held_before)
     for entry in day.entries:
         if entry.problem:
             file_answers = answers.for_page(entry.rel_path, _file_key(entry))
@@ -137,27 +139,38 @@ def _page_source(page: PageImage, entry: FileEntry, partition_key: str) -> PageS
 
 def _kept_records(day: DayInput, pages: list[ReadPage], answers: DayAnswers) -> list[KeptRecord]:
     """The last run's records whose content is no longer in the day: kept, flagged, so the manifest log never
-    shrinks silently. Content still here under any name, or a ticket scanned again, is made anew instead."""
+    shrinks silently. Content that moved to a new name is made anew there instead, and so is a ticket scanned
+    again into the file that held it."""
     present = {entry.rel_path: entry.sha256 for entry in day.entries if entry.readable}
-    hashes = set(present.values())
-    on_record = {(p.ticket.ticket_number, p.ticket.vendor) for p in pages if p.ticket.ticket_number}
+    moved = _moved_content(day.previous, present)
+    rescanned = {(p.extraction.source.file_path, p.ticket.ticket_number, p.ticket.vendor) for p in pages
+                 if p.ticket.ticket_number}
     kept = []
     for record in day.previous:
-        if record["file_hash"] in hashes or (record["ticket_number"], record["vendor"]) in on_record:
+        ticket = (record["file_path"], record["ticket_number"], record["vendor"])
+        if present.get(record["file_path"]) == record["file_hash"] or record["file_hash"] in moved \
+                or ticket in rescanned:
             continue
         content = PageKey(record["file_hash"], record["page_number"])
         if record["file_path"] in present:
-            moved = {**record, "page_id": _replaced_page_id(record)}
-            kept.append(KeptRecord(moved, _replaced(record), answers.for_page(moved["page_id"], content)))
+            replaced = {**record, "page_id": _replaced_page_id(record)}
+            kept.append(KeptRecord(replaced, _replaced(record), answers.for_page(replaced["page_id"], content)))
         else:
             kept.append(KeptRecord(record, _vanished(record), answers.for_page(record["page_id"], content)))
     return kept
 
 
+def _moved_content(previous: list[dict], present: dict[str, str]) -> set[str]:
+    """Hashes of content now at a file name that did not hold it before: a renamed (or copied) file."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for record in previous:
+        held[record["file_hash"]].add(record["file_path"])
+    return {file_hash for path, file_hash in present.items() if file_hash in held and path not in held[file_hash]}
+
+
 def _replaced_page_id(record: dict) -> str:
     """A page id of its own for the record of content overwritten under the same name."""
-    base = record["page_id"].split("@")[0]
-    return f"{base}@{record['file_hash'][:12]}"
+    return f"{place_of(record['page_id'])}@{record['file_hash'][:12]}"
 
 
 def _replaced(record: dict) -> Finding:
@@ -183,7 +196,9 @@ def _kept_rows(kept: KeptRecord, everything: list[KnownTicket], day: DayInput, n
                if r and r not in (Reason.DUPLICATE_TICKET.value, kept.finding.reason.value)]
     reasons = [*earlier, kept.finding.reason.value, *([Reason.DUPLICATE_TICKET.value] if original else [])]
     status = record["copy_status"] if original and record["copy_status"] != CopyStatus.SUSPECTED.value else None
-    decisions = {**(record["decisions"] or {}), **({kept.finding.reason.value: _decision_text(answer)} if answer else {})}
+    decisions = {**(record["decisions"] or {})}
+    if answer:
+        decisions[kept.finding.reason.value] = _decision_text(answer)
     ticket_row = {**record, "partition_key": day.partition_key, "review_required": answer is None,
                   "decisions": decisions or None,
                   "review_reason": ",".join(reasons), "duplicate_of": original.page_id if original else None,

@@ -31,10 +31,16 @@ class Reason(str, Enum):
     FILE_VANISHED = "FILE_VANISHED"
     FILE_REPLACED = "FILE_REPLACED"
     UNKNOWN_JOB = "UNKNOWN_JOB"
+    MATERIAL_CONFLICT = "MATERIAL_CONFLICT"
 
     @property
     def severity(self) -> Severity:
         return SEVERITIES[self]
+
+    @property
+    def needs_value(self) -> bool:
+        """An item of this reason closes with its field's value, or a decision in words, never a bare confirm."""
+        return self.severity is Severity.CRITICAL or self in NEEDS_VALUE
 
 
 SEVERITIES = {
@@ -60,7 +66,11 @@ SEVERITIES = {
     Reason.FILE_REPLACED: Severity.WARNING,
     # Not in the domain note's list: a job code the configuration lacks; the load is in no job's reports.
     Reason.UNKNOWN_JOB: Severity.WARNING,
+    # Not in the domain note's list: the page names contamination and another source says a clean material.
+    Reason.MATERIAL_CONFLICT: Severity.CRITICAL,
 }
+# WARNING reasons that a bare confirm cannot close: the value is what is missing.
+NEEDS_VALUE = {Reason.UNKNOWN_JOB}
 
 # The field a finding of each reason is about; a reason not listed is about the whole page or file.
 REASON_FIELDS = {
@@ -77,6 +87,7 @@ REASON_FIELDS = {
     Reason.MISSING_DESTINATION: "destination",
     Reason.ASSUMED_VENDOR: "vendor",
     Reason.UNKNOWN_JOB: "job_code",
+    Reason.MATERIAL_CONFLICT: "material",
 }
 
 

@@ -14,6 +14,8 @@ from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.review import Finding, Reason
 
+CONTAMINATED = "CLASS_2_CONTAMINATED"
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -66,7 +68,7 @@ def invalid_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 
 def missing_manifest(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    if e.value("material") == "CLASS_2_CONTAMINATED" and e.value("manifest_number") is None:
+    if e.value("material") == CONTAMINATED and e.value("manifest_number") is None:
         guess = e.suggestions.get("manifest_number")
         yield Finding(Reason.MISSING_MANIFEST, "contaminated load without a manifest number",
                       {"manifest_number": guess.value} if guess else {})
@@ -98,8 +100,8 @@ def unusual_quantity(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 def unknown_job(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     if ctx.job_code != ctx.job.code:
-        yield Finding(Reason.UNKNOWN_JOB, f"job {ctx.job_code} is not in the configuration: the load is in no "
-                      "job's reports until the code is corrected or the job added",
+        yield Finding(Reason.UNKNOWN_JOB, f"job {ctx.job_code} is not in the configuration: the load is counted "
+                      "only in exports/job_unknown until the code is corrected or the job added",
                       {"job_code": ctx.job.code})
 
 
@@ -119,6 +121,15 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.ASSUMED_VENDOR, f"vendor {vendor.value} assumed from the destination")
 
 
+def contamination_overridden(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    """The page reads a contaminated load and the filename (or folder) says a clean material: never a silent pick."""
+    read = e.overridden.get("material")
+    if read and read.value == CONTAMINATED and e.value("material") != CONTAMINATED:
+        yield Finding(Reason.MATERIAL_CONFLICT, f"the page says {CONTAMINATED}, the {e.values['material'].source} "
+                      f"says {e.value('material')}: a contaminated load recorded as clean leaves the manifest log short",
+                      {"material": [CONTAMINATED, e.value("material")]})
+
+
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     for name, read in e.overridden.items():
         yield Finding(Reason.FILENAME_OVERRIDE, f"{name}: filename says {e.value(name)}, page says {read.value}",
@@ -133,6 +144,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     invalid_date,
     ambiguous_vendor,
     low_confidence_ocr,
+    contamination_overridden,
     out_of_range_date,
     unusual_quantity,
     unknown_job,

@@ -99,16 +99,16 @@ class Warehouse:
 
         An item is its page, reason and the field it is about; each earlier id is given out once at most.
         Rows written before items named their field match by page and reason alone."""
-        query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason,
-                       review_queue.c.field_name).where(review_queue.c.partition_key == partition_key)
-        known = {_item_key(row._mapping): row.id for row in conn.execute(query)}
+        query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason, review_queue.c.field_name,
+                       review_queue.c.created_at).where(review_queue.c.partition_key == partition_key)
+        known = {_item_key(row._mapping): row for row in conn.execute(query)}
         kept, fresh = [], []
         for row in review_rows:
-            review_id = known.pop(_item_key(row), None) or known.pop(_item_key({**row, "field_name": None}), None)
-            if review_id is None:
+            earlier = known.pop(_item_key(row), None) or known.pop(_item_key({**row, "field_name": None}), None)
+            if earlier is None:
                 fresh.append(row)
-            else:
-                kept.append({**row, "id": review_id})
+            else:  # the same item: its id, and when it was first found
+                kept.append({**row, "id": earlier.id, "created_at": earlier.created_at})
         return kept, fresh
 
     def nearby_tickets(self, partition_key: str, day: date) -> list[dict]:
@@ -164,11 +164,19 @@ class Warehouse:
         return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
 
     def page_history(self, page_id: str, file_hash: str) -> tuple[list[dict], list[dict]]:
-        """The page's review rows (open and answered) and people's answers for its content, oldest first."""
+        """The page's review rows (open and answered) and people's answers for its content there, oldest first."""
         reviews = self._rows(select(review_queue).where(review_queue.c.page_id == page_id).order_by(review_queue.c.id))
-        answers = self._rows(select(review_answers).where(review_answers.c.file_hash == file_hash)
-                             .order_by(review_answers.c.resolved_at))
+        answers = self._rows(select(review_answers).where(
+            review_answers.c.file_hash == file_hash,
+            review_answers.c.page_id.in_([page_id, page_id.split("@")[0]])).order_by(review_answers.c.resolved_at))
         return reviews, answers
+
+    def item_answers(self, item: dict) -> list[dict]:
+        """Every answer given to one review item, oldest first."""
+        query = select(review_answers).where(
+            review_answers.c.page_id == item["page_id"], review_answers.c.reason == item["reason"],
+            func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
+        return self._rows(query.order_by(review_answers.c.resolved_at))
 
     def review_item(self, review_id: int) -> dict | None:
         rows = self._rows(select(review_queue).where(review_queue.c.id == review_id))
@@ -176,7 +184,8 @@ class Warehouse:
 
     def day_answers(self, partition_key: str) -> list[dict]:
         """People's answers given on the day's items."""
-        return self._rows(select(review_answers).where(review_answers.c.partition_key == partition_key))
+        query = select(review_answers).where(review_answers.c.partition_key == partition_key)
+        return self._rows(query.order_by(review_answers.c.resolved_at, review_answers.c.id))
 
     def save_answer(self, item: dict, answer: dict, resolved_by: str) -> None:
         """Record a person's answer to one review item (corrections, decision, because); it closes that item only."""
@@ -263,7 +272,7 @@ def _put_back_page_answers(conn: Connection, old: list[dict]) -> None:
     for answer in old:
         corrections = answer["corrections"]
         conn.execute(insert(review_answers).values(
-            **answer, corrections=json.loads(corrections) if isinstance(corrections, str) else corrections))
+            {**answer, "corrections": json.loads(corrections) if isinstance(corrections, str) else corrections}))
 
 
 def _item_key(row) -> tuple:
