@@ -8,7 +8,7 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
 from ticket_assets.extract.review import Reason
-from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
+from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
 from ticket_assets.extract.validate import RuleContext, check_page
 from ticket_assets.ocr.base import OcrLine, OcrResult
 
@@ -187,3 +187,29 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Dirt", 40, 200))
     e = extract_page(page_source("24-105__2024-10-17__PIER_EX__EXPORT__CLASS_2_CONTAMINATED.pdf"), page, KNOWN)
     assert Reason.MATERIAL_CONFLICT not in _reasons(e) and Reason.FILENAME_OVERRIDE in _reasons(e)
+
+
+def _record(day: str, page: str, duplicate_of: str | None = None, ticket_date: str | None = None) -> dict:
+    return {"page_id": f"{day}/{page}-p1", "partition_key": day, "ticket_number": "55555", "vendor": "ROBERTS",
+            "ticket_date": date.fromisoformat(ticket_date or day), "duplicate_of": duplicate_of}
+
+
+def test_regression_the_copy_is_the_later_ticket_whichever_day_was_processed_first():
+    """The 18th processed before the 17th: neither was flagged, and both copies were billed."""
+    first = KnownTicket.of(_record("2024-10-17", "x.pdf"))
+    later = KnownTicket.of(_record("2024-10-18", "y.pdf"))
+    assert find_duplicate(later, [first]) == first and find_duplicate(first, [later]) is None
+
+
+def test_a_day_whose_copy_links_are_out_of_date_is_named_until_it_is_rerun():
+    unlinked = [_record("2024-10-17", "x.pdf"), _record("2024-10-18", "y.pdf")]
+    assert set(stale_days(unlinked)) == {"2024-10-18"}
+    linked = [_record("2024-10-17", "x.pdf"), _record("2024-10-18", "y.pdf", duplicate_of="2024-10-17/x.pdf-p1")]
+    assert stale_days(linked) == {}
+
+
+def test_a_record_a_day_cannot_see_never_makes_it_stale():
+    """A page dated far past its folder: the other day's record is outside what the day's run compares with,
+    so asking for a rerun would ask again after every rerun."""
+    far = [_record("2024-10-17", "x.pdf", ticket_date="2024-12-20"), _record("2024-12-19", "y.pdf")]
+    assert stale_days(far) == {}

@@ -49,7 +49,7 @@ def test_other_days_are_untouched_and_feed_the_duplicate_rule(warehouse):
     warehouse.replace_partition("2024-10-16", [_ticket("2024-10-16/a.pdf-p1", "55555", day="2024-10-16")], [], [],
                                 _run("run-0", "2024-10-16"))
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "77777")], [], [], _run("run-1"))
-    nearby = warehouse.nearby_tickets(DAY, date(2024, 10, 17))
+    nearby = warehouse.nearby_tickets(DAY, (date(2024, 6, 1), date(2024, 10, 24)))
     assert [(t["page_id"], t["ticket_number"]) for t in nearby] == [("2024-10-16/a.pdf-p1", "55555")]
     assert len(warehouse.day_tickets("2024-10-16")) == 1
 

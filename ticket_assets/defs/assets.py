@@ -36,7 +36,7 @@ from ticket_assets.export.reports import (
 )
 from ticket_assets.extract import checks
 from ticket_assets.extract.day import DayInput, extract_day
-from ticket_assets.extract.duplicates import stale_days
+from ticket_assets.extract.duplicates import nearby_dates, stale_days
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.ocr.reading import read_day
@@ -144,7 +144,7 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     day = context.partition_key
     known = Vocabularies.packaged(settings.vendor_min_confidence)
     day_input = DayInput(day, context.run.run_id, raw_pdfs, page_images, ocr_text,
-                         warehouse.nearby_tickets(day, date.fromisoformat(day)), warehouse.day_answers(day),
+                         warehouse.nearby_tickets(day, nearby_dates(date.fromisoformat(day))), warehouse.day_answers(day),
                          warehouse.day_tickets(day))
     rows = extract_day(day_input, settings, known, now=datetime.now())
     counts = _counts(raw_pdfs, rows.tickets, rows.reviews)

@@ -11,6 +11,14 @@ from datetime import date, timedelta
 from typing import Iterable
 
 DUPLICATE_WINDOW = timedelta(days=120)
+# Which other days' records a day's run looks at for copies: a page's own date may lie up to 180 days before
+# its folder's (further is OUT_OF_RANGE_DATE), and a copy repeats a ticket of up to 120 days before it.
+NEARBY_BEFORE, NEARBY_AFTER = timedelta(days=300), timedelta(days=7)
+
+
+def nearby_dates(day: date) -> tuple[date, date]:
+    """The ticket dates of other days' records that a run of `day` compares its pages with."""
+    return day - NEARBY_BEFORE, day + NEARBY_AFTER
 
 
 @dataclass(frozen=True)
@@ -51,15 +59,23 @@ def find_duplicate(ticket: KnownTicket, known: Iterable[KnownTicket]) -> KnownTi
 
 def stale_days(records: list[dict]) -> dict[str, str]:
     """Days holding a record whose duplicate link is not the one the records now on file give: they must be
-    processed again. `records` are every record sharing a number and vendor with the day just written."""
+    processed again. `records` are every record sharing a number and vendor with the day just written; each
+    is judged against what a run of its own day sees, so a rerun settles it and never asks again."""
     known = [KnownTicket.of(record) for record in records if record["ticket_number"]]
     stale = {}
     for record, ticket in zip([r for r in records if r["ticket_number"]], known):
-        original = find_duplicate(ticket, known)
+        original = find_duplicate(ticket, _seen_from(ticket.partition_key, known))
         if (original.page_id if original else None) != record["duplicate_of"]:
             stale[record["partition_key"]] = (f"ticket {record['ticket_number']} of {record['vendor']} is now also "
                                               f"on file elsewhere; its copy links must be worked out again")
     return stale
+
+
+def _seen_from(partition_key: str, known: list[KnownTicket]) -> list[KnownTicket]:
+    """The records a run of that day compares with: its own, and other days' within `nearby_dates`."""
+    first, last = nearby_dates(date.fromisoformat(partition_key))
+    return [k for k in known if k.partition_key == partition_key
+            or (k.ticket_date is not None and first <= k.ticket_date <= last)]
 
 
 def _day(value) -> date | None:

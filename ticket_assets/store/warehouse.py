@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -43,9 +43,6 @@ from ticket_assets.store.models import (
 PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
 
 
-# How far from a day other days' tickets are looked at for copies: a page's own date may lie up to 180 days
-# before its folder's (further is OUT_OF_RANGE_DATE), and a copy repeats a ticket of up to 120 days before.
-NEARBY_DAYS_BEFORE, NEARBY_DAYS_AFTER = 300, 7
 # DuckDB lets one process open the file at a time; another waits this long, in growing steps, before failing.
 LOCK_WAIT_SECONDS = 60
 
@@ -111,13 +108,12 @@ class Warehouse:
                 kept.append({**row, "id": earlier.id, "created_at": earlier.created_at})
         return kept, fresh
 
-    def nearby_tickets(self, partition_key: str, day: date) -> list[dict]:
-        """Records of other days that a page of this day could repeat, or be repeated by."""
+    def nearby_tickets(self, partition_key: str, dates: tuple[date, date]) -> list[dict]:
+        """Records of other days, with a ticket number and dated within `dates` (first, last)."""
         query = select(tickets).where(and_(
             tickets.c.partition_key != partition_key,
             tickets.c.ticket_number.is_not(None),
-            tickets.c.ticket_date.between(day - timedelta(days=NEARBY_DAYS_BEFORE),
-                                          day + timedelta(days=NEARBY_DAYS_AFTER)),
+            tickets.c.ticket_date.between(*dates),
         ))
         return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
 
