@@ -22,7 +22,7 @@ from ticket_assets.config import (
     warehouse_url,
 )
 from ticket_assets.discover import list_date_folders, parse_day
-from ticket_assets.export.reports import ExportError
+from ticket_assets.reports.sets import ExportError
 from ticket_assets.progress import progress_path, read_progress
 from ticket_assets.store.warehouse import Warehouse
 
@@ -241,7 +241,7 @@ def ledger_command(args) -> int:
                "duplicates", "errors", "processed_by", "failure")
     _print_table(columns, [[row[c] for c in columns] for row in rows])
     if args.date:
-        from ticket_assets.audit import day_runs
+        from ticket_assets.orchestrate.audit import day_runs
 
         print(f"\nDagster runs of {args.date}:")
         for detail in day_runs(_instance(args), args.date):
@@ -250,7 +250,7 @@ def ledger_command(args) -> int:
 
 
 def audit_command(args) -> int:
-    from ticket_assets.audit import run_detail
+    from ticket_assets.orchestrate.audit import run_detail
 
     warehouse, instance = _warehouse(args), _instance(args)
     records = warehouse.tickets_numbered(args.ticket_number, args.vendor)
@@ -302,7 +302,7 @@ def _instance(args):
 
 
 def export_command(args) -> int:
-    from ticket_assets.export.reports import export_reports, write_job_reports
+    from ticket_assets.reports.sets import export_reports, write_job_reports
 
     job = load_settings(home=_home(args)).job(args.job)
     paths = write_job_reports(_warehouse(args), job, args.out.resolve(), args.first_day, args.last_day,
@@ -344,7 +344,7 @@ def _chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
 def _process(settings: Settings, days: list[str]) -> int:
     """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
     their runs made out of date (a copy of one of their tickets found in a day just processed)."""
-    from ticket_assets.defs.launch import dagster_home_for
+    from ticket_assets.orchestrate.launch import dagster_home_for
 
     with dagster_home_for(settings) as dagster_home:
         failures = _run_days(settings, days)
@@ -360,7 +360,7 @@ def _process(settings: Settings, days: list[str]) -> int:
 
 
 def _run_days(settings: Settings, days: list[str]) -> list:
-    from ticket_assets.defs.launch import run_days
+    from ticket_assets.orchestrate.launch import run_days
 
     failures = []
     with ExitStack() as running:

@@ -3,7 +3,7 @@
 from dagster import Definitions, JobDefinition
 
 from ticket_assets.defs.assets import extracted_tickets, read_pages, tracking_export
-from ticket_assets.defs.jobs import PROCESS_DAY, process_day
+from ticket_assets.defs.process_day import PROCESS_DAY, process_day
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.defs.sensors import failed_runs_to_ledger, inbox_sensor
 

@@ -11,7 +11,7 @@ from ticket_assets.config import Settings
 from ticket_assets.discover import inventory_file, parse_day
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.record import PageSource, Vocabularies, extract_page
-from ticket_assets.extract.validate import RuleContext, check_page
+from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.extract.vendors import explain_misses
 from ticket_assets.ocr.reading import read_day
 from ticket_assets.render import file_pages

@@ -6,7 +6,8 @@ from datetime import date
 
 from ticket_assets.discover import FilenameMeta, parse_filename
 from ticket_assets.extract.record import PageSource
-from ticket_assets.ocr.base import OcrLine, OcrResult
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import OcrResult
 
 WIDTH, HEIGHT = 1000, 600
 

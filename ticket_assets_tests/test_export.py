@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from ticket_assets.config import Job
-from ticket_assets.export.calendar import job_month_label, job_week, job_week_label, weekday_name
+from ticket_assets.reports.calendar import job_month_label, job_week, job_week_label, weekday_name
 from ticket_assets.atomic import write_atomically
-from ticket_assets.export.reports import VERSIONS, ExportError, export_reports, write_reports
+from ticket_assets.reports.sets import VERSIONS, ExportError, export_reports, write_reports
 from ticket_assets.store.models import review_queue, tickets
 
 INVOICE_HEADER = "ticket_number|vendor|date|material|quantity|units|truck_number|file_ref"

@@ -7,10 +7,11 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
-from ticket_assets.extract.review import Reason
+from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
-from ticket_assets.extract.validate import RuleContext, check_page
-from ticket_assets.ocr.base import OcrLine, OcrResult
+from ticket_assets.extract.rules import RuleContext, check_page
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import OcrResult
 
 from .pages import ocr_page, page_source
 

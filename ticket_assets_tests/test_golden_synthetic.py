@@ -16,8 +16,8 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.discover import flow_from_folders
 from ticket_assets.extract.record import Vocabularies, extract_page
-from ticket_assets.extract.review import BLOCKING
-from ticket_assets.extract.validate import RuleContext, check_page
+from ticket_assets.extract.reasons import BLOCKING
+from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 
 from .pages import page_source

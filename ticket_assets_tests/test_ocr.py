@@ -18,16 +18,14 @@ from ticket_assets.ocr import (
     OcrResult,
     PageWork,
     create_engine,
-    has_visible_text,
     ocr_pages,
     read_page,
     resolve_engine_name,
-    text_layer_lines,
 )
 from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
 from ticket_assets.ocr.orientation import turn_from_votes, upright_box
-from ticket_assets.ocr.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE
+from ticket_assets.render.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE, has_visible_text, text_layer_lines
 
 TICKET_NUMBER = "483920"
 

@@ -10,7 +10,7 @@ from dagster import Definitions, define_asset_job
 from dagster_k8s import k8s_job_executor
 
 from ticket_assets.definitions import defs as local_defs
-from ticket_assets.defs.jobs import PROCESS_DAY, process_day
+from ticket_assets.defs.process_day import PROCESS_DAY, process_day
 
 
 def _resources(cpu: str, memory: str, memory_limit: str) -> dict:

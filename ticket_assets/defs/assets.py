@@ -27,14 +27,14 @@ from ticket_assets.config import ConfigError, Settings
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.discover import FileEntry, inventory_day
-from ticket_assets.export.reports import (
+from ticket_assets.reports.sets import (
     UNKNOWN_JOBS_DIR,
     job_reports_dir,
     write_job_reports,
     write_reports,
     write_unknown_job_reports,
 )
-from ticket_assets.extract import checks
+from ticket_assets.extract import invariants
 from ticket_assets.extract.day import DayInput, extract_day
 from ticket_assets.extract.duplicates import nearby_dates, stale_days
 from ticket_assets.extract.record import Vocabularies
@@ -160,9 +160,9 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
         "preview": MetadataValue.md(_preview(rows.tickets)),
     })
     outcomes = {
-        "every_page_accounted_for": checks.every_page_accounted_for(raw_pdfs, rows.tickets, rows.reviews),
-        "manifest_recall": checks.manifest_recall(rows.tickets),
-        "duplicates_linked": checks.duplicates_linked(rows.tickets),
+        "every_page_accounted_for": invariants.every_page_accounted_for(raw_pdfs, rows.tickets, rows.reviews),
+        "manifest_recall": invariants.manifest_recall(rows.tickets),
+        "duplicates_linked": invariants.duplicates_linked(rows.tickets),
     }
     for name, outcome in outcomes.items():
         yield AssetCheckResult(check_name=name, passed=outcome.passed, metadata={"detail": outcome.detail})

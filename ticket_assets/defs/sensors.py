@@ -16,10 +16,10 @@ from dagster import (
     sensor,
 )
 
-from ticket_assets.audit import record_failed_run
+from ticket_assets.orchestrate.audit import record_failed_run
 
 from ticket_assets.config import ConfigError
-from ticket_assets.defs.jobs import PROCESS_DAY, SIGNATURE_TAG, process_day
+from ticket_assets.defs.process_day import PROCESS_DAY, SIGNATURE_TAG, process_day
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.settle import plan_ready_folders, states_from_json, states_to_json

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ticket_assets.extract.review import DECISIONS, Decision, Finding
+from ticket_assets.extract.reasons import DECISIONS, Decision, Finding
 
 
 @dataclass(frozen=True)

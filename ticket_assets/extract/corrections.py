@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ticket_assets.config import Job
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
-from ticket_assets.extract.review import DECISIONS, Reason
+from ticket_assets.extract.reasons import DECISIONS, Reason
 
 CORRECTABLE = ("ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
                "truck_number", "manifest_number", "source", "destination", "job_code")

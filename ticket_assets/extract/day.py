@@ -19,8 +19,8 @@ from ticket_assets.discover import FileEntry
 from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, place_of
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
-from ticket_assets.extract.review import BLOCKING, CopyStatus, Decision, Finding, Reason
-from ticket_assets.extract.validate import RuleContext, check_page
+from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Finding, Reason
+from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.render import PageImage
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ticket_assets.ocr.base import OcrLine, OcrResult
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import OcrResult
 
 HEADER_FRACTION = 0.3
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket

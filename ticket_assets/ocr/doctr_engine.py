@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ticket_assets.ocr.base import EngineUnavailable, OcrLine, PageReading
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import EngineUnavailable, PageReading
 
 DETECTION_ARCH = "db_resnet50"
 RECOGNITION_ARCH = "crnn_vgg16_bn"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ticket_assets.ocr.base import OcrLine, PageReading
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.orientation import Vote, turn_from_votes, upright_box
 
 RAPID_PARAMS = {

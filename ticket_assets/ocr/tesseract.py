@@ -11,7 +11,8 @@ import shutil
 
 import numpy as np
 
-from ticket_assets.ocr.base import OcrLine, PageReading
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import PageReading
 
 LANGUAGE = "eng"
 # Sparse text: tickets are forms whose values stand apart from their labels. On the job 24-105

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ticket_assets.discover import FileEntry
-from ticket_assets.extract.review import Reason
+from ticket_assets.extract.reasons import Reason
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from ticket_assets.config import Job, Settings
-from ticket_assets.export.csv_reports import (
+from ticket_assets.reports.csv_reports import (
     write_answered_reviews,
     write_invoice_match,
     write_manifest_log,
     write_review_queue,
 )
-from ticket_assets.export.workbook import write_tracking_workbook
+from ticket_assets.reports.workbook import write_tracking_workbook
 from ticket_assets.faults import fault_point
 from ticket_assets.store.warehouse import Warehouse
 

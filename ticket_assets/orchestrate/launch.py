@@ -21,9 +21,9 @@ from typing import Iterator
 
 from dagster import DagsterInstance, execute_job, reconstructable
 
-from ticket_assets.audit import record_failed_run
+from ticket_assets.orchestrate.audit import record_failed_run
 from ticket_assets.config import Settings, default_dagster_home
-from ticket_assets.defs.jobs import SIGNATURE_TAG, STEP_PRELOAD
+from ticket_assets.defs.process_day import SIGNATURE_TAG, STEP_PRELOAD
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.discover import folder_signature
 from ticket_assets.store.warehouse import Warehouse

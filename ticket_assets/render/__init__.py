@@ -20,8 +20,8 @@ from PIL import Image, ImageOps
 
 from ticket_assets.atomic import write_atomically
 from ticket_assets.discover import MAX_PAGE_PIXELS, FileEntry
-from ticket_assets.ocr.base import OcrLine
-from ticket_assets.ocr.textlayer import has_visible_text, text_layer_lines
+from ticket_assets.lines import OcrLine
+from ticket_assets.render.textlayer import has_visible_text, text_layer_lines
 
 
 @dataclass(frozen=True)

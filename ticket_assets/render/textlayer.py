@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from ticket_assets.ocr.base import OcrLine
+from ticket_assets.lines import OcrLine
 
 VISIBLE_CONFIDENCE = 0.9
 INVISIBLE_CONFIDENCE = 0.5

@@ -14,10 +14,10 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ticket_assets.config import Job
-from ticket_assets.export.calendar import job_month_label, job_week_label, weekday_name
+from ticket_assets.reports.calendar import job_month_label, job_week_label, weekday_name
 from ticket_assets.atomic import write_atomically
-from ticket_assets.export.safe_output import looks_like_formula
-from ticket_assets.extract.review import NOT_COUNTED, CopyStatus
+from ticket_assets.reports.safe_output import looks_like_formula
+from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus
 
 EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
 IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")

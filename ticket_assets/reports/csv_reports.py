@@ -11,8 +11,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
-from ticket_assets.export.safe_output import csv_text
-from ticket_assets.extract.review import NOT_COUNTED, CopyStatus
+from ticket_assets.reports.safe_output import csv_text
+from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus
 
 CLASS_2 = "CLASS_2_CONTAMINATED"
 SEVERITY_ORDER = {"CRITICAL": 0, "WARNING": 1, "INFO": 2}
