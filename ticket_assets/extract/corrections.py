@@ -10,9 +10,8 @@ from ticket_assets.config import Job
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
+from ticket_assets.schema import CORRECTABLE_FIELDS
 
-CORRECTABLE = ("ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
-               "truck_number", "manifest_number", "source", "destination", "job_code")
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
@@ -34,8 +33,8 @@ class CorrectionContext:
 
 def parse_correction(field: str, text: str, context: CorrectionContext):
     """The stored (JSON) form of `field=text`, or CorrectionError saying what is wrong."""
-    if field not in CORRECTABLE:
-        raise CorrectionError(f"{field!r} cannot be corrected; fields are {', '.join(CORRECTABLE)}")
+    if field not in CORRECTABLE_FIELDS:
+        raise CorrectionError(f"{field!r} cannot be corrected; fields are {', '.join(CORRECTABLE_FIELDS)}")
     text = text.strip()
     if text == "":
         return None

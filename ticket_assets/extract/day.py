@@ -23,12 +23,8 @@ from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Findin
 from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.render import PageImage
+from ticket_assets.schema import RECORD_FIELDS, REQUIRED_FIELDS
 
-RECORD_FIELDS = (
-    "ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
-    "truck_number", "manifest_number", "source", "destination",
-)
-REQUIRED_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
 # Every review row carries every column: rows written together must have the same keys.
 UNRESOLVED = {"resolved": False, "resolved_by": None, "resolved_at": None, "corrections": None}
 COPY_STATUS = {Decision.COPY: CopyStatus.COPY, Decision.TWO_LOADS: CopyStatus.TWO_LOADS}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ticket_assets.discover import FileEntry
 from ticket_assets.extract.reasons import Reason
+from ticket_assets.schema import CONTAMINATED
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def every_page_accounted_for(entries: list[FileEntry], ticket_rows: list[dict], 
 
 def manifest_recall(ticket_rows: list[dict]) -> CheckOutcome:
     """Every contaminated load has a manifest number or is waiting for a person (the regulator's rule)."""
-    contaminated = [row for row in ticket_rows if row["material"] == "CLASS_2_CONTAMINATED"]
+    contaminated = [row for row in ticket_rows if row["material"] == CONTAMINATED]
     uncovered = [
         row["page_id"]
         for row in contaminated

@@ -17,8 +17,8 @@ from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate, Vocabulary, default_templates, default_vocabulary
 from ticket_assets.extract.vendors import VendorMatch, match_vendors
 from ticket_assets.ocr.base import OcrResult
+from ticket_assets.schema import EXPORT_MATERIALS
 
-EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
 FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # Fields that are mostly handwritten on real tickets need a surer reading: on the job 24-105 scans a
 # handwritten truck number came back as "8699" with its least sure digit at 0.83.

@@ -13,8 +13,7 @@ from typing import Callable, Iterable
 from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.reasons import Finding, Reason
-
-CONTAMINATED = "CLASS_2_CONTAMINATED"
+from ticket_assets.schema import CONTAMINATED
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
+from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Severity
 from ticket_assets.reports.safe_output import csv_text
-from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus
+from ticket_assets.schema import CONTAMINATED
 
-CLASS_2 = "CLASS_2_CONTAMINATED"
-SEVERITY_ORDER = {"CRITICAL": 0, "WARNING": 1, "INFO": 2}
+SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)}  # most severe first
 
 
 def file_ref(ticket: dict) -> str:
@@ -95,7 +95,7 @@ def write_invoice_match(path: Path, tickets: list[dict]) -> None:
 
 def write_manifest_log(path: Path, tickets: list[dict]) -> None:
     """Every contaminated load, manifest or not, copies too: its status says what each line is."""
-    loads = [t for t in tickets if t["material"] == CLASS_2]
+    loads = [t for t in tickets if t["material"] == CONTAMINATED]
     loads.sort(key=lambda t: (_none_first(t["ticket_date"]), _none_first(t["manifest_number"]),
                               _ticket_number_key(t["ticket_number"]), t["page_id"]))
     _write_csv(path, MANIFEST_COLUMNS, loads)

@@ -13,22 +13,35 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ticket_assets.config import Job
-from ticket_assets.reports.calendar import job_month_label, job_week_label, weekday_name
 from ticket_assets.atomic import write_atomically
-from ticket_assets.reports.safe_output import looks_like_formula
+from ticket_assets.config import Job
 from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus
+from ticket_assets.extract.templates import default_vocabulary
+from ticket_assets.reports.calendar import job_month_label, job_week_label, weekday_name
+from ticket_assets.reports.safe_output import looks_like_formula
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, IMPORT_MATERIALS, NON_CONTAMINATED, SPOILS
 
-EXPORT_MATERIALS = ("CLASS_2_CONTAMINATED", "NON_CONTAMINATED", "SPOILS")
-IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
-DIG_SOURCES = {
+# How the office heads each area's column. Which areas a sheet counts is not listed here: the synonyms'
+# source_material says which areas imply which material, and the sheets follow it.
+AREA_HEADINGS = {
     "PODIUM": "PODIUM", "ZONE_E_GARAGE": "Zone E GARAGE", "SOUTH_MSE_WALL": "South_MSE Wall",
     "MSE_WALL": "MSE Wall", "PIER_EX": "PierEx", "POND": "Pond", "SOUTH_FILL": "South Fill", "TRACT_2": "Tract 2",
-}
-SPOILS_SOURCES = {
     "BECK_SPOILS": "BECK SPOILS", "NTX_SPOILS": "NTX Spoils", "UTX_SPOILS": "UTX Spoils",
-    "MVP_TC1": "MVP-TC1", "MVP_TC2": "MVP-TC2",
+    "MVP_TC1": "MVP-TC1", "MVP_TC2": "MVP-TC2", "SPG": "SPG",
 }
+MATERIAL_HEADINGS = {CONTAMINATED: "Class 2", NON_CONTAMINATED: "Non Contaminated", SPOILS: "Spoils"}
+
+
+def areas_implying(material: str) -> dict[str, str]:
+    """The areas whose loads are of this material, by the synonyms' source_material, with their headings."""
+    implied = default_vocabulary().source_material
+    return {area: AREA_HEADINGS.get(area, area.replace("_", " ").title())
+            for area, of in implied.items() if of == material}
+
+
+DIG_SOURCES = areas_implying(CONTAMINATED)
+SPOILS_SOURCES = areas_implying(SPOILS)
+CLEAN_SOURCES = areas_implying(NON_CONTAMINATED)
 DESTINATION_NAMES = {
     "WASTE_MANAGEMENT_LEWISVILLE": "WM Lewisville", "LDI_YARD": "LDI Yard", "POST_OAK_PIT": "Post Oak Pit",
 }
@@ -57,18 +70,16 @@ class SheetLayout:
 
 
 SHEETS = (
-    SheetLayout("All Daily", ("Total", "Class 2", "Non Contaminated", "Spoils", "Notes"),
-                EXPORT_MATERIALS, "material",
-                {"CLASS_2_CONTAMINATED": "Class 2", "NON_CONTAMINATED": "Non Contaminated", "SPOILS": "Spoils"},
-                counts_unclassified=True),
+    SheetLayout("All Daily", ("Total", *MATERIAL_HEADINGS.values(), "Notes"),
+                EXPORT_MATERIALS, "material", MATERIAL_HEADINGS, counts_unclassified=True),
     SheetLayout("Class2_Daily", ("Total", *DIG_SOURCES.values(), "Notes"),
-                ("CLASS_2_CONTAMINATED",), "source", DIG_SOURCES),
+                (CONTAMINATED,), "source", DIG_SOURCES),
     # This sheet and Import have no Notes in the office's layout: "In Review" is added so doubtful
     # loads are never silent.
-    SheetLayout("Non Contaminated", ("Total", "SPG", "Spoils", "Location", "In Review"),
-                ("NON_CONTAMINATED",), "source", {"SPG": "SPG", **dict.fromkeys(SPOILS_SOURCES, "Spoils")}),
+    SheetLayout("Non Contaminated", ("Total", *CLEAN_SOURCES.values(), "Spoils", "Location", "In Review"),
+                (NON_CONTAMINATED,), "source", {**CLEAN_SOURCES, **dict.fromkeys(SPOILS_SOURCES, "Spoils")}),
     SheetLayout("Spoils", ("Total", *SPOILS_SOURCES.values(), "Notes"),
-                ("SPOILS",), "source", SPOILS_SOURCES),
+                (SPOILS,), "source", SPOILS_SOURCES),
     SheetLayout("Import", (*IMPORT_MATERIALS, "Grand Total", "In Review"),
                 IMPORT_MATERIALS, "material", {m: m for m in IMPORT_MATERIALS}),
 )

@@ -1,0 +1,34 @@
+"""The canonical names every stage shares: material classes, record fields, ledger statuses.
+
+What people write maps to these through the synonyms (templates/synonyms.yaml), which
+also say which areas imply which material; `test_schema` keeps the two in step. A
+wrong material is the costliest error this product can make, so the material classes
+are spelled here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+CONTAMINATED = "CLASS_2_CONTAMINATED"  # regulated: needs a manifest number
+NON_CONTAMINATED = "NON_CONTAMINATED"  # clean fill
+SPOILS = "SPOILS"  # other trades' waste
+EXPORT_MATERIALS = (CONTAMINATED, NON_CONTAMINATED, SPOILS)
+IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
+
+# The values of a record, as the tickets table and the reports name them.
+RECORD_FIELDS = (
+    "ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",
+    "truck_number", "manifest_number", "source", "destination",
+)
+REQUIRED_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
+# What a person may correct: every value read, and the job the load belongs to.
+CORRECTABLE_FIELDS = (*RECORD_FIELDS, "job_code")
+
+
+class RunStatus(str, Enum):
+    """A run's row in the ledger (processing_runs): how far it got."""
+
+    EXTRACTED = "EXTRACTED"  # records and review rows written
+    EXPORTED = "EXPORTED"  # the day's reports written too
+    FAILED = "FAILED"
