@@ -1,24 +1,31 @@
 """Settings: where the inbox and the working files live, the jobs, the OCR options.
 
-Paths come from the environment (TICKETS_INBOX, TICKETS_HOME) or the CLI;
-everything else from one YAML file (see tickets.yaml beside this module).
+Paths come from the environment (TICKETS_INBOX, TICKETS_HOME, TICKETS_WAREHOUSE_URL)
+or the CLI; everything else from one YAML file (see tickets.yaml beside this module).
+The environment is read once, here, when the settings are loaded.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from ticket_assets.errors import UserError
+from ticket_assets.faults import NO_FAULTS, FaultPlan
+
 PACKAGED_CONFIG = Path(__file__).with_name("tickets.yaml")
+INSTANCE_TEMPLATE = Path(__file__).with_name("dagster_instance.yaml")  # copied into a new DAGSTER_HOME
 DEFAULT_HOME = ".tickets"
 
 
-class ConfigError(ValueError):
-    """The configuration file is missing a value or holds a wrong one."""
+class ConfigError(UserError):
+    """The configuration is missing a value or holds a wrong one, or a path it names is not there."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +59,15 @@ class Settings:
     settle_seconds: float = 60
     low_confidence: float = 0.70
     vendor_min_confidence: float = 0.80
+    warehouse_url: str = ""  # any SQLAlchemy URL; by default a DuckDB file in the home folder
+    operator: str = ""  # who runs the process, for the ledger
+    faults: FaultPlan = NO_FAULTS
 
     @property
     def inbox(self) -> Path:
         if self.inbox_folder is None:
             raise ConfigError("TICKETS_INBOX is not set: point it at the folder that holds the date folders")
         return self.inbox_folder
-
-    @property
-    def warehouse_url(self) -> str:
-        return warehouse_url(self.home)
 
     @property
     def exports_dir(self) -> Path:
@@ -88,42 +94,41 @@ class Settings:
         data = asdict(self)
         data["inbox_folder"], data["home"] = str(self.inbox_folder), str(self.home)
         data["config_path"] = str(self.config_path)
+        del data["faults"]
         data["jobs"] = [{**asdict(j), "start": j.start.isoformat(), "end": j.end.isoformat()} for j in self.jobs]
         return data
 
 
-def warehouse_url(home: Path) -> str:
-    """TICKETS_WAREHOUSE_URL (any SQLAlchemy URL), else a DuckDB file in the home folder."""
-    return os.environ.get("TICKETS_WAREHOUSE_URL") or f"duckdb:///{home / 'warehouse.duckdb'}"
+def home_from_env(environ: Mapping[str, str] = os.environ) -> Path:
+    return Path(environ.get("TICKETS_HOME", DEFAULT_HOME)).expanduser().resolve()
 
 
-def home_from_env() -> Path:
-    return Path(os.environ.get("TICKETS_HOME", DEFAULT_HOME)).expanduser().resolve()
-
-
-def inbox_from_env() -> Path | None:
-    inbox = os.environ.get("TICKETS_INBOX")
+def _inbox_from_env(environ: Mapping[str, str]) -> Path | None:
+    inbox = environ.get("TICKETS_INBOX")
     return Path(inbox).expanduser().resolve() if inbox else None
 
 
-def find_config_file(home: Path) -> Path:
-    explicit = os.environ.get("TICKETS_CONFIG")
+def _config_file(home: Path, environ: Mapping[str, str]) -> Path:
+    explicit = environ.get("TICKETS_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
     in_home = home / "tickets.yaml"
     return in_home if in_home.exists() else PACKAGED_CONFIG
 
 
-def load_settings(inbox: Path | None = None, home: Path | None = None) -> Settings:
-    """Settings from the environment, with explicit paths taking precedence."""
-    home = (home or home_from_env()).resolve()
-    inbox = inbox.resolve() if inbox else inbox_from_env()
-    path = find_config_file(home)
+def load_settings(inbox: Path | None = None, home: Path | None = None,
+                  environ: Mapping[str, str] = os.environ) -> Settings:
+    """Settings from the configuration file and the environment, with explicit paths taking precedence."""
+    home = (home or home_from_env(environ)).resolve()
+    inbox = inbox.resolve() if inbox else _inbox_from_env(environ)
+    path = _config_file(home, environ)
     try:
         raw = yaml.safe_load(path.read_text()) or {}
-        return _settings_from_yaml(raw, inbox, home, path)
+        settings = _settings_from_yaml(raw, inbox, home, path)
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise ConfigError(f"cannot read configuration {path}: {err}") from err
+    return replace(settings, operator=getpass.getuser(), faults=FaultPlan.from_environment(environ),
+                   warehouse_url=environ.get("TICKETS_WAREHOUSE_URL") or f"duckdb:///{home / 'warehouse.duckdb'}")
 
 
 def _settings_from_yaml(raw: dict, inbox: Path | None, home: Path, path: Path) -> Settings:
@@ -145,6 +150,6 @@ def _settings_from_yaml(raw: dict, inbox: Path | None, home: Path, path: Path) -
     )
 
 
-def default_dagster_home(home: Path) -> Path:
+def default_dagster_home(home: Path, environ: Mapping[str, str] = os.environ) -> Path:
     """DAGSTER_HOME when the user did not set one: beside the warehouse."""
-    return Path(os.environ.get("DAGSTER_HOME") or home / "dagster")
+    return Path(environ.get("DAGSTER_HOME") or home / "dagster")

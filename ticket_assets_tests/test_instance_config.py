@@ -4,7 +4,7 @@ import shutil
 
 from dagster import DagsterInstance
 
-from ticket_assets.orchestrate.launch import INSTANCE_TEMPLATE
+from ticket_assets.config import INSTANCE_TEMPLATE
 
 
 def test_instance_limits_the_warehouse_pool_to_one_step(tmp_path):

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from dagster import DagsterInstance
 
-from ticket_assets.orchestrate.launch import INSTANCE_TEMPLATE
+from ticket_assets.config import INSTANCE_TEMPLATE
 
 from .conftest import REPO, make_home
 

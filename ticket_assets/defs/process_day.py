@@ -1,7 +1,8 @@
 from dagster import AssetSelection, define_asset_job, multiprocess_executor
 
 PROCESS_DAY = "process_day"
-SIGNATURE_TAG = "tickets/folder_signature"
+SIGNATURE_TAG = "tickets/folder_signature"  # the folder's content a run was started for
+PARTITION_TAG = "dagster/partition"  # the day a run processes, as Dagster tags it
 
 # Forkserver with the code location preloaded starts a step in about 0.75 s instead
 # of 1.7 s with spawn. The chain is linear, so steps never run side by side within

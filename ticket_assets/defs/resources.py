@@ -16,4 +16,5 @@ class TicketsConfig(ConfigurableResource):
         return load_settings(Path(self.inbox) if self.inbox else None, Path(self.home) if self.home else None)
 
     def warehouse(self) -> Warehouse:
-        return Warehouse.at(self.settings().warehouse_url)
+        settings = self.settings()
+        return Warehouse.at(settings.warehouse_url, settings.faults)

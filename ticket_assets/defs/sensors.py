@@ -19,7 +19,7 @@ from dagster import (
 from ticket_assets.orchestrate.audit import record_failed_run
 
 from ticket_assets.config import ConfigError
-from ticket_assets.defs.process_day import PROCESS_DAY, SIGNATURE_TAG, process_day
+from ticket_assets.defs.process_day import PARTITION_TAG, PROCESS_DAY, SIGNATURE_TAG, process_day
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.settle import plan_ready_folders, states_from_json, states_to_json
@@ -40,7 +40,7 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
     def already_processed(day: str, signature: str) -> bool:
         """A run of this exact content exists already (for instance one started by `tickets process`)."""
         runs = context.instance.get_run_records(
-            RunsFilter(tags={"dagster/partition": day, SIGNATURE_TAG: signature}), limit=1)
+            RunsFilter(tags={PARTITION_TAG: day, SIGNATURE_TAG: signature}), limit=1)
         return bool(runs)
 
     ready = plan_ready_folders(inbox, states, time.time(), settings.settle_seconds, already_processed)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ticket_assets.config import Job
+from ticket_assets.errors import UserError
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
@@ -18,7 +19,7 @@ CANONICAL_KINDS = ("flow", "material", "source", "destination")
 UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
 
 
-class CorrectionError(ValueError):
+class CorrectionError(UserError):
     """A correction names an unknown field or a value the field cannot hold."""
 
 

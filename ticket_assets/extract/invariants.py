@@ -46,3 +46,20 @@ def duplicates_linked(ticket_rows: list[dict]) -> CheckOutcome:
     flagged = [row for row in ticket_rows if Reason.DUPLICATE_TICKET.value in (row["review_reason"] or "")]
     unlinked = [row["page_id"] for row in flagged if not row["duplicate_of"]]
     return CheckOutcome(not unlinked, f"{len(flagged)} duplicates, without a link: {unlinked[:5]}")
+
+
+# The checks a day must pass before its reports are written, by name, with what each one means.
+DESCRIPTIONS = {
+    "every_page_accounted_for": "One record per page of every readable file; every bad file in review.",
+    "manifest_recall": "Every contaminated load has a manifest number or is in review.",
+    "duplicates_linked": "Every duplicate ticket links to its original.",
+}
+
+
+def check_day(entries: list[FileEntry], ticket_rows: list[dict], review_rows: list[dict]) -> dict[str, CheckOutcome]:
+    """Every check of DESCRIPTIONS on a day's rows, by name."""
+    return {
+        "every_page_accounted_for": every_page_accounted_for(entries, ticket_rows, review_rows),
+        "manifest_recall": manifest_recall(ticket_rows),
+        "duplicates_linked": duplicates_linked(ticket_rows),
+    }

@@ -13,6 +13,7 @@ engine that cannot load at all stops the call (EngineUnavailable).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -26,7 +27,7 @@ import numpy as np
 from PIL import Image
 
 from ticket_assets.config import OcrSettings
-from ticket_assets.faults import fault_point
+from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
 from ticket_assets.ocr.orientation import upright_size
 from ticket_assets.ocr.registry import create_engine, resolve_engine_name
@@ -46,13 +47,19 @@ class PageWork:
     render: PageRender | None = None
 
 
+# Each reader runs on one thread: pages are spread over processes instead. Tesseract runs a binary per
+# page, which takes its thread limit from the environment of the process that reads.
+WORKER_ENVIRONMENT = {"OMP_THREAD_LIMIT": "1"}
+
 # Set in each worker process by _load_worker_engine; the parent never loads an engine for the pool.
 _worker_engine: OcrEngine | None = None
 _worker_load_error: BaseException | None = None
 _worker_timeout: float = 0
+_worker_faults: FaultPlan = NO_FAULTS
 
 
-def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | None = None) -> dict[str, OcrResult]:
+def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | None = None,
+              faults: FaultPlan = NO_FAULTS) -> dict[str, OcrResult]:
     """One OcrResult per page id, in the order of `work`; `on_done` is called in this process as each finishes.
 
     Raises EngineUnavailable when the configured engine cannot run or load here.
@@ -67,7 +74,7 @@ def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | Non
     if workers <= 1 or multiprocessing.current_process().daemon:
         results = _read_in_process(name, work, settings, on_done)
     else:
-        results = _read_in_pool(name, work, settings, workers, on_done)
+        results = _read_in_pool(name, work, settings, workers, on_done, faults)
     return {item.page_id: results[item.page_id] for item in work}
 
 
@@ -105,6 +112,7 @@ def read_page(engine: OcrEngine, item: PageWork, timeout_seconds: float = 0) -> 
 
 def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
                      on_done: OnDone | None) -> dict[str, OcrResult]:
+    os.environ.update(WORKER_ENVIRONMENT)  # this process is the reader
     engine = create_engine(name, settings)
     results = {}
     for item in work:
@@ -115,11 +123,11 @@ def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
 
 
 def _read_in_pool(name: str, work: list[PageWork], settings: OcrSettings, workers: int,
-                  on_done: OnDone | None) -> dict[str, OcrResult]:
+                  on_done: OnDone | None, faults: FaultPlan) -> dict[str, OcrResult]:
     context = multiprocessing.get_context("forkserver")
     results = {}
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_worker_engine,
-                             initargs=(name, settings)) as pool:
+                             initargs=(name, settings, faults)) as pool:
         futures = {pool.submit(_read_in_worker, item): item for item in work}
         try:
             for future in as_completed(futures):
@@ -144,10 +152,11 @@ def _outcome(future: Future, name: str) -> OcrResult:
         return OcrResult(name, 0, 0, error=f"OCR worker failed: {type(err).__name__}: {err}")
 
 
-def _load_worker_engine(name: str, settings: OcrSettings) -> None:
+def _load_worker_engine(name: str, settings: OcrSettings, faults: FaultPlan) -> None:
     """Pool initializer. It must not raise: a failing initializer breaks the pool and hides the reason."""
-    global _worker_engine, _worker_load_error, _worker_timeout
-    _worker_timeout = settings.page_timeout_seconds
+    global _worker_engine, _worker_load_error, _worker_timeout, _worker_faults
+    os.environ.update(WORKER_ENVIRONMENT)
+    _worker_timeout, _worker_faults = settings.page_timeout_seconds, faults
     try:
         _worker_engine = create_engine(name, settings)
     except Exception as err:
@@ -155,7 +164,7 @@ def _load_worker_engine(name: str, settings: OcrSettings) -> None:
 
 
 def _read_in_worker(item: PageWork) -> OcrResult:
-    fault_point("ocr_worker")
+    _worker_faults.reach("ocr_worker")
     if _worker_engine is None:
         raise _worker_load_error or EngineUnavailable("the OCR engine was not loaded in this worker")
     return read_page(_worker_engine, item, _worker_timeout)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ticket_assets.config import OcrSettings
+from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.ocr.pool import PageWork, ocr_pages
 from ticket_assets.ocr.registry import resolve_engine_name
@@ -22,8 +23,8 @@ TEXT_LAYER_ENGINE = "text_layer"
 CACHE_VERSION = 4  # raise when what an engine's result holds changes (4: pages turned upright, word confidences)
 
 
-def read_day(pages: list[PageImage], settings: OcrSettings,
-             on_done: Callable[[str], None] | None = None) -> dict[str, OcrResult]:
+def read_day(pages: list[PageImage], settings: OcrSettings, on_done: Callable[[str], None] | None = None,
+             faults: FaultPlan = NO_FAULTS) -> dict[str, OcrResult]:
     """One OcrResult per page id, whatever happened to the page."""
     engine = resolve_engine_name(settings)
     results: dict[str, OcrResult] = {}
@@ -49,7 +50,7 @@ def read_day(pages: list[PageImage], settings: OcrSettings,
 
     work = [PageWork(page.page_id, page.image_path, page.render) for page in to_read]
     if work:
-        ocr_pages(work, replace(settings, engine=engine), on_done=finished)
+        ocr_pages(work, replace(settings, engine=engine), on_done=finished, faults=faults)
     return {page.page_id: results[page.page_id] for page in pages}
 
 

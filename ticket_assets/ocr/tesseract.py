@@ -1,12 +1,11 @@
 """Tesseract through pytesseract: words from `image_to_data`, grouped into its own lines.
 
-Tesseract is a separate binary per page; OMP_THREAD_LIMIT=1 keeps each call on
-one core, since the pool already runs one process per core.
+Tesseract is a separate binary per page; the pool sets OMP_THREAD_LIMIT=1 in each
+reading process so that each call stays on one core (the pool runs one per core).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import numpy as np
@@ -27,7 +26,7 @@ class TesseractEngine:
     name = "tesseract"
 
     def __init__(self, settings=None) -> None:
-        os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by every tesseract subprocess
+        """Nothing to load: each page runs the binary."""
 
     @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:

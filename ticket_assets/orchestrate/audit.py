@@ -7,16 +7,16 @@ retries taken) is read from the Dagster instance's own run storage.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from dagster import DagsterEventType, DagsterInstance, RunsFilter
 
 from ticket_assets.config import Settings
+from ticket_assets.defs.process_day import PARTITION_TAG
+from ticket_assets.schema import RunStatus
 from ticket_assets.store.warehouse import Warehouse
 
-PARTITION_TAG = "dagster/partition"
 
 
 @dataclass
@@ -39,7 +39,7 @@ def run_detail(instance: DagsterInstance, run_id: str) -> RunDetail | None:
     kinds = {DagsterEventType.STEP_FAILURE: detail.failures, DagsterEventType.STEP_UP_FOR_RETRY: detail.retries}
     for event in instance.all_logs(run_id, of_type=set(kinds)):
         step_event = event.dagster_event
-        kinds[step_event.event_type].append(f"{step_event.step_key}: {_error_text(step_event.event_specific_data.error)}")
+        kinds[step_event.event_type].append(f"{step_event.step_key}: {error_text(step_event.event_specific_data.error)}")
     return detail
 
 
@@ -56,10 +56,10 @@ def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings:
     if detail is None or detail.day is None:
         return
     warehouse.record_failure({
-        "run_id": run_id, "partition_key": detail.day, "status": "FAILED",
+        "run_id": run_id, "partition_key": detail.day, "status": RunStatus.FAILED.value,
         "started_at": _when(detail.started), "finished_at": _when(detail.finished) or datetime.now(),
         "errors": len(detail.failures), "failure": "; ".join(detail.failures) or f"run ended {detail.status}",
-        "config_snapshot": settings.snapshot(), "processed_by": getpass.getuser(),
+        "config_snapshot": settings.snapshot(), "processed_by": settings.operator,
     })
 
 
@@ -67,7 +67,8 @@ def _when(timestamp: float | None) -> datetime | None:
     return datetime.fromtimestamp(timestamp) if timestamp else None
 
 
-def _error_text(error) -> str:
+def error_text(error) -> str:
+    """A failure's message, with the original error when retries ran out (Dagster keeps it as the cause)."""
     if error is None:
         return "no error recorded"
     text = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name or "error"

@@ -21,14 +21,13 @@ from typing import Iterator
 
 from dagster import DagsterInstance, execute_job, reconstructable
 
-from ticket_assets.orchestrate.audit import record_failed_run
-from ticket_assets.config import Settings, default_dagster_home
-from ticket_assets.defs.process_day import SIGNATURE_TAG, STEP_PRELOAD
+from ticket_assets.config import INSTANCE_TEMPLATE, Settings, default_dagster_home
 from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.process_day import PARTITION_TAG, SIGNATURE_TAG, STEP_PRELOAD
 from ticket_assets.discover import folder_signature
+from ticket_assets.orchestrate.audit import error_text, record_failed_run
 from ticket_assets.store.warehouse import Warehouse
 
-INSTANCE_TEMPLATE = Path(__file__).resolve().parents[2] / "dagster.yaml"
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
@@ -48,7 +47,7 @@ def dagster_home_for(settings: Settings) -> Iterator[Path]:
     dagster_home = default_dagster_home(settings.home).resolve()
     dagster_home.mkdir(parents=True, exist_ok=True)
     instance_file = dagster_home / "dagster.yaml"
-    if not instance_file.exists() and INSTANCE_TEMPLATE.exists():
+    if not instance_file.exists():
         shutil.copyfile(INSTANCE_TEMPLATE, instance_file)
     previous = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = str(dagster_home)
@@ -97,13 +96,13 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
 
     started = time.monotonic()
     instance.add_dynamic_partitions(date_folders.name, [day])
-    tags = {"dagster/partition": day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli"}
+    tags = {PARTITION_TAG: day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli"}
     with execute_job(reconstructable(process_day_job), instance=instance, run_config=_run_config(settings),
                      tags=tags) as result:
         outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
                          time.monotonic() - started)
     if not outcome.success:
-        record_failed_run(instance, Warehouse.at(settings.warehouse_url), settings, outcome.run_id)
+        record_failed_run(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, outcome.run_id)
     return outcome
 
 
@@ -122,12 +121,10 @@ def _run_config(settings: Settings) -> dict:
 
 
 def _failure_reason(result) -> str:
-    """The first step failure's message, with the original error when retries ran out."""
+    """The first step failure, with the original error when retries ran out; else the failed checks."""
     for event in result.all_events:
         if event.is_step_failure:
-            error = event.step_failure_data.error
-            cause = f" (cause: {error.cause.message.strip()})" if error and error.cause else ""
-            return f"{event.step_key}: {error.message.strip() if error else 'failed'}{cause}"
+            return f"{event.step_key}: {error_text(event.step_failure_data.error)}"
     failed_checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
                      and not e.event_specific_data.evaluation.passed]
     if failed_checks:

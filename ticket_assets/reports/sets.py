@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ticket_assets.config import Job, Settings
+from ticket_assets.errors import UserError
 from ticket_assets.reports.csv_reports import (
     write_answered_reviews,
     write_invoice_match,
@@ -21,7 +22,7 @@ from ticket_assets.reports.csv_reports import (
     write_review_queue,
 )
 from ticket_assets.reports.workbook import write_tracking_workbook
-from ticket_assets.faults import fault_point
+from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.store.warehouse import Warehouse
 
 VERSIONS = ".versions"  # beside the report folders: every set is written here, then swapped in
@@ -35,11 +36,12 @@ FILE_NAMES = {
 }
 
 
-class ExportError(ValueError):
+class ExportError(UserError):
     """Reports cannot be written where they were asked for."""
 
 
-def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], job: Job) -> dict[str, Path]:
+def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], job: Job,
+                  faults: FaultPlan = NO_FAULTS) -> dict[str, Path]:
     """Write the reports as one set into out_dir, a folder the platform owns; return report name -> path.
 
     out_dir is a symbolic link to the folder of the latest complete set, swapped in one
@@ -48,7 +50,7 @@ def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], j
     versions = out_dir.parent / VERSIONS
     staging = versions / f"{out_dir.name}.{uuid.uuid4().hex[:12]}"
     staging.mkdir(parents=True)
-    _write_set(staging, tickets, review_rows, job)
+    _write_set(staging, tickets, review_rows, job, faults)
     _swap_in(out_dir, staging)
     return {name: out_dir / file_name for name, file_name in FILE_NAMES.items()}
 
@@ -65,9 +67,10 @@ def export_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], 
     return {name: out_dir / file_name for name, file_name in FILE_NAMES.items()}
 
 
-def _write_set(folder: Path, tickets: list[dict], review_rows: list[dict], job: Job) -> None:
+def _write_set(folder: Path, tickets: list[dict], review_rows: list[dict], job: Job,
+               faults: FaultPlan = NO_FAULTS) -> None:
     write_tracking_workbook(folder / FILE_NAMES["tracking_export"], tickets, job)
-    fault_point("export_write")  # half of the new set written, the old set still in place
+    faults.reach("export_write")  # half of the new set written, the old set still in place
     write_invoice_match(folder / FILE_NAMES["invoice_match"], tickets)
     write_manifest_log(folder / FILE_NAMES["manifest_log"], tickets)
     write_review_queue(folder / FILE_NAMES["review_queue"], review_rows)

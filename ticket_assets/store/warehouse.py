@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import NullPool
 
-from ticket_assets.faults import fault_point
+from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.store.models import (
     metadata,
     ocr_pages,
@@ -48,18 +48,18 @@ LOCK_WAIT_SECONDS = 60
 
 
 class Warehouse:
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, faults: FaultPlan = NO_FAULTS):
+        self.url, self.faults = url, faults
         self.engine: Engine = create_engine(url, poolclass=NullPool)
         if self.engine.dialect.name == "duckdb":
             event.listen(self.engine, "do_connect", _wait_for_file_lock)
 
     @classmethod
-    def at(cls, url: str) -> "Warehouse":
+    def at(cls, url: str, faults: FaultPlan = NO_FAULTS) -> "Warehouse":
         """The warehouse at `url`, its folder and tables created when missing."""
         if url.startswith("duckdb:///"):
             Path(url.removeprefix("duckdb:///")).parent.mkdir(parents=True, exist_ok=True)
-        warehouse = cls(url)
+        warehouse = cls(url, faults)
         with warehouse.engine.begin() as conn:
             _write_alone(conn, "schema")  # two processes creating the tables at once would collide
             old_answers = _take_page_answers(conn)
@@ -88,7 +88,7 @@ class Warehouse:
             conn.execute(delete(pending_days).where(pending_days.c.partition_key == partition_key))
             if find_stale:
                 _mark_pending(conn, find_stale(_records_numbered(conn, numbers - {None})))
-            fault_point("warehouse_write")  # everything written, nothing committed
+            self.faults.reach("warehouse_write")  # everything written, nothing committed
 
     @staticmethod
     def _keep_review_ids(conn, partition_key: str, review_rows: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -1,0 +1,235 @@
+"""What the `tickets` command can do, as plain calls that return data and print nothing.
+
+The command (ticket_assets/cli) is a thin shell over these: it parses, calls, and
+formats. Anything a person got wrong is a UserError with a one-line message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import ContextManager
+
+from ticket_assets.config import ConfigError, Settings, default_dagster_home
+from ticket_assets.discover import list_date_folders, parse_day
+from ticket_assets.errors import UserError
+from ticket_assets.schema import RunStatus
+from ticket_assets.store.warehouse import Warehouse
+
+FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed again at most this often
+
+
+@dataclass
+class Processed:
+    """What a `process` call did: each day's outcome (orchestrate.launch.DayRun), in the order they finished."""
+
+    outcomes: list = field(default_factory=list)
+    dagster_home: Path | None = None
+
+    @property
+    def failures(self) -> list:
+        return [outcome for outcome in self.outcomes if not outcome.success]
+
+
+@dataclass
+class Watchers:
+    """How a caller follows a long `process`: a context shown while days run, and each finished day."""
+
+    running: Callable[[list[str]], ContextManager] = lambda days: contextlib.nullcontext()
+    day_done: Callable[[object], None] = lambda outcome: None
+    note: Callable[[str], None] = lambda text: None
+
+
+def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
+    """The date folders to process: the ones asked for, checked, or every one of the inbox."""
+    available = list_date_folders(settings.inbox)
+    if not dates:
+        if not available:
+            raise ConfigError(f"no YYYY-MM-DD folders in {settings.inbox}")
+        return available
+    for day in dates:
+        if parse_day(day) is None:
+            raise ConfigError(f"--date {day!r} is not a YYYY-MM-DD date")
+        if day not in available:
+            raise ConfigError(f"no folder {settings.inbox / day}")
+    return sorted(set(dates))
+
+
+def refuse_another_inbox(settings: Settings, days: list[str]) -> None:
+    """A day processed from one inbox and then from another would have every record flagged as vanished and the
+    other inbox's files taken in: a mistyped --inbox or TICKETS_INBOX, far more often than a move."""
+    warehouse = existing_warehouse(settings)
+    for day in days:
+        before = _inbox_of_last_run(warehouse, day) if warehouse else None
+        if before and before != str(settings.inbox):
+            raise ConfigError(f"{day} was processed from the inbox {before}, not {settings.inbox}: check --inbox or "
+                              "TICKETS_INBOX; if the scans moved there for good, run `tickets process --inbox-moved`")
+
+
+def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
+    done = [run for run in warehouse.runs(day) if run["config_snapshot"] and run["status"] != RunStatus.FAILED]
+    return done[-1]["config_snapshot"].get("inbox_folder") if done else None
+
+
+def existing_warehouse(settings: Settings) -> Warehouse | None:
+    """The warehouse, or None when its DuckDB file was never made."""
+    url = settings.warehouse_url
+    if url.startswith("duckdb:///") and not Path(url.removeprefix("duckdb:///")).exists():
+        return None
+    return Warehouse.at(url)
+
+
+def process(settings: Settings, days: list[str], watch: Watchers = Watchers()) -> Processed:
+    """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
+    their runs made out of date (a copy of one of their tickets found in a day just processed)."""
+    from ticket_assets.orchestrate.launch import dagster_home_for
+
+    processed = Processed()
+    with dagster_home_for(settings) as processed.dagster_home:
+        _run_days(settings, days, watch, processed)
+        for _ in range(FOLLOW_UP_ROUNDS):
+            follow_up = _pending_days(settings, {f.day for f in processed.failures}, watch.note)
+            if not follow_up:
+                break
+            _run_days(settings, follow_up, watch, processed)
+    return processed
+
+
+def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: Processed) -> None:
+    from ticket_assets.orchestrate.launch import run_days
+
+    with watch.running(days):
+        for outcome in run_days(settings, days):
+            watch.day_done(outcome)
+            processed.outcomes.append(outcome)
+
+
+def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], None]) -> list[str]:
+    """Days to process again, said as they are taken; a day whose folder is gone is named and left."""
+    chosen = []
+    for day, why in sorted(Warehouse.at(settings.warehouse_url).pending().items()):
+        if day in failed:
+            continue
+        if not (settings.inbox / day).is_dir():
+            note(f"{day}: should be processed again ({why}), but its folder {settings.inbox / day} is gone")
+            continue
+        note(f"{day}: processing again: {why}")
+        chosen.append(day)
+    return chosen
+
+
+def review_item(settings: Settings, review_id: int) -> dict:
+    item = Warehouse.at(settings.warehouse_url).review_item(review_id)
+    if item is None:
+        raise UserError(f"there is no review item {review_id} (see `tickets review`)")
+    return item
+
+
+def answer_item(settings: Settings, review_id: int, sets: list[str], decision: str | None, because: str | None,
+                by: str) -> tuple[dict, dict]:
+    """Check a person's answer to one review item and that its day can be processed again, then save it.
+    Returns the item and the answer; nothing is saved when anything is wrong."""
+    from ticket_assets.extract.corrections import checked_answer
+
+    item = review_item(settings, review_id)
+    if not by.strip():
+        raise UserError("--by: say who answers")
+    corrections = dict(_correction(text, _correction_context(settings, item)) for text in sets)
+    answer = checked_answer(item, corrections, decision, because)
+    folder = settings.inbox / item["partition_key"]
+    if not folder.is_dir():
+        raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
+                        "reports (check --inbox or TICKETS_INBOX)")
+    refuse_another_inbox(settings, [item["partition_key"]])
+    Warehouse.at(settings.warehouse_url).save_answer(item, answer, by.strip())
+    return item, answer
+
+
+def _correction_context(settings: Settings, item: dict):
+    from ticket_assets.extract.corrections import CorrectionContext
+    from ticket_assets.extract.record import Vocabularies
+
+    record = Warehouse.at(settings.warehouse_url).ticket(item["page_id"])
+    job = settings.job_or_default(record["job_code"] if record else None)
+    return CorrectionContext(Vocabularies.packaged(settings.vendor_min_confidence), job,
+                             tuple(j.code for j in settings.jobs))
+
+
+def _correction(text: str, context) -> tuple[str, object]:
+    from ticket_assets.extract.corrections import parse_correction
+
+    field_name, separator, value = text.partition("=")
+    if not separator:
+        raise UserError(f"--set {text!r}: write FIELD=VALUE")
+    return field_name.strip(), parse_correction(field_name.strip(), value, context)
+
+
+def item_answers(settings: Settings, item: dict) -> list[dict]:
+    return Warehouse.at(settings.warehouse_url).item_answers(item)
+
+
+def open_reviews(settings: Settings, day: str | None) -> list[dict]:
+    return Warehouse.at(settings.warehouse_url).open_reviews(day)
+
+
+@dataclass
+class LedgerDay:
+    runs: list[dict]  # the ledger rows
+    dagster_runs: list  # orchestrate.audit.RunDetail of every Dagster run of the day, when one was asked for
+
+
+def ledger(settings: Settings, day: str | None) -> LedgerDay:
+    from ticket_assets.orchestrate.audit import day_runs
+
+    runs = Warehouse.at(settings.warehouse_url).runs(day)
+    return LedgerDay(runs, day_runs(dagster_instance(settings), day) if day else [])
+
+
+@dataclass
+class AuditedRecord:
+    record: dict
+    ledger: dict  # the ledger row of the run that wrote it, {} when there is none
+    reviews: list[dict]
+    answers: list[dict]
+    run: object  # orchestrate.audit.RunDetail, or None
+
+
+def audit(settings: Settings, ticket_number: str, vendor: str | None) -> list[AuditedRecord]:
+    """Every record with this ticket number (of this vendor): file, run, configuration, review history."""
+    from ticket_assets.orchestrate.audit import run_detail
+
+    warehouse = Warehouse.at(settings.warehouse_url)
+    records = warehouse.tickets_numbered(ticket_number, vendor)
+    if not records:
+        return []
+    instance, runs = dagster_instance(settings), {row["run_id"]: row for row in warehouse.runs()}
+    return [AuditedRecord(record, runs.get(record["run_id"], {}),
+                          *warehouse.page_history(record["page_id"], record["file_hash"]),
+                          run_detail(instance, record["run_id"])) for record in records]
+
+
+def export(settings: Settings, job_code: str | None, first: date | None, last: date | None,
+           out: Path) -> dict[str, Path]:
+    """The reports of a job's days (or first..last of them) written into `out`, beside what it holds."""
+    from ticket_assets.reports.sets import export_reports, write_job_reports
+
+    return write_job_reports(Warehouse.at(settings.warehouse_url), settings.job(job_code), out.resolve(), first,
+                             last, writer=export_reports)
+
+
+def dagster_instance(settings: Settings):
+    """The Dagster instance the runs of this home went to (DAGSTER_HOME is left as it is)."""
+    from dagster import DagsterInstance
+
+    dagster_home = default_dagster_home(settings.home).resolve()
+    if not (dagster_home / "dagster.yaml").is_file():
+        raise UserError(f"no Dagster instance at {dagster_home}: nothing was processed with this home yet")
+    return DagsterInstance.from_config(str(dagster_home))
+
+
+def run_record(settings: Settings, day: str, run_id: str) -> dict:
+    """A run's ledger row, {} when it has none."""
+    return next((r for r in Warehouse.at(settings.warehouse_url).runs(day) if r["run_id"] == run_id), {})

@@ -1,0 +1,186 @@
+"""The `tickets` command: a thin shell that parses, calls `ticket_assets.api`, and shows the result."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from contextlib import ExitStack, contextmanager
+from datetime import date, timedelta
+
+from ticket_assets import api
+from ticket_assets.cli.display import ProgressBar, answer_text, print_run_detail, print_table
+from ticket_assets.cli.parser import build_parser
+from ticket_assets.config import Settings, home_from_env, load_settings
+from ticket_assets.errors import UserError
+from ticket_assets.progress import progress_path
+
+DEMO_FIRST_DAY = date(2024, 10, 16)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as err:
+        print(f"tickets: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `tickets review | head`: the reader has all it wanted
+        sys.stderr.close()
+        return 0
+
+
+def process_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    days = api.chosen_days(settings, args.dates)
+    if not args.inbox_moved:
+        api.refuse_another_inbox(settings, days)
+    return _process(settings, days)
+
+
+def demo_command(args) -> int:
+    from ticket_assets.synth import generate_inbox
+
+    home = (args.home or home_from_env()).resolve()
+    inbox = home / "sample_inbox"
+    days = [DEMO_FIRST_DAY + timedelta(days=i) for i in range(args.days)]
+    print(f"generating {args.days} days x {args.pages} pages of synthetic tickets in {inbox}")
+    shutil.rmtree(inbox, ignore_errors=True)  # the demo's own folder: start from what this seed makes
+    generate_inbox(inbox, days, pages_per_day=args.pages, seed=args.seed)
+    return _process(load_settings(inbox, home), [d.isoformat() for d in days])
+
+
+def explain_command(args) -> int:
+    from ticket_assets.explain import explain_page
+
+    if not args.file.is_file():
+        raise UserError(f"no file {args.file}")
+    print(explain_page(args.file.resolve(), args.page, load_settings(home=args.home)))
+    return 0
+
+
+def review_command(args) -> int:
+    rows = api.open_reviews(load_settings(home=args.home), args.date)
+    columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
+    print_table(columns, [[row[c] for c in columns] for row in rows])
+    print(f"{len(rows)} open review item(s)")
+    return 0
+
+
+def review_show_command(args) -> int:
+    settings = load_settings(home=args.home)
+    item = api.review_item(settings, args.id)
+    for key, value in item.items():
+        shown = json.dumps(value, indent=2, default=str) if isinstance(value, dict) else value
+        print(f"{key:<16} {shown}")
+    for answer in api.item_answers(settings, item):
+        print(f"answer           {answer_text(answer)}")
+    return 0
+
+
+def review_resolve_command(args) -> int:
+    """Check the answer and that the day can be processed again, then save it and process the day."""
+    settings = load_settings(args.inbox, args.home)
+    try:
+        item, answer = api.answer_item(settings, args.id, args.corrections, args.decision, args.because, args.by)
+    except UserError as err:
+        raise UserError(f"{err}; nothing saved") from err
+    given = {**answer["corrections"], **{key: answer[key] for key in ("decision", "because") if answer[key]}}
+    again = " again" if item["resolved"] else ""
+    print(f"review item {item['id']} ({item['page_id']}, {item['reason']}) answered{again} by {args.by}: "
+          f"{given or 'confirmed'}")
+    print(f"processing {item['partition_key']} again so the records and reports carry the answer")
+    return _process(settings, [item["partition_key"]])
+
+
+def ledger_command(args) -> int:
+    day = api.ledger(load_settings(home=args.home), args.date)
+    columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
+               "duplicates", "errors", "processed_by", "failure")
+    print_table(columns, [[row[c] for c in columns] for row in day.runs])
+    if args.date:
+        print(f"\nDagster runs of {args.date}:")
+        for detail in day.dagster_runs:
+            print_run_detail(detail)
+    return 0
+
+
+def audit_command(args) -> int:
+    audited = api.audit(load_settings(home=args.home), args.ticket_number, args.vendor)
+    if not audited:
+        print(f"no record with ticket number {args.ticket_number}" + (f" of {args.vendor}" if args.vendor else ""))
+        return 1
+    for entry in audited:
+        _print_audited(entry)
+    return 0
+
+
+def _print_audited(entry: api.AuditedRecord) -> None:
+    record, ledger = entry.record, entry.ledger
+    print(f"{record['vendor']} {record['ticket_number']} of {record['ticket_date']}: "
+          f"{record['file_path']} page {record['page_number']}")
+    print(f"  sha256      {record['file_hash']}")
+    print(f"  run         {record['run_id']} ({ledger.get('status', 'not in the ledger')}, "
+          f"by {ledger.get('processed_by')}, {ledger.get('started_at')} to {ledger.get('finished_at')})")
+    print(f"  config      {json.dumps(ledger.get('config_snapshot'), default=str)}")
+    if record["duplicate_of"]:
+        print(f"  duplicate of {record['duplicate_of']}")
+    for review in entry.reviews:
+        state = f"answered by {review['resolved_by']}" if review["resolved"] else "open"
+        print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
+              f"{review['detected_fields'].get('detail', '')} ({state})")
+    for answer in entry.answers:
+        print(f"  answer      {answer['reason'] or 'page'}: {answer_text(answer)}")
+    if entry.run:
+        print_run_detail(entry.run, indent="  ")
+
+
+def export_command(args) -> int:
+    settings = load_settings(home=args.home)
+    for path in api.export(settings, args.job, args.first_day, args.last_day, args.out).values():
+        print(path)
+    return 0
+
+
+def _process(settings: Settings, days: list[str]) -> int:
+    """Process the days, showing progress; each day's line as it finishes, the failures at the end."""
+    watch = api.Watchers(running=lambda running: _progress_bars(settings, running),
+                         day_done=lambda outcome: _print_day(settings, outcome), note=print)
+    processed = api.process(settings, days, watch)
+    print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\n"
+          f"Dagster:   DAGSTER_HOME={processed.dagster_home}")
+    for failure in processed.failures:
+        print(f"FAILED {failure.day} (run {failure.run_id}): {failure.error}", file=sys.stderr)
+    return 1 if processed.failures else 0
+
+
+@contextmanager
+def _progress_bars(settings: Settings, days: list[str]):
+    with ExitStack() as bars:
+        for line, day in enumerate(days):
+            bars.enter_context(ProgressBar(progress_path(settings.home, day), day, line))
+        yield
+
+
+def _print_day(settings: Settings, outcome) -> None:
+    if not outcome.success:
+        print(f"{outcome.day}: FAILED, {outcome.error}")
+        return
+    run = api.run_record(settings, outcome.day, outcome.run_id)
+    pages = run.get("pages") or 0
+    print(f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+          f"{run.get('review_count')} sent to review, {outcome.seconds / max(pages, 1):.2f} s/page "
+          f"-> {settings.exports_dir / outcome.day}")
+
+
+COMMANDS = {
+    "process": process_command,
+    "demo": demo_command,
+    "explain": explain_command,
+    "review": review_command,
+    "review show": review_show_command,
+    "review resolve": review_resolve_command,
+    "export": export_command,
+    "ledger": ledger_command,
+    "audit": audit_command,
+}

@@ -1,0 +1,78 @@
+"""The `tickets` command line: its commands, arguments and help."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ticket_assets.discover import parse_day
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; each command's name is left in `args.command` for the shell to run."""
+    parser = argparse.ArgumentParser(prog="tickets", description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
+    parser.add_argument("--home", type=Path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
+    process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    process.add_argument("--date", action="append", dest="dates", metavar="YYYY-MM-DD", help="only this day (repeatable)")
+    process.add_argument("--inbox-moved", action="store_true",
+                         help="the scans of days processed before now live in this inbox (moved, not replaced)")
+    process.set_defaults(command="process")
+
+    demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")
+    demo.add_argument("--days", type=int, default=3)
+    demo.add_argument("--pages", type=int, default=10, help="pages per day")
+    demo.add_argument("--seed", type=int, default=0)
+    demo.set_defaults(command="demo")
+
+    explain = commands.add_parser("explain", help="show how one page is read: text, templates, fields, review")
+    explain.add_argument("file", type=Path)
+    explain.add_argument("--page", type=int, default=1)
+    explain.set_defaults(command="explain")
+
+    review = commands.add_parser("review", help="list the open review queue; show or resolve one item")
+    review.add_argument("--date", help="only this day")
+    review.set_defaults(command="review")
+    review_actions = review.add_subparsers(metavar="ACTION")
+    show = review_actions.add_parser("show", help="everything about one review item")
+    show.add_argument("id", type=int)
+    show.set_defaults(command="review show")
+    resolve = review_actions.add_parser("resolve", help="answer a review item; the day is processed again")
+    resolve.add_argument("id", type=int)
+    resolve.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", dest="corrections",
+                         help="the right value of a field (repeatable); FIELD= clears it")
+    resolve.add_argument("--decision", help="for a duplicate: copy (left out of the invoice list and the counts) "
+                         "or two-loads; for a vanished or replaced file: keep")
+    resolve.add_argument("--because", help="why a CRITICAL item closes without its value, in words "
+                         "(for example \"no manifest: load returned to site\"); kept with the record")
+    resolve.add_argument("--by", required=True, help="who answers")
+    resolve.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    resolve.set_defaults(command="review resolve")
+
+    export = commands.add_parser("export", help="write the reports for a job's days, on demand")
+    export.add_argument("--job", help="job code; default the configuration's default job")
+    export.add_argument("--from", dest="first_day", type=_day, help="first date folder (default the job's start)")
+    export.add_argument("--to", dest="last_day", type=_day, help="last date folder (default the job's end)")
+    export.add_argument("--out", type=Path, required=True, help="folder to write the reports into, beside what it holds")
+    export.set_defaults(command="export")
+
+    ledger = commands.add_parser("ledger", help="list the runs per day with their counts; with --date, "
+                                               "every Dagster run of that day with its failures and retries")
+    ledger.add_argument("--date", help="only this day")
+    ledger.set_defaults(command="ledger")
+
+    audit = commands.add_parser("audit", help="every record with a ticket number: file, run, config, review history")
+    audit.add_argument("ticket_number")
+    audit.add_argument("--vendor", help="only this vendor's tickets")
+    audit.set_defaults(command="audit")
+    return parser
+
+
+def _day(text: str) -> date:
+    day = parse_day(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a YYYY-MM-DD date")
+    return day
