@@ -137,8 +137,9 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
     item = review_item(settings, review_id)
     if not by.strip():
         raise UserError("--by: say who answers")
-    corrections = dict(_correction(text, _correction_context(settings, item)) for text in sets)
-    answer = checked_answer(item, corrections, decision, because)
+    record = Warehouse.at(settings.warehouse_url).ticket(item["page_id"])
+    corrections = dict(_correction(text, _correction_context(settings, record)) for text in sets)
+    answer = checked_answer(item, corrections, decision, because, record["material"] if record else None)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
@@ -148,11 +149,10 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
     return item, answer
 
 
-def _correction_context(settings: Settings, item: dict):
+def _correction_context(settings: Settings, record: dict | None):
     from ticket_assets.extract.corrections import CorrectionContext
     from ticket_assets.extract.record import Vocabularies
 
-    record = Warehouse.at(settings.warehouse_url).ticket(item["page_id"])
     job = settings.job_or_default(record["job_code"] if record else None)
     return CorrectionContext(Vocabularies.packaged(settings.vendor_min_confidence), job,
                              tuple(j.code for j in settings.jobs))
@@ -202,7 +202,7 @@ def audit(settings: Settings, ticket_number: str, vendor: str | None) -> list[Au
     from ticket_assets.orchestrate.audit import run_detail
 
     warehouse = Warehouse.at(settings.warehouse_url)
-    records = warehouse.tickets_numbered(ticket_number, vendor)
+    records = warehouse.tickets_numbered(ticket_number, vendor.upper() if vendor else None)
     if not records:
         return []
     instance, runs = dagster_instance(settings), {row["run_id"]: row for row in warehouse.runs()}
@@ -216,6 +216,8 @@ def export(settings: Settings, job_code: str | None, first: date | None, last: d
     """The reports of a job's days (or first..last of them) written into `out`, beside what it holds."""
     from ticket_assets.reports.sets import export_reports, write_job_reports
 
+    if first and last and first > last:
+        raise UserError(f"--from {first} is after --to {last}")
     return write_job_reports(Warehouse.at(settings.warehouse_url), settings.job(job_code), out.resolve(), first,
                              last, writer=export_reports)
 

@@ -8,6 +8,7 @@ import pytest
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
 from ticket_assets.extract.reasons import Reason
+from ticket_assets.extract.answers import DayAnswers, PageKey
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
 from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.lines import OcrLine
@@ -182,6 +183,8 @@ def test_a_filename_saying_clean_over_a_page_saying_contaminated_is_a_critical_c
     conflict = findings[Reason.MATERIAL_CONFLICT]
     assert conflict.severity.value == "CRITICAL" and conflict.about == "material"
     assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED", "until a person decides, the load counts as contaminated"
+    assert not [f for f in check_page(e, CONTEXT) if f.reason is Reason.FILENAME_OVERRIDE and f.about == "material"]
 
 
 def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_noted():
@@ -214,3 +217,28 @@ def test_a_record_a_day_cannot_see_never_makes_it_stale():
     so asking for a rerun would ask again after every rerun."""
     far = [_record("2024-10-17", "x.pdf", ticket_date="2024-12-20"), _record("2024-12-19", "y.pdf")]
     assert stale_days(far) == {}
+
+
+def _answer(page_id: str, file_hash: str) -> dict:
+    return {"id": 1, "page_id": page_id, "file_hash": file_hash, "page_number": 1, "reason": "DUPLICATE_TICKET",
+            "field_name": "ticket_number", "corrections": {"truck_number": "299"}, "decision": "copy",
+            "because": None, "resolved_by": "Maria", "resolved_at": date(2024, 10, 18)}
+
+
+def test_regression_an_answer_follows_a_renamed_file_on_every_later_run():
+    """The answer moved with the file for one run, and was lost on the next."""
+    answers, content = [_answer("d/x.pdf-p1", "K")], PageKey("K", 1)
+    renaming = DayAnswers(answers, {"d/y.pdf-p1": content}, held_before={("d/x.pdf-p1", content)})
+    after = DayAnswers(answers, {"d/y.pdf-p1": content}, held_before={("d/y.pdf-p1", content)})
+    assert renaming.for_page("d/y.pdf-p1", content).answers == answers
+    assert after.for_page("d/y.pdf-p1", content).answers == answers
+
+
+def test_an_answer_stays_with_its_own_copy_of_identical_scans_when_that_copy_is_overwritten():
+    answers, content = [_answer("d/c.pdf-p1", "K")], PageKey("K", 1)
+    places = {"d/b.pdf-p1": content, "d/c.pdf-p1": PageKey("OTHER", 1)}
+    # c held K when the overwrite is found, and its kept record (d/c.pdf-p1@K) holds it on every later run
+    day = DayAnswers(answers, places, held_before={("d/b.pdf-p1", content), ("d/c.pdf-p1", content)})
+    assert day.for_page("d/b.pdf-p1", content).answers == []
+    assert day.for_page("d/c.pdf-p1@K", content).answers == answers
+    assert day.for_page("d/c.pdf-p1", PageKey("OTHER", 1)).elsewhere == answers

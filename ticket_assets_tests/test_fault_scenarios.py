@@ -156,6 +156,8 @@ def test_a_copy_is_not_counted_and_the_manifest_log_says_what_each_line_is(offic
 def test_answering_one_item_closes_that_item_only_and_a_copy_needs_a_decision(office):
     duplicate = office.item("eticket_0303.pdf", "DUPLICATE_TICKET")
     _refused(office.resolve(duplicate, "--set", "truck_number=299", "--by", "Maria"), "--decision copy")
+    _refused(office.resolve(duplicate, "--decision", "copy", "--set", "material=DIRT", "--by", "Maria"),
+             "say why it is not")  # a contaminated load is made clean only with a reason
     _ok(office.resolve(duplicate, "--decision", "copy", "--set", "truck_number=299", "--by", "Maria"))
     copy = office.record("eticket_0303.pdf")
     assert copy["copy_status"] == "copy" and copy["truck_number"] == "299"
@@ -261,6 +263,8 @@ def test_exports_never_touch_what_they_did_not_write(office, tmp_path):
     assert (out / "2024" / "notes.txt").read_text() == "y" and (out / "manifest_log.csv").is_file()
     assert not (tmp_path / ".versions").exists() and not (out / ".versions").exists()
     _refused(_tickets(office.home, "export", "--out", str(out / "budget.xlsx")), "is a file")
+    _refused(_tickets(office.home, "export", "--from", SECOND, "--to", FIRST, "--out", str(out)), "is after")
+    assert _tickets(office.home, "review", "--date", "2024-13-45").returncode == 2
     _scenario()
 
 

@@ -121,6 +121,16 @@ def test_a_warehouse_from_before_a_new_column_gets_it(tmp_path):
     assert [(r["status"], r["failure"]) for r in warehouse.runs("2024-10-17")] == [("FAILED", "ocr_text: boom")]
 
 
+def test_an_answer_marks_its_day_pending_until_the_day_runs_again(warehouse):
+    """The run an answer starts can be interrupted (Ctrl-C, a closed window): the day must still be rerun."""
+    warehouse.replace_partition(DAY, [], [_review(f"{DAY}/bad.pdf")], [], _run("run-1"))
+    item = warehouse.day_reviews(DAY)[0]
+    warehouse.save_answer(item, {"corrections": {}, "because": "not a ticket"}, "Maria")
+    assert "answered by Maria" in warehouse.pending()[DAY]
+    warehouse.replace_partition(DAY, [], [_review(f"{DAY}/bad.pdf")], [], _run("run-2"))
+    assert warehouse.pending() == {}
+
+
 def test_answers_of_the_page_layout_are_kept_when_answers_become_per_item(tmp_path):
     """Before answers belonged to items, review_answers held one row per page: its values must survive."""
     url = f"duckdb:///{tmp_path / 'old.duckdb'}"

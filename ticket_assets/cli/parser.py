@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(command="explain")
 
     review = commands.add_parser("review", help="list the open review queue; show or resolve one item")
-    review.add_argument("--date", help="only this day")
+    review.add_argument("--date", type=_day_folder, help="only this day (YYYY-MM-DD)")
     review.set_defaults(command="review")
     review_actions = review.add_subparsers(metavar="ACTION")
     show = review_actions.add_parser("show", help="everything about one review item")
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ledger = commands.add_parser("ledger", help="list the runs per day with their counts; with --date, "
                                                "every Dagster run of that day with its failures and retries")
-    ledger.add_argument("--date", help="only this day")
+    ledger.add_argument("--date", type=_day_folder, help="only this day (YYYY-MM-DD)")
     ledger.set_defaults(command="ledger")
 
     audit = commands.add_parser("audit", help="every record with a ticket number: file, run, config, review history")
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--vendor", help="only this vendor's tickets")
     audit.set_defaults(command="audit")
     return parser
+
+
+def _day_folder(text: str) -> str:
+    """A date folder's name, checked."""
+    return _day(text).isoformat()
 
 
 def _day(text: str) -> date:

@@ -86,14 +86,21 @@ class DayAnswers:
         self.held_before = held_before
 
     def for_page(self, page_id: str, content: PageKey) -> PageAnswers:
-        """Answers given here for this content, or given for this content at a place that no longer holds it
-        when this place is new to it (a renamed file). Two places holding the same content keep their own."""
+        """Answers given here for this content, and answers that followed this content when it moved here
+        (a renamed file). Two places holding the same content keep their own."""
         place = place_of(page_id)
-        moved_here = (place, content) not in self.held_before
-        own = [a for a in self.answers if _content(a) == content and (
-            place_of(a["page_id"]) == place or (moved_here and self.places.get(place_of(a["page_id"])) != content))]
+        own = [a for a in self.answers if _content(a) == content
+               and (place_of(a["page_id"]) == place or self._moved(a, place, content))]
         elsewhere = [a for a in self.answers if place_of(a["page_id"]) == place and _content(a) != content]
         return PageAnswers(own, elsewhere)
+
+    def _moved(self, answer: dict, place: str, content: PageKey) -> bool:
+        """The answer's place no longer holds its content, and the content came here: in this run (this place
+        did not hold it last time), or before it (its old place held it no longer last time either)."""
+        answered_at = place_of(answer["page_id"])
+        if self.places.get(answered_at) == content:
+            return False
+        return (place, content) not in self.held_before or (answered_at, content) not in self.held_before
 
 
 def place_of(page_id: str) -> str:

@@ -11,7 +11,7 @@ from ticket_assets.errors import UserError
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.schema import CORRECTABLE_FIELDS
+from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
@@ -89,9 +89,11 @@ def _choice(field: str, value: str, allowed) -> str:
     return value
 
 
-def checked_answer(item: dict, corrections: dict, decision: str | None, because: str | None) -> dict:
+def checked_answer(item: dict, corrections: dict, decision: str | None, because: str | None,
+                   material: str | None = None) -> dict:
     """The answer to one review item, once it says what the item needs: a decision where its reason asks
-    for one, and for a CRITICAL item the missing value or, in words, why the load stands without it."""
+    for one, and for a CRITICAL item the missing value or, in words, why the load stands without it.
+    `material` is the record's now: a contaminated load is made clean only with a reason in words."""
     reason = Reason(item["reason"])
     allowed = [d.value for d in DECISIONS.get(reason, ())]
     if decision is None and len(allowed) == 1:
@@ -105,4 +107,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
         value = f"give the value with --set {missing}=VALUE, or " if missing else ""
         raise CorrectionError(f"{reason.value} ({reason.severity.value}) does not close with a bare confirm: "
                               f"{value}say why the load stands without it with --because \"...\"")
+    clearing = material == CONTAMINATED and "material" in corrections and corrections["material"] != CONTAMINATED
+    if clearing and not (because or "").strip():
+        raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say why it is not, with --because \"...\"")
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}

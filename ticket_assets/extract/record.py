@@ -17,7 +17,7 @@ from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate, Vocabulary, default_templates, default_vocabulary
 from ticket_assets.extract.vendors import VendorMatch, match_vendors
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import EXPORT_MATERIALS
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
 
 FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # Fields that are mostly handwritten on real tickets need a surer reading: on the job 24-105 scans a
@@ -52,6 +52,7 @@ class Extraction:
     corrections: dict[str, Any] = field(default_factory=dict)  # a person's answers, field -> value
     suggestions: dict[str, FieldValue] = field(default_factory=dict)  # read, but too unsure to accept
     overridden: dict[str, FieldValue] = field(default_factory=dict)  # page readings a filename overrode
+    conflicts: dict[str, FieldValue] = field(default_factory=dict)  # values set aside for safety, for a person
     vendor_matches: list[VendorMatch] = field(default_factory=list)
     page_dates: list[FieldValue] = field(default_factory=list)  # every date read on the page, guessed ones unsure
     ocr_confidence: float = 0.0
@@ -88,6 +89,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)
     _choose(extraction, "material", _material_candidates(extraction, page, known))
+    _contamination_first(extraction)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
     _choose_measures(extraction, page)
     _assume_vendor_from_destination(extraction)
@@ -194,6 +196,16 @@ def _material_candidates(extraction: Extraction, page: PageText, known: Vocabula
         FieldValue(find_in_text(vocabulary, "material", page.text), "page", 0.6),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ]
+
+
+def _contamination_first(extraction: Extraction) -> None:
+    """Safety first: a page that names contamination is not recorded as clean because its filename or folder
+    says a clean material. The load counts as contaminated until a person decides (MATERIAL_CONFLICT)."""
+    chosen, read = extraction.values.get("material"), extraction.overridden.get("material")
+    if chosen and read and read.value == CONTAMINATED and chosen.value != CONTAMINATED:
+        extraction.values["material"] = read
+        extraction.conflicts["material"] = chosen
+        del extraction.overridden["material"]
 
 
 def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:

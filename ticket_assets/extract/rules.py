@@ -120,13 +120,13 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.ASSUMED_VENDOR, f"vendor {vendor.value} assumed from the destination")
 
 
-def contamination_overridden(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    """The page reads a contaminated load and the filename (or folder) says a clean material: never a silent pick."""
-    read = e.overridden.get("material")
-    if read and read.value == CONTAMINATED and e.value("material") != CONTAMINATED:
-        yield Finding(Reason.MATERIAL_CONFLICT, f"the page says {CONTAMINATED}, the {e.values['material'].source} "
-                      f"says {e.value('material')}: a contaminated load recorded as clean leaves the manifest log short",
-                      {"material": [CONTAMINATED, e.value("material")]})
+def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    """The page reads a contaminated load and the filename (or folder) says a clean material: never a silent
+    pick. The load counts as contaminated, in the manifest log, until a person decides."""
+    other = e.conflicts.get("material")
+    if other:
+        yield Finding(Reason.MATERIAL_CONFLICT, f"the page says {CONTAMINATED}, the {other.source} says {other.value}: "
+                      "counted as contaminated until a person decides", {"material": [CONTAMINATED, other.value]})
 
 
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -143,7 +143,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     invalid_date,
     ambiguous_vendor,
     low_confidence_ocr,
-    contamination_overridden,
+    material_conflict,
     out_of_range_date,
     unusual_quantity,
     unknown_job,

@@ -19,8 +19,10 @@ SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)
 
 
 def file_ref(ticket: dict) -> str:
-    """`scan_0001.pdf-p3`: the file's name and the page, as the office writes it."""
-    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}"
+    """`scan_0001.pdf-p3`: the file's name and the page, as the office writes it; a record kept from content
+    that was overwritten under the same name says which content (`scan_0001.pdf-p3@1f2e3d4c5b6a`)."""
+    _, kept, content = ticket.get("page_id", "").partition("@")
+    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}" + (f"@{content}" if kept else "")
 
 
 # Report column -> how to read it from a tickets row.
@@ -82,7 +84,7 @@ def _ref_of(page_id: str | None) -> str:
     if not page_id:
         return ""
     path, _, page = page_id.split("@")[0].rpartition("-p")
-    return file_ref({"file_path": path, "page_number": page})
+    return file_ref({"file_path": path, "page_number": page, "page_id": page_id})
 
 
 def write_invoice_match(path: Path, tickets: list[dict]) -> None:

@@ -184,7 +184,9 @@ class Warehouse:
         return self._rows(query.order_by(review_answers.c.resolved_at, review_answers.c.id))
 
     def save_answer(self, item: dict, answer: dict, resolved_by: str) -> None:
-        """Record a person's answer to one review item (corrections, decision, because); it closes that item only."""
+        """Record a person's answer to one review item (corrections, decision, because); it closes that item only.
+        The day is marked pending in the same transaction: its records wait for the day to be processed again,
+        whatever happens to the run the answer starts."""
         now = datetime.now()
         with self.engine.begin() as conn:
             _write_alone(conn, f"partition {item['partition_key']}")
@@ -195,6 +197,8 @@ class Warehouse:
                 resolved_by=resolved_by, resolved_at=now))
             conn.execute(update(review_queue).where(review_queue.c.id == item["id"]).values(
                 resolved=True, resolved_by=resolved_by, resolved_at=now, corrections=answer["corrections"]))
+            _mark_pending(conn, {item["partition_key"]: f"review item {item['id']} answered by {resolved_by}: "
+                                                        "the records and reports wait for the day to run again"})
 
     def open_reviews(self, partition_key: str | None = None) -> list[dict]:
         query = select(review_queue).where(review_queue.c.resolved.is_(False))
