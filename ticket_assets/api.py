@@ -43,6 +43,18 @@ class Watchers:
     note: Callable[[str], None] = lambda text: None
 
 
+def misnamed_folders(settings: Settings) -> dict[str, str]:
+    """Folders of the inbox that look like a day but are not a valid one: name -> what to do."""
+    from ticket_assets.discover import misnamed_date_folders
+
+    return misnamed_date_folders(settings.inbox)
+
+
+def check_configuration(settings: Settings) -> dict:
+    """The settings in effect, once the configuration file has been checked (loading the settings checks it)."""
+    return settings.snapshot()
+
+
 def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
     """The date folders to process: the ones asked for, checked, or every one of the inbox."""
     available = list_date_folders(settings.inbox)
@@ -72,6 +84,15 @@ def refuse_another_inbox(settings: Settings, days: list[str]) -> None:
 def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
     done = [run for run in warehouse.runs(day) if run["config_snapshot"] and run["status"] != RunStatus.FAILED]
     return done[-1]["config_snapshot"].get("inbox_folder") if done else None
+
+
+def read_warehouse(settings: Settings) -> Warehouse:
+    """The warehouse, for commands that only read it: a home that holds none is a mistake, not an empty one."""
+    warehouse = existing_warehouse(settings)
+    if warehouse is None:
+        raise UserError(f"no warehouse in {settings.home}: nothing was processed with this home "
+                        "(check --home or TICKETS_HOME)")
+    return warehouse
 
 
 def existing_warehouse(settings: Settings) -> Warehouse | None:
@@ -122,7 +143,7 @@ def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], No
 
 
 def review_item(settings: Settings, review_id: int) -> dict:
-    item = Warehouse.at(settings.warehouse_url).review_item(review_id)
+    item = read_warehouse(settings).review_item(review_id)
     if item is None:
         raise UserError(f"there is no review item {review_id} (see `tickets review`)")
     return item
@@ -168,11 +189,11 @@ def _correction(text: str, context) -> tuple[str, object]:
 
 
 def item_answers(settings: Settings, item: dict) -> list[dict]:
-    return Warehouse.at(settings.warehouse_url).item_answers(item)
+    return read_warehouse(settings).item_answers(item)
 
 
 def open_reviews(settings: Settings, day: str | None) -> list[dict]:
-    return Warehouse.at(settings.warehouse_url).open_reviews(day)
+    return read_warehouse(settings).open_reviews(day)
 
 
 @dataclass
@@ -184,7 +205,7 @@ class LedgerDay:
 def ledger(settings: Settings, day: str | None) -> LedgerDay:
     from ticket_assets.orchestrate.audit import day_runs
 
-    runs = Warehouse.at(settings.warehouse_url).runs(day)
+    runs = read_warehouse(settings).runs(day)
     return LedgerDay(runs, day_runs(dagster_instance(settings), day) if day else [])
 
 
@@ -201,7 +222,7 @@ def audit(settings: Settings, ticket_number: str, vendor: str | None) -> list[Au
     """Every record with this ticket number (of this vendor): file, run, configuration, review history."""
     from ticket_assets.orchestrate.audit import run_detail
 
-    warehouse = Warehouse.at(settings.warehouse_url)
+    warehouse = read_warehouse(settings)
     records = warehouse.tickets_numbered(ticket_number, vendor.upper() if vendor else None)
     if not records:
         return []
@@ -218,7 +239,7 @@ def export(settings: Settings, job_code: str | None, first: date | None, last: d
 
     if first and last and first > last:
         raise UserError(f"--from {first} is after --to {last}")
-    return write_job_reports(Warehouse.at(settings.warehouse_url), settings.job(job_code), out.resolve(), first,
+    return write_job_reports(read_warehouse(settings), settings.job(job_code), out.resolve(), first,
                              last, writer=export_reports)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ticket_assets.config_file import ConfigFile, read_config
 from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 
@@ -123,30 +124,28 @@ def load_settings(inbox: Path | None = None, home: Path | None = None,
     inbox = inbox.resolve() if inbox else _inbox_from_env(environ)
     path = _config_file(home, environ)
     try:
-        raw = yaml.safe_load(path.read_text()) or {}
-        settings = _settings_from_yaml(raw, inbox, home, path)
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+        checked = read_config(yaml.safe_load(path.read_text()), path)
+    except (OSError, yaml.YAMLError) as err:
         raise ConfigError(f"cannot read configuration {path}: {err}") from err
+    except ValueError as err:
+        raise ConfigError(str(err)) from None
+    settings = _settings_from_file(checked, inbox, home, path)
     return replace(settings, operator=getpass.getuser(), faults=FaultPlan.from_environment(environ),
                    warehouse_url=environ.get("TICKETS_WAREHOUSE_URL") or f"duckdb:///{home / 'warehouse.duckdb'}")
 
 
-def _settings_from_yaml(raw: dict, inbox: Path | None, home: Path, path: Path) -> Settings:
-    jobs = tuple(
-        Job(code=str(j["code"]), name=str(j.get("name", j["code"])), start=j["start"], end=j["end"])
-        for j in raw["jobs"]
-    )
-    sensor, review = raw.get("sensor", {}), raw.get("review", {})
+def _settings_from_file(checked: ConfigFile, inbox: Path | None, home: Path, path: Path) -> Settings:
+    jobs = tuple(Job(code=j.code, name=j.name or j.code, start=j.start, end=j.end) for j in checked.jobs)
     return Settings(
         inbox_folder=inbox,
         home=home,
         config_path=path,
         jobs=jobs,
-        default_job=str(raw.get("default_job") or jobs[0].code),
-        ocr=OcrSettings(**raw.get("ocr", {})),
-        settle_seconds=float(sensor.get("settle_seconds", 60)),
-        low_confidence=float(review.get("low_confidence", 0.70)),
-        vendor_min_confidence=float(review.get("vendor_min_confidence", 0.80)),
+        default_job=checked.default_job or jobs[0].code,
+        ocr=OcrSettings(**checked.ocr.model_dump()),
+        settle_seconds=checked.sensor.settle_seconds,
+        low_confidence=checked.review.low_confidence,
+        vendor_min_confidence=checked.review.vendor_min_confidence,
     )
 
 

@@ -19,6 +19,11 @@ from PIL import Image
 log = logging.getLogger(__name__)
 
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LOOKS_LIKE_A_DAY = re.compile(r"^\s*(\d{4})[-_. ](\d{1,2})[-_. ](\d{1,2})")  # a day folder misnamed, or not a real day
+# Files that operating systems and open Office documents leave in folders: never tickets, never errors.
+SYSTEM_FILES = re.compile(r"^(thumbs\.db|desktop\.ini|\.ds_store|~\$.*|\._.*)$", re.IGNORECASE)
+SYSTEM_FILE_NOTE = "left by the operating system or an open Office file: ignored"
+RESCAN = "rescan or replace the file, then drop it into the day folder again"
 FLOW_FOLDERS = {"export": "EXPORT", "import": "IMPORT"}
 FLOWS = ("IMPORT", "EXPORT")
 JOB_CODE = re.compile(r"^\d{2}-\d{3,4}$")
@@ -61,6 +66,8 @@ class FileEntry:
     page_count: int
     problem: str | None = None  # why a person should look at the file
     readable: bool = True  # False: no page of it can be processed
+    remedy: str = RESCAN  # what a person can do about the problem
+    ignored: str | None = None  # why the file is not a ticket at all (an operating system's file)
     name_meta: FilenameMeta = field(default_factory=FilenameMeta)
     folder_flow: str | None = None
 
@@ -73,6 +80,24 @@ def parse_day(name: str) -> date | None:
         return date.fromisoformat(name)
     except ValueError:
         return None
+
+
+def misnamed_date_folders(inbox: Path) -> dict[str, str]:
+    """Folders whose name looks like a day but is not a valid YYYY-MM-DD one: name -> what to do about it.
+    Their scans would otherwise sit unprocessed with no word."""
+    misnamed = {}
+    for child in sorted(inbox.iterdir()) if inbox.is_dir() else []:
+        found = LOOKS_LIKE_A_DAY.match(child.name)
+        if not child.is_dir() or parse_day(child.name) or not found:
+            continue
+        try:
+            day = date(*(int(part) for part in found.groups()))
+        except ValueError:
+            misnamed[child.name] = "not a real date: rename it to the day its scans are from (YYYY-MM-DD)"
+            continue
+        misnamed[child.name] = (f"rename it to {day.isoformat()}" if not (inbox / day.isoformat()).exists()
+                                else f"move its files into {day.isoformat()}")
+    return misnamed
 
 
 def list_date_folders(inbox: Path) -> list[str]:
@@ -184,7 +209,9 @@ def inventory_file(inbox: Path, path: Path) -> FileEntry:
 def _outside_link(rel: Path, path: Path) -> FileEntry:
     """A symbolic link that leads out of the inbox: refused unread, so the inbox cannot expose other files."""
     target = os.readlink(path) if path.is_symlink() else str(path.resolve())
-    return _unreadable(_entry_without_content(rel, path), f"symbolic link to {target}, outside the inbox: refused")
+    entry = _entry_without_content(rel, path)
+    entry.remedy = "copy the file itself into the day folder instead of linking to it"
+    return _unreadable(entry, f"symbolic link to {target}, outside the inbox: refused")
 
 
 def _entry_without_content(rel: Path, path: Path) -> FileEntry:
@@ -237,4 +264,21 @@ def inventory_day(inbox: Path, day: str) -> list[FileEntry]:
     folder = inbox / day
     if not folder.is_dir():
         raise FileNotFoundError(f"date folder {folder} does not exist")
-    return [inventory_file(inbox, path) for path in list_day_files(folder)]
+    if not folder.resolve().is_relative_to(inbox.resolve()):
+        return [_outside_day(inbox, folder, path) for path in list_day_files(folder)]
+    return [_system_file(inbox, path) if SYSTEM_FILES.match(path.name) else inventory_file(inbox, path)
+            for path in list_day_files(folder)]
+
+
+def _outside_day(inbox: Path, folder: Path, path: Path) -> FileEntry:
+    """A file of a date folder that is itself a link out of the inbox: not read, and the advice is about the folder."""
+    entry = _entry_without_content(path.relative_to(inbox), path)
+    entry.remedy = f"move the folder {folder.name} itself into the inbox instead of linking to it"
+    return _unreadable(entry, f"the date folder {folder.name} is a link to {folder.resolve()}, outside the inbox: "
+                              "its files are not read")
+
+
+def _system_file(inbox: Path, path: Path) -> FileEntry:
+    entry = _entry_without_content(path.relative_to(inbox), path)
+    entry.readable, entry.ignored = False, SYSTEM_FILE_NOTE
+    return entry

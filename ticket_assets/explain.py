@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import inventory_file, parse_day
+from ticket_assets.errors import UserError
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.record import PageSource, Vocabularies, extract_page
 from ticket_assets.extract.rules import RuleContext, check_page
@@ -24,7 +25,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
     if not entry.readable:
         return f"{path}: {entry.problem}"
     if not 1 <= page_number <= entry.page_count:
-        return f"{path} has {entry.page_count} page(s); there is no page {page_number}"
+        raise UserError(f"{path} has {entry.page_count} page(s); there is no page {page_number}")
     with tempfile.TemporaryDirectory() as cache:
         page = file_pages(inbox, entry, Path(cache), settings.ocr.dpi)[page_number - 1]
         result = read_day([page], settings.ocr)[page.page_id]

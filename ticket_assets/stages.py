@@ -23,6 +23,7 @@ from ticket_assets.extract import invariants
 from ticket_assets.extract.day import DayInput, DayRows, extract_day
 from ticket_assets.extract.duplicates import nearby_dates, stale_days
 from ticket_assets.extract.invariants import CheckOutcome
+from ticket_assets.extract.reasons import Severity
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.ocr.reading import read_day
@@ -105,9 +106,10 @@ def day_counts(entries: list[FileEntry], rows: DayRows) -> dict[str, int]:
         "pages": sum(e.page_count for e in entries if e.readable),
         "tickets": len(rows.tickets),
         "review_count": sum(row["review_required"] for row in rows.tickets) + sum(
-            row["page_number"] is None and not row["resolved"] for row in rows.reviews),
+            row["page_number"] is None and not row["resolved"] and row["severity"] != Severity.INFO
+            for row in rows.reviews),
         "duplicates": sum(row["duplicate_of"] is not None for row in rows.tickets),
-        "errors": sum(not e.readable for e in entries),
+        "errors": sum(not e.readable and not e.ignored for e in entries),
     }
 
 

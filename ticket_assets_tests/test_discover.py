@@ -7,6 +7,7 @@ from PIL import Image
 
 from ticket_assets.discover import (
     folder_signature,
+    inventory_day,
     inventory_file,
     list_date_folders,
     list_day_files,
@@ -77,3 +78,22 @@ def test_folder_signature_changes_with_content(tmp_path):
     assert folder_signature(tmp_path) == before
     (tmp_path / "b.pdf").write_bytes(b"%PDF-2")
     assert folder_signature(tmp_path) != before
+
+
+@pytest.mark.parametrize("name", ["Thumbs.db", "desktop.ini", "~$tracking_export.xlsx", "THUMBS.DB"])
+def test_files_operating_systems_leave_are_ignored_not_errors(name, tmp_path):
+    (tmp_path / "2024-10-17").mkdir()
+    (tmp_path / "2024-10-17" / name).write_bytes(b"\x00\x01 not a ticket")
+    [entry] = inventory_day(tmp_path, "2024-10-17")
+    assert entry.ignored and entry.problem is None and not entry.readable
+
+
+def test_a_date_folder_linked_from_outside_the_inbox_says_so_and_what_to_do(tmp_path):
+    outside, inbox = tmp_path / "elsewhere", tmp_path / "inbox"
+    outside.mkdir()
+    inbox.mkdir()
+    (outside / "scan.pdf").write_bytes(b"%PDF-1.7")
+    (inbox / "2024-10-17").symlink_to(outside)
+    [entry] = inventory_day(inbox, "2024-10-17")
+    assert "the date folder 2024-10-17 is a link to" in entry.problem and not entry.readable
+    assert "move the folder 2024-10-17 itself into the inbox" in entry.remedy

@@ -85,6 +85,8 @@ def inbox(tmp_path_factory) -> Path:
     generate_inbox(root, [date.fromisoformat(DAY)], pages_per_day=5, seed=3, bad_files=False, dpi=100)
     (root / "truth.json").unlink()
     folder = root / DAY
+    (folder / "Thumbs.db").write_bytes(b"\x00 left by Windows")  # noted and ignored, never an error
+    (folder / "~$tracking_export.xlsx").write_bytes(b"\x00 an open Office file's lock")
     first = sorted(p for p in folder.rglob("*") if p.is_file())[0]
     first.rename(first.with_name(f"Bön Löwe ticket {first.name}"))
     write_etickets(folder / OVERRIDDEN, [DIRT_LOAD], date.fromisoformat(DAY), seed=11)
@@ -135,6 +137,8 @@ def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
                   if row["reason"] == "UNREADABLE_FILE"}
     for name, words in BAD_INPUTS.items():
         assert words in unreadable.get(name, ""), (name, unreadable.get(name))
+    ignored = {Path(row["file_path"]).name for row in warehouse.day_reviews(DAY) if row["reason"] == "IGNORED_FILE"}
+    assert ignored == {"Thumbs.db", "~$tracking_export.xlsx"} and not ignored & set(unreadable)
     readable_names = {Path(page_id).name.rsplit("-p", 1)[0] for page_id, *_ in records}
     assert any(name.startswith("Bön Löwe ticket") for name in readable_names)
     assert sum(1 for _, number, *_ in records if number) >= 4  # the good tickets were read

@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def process_command(args) -> int:
     settings = load_settings(args.inbox, args.home)
+    for name, advice in api.misnamed_folders(settings).items():
+        print(f"tickets: folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its scans "
+              f"are not processed: {advice}", file=sys.stderr)
     days = api.chosen_days(settings, args.dates)
     if not args.inbox_moved:
         api.refuse_another_inbox(settings, days)
@@ -135,6 +138,15 @@ def _print_audited(entry: api.AuditedRecord) -> None:
         print_run_detail(entry.run, indent="  ")
 
 
+def config_check_command(args) -> int:
+    import yaml
+
+    settings = load_settings(args.inbox, args.home)
+    print(f"{settings.config_path}: no problems; the settings in effect:")
+    print(yaml.safe_dump(api.check_configuration(settings), sort_keys=False, default_flow_style=False).rstrip())
+    return 0
+
+
 def export_command(args) -> int:
     settings = load_settings(home=args.home)
     for path in api.export(settings, args.job, args.first_day, args.last_day, args.out).values():
@@ -183,4 +195,5 @@ COMMANDS = {
     "export": export_command,
     "ledger": ledger_command,
     "audit": audit_command,
+    "config check": config_check_command,
 }

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("ticket_number")
     audit.add_argument("--vendor", help="only this vendor's tickets")
     audit.set_defaults(command="audit")
+    config = commands.add_parser("config", help="the configuration file and the settings in effect")
+    config_actions = config.add_subparsers(required=True, metavar="ACTION")
+    check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")
+    check.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    check.set_defaults(command="config check")
     return parser
 
 

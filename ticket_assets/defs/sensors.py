@@ -22,6 +22,7 @@ from ticket_assets.config import ConfigError
 from ticket_assets.defs.process_day import PARTITION_TAG, PROCESS_DAY, SIGNATURE_TAG, process_day
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.resources import TicketsConfig
+from ticket_assets.discover import misnamed_date_folders
 from ticket_assets.settle import plan_ready_folders, states_from_json, states_to_json
 
 
@@ -35,6 +36,9 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
         return SkipReason(str(err))
     if not inbox.is_dir():
         return SkipReason(f"inbox {inbox} does not exist")
+    for name, advice in misnamed_date_folders(inbox).items():
+        context.log.warning(f"folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its "
+                            f"scans are not processed: {advice}")
     states = states_from_json(json.loads(context.cursor)) if context.cursor else {}
 
     def already_processed(day: str, signature: str) -> bool:

@@ -81,7 +81,7 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     held_before = {(place_of(r["page_id"]), PageKey(r["file_hash"], r["page_number"])) for r in day.previous}
     answers = DayAnswers(day.answers, _places(day, entries), held_before)
     for entry in day.entries:
-        if entry.problem:
+        if entry.problem or entry.ignored:
             file_answers = answers.for_page(entry.rel_path, _file_key(entry))
             rows.reviews.append(_file_review_row(entry, day.partition_key, file_answers, now))
     pages = [_read_page(page, entries[page.file_path], day, answers, settings, known) for page in day.pages]
@@ -104,7 +104,7 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
 def _places(day: DayInput, entries: dict[str, FileEntry]) -> dict[str, PageKey]:
     """Which content each page id and unreadable file of the day holds now."""
     places = {page.page_id: PageKey(entries[page.file_path].sha256, page.page_number) for page in day.pages}
-    places.update({entry.rel_path: _file_key(entry) for entry in day.entries if entry.problem})
+    places.update({entry.rel_path: _file_key(entry) for entry in day.entries if entry.problem or entry.ignored})
     return places
 
 
@@ -345,7 +345,7 @@ def _resolution(answer: dict | None) -> dict:
 def _file_review_row(entry: FileEntry, partition_key: str, answers: PageAnswers, now: datetime) -> dict:
     where = {"page_id": entry.rel_path, "partition_key": partition_key, "file_path": entry.rel_path,
              "page_number": None, "file_hash": entry.sha256}
-    finding = Finding(Reason.UNREADABLE_FILE, entry.problem,
-                      {"action": "rescan or replace the file, then drop it into the day folder again"})
+    finding = (Finding(Reason.IGNORED_FILE, entry.ignored) if entry.ignored
+               else Finding(Reason.UNREADABLE_FILE, entry.problem, {"action": entry.remedy}))
     answer = answers.for_item(finding)
     return _item_row(where, finding, {"kind": entry.kind, "size": entry.size, "sha256": entry.sha256}, answer, now)

@@ -32,6 +32,7 @@ class Reason(str, Enum):
     FILE_REPLACED = "FILE_REPLACED"
     UNKNOWN_JOB = "UNKNOWN_JOB"
     MATERIAL_CONFLICT = "MATERIAL_CONFLICT"
+    IGNORED_FILE = "IGNORED_FILE"
 
     @property
     def severity(self) -> Severity:
@@ -68,6 +69,8 @@ SEVERITIES = {
     Reason.UNKNOWN_JOB: Severity.WARNING,
     # Not in the domain note's list: the page names contamination and another source says a clean material.
     Reason.MATERIAL_CONFLICT: Severity.CRITICAL,
+    # Not in the domain note's list: a file an operating system left in the folder, noted and not read.
+    Reason.IGNORED_FILE: Severity.INFO,
 }
 # WARNING reasons that a bare confirm cannot close: the value is what is missing.
 NEEDS_VALUE = {Reason.UNKNOWN_JOB}

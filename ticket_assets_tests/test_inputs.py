@@ -1,0 +1,111 @@
+"""Every input checked at the door: the configuration file, the inbox's folder names, the commands' arguments.
+Each case through the `tickets` command, checking its message and its exit status."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from ticket_assets.cli import main
+from ticket_assets.config_file import ENGINE_NAMES
+from ticket_assets.ocr.registry import AUTO, ENGINES
+
+JOB = '{code: "24-105", start: 2024-07-01, end: 2025-12-31}'
+BAD_CONFIGURATIONS = {
+    f"jobs: [{JOB}]\nocr: {{engine: easyocr}}": "ocr.engine: Input should be 'rapidocr'",
+    f"jobs: [{JOB}]\nocr: {{workers: -3}}": "ocr.workers: Input should be greater than or equal to 0",
+    f"jobs: [{JOB}]\nocr: {{dpi: -5}}": "ocr.dpi: Input should be greater than or equal to 72",
+    f"jobs: [{JOB}]\nocr: {{dpi: abc}}": "ocr.dpi: Input should be a valid integer",
+    f"jobs: [{JOB}]\nocr: {{dpii: 100}}": "ocr.dpii: unknown key; did you mean `dpi`?",
+    f"jobs: [{JOB}]\nreveiw: {{}}": "reveiw: unknown key; did you mean `review`?",
+    f"jobs: [{JOB}]\nreview: {{low_confdence: 0.5}}": "review.low_confdence: unknown key; did you mean `low_confidence`?",
+    f"jobs: [{JOB}]\nreview: {{low_confidence: high}}": "review.low_confidence: Input should be a valid number",
+    'jobs: [{code: "24-105", start: 2024-07-01, end: 2023-12-31}]': "ends (2023-12-31) before it starts",
+    'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs.0.start: Input should be a valid date",
+    f"jobs: [{JOB}, {JOB}]": "job code 24-105 is listed more than once",
+    f"default_job: 99-999\njobs: [{JOB}]": "default_job 99-999 is not one of the jobs",
+    "jobs: []": "jobs: List should have at least 1 item",
+    "": "jobs: missing",
+}
+
+
+def _tickets(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("text, words", list(BAD_CONFIGURATIONS.items()), ids=list(range(len(BAD_CONFIGURATIONS))))
+def test_a_wrong_configuration_is_one_line_naming_the_file_and_key(text, words, tmp_path, monkeypatch, capsys):
+    config = tmp_path / "tickets.yaml"
+    config.write_text(text + "\n")
+    monkeypatch.setenv("TICKETS_CONFIG", str(config))
+    for command in (["config", "check"], ["review"], ["process", str(tmp_path)]):
+        code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), *command)
+        assert code == 2 and f"{config}: " in err and words in err, (command, err)
+        assert "Traceback" not in err
+    assert not (tmp_path / "home").exists(), "a command refused at the door left something behind"
+
+
+def test_config_check_prints_the_settings_in_effect(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("TICKETS_CONFIG", raising=False)
+    code, out, _ = _tickets(capsys, "--home", str(tmp_path), "config", "check")
+    assert code == 0 and "no problems" in out and "engine: rapidocr" in out and "24-105" in out
+
+
+def test_the_configuration_names_the_registered_engines():
+    assert set(ENGINE_NAMES) == {*ENGINES, AUTO}
+
+
+def test_folders_that_look_like_a_day_but_are_not_are_named_with_what_to_do(tmp_path, capsys):
+    for name in ("2024-02-30", "2024-13-45", "2024-10-17 copy", "2024-10-18"):
+        (tmp_path / "inbox" / name).mkdir(parents=True)
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "process", str(tmp_path / "inbox"),
+                            "--date", "2030-01-01")  # refused after the folders are named: nothing runs
+    assert code == 2
+    assert "'2024-02-30'" in err and "'2024-13-45'" in err and "not a real date" in err
+    assert "'2024-10-17 copy'" in err and "rename it to 2024-10-17" in err
+    assert "'2024-10-18'" not in err
+
+
+@pytest.mark.parametrize("command", [["review"], ["review", "show", "1"], ["ledger"], ["audit", "123456"],
+                                     ["export", "--out", "out"]])
+def test_read_only_commands_on_a_home_with_nothing_in_it_say_so(command, tmp_path, capsys):
+    home = tmp_path / "mistyped_home"
+    code, _, err = _tickets(capsys, "--home", str(home), *command)
+    assert code == 2 and "no warehouse in" in err and str(home) in err
+    assert not home.exists(), "a read-only command made an empty warehouse"
+
+
+@pytest.mark.parametrize("args, words", [
+    (["review", "--date", "2024-13-45"], "not a YYYY-MM-DD date"),
+    (["ledger", "--date", "garbage"], "not a YYYY-MM-DD date"),
+    (["export", "--from", "2024-10-18", "--to", "2024-10-17", "--out", "x"], "--from 2024-10-18 is after --to"),
+])
+def test_dates_and_ranges_are_checked(args, words, tmp_path, capsys):
+    code, _, err = _tickets(capsys, "--home", str(_home_with_a_warehouse(tmp_path)), *args) \
+        if args[0] == "export" else _argparse_exit(capsys, args)
+    assert code == 2 and words in err
+
+
+def _argparse_exit(capsys, args):
+    with pytest.raises(SystemExit) as exit_status:
+        main(args)
+    return exit_status.value.code, "", capsys.readouterr().err
+
+
+def _home_with_a_warehouse(tmp_path):
+    from ticket_assets.store.warehouse import Warehouse
+
+    Warehouse.at(f"duckdb:///{tmp_path / 'home' / 'warehouse.duckdb'}")
+    return tmp_path / "home"
+
+
+def test_explain_of_a_page_a_file_does_not_have_is_an_error(tmp_path, capsys):
+    document = pymupdf.open()
+    for _ in range(2):
+        document.new_page().insert_text((72, 72), "TICKET NO. 123456")
+    document.save(tmp_path / "two.pdf")
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "explain", str(tmp_path / "two.pdf"),
+                            "--page", "3")
+    assert code == 2 and "has 2 page(s); there is no page 3" in err
