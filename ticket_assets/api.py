@@ -57,6 +57,8 @@ def check_configuration(settings: Settings) -> dict:
 
 def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
     """The date folders to process: the ones asked for, checked, or every one of the inbox."""
+    if not settings.inbox.is_dir():
+        raise UserError(f"the inbox {settings.inbox} is not a folder")
     available = list_date_folders(settings.inbox)
     if not dates:
         if not available:
@@ -77,8 +79,9 @@ def refuse_another_inbox(settings: Settings, days: list[str]) -> None:
     for day in days:
         before = _inbox_of_last_run(warehouse, day) if warehouse else None
         if before and before != str(settings.inbox):
-            raise ConfigError(f"{day} was processed from the inbox {before}, not {settings.inbox}: check --inbox or "
-                              "TICKETS_INBOX; if the scans moved there for good, run `tickets process --inbox-moved`")
+            raise ConfigError(f"{day} was processed from the inbox {before}, not {settings.inbox}: check the inbox "
+                              "given (or TICKETS_INBOX); if the scans moved there for good, run "
+                              "`tickets process --inbox-moved`")
 
 
 def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
@@ -200,13 +203,15 @@ def open_reviews(settings: Settings, day: str | None) -> list[dict]:
 class LedgerDay:
     runs: list[dict]  # the ledger rows
     dagster_runs: list  # orchestrate.audit.RunDetail of every Dagster run of the day, when one was asked for
+    pending: dict[str, str]  # days whose reports wait for a run, and why
 
 
 def ledger(settings: Settings, day: str | None) -> LedgerDay:
     from ticket_assets.orchestrate.audit import day_runs
 
-    runs = read_warehouse(settings).runs(day)
-    return LedgerDay(runs, day_runs(dagster_instance(settings), day) if day else [])
+    warehouse = read_warehouse(settings)
+    pending = {d: why for d, why in warehouse.pending().items() if day in (None, d)}
+    return LedgerDay(warehouse.runs(day), day_runs(dagster_instance(settings), day) if day else [], pending)
 
 
 @dataclass

@@ -12,9 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ticket_assets.atomic import write_atomically
 from ticket_assets.config import Job
 from ticket_assets.reports.calendar import job_month_label, job_week, job_week_label, weekday_name
-from ticket_assets.atomic import write_atomically
+from ticket_assets.reports.csv_reports import write_manifest_log
 from ticket_assets.reports.sets import VERSIONS, ExportError, export_reports, write_reports
 from ticket_assets.store.models import review_queue, tickets
 
@@ -251,7 +252,7 @@ def test_manifest_log_keeps_every_contaminated_load_sorted_by_date_then_manifest
 def test_review_queue_most_severe_first(reports):
     rows = read_csv(reports["review_queue"])
     assert list(rows[0]) == ["page_id", "reason", "severity", "file_path", "page_num", "detected_fields",
-                             "suggested_fixes", "created_at"]
+                             "suggested_fixes", "created_at", "review_id"]
     assert [r["page_id"] for r in rows] == ["a.pdf", "b.pdf-p3", "a.pdf-p2", "b.pdf-p1"]
     manifest = rows[1]
     assert json.loads(manifest["detected_fields"]) == {"ticket_number": "0003"}
@@ -336,3 +337,11 @@ def test_a_reader_polling_while_reports_are_rewritten_never_sees_half_a_file(tmp
     writer.join()
     assert seen["reads"] > 0
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind
+
+
+def test_a_load_a_person_decided_was_not_contaminated_stays_in_the_manifest_log_with_the_decision(tmp_path):
+    decided = {**day_tickets()[0], "material": "ROCK",
+               "decisions": {"MATERIAL_CONFLICT": "lab test: clean rock (Maria, 2024-10-18)"}}
+    write_manifest_log(tmp_path / "manifest_log.csv", [decided])
+    [row] = read_csv(tmp_path / "manifest_log.csv")
+    assert row["material"] == "ROCK" and "MATERIAL_CONFLICT: lab test: clean rock (Maria" in row["status"]

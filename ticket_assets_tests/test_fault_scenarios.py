@@ -199,6 +199,7 @@ def test_resolve_checks_before_it_saves(office, tmp_path):
     _refused(office.resolve(item, "--by", "Maria"), "does not close with a bare confirm")
     _refused(office.resolve(item, "--set", "ticket_date=2031-01-01", "--by", "Maria"), "outside job")
     _refused(office.resolve(item, "--set", "job_code=24-999", "--by", "Maria"), "job_code must be one of")
+    _refused(office.resolve(item, "--set", "vendor=", "--by", "Maria"), "cannot be cleared")
     wrong_inbox = _tickets(office.home, "review", "resolve", str(item["id"]), "--set", "job_code=24-105",
                            "--by", "Maria", "--inbox", str(tmp_path / "nowhere"))
     _refused(wrong_inbox, "nothing saved")

@@ -109,3 +109,8 @@ def test_explain_of_a_page_a_file_does_not_have_is_an_error(tmp_path, capsys):
     code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "explain", str(tmp_path / "two.pdf"),
                             "--page", "3")
     assert code == 2 and "has 2 page(s); there is no page 3" in err
+
+
+def test_an_inbox_that_is_not_a_folder_is_one_line(tmp_path, capsys):
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "process", str(tmp_path / "nowhere"))
+    assert code == 2 and "is not a folder" in err and "Traceback" not in err

@@ -101,6 +101,9 @@ def ledger_command(args) -> int:
     columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
                "duplicates", "errors", "processed_by", "failure")
     print_table(columns, [[row[c] for c in columns] for row in day.runs])
+    for pending_day, why in sorted(day.pending.items()):
+        print(f"{pending_day}: its records and reports wait for the day to run again ({why}); "
+              "`tickets process` runs it")
     if args.date:
         print(f"\nDagster runs of {args.date}:")
         for detail in day.dagster_runs:

@@ -11,7 +11,7 @@ from ticket_assets.errors import UserError
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS
+from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
@@ -37,6 +37,8 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
     if field not in CORRECTABLE_FIELDS:
         raise CorrectionError(f"{field!r} cannot be corrected; fields are {', '.join(CORRECTABLE_FIELDS)}")
     text = text.strip()
+    if text == "" and field in REQUIRED_FIELDS:
+        raise CorrectionError(f"{field} is required: give its value, it cannot be cleared")
     if text == "":
         return None
     if field == "ticket_date":

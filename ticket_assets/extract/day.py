@@ -260,17 +260,13 @@ def _copy_status(page: ReadPage) -> str | None:
 
 
 def _decisions(page: ReadPage) -> dict:
-    """What people decided on the page's items without giving a value, and who: kept with the record."""
-    decided = {}
-    for finding in page.findings:
-        answer = page.answers.for_item(finding)
-        if answer and (answer["because"] or answer["decision"]):
-            decided[finding.reason.value] = _decision_text(answer)
-    return decided
+    """What people decided on the page's items, and who: kept with the record (and shown in the manifest log)."""
+    return {reason: _decision_text(answer) for reason, _, answer in page.answers.answered_items()}
 
 
 def _decision_text(answer: dict) -> str:
-    words = answer["because"] or answer["decision"] or "confirmed"
+    given = ", ".join(f"{name}={value}" for name, value in answer["corrections"].items())
+    words = answer["because"] or answer["decision"] or (f"set {given}" if given else "confirmed")
     return f"{words} ({answer['resolved_by']}, {answer['resolved_at']:%Y-%m-%d})"
 
 

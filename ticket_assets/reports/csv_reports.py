@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
-from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Severity
+from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Reason, Severity
 from ticket_assets.reports.safe_output import csv_text
 from ticket_assets.schema import CONTAMINATED
 
@@ -58,6 +58,7 @@ REVIEW_COLUMNS: dict[str, Callable[[dict], object]] = {
     "detected_fields": lambda r: _json_cell(r["detected_fields"]),
     "suggested_fixes": lambda r: _json_cell(r["suggested_fixes"]),
     "created_at": itemgetter("created_at"),
+    "review_id": itemgetter("id"),  # what `tickets review resolve` takes
 }
 ANSWERED_COLUMNS: dict[str, Callable[[dict], object]] = {
     **REVIEW_COLUMNS,
@@ -96,8 +97,10 @@ def write_invoice_match(path: Path, tickets: list[dict]) -> None:
 
 
 def write_manifest_log(path: Path, tickets: list[dict]) -> None:
-    """Every contaminated load, manifest or not, copies too: its status says what each line is."""
-    loads = [t for t in tickets if t["material"] == CONTAMINATED]
+    """Every contaminated load, manifest or not, copies too, and every load a person decided was not
+    contaminated after all: its status says what each line is."""
+    loads = [t for t in tickets if t["material"] == CONTAMINATED
+             or Reason.MATERIAL_CONFLICT.value in (t.get("decisions") or {})]
     loads.sort(key=lambda t: (_none_first(t["ticket_date"]), _none_first(t["manifest_number"]),
                               _ticket_number_key(t["ticket_number"]), t["page_id"]))
     _write_csv(path, MANIFEST_COLUMNS, loads)
