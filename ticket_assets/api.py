@@ -57,19 +57,26 @@ def check_configuration(settings: Settings) -> dict:
 
 def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
     """The date folders to process: the ones asked for, checked, or every one of the inbox."""
+    if not settings.inbox.exists():
+        raise UserError(f"the inbox {settings.inbox} does not exist")
     if not settings.inbox.is_dir():
-        raise UserError(f"the inbox {settings.inbox} is not a folder")
+        raise UserError(f"the inbox {settings.inbox} is a file, not a folder")
     available = list_date_folders(settings.inbox)
     if not dates:
         if not available:
             raise ConfigError(f"no YYYY-MM-DD folders in {settings.inbox}")
         return available
+    check_dates(dates)
     for day in dates:
-        if parse_day(day) is None:
-            raise ConfigError(f"--date {day!r} is not a YYYY-MM-DD date")
         if day not in available:
             raise ConfigError(f"no folder {settings.inbox / day}")
     return sorted(set(dates))
+
+
+def check_dates(dates: list[str]) -> None:
+    for day in dates:
+        if parse_day(day) is None:
+            raise UserError(f"--date {day!r} is not a YYYY-MM-DD date")
 
 
 def refuse_another_inbox(settings: Settings, days: list[str]) -> None:

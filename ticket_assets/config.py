@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ticket_assets.config_file import ConfigFile, read_config
+from ticket_assets.config_file import ConfigFile, load_yaml, read_config
 from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 
@@ -124,9 +124,15 @@ def load_settings(inbox: Path | None = None, home: Path | None = None,
     inbox = inbox.resolve() if inbox else _inbox_from_env(environ)
     path = _config_file(home, environ)
     try:
-        checked = read_config(yaml.safe_load(path.read_text()), path)
-    except (OSError, yaml.YAMLError) as err:
-        raise ConfigError(f"cannot read configuration {path}: {err}") from err
+        checked = read_config(load_yaml(path.read_text()), path)
+    except OSError as err:
+        raise ConfigError(f"cannot read configuration {path}: {err.strerror or err}") from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ConfigError(f"{path}: {where}{err.problem or err.context}") from None
+    except yaml.YAMLError as err:
+        raise ConfigError(f"{path}: {err}") from None
     except ValueError as err:
         raise ConfigError(str(err)) from None
     settings = _settings_from_file(checked, inbox, home, path)

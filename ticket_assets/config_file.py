@@ -11,10 +11,29 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 # The OCR engines a configuration may name (ocr/registry.py registers them; test_config keeps the two in step).
 ENGINE_NAMES = ("rapidocr", "tesseract", "doctr", "auto")
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML that refuses a key written twice in one section: the second would silently win."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"{key!r} is written twice in this section",
+                                                        key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_UniqueKeys)
 
 
 class _Section(BaseModel):
@@ -36,8 +55,8 @@ class JobEntry(_Section):
 
 class OcrSection(_Section):
     engine: Literal[ENGINE_NAMES] = "rapidocr"  # type: ignore[valid-type]
-    dpi: int = Field(200, ge=72, le=600)
-    workers: int = Field(0, ge=0, le=512, description="0: one per core")
+    dpi: int = Field(200, ge=72, le=600, strict=True)
+    workers: int = Field(0, ge=0, le=512, strict=True, description="0: one per core")
     doctr_weights_dir: str = "~/.cache/ticket_assets/doctr"
     page_timeout_seconds: float = Field(120.0, gt=0)
 
@@ -71,21 +90,26 @@ class ConfigFile(_Section):
 
 def read_config(raw: object, path: Path) -> ConfigFile:
     """The checked configuration, or ValueError with one line per problem."""
+    if raw is None:
+        raise ValueError(f"{path}: the file is empty: it needs at least a jobs: list")
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: the file must hold keys (jobs:, ocr:, ...), not a {type(raw).__name__}")
     try:
-        return ConfigFile.model_validate(raw if raw is not None else {})
+        return ConfigFile.model_validate(raw)
     except ValidationError as err:
         raise ValueError("\n".join(f"{path}: {_problem(error)}" for error in err.errors())) from None
 
 
 def _problem(error: dict) -> str:
-    key = ".".join(str(part) for part in error["loc"]) or "(the whole file)"
+    key = "".join(f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in error["loc"]).lstrip(".")
     if error["type"] == "extra_forbidden":
         return f"{key}: unknown key{_nearest(error['loc'])}"
     if error["type"] == "missing":
         return f"{key}: missing"
     given = error.get("input")
     shown = "" if isinstance(given, (dict, list)) or given is None else f" (got {given!r})"
-    return f"{key}: {error['msg'].removeprefix('Value error, ')}{shown}"
+    message = "should look like 24-105" if error["type"] == "string_pattern_mismatch" else error["msg"]
+    return f"{key + ': ' if key else ''}{message.removeprefix('Value error, ')}{shown}"
 
 
 def _nearest(location: tuple) -> str:

@@ -280,5 +280,5 @@ def _outside_day(inbox: Path, folder: Path, path: Path) -> FileEntry:
 
 def _system_file(inbox: Path, path: Path) -> FileEntry:
     entry = _entry_without_content(path.relative_to(inbox), path)
-    entry.readable, entry.ignored = False, SYSTEM_FILE_NOTE
+    entry.readable, entry.ignored, entry.size = False, SYSTEM_FILE_NOTE, path.lstat().st_size
     return entry

@@ -23,7 +23,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
     inbox = _inbox_for(path, settings)
     entry = inventory_file(inbox, path)
     if not entry.readable:
-        return f"{path}: {entry.problem}"
+        raise UserError(f"{path}: {entry.problem}")
     if not 1 <= page_number <= entry.page_count:
         raise UserError(f"{path} has {entry.page_count} page(s); there is no page {page_number}")
     with tempfile.TemporaryDirectory() as cache:

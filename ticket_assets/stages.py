@@ -102,7 +102,7 @@ def day_counts(entries: list[FileEntry], rows: DayRows) -> dict[str, int]:
     """What the ledger counts for a day; review_count is what a person must act on: records held back and
     files that could not be read."""
     return {
-        "files": len(entries),
+        "files": sum(not e.ignored for e in entries),
         "pages": sum(e.page_count for e in entries if e.readable),
         "tickets": len(rows.tickets),
         "review_count": sum(row["review_required"] for row in rows.tickets) + sum(

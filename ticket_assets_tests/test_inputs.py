@@ -21,11 +21,16 @@ BAD_CONFIGURATIONS = {
     f"jobs: [{JOB}]\nreview: {{low_confdence: 0.5}}": "review.low_confdence: unknown key; did you mean `low_confidence`?",
     f"jobs: [{JOB}]\nreview: {{low_confidence: high}}": "review.low_confidence: Input should be a valid number",
     'jobs: [{code: "24-105", start: 2024-07-01, end: 2023-12-31}]': "ends (2023-12-31) before it starts",
-    'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs.0.start: Input should be a valid date",
+    'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
+    'jobs: [{code: "24105", start: 2024-07-01, end: 2025-12-31}]': "jobs[1].code: should look like 24-105",
+    f"jobs: [{JOB}]\nocr: {{workers: true}}": "ocr.workers: Input should be a valid integer",
+    f"jobs: [{JOB}]\nocr:\n  dpi: 200\n  dpi: 300": "line 4, column 3: 'dpi' is written twice in this section",
+    f"jobs: [{JOB}]\nocr: {{dpi: [200}}": "line 2, column",
+    "- a list": "the file must hold keys",
     f"jobs: [{JOB}, {JOB}]": "job code 24-105 is listed more than once",
     f"default_job: 99-999\njobs: [{JOB}]": "default_job 99-999 is not one of the jobs",
     "jobs: []": "jobs: List should have at least 1 item",
-    "": "jobs: missing",
+    "": "the file is empty",
 }
 
 
@@ -43,7 +48,7 @@ def test_a_wrong_configuration_is_one_line_naming_the_file_and_key(text, words, 
     for command in (["config", "check"], ["review"], ["process", str(tmp_path)]):
         code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), *command)
         assert code == 2 and f"{config}: " in err and words in err, (command, err)
-        assert "Traceback" not in err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert not (tmp_path / "home").exists(), "a command refused at the door left something behind"
 
 
@@ -112,5 +117,15 @@ def test_explain_of_a_page_a_file_does_not_have_is_an_error(tmp_path, capsys):
 
 
 def test_an_inbox_that_is_not_a_folder_is_one_line(tmp_path, capsys):
-    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "process", str(tmp_path / "nowhere"))
-    assert code == 2 and "is not a folder" in err and "Traceback" not in err
+    (tmp_path / "a file").write_text("x")
+    for inbox, words in ((tmp_path / "nowhere", "does not exist"), (tmp_path / "a file", "is a file, not a folder")):
+        code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "process", str(inbox))
+        assert code == 2 and words in err and "Traceback" not in err
+
+
+def test_explain_of_a_file_that_is_no_ticket_is_an_error(tmp_path, capsys):
+    (tmp_path / "notes.pdf").write_text("hello")
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "explain", str(tmp_path / "notes.pdf"))
+    assert code == 2 and "not a PDF or image" in err
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "explain", str(tmp_path))
+    assert code == 2 and "is a folder" in err

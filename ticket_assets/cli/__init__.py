@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def process_command(args) -> int:
     settings = load_settings(args.inbox, args.home)
+    api.check_dates(args.dates or [])
     for name, advice in api.misnamed_folders(settings).items():
         print(f"tickets: folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its scans "
               f"are not processed: {advice}", file=sys.stderr)
@@ -56,6 +57,8 @@ def demo_command(args) -> int:
 def explain_command(args) -> int:
     from ticket_assets.explain import explain_page
 
+    if args.file.is_dir():
+        raise UserError(f"{args.file} is a folder: name one file of it")
     if not args.file.is_file():
         raise UserError(f"no file {args.file}")
     print(explain_page(args.file.resolve(), args.page, load_settings(home=args.home)))
@@ -63,10 +66,13 @@ def explain_command(args) -> int:
 
 
 def review_command(args) -> int:
-    rows = api.open_reviews(load_settings(home=args.home), args.date)
+    settings = load_settings(home=args.home)
+    rows = api.open_reviews(settings, args.date)
     columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
     print_table(columns, [[row[c] for c in columns] for row in rows])
     print(f"{len(rows)} open review item(s)")
+    if args.date and not api.ledger(settings, args.date).runs:
+        print(f"{args.date} has not been processed with this home")
     return 0
 
 
