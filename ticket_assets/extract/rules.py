@@ -35,11 +35,16 @@ def unreadable_page(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.UNREADABLE_FILE, e.page_error)
 
 
+def _missing(e: Extraction, name: str, reason: Reason, detail: str) -> Iterable[Finding]:
+    """The field has no value: a finding, with what was read too unsure to accept as the suggestion."""
+    if e.value(name) is None:
+        guess = e.suggestions.get(name)
+        yield Finding(reason, detail, {name: guess.value} if guess else {})
+
+
 def missing_ticket_number(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    if e.value("ticket_number") is None:
-        guess = e.suggestions.get("ticket_number")
-        yield Finding(Reason.MISSING_TICKET_NUMBER, "no ticket number could be read with confidence",
-                      {"ticket_number": guess.value} if guess else {})
+    yield from _missing(e, "ticket_number", Reason.MISSING_TICKET_NUMBER,
+                        "no ticket number could be read with confidence")
 
 
 def ambiguous_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -55,10 +60,7 @@ def ambiguous_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 
 def missing_material(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    if e.value("material") is None:
-        guess = e.suggestions.get("material")
-        yield Finding(Reason.MISSING_MATERIAL, "the material could not be read or inferred",
-                      {"material": guess.value} if guess else {})
+    yield from _missing(e, "material", Reason.MISSING_MATERIAL, "the material could not be read or inferred")
 
 
 def invalid_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -67,10 +69,8 @@ def invalid_date(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 
 def missing_manifest(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    if e.value("material") == CONTAMINATED and e.value("manifest_number") is None:
-        guess = e.suggestions.get("manifest_number")
-        yield Finding(Reason.MISSING_MANIFEST, "contaminated load without a manifest number",
-                      {"manifest_number": guess.value} if guess else {})
+    if e.value("material") == CONTAMINATED:
+        yield from _missing(e, "manifest_number", Reason.MISSING_MANIFEST, "contaminated load without a manifest number")
 
 
 def low_confidence_ocr(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
