@@ -79,10 +79,10 @@ def check_dates(dates: list[str]) -> None:
             raise UserError(f"--date {day!r} is not a YYYY-MM-DD date")
 
 
-def refuse_another_inbox(settings: Settings, days: list[str]) -> None:
+def refuse_another_inbox(settings: Settings, days: list[str], warehouse: Warehouse | None = None) -> None:
     """A day processed from one inbox and then from another would have every record flagged as vanished and the
     other inbox's files taken in: a mistyped --inbox or TICKETS_INBOX, far more often than a move."""
-    warehouse = existing_warehouse(settings)
+    warehouse = warehouse or existing_warehouse(settings)
     for day in days:
         before = _inbox_of_last_run(warehouse, day) if warehouse else None
         if before and before != str(settings.inbox):
@@ -152,8 +152,8 @@ def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], No
     return chosen
 
 
-def review_item(settings: Settings, review_id: int) -> dict:
-    item = read_warehouse(settings).review_item(review_id)
+def review_item(settings: Settings, review_id: int, warehouse: Warehouse | None = None) -> dict:
+    item = (warehouse or read_warehouse(settings)).review_item(review_id)
     if item is None:
         raise UserError(f"there is no review item {review_id} (see `tickets review`)")
     return item
@@ -165,18 +165,19 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
     Returns the item and the answer; nothing is saved when anything is wrong."""
     from ticket_assets.extract.corrections import checked_answer
 
-    item = review_item(settings, review_id)
+    warehouse = read_warehouse(settings)
+    item = review_item(settings, review_id, warehouse)
     if not by.strip():
         raise UserError("--by: say who answers")
-    record = Warehouse.at(settings.warehouse_url).ticket(item["page_id"])
+    record = warehouse.ticket(item["page_id"])
     corrections = dict(_correction(text, _correction_context(settings, record)) for text in sets)
     answer = checked_answer(item, corrections, decision, because, record["material"] if record else None)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
                         "reports (check --inbox or TICKETS_INBOX)")
-    refuse_another_inbox(settings, [item["partition_key"]])
-    Warehouse.at(settings.warehouse_url).save_answer(item, answer, by.strip())
+    refuse_another_inbox(settings, [item["partition_key"]], warehouse)
+    warehouse.save_answer(item, answer, by.strip())
     return item, answer
 
 
