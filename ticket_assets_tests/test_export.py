@@ -139,8 +139,9 @@ EXPECTED_HEADINGS = {
                             "South Fill", "Tract 2", "Notes"],
     "Non Contaminated": LEAD + ["Total", "SPG", "Spoils", "Location", "In Review"],
     "Spoils": LEAD + ["Total", "BECK SPOILS", "NTX Spoils", "UTX Spoils", "MVP-TC1", "MVP-TC2", "Notes"],
-    "Import": LEAD + ["3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE",
-                      "Grand Total", "In Review"],
+    # headed as the office heads it (issue 14): DATE, the materials as the office writes them, Grand Total
+    "Import": ["DATE", "3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY STONE",
+               "Grand Total", "In Review"],
 }
 
 

@@ -30,6 +30,7 @@ AREA_HEADINGS = {
     "MVP_TC1": "MVP-TC1", "MVP_TC2": "MVP-TC2", "SPG": "SPG",
 }
 MATERIAL_HEADINGS = {CONTAMINATED: "Class 2", NON_CONTAMINATED: "Non Contaminated", SPOILS: "Spoils"}
+IMPORT_HEADINGS = {material: material.replace("_", " ") for material in IMPORT_MATERIALS}  # "UTILITY STONE"
 
 
 def areas_implying(material: str) -> dict[str, str]:
@@ -63,6 +64,7 @@ class SheetLayout:
     column_field: str
     columns: dict[str, str]  # value of column_field -> heading; several values may share one
     counts_unclassified: bool = False
+    lead: tuple[str, ...] = LEAD_HEADINGS  # the columns before the counts: the day, and how the job counts it
 
     @property
     def notes_heading(self) -> str:
@@ -80,8 +82,8 @@ SHEETS = (
                 (NON_CONTAMINATED,), "source", {**CLEAN_SOURCES, **dict.fromkeys(SPOILS_SOURCES, "Spoils")}),
     SheetLayout("Spoils", ("Total", *SPOILS_SOURCES.values(), "Notes"),
                 (SPOILS,), "source", SPOILS_SOURCES),
-    SheetLayout("Import", (*IMPORT_MATERIALS, "Grand Total", "In Review"),
-                IMPORT_MATERIALS, "material", {m: m for m in IMPORT_MATERIALS}),
+    SheetLayout("Import", (*IMPORT_HEADINGS.values(), "Grand Total", "In Review"),
+                IMPORT_MATERIALS, "material", IMPORT_HEADINGS, lead=("DATE",)),
 )
 
 
@@ -93,7 +95,7 @@ def write_tracking_workbook(path: Path, tickets: list[dict], job: Job) -> None:
     for layout in SHEETS:
         rows = [_day_row(layout, day, day_tickets, job.start) for day, day_tickets in by_day.items()]
         sheet = workbook.create_sheet(layout.title)
-        _fill_sheet(sheet, LEAD_HEADINGS + layout.headings, rows)
+        _fill_sheet(sheet, layout.lead + layout.headings, rows)
         _append_totals(sheet, len(rows))
     _add_daily_chart(workbook, len(by_day))
     write_atomically(path, workbook.save)
@@ -127,7 +129,7 @@ def _day_row(layout: SheetLayout, day: date, tickets: list[dict], job_start: dat
         layout.notes_heading: _notes(layout, of_sheet, tickets),
     }
     lead = [day, weekday_name(day), job_week_label(day, job_start), job_month_label(day, job_start)]
-    return lead + [values.get(heading, 0) for heading in layout.headings]
+    return lead[:len(layout.lead)] + [values.get(heading, 0) for heading in layout.headings]
 
 
 def _notes(layout: SheetLayout, of_sheet: list[dict], day_tickets: list[dict]) -> str | None:
