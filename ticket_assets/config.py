@@ -75,6 +75,11 @@ class Settings:
         return self.home / "exports"
 
     @property
+    def step_log(self) -> Path:
+        """What the Dagster step processes print (their events at DEBUG level, engines' warnings)."""
+        return self.home / "logs" / "steps.log"
+
+    @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
 

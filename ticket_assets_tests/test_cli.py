@@ -30,6 +30,8 @@ def test_process_exits_cleanly_and_reports_the_day(processed):
     assert result.returncode == 0, result.stderr[-3000:]
     assert f"{REALDATA_DAY}: 10 files, 9 pages, 9 tickets" in result.stdout
     assert "s/page" in result.stdout and str(home / "exports") in result.stdout
+    assert " - DEBUG - " not in result.stdout + result.stderr, "Dagster's step events reached the terminal"
+    assert "STEP_WORKER_STARTED" in (home / "logs" / "steps.log").read_text()
 
 
 def test_every_page_has_a_record_and_the_empty_file_is_unreadable(processed):

@@ -12,6 +12,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import shutil
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -65,7 +66,7 @@ def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
 
     Call inside dagster_home_for: each day's process finds the instance through DAGSTER_HOME.
     """
-    start_step_server()  # its imports overlap opening the instance; left idle when days get processes of their own
+    start_step_server(settings.step_log)  # its imports overlap opening the instance; idle when days run apart
     with DagsterInstance.get() as instance:
         side_by_side = runs_at_once(instance, len(days))
         if side_by_side == 1:
@@ -77,17 +78,35 @@ def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
 
 
 def run_day_in_own_instance(settings: Settings, day: str) -> DayRun:
-    start_step_server()
+    start_step_server(settings.step_log)
     with DagsterInstance.get() as instance:
         return run_day(instance, settings, day)
 
 
-def start_step_server() -> None:
+def start_step_server(log: Path) -> None:
     """Start the server the executor forks step processes from now: it imports the code location (about
     2.5 s) while the run is being set up, instead of delaying the first step. It must preload exactly what
-    the executor would ask for; a server already running is left as it is."""
+    the executor would ask for; a server already running is left as it is.
+
+    Its processes write to `log`, not to the terminal: Dagster's default logger prints every step event
+    there at DEBUG level, which the event log keeps anyway, and the command shows its own progress."""
     multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", *STEP_PRELOAD])
-    multiprocessing.forkserver.ensure_running()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as sink, _stderr_to(sink.fileno()):
+        multiprocessing.forkserver.ensure_running()
+
+
+@contextmanager
+def _stderr_to(fd: int) -> Iterator[None]:
+    """This process's standard error, and what it starts meanwhile, goes to `fd`."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(fd, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
