@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
 from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, place_of
-from ticket_assets.extract.duplicates import KnownTicket, find_duplicate
+from ticket_assets.extract.duplicates import KnownTicket, by_ticket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Finding, Reason
 from ticket_assets.extract.rules import RuleContext, check_page
@@ -58,7 +59,7 @@ class ReadPage:
     findings: list[Finding]
     original: KnownTicket | None = None
 
-    @property
+    @cached_property
     def ticket(self) -> KnownTicket:
         e = self.extraction
         return KnownTicket(e.source.page_id, e.value("ticket_number"), e.value("vendor"), e.value("ticket_date"),
@@ -86,8 +87,8 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
             rows.reviews.append(_file_review_row(entry, day.partition_key, file_answers, now))
     pages = [_read_page(page, entries[page.file_path], day, answers, settings, known) for page in day.pages]
     kept = _kept_records(day, pages, answers)
-    everything = [KnownTicket.of(r) for r in day.history] + [p.ticket for p in pages] + [
-        KnownTicket.of(k.record) for k in kept]
+    everything = by_ticket([KnownTicket.of(r) for r in day.history] + [p.ticket for p in pages] + [
+        KnownTicket.of(k.record) for k in kept])
     manifests: dict[tuple, str] = {}
     for page in pages:
         _link_duplicate(page, everything)
@@ -184,10 +185,12 @@ def _vanished(record: dict) -> Finding:
                    {"action": "put the file back, or confirm the record stays without it"})
 
 
-def _kept_rows(kept: KeptRecord, everything: list[KnownTicket], day: DayInput, now: datetime) -> tuple[dict, dict]:
+def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day: DayInput,
+               now: datetime) -> tuple[dict, dict]:
     """The kept record, its duplicate link worked out again, and its review row."""
     record, answer = kept.record, kept.answers.for_item(kept.finding)
-    original = find_duplicate(KnownTicket.of(record), everything)
+    ticket = KnownTicket.of(record)
+    original = find_duplicate(ticket, everything.get(ticket.key, []))
     earlier = [r for r in (record["review_reason"] or "").split(",")
                if r and r not in (Reason.DUPLICATE_TICKET.value, kept.finding.reason.value)]
     reasons = [*earlier, kept.finding.reason.value, *([Reason.DUPLICATE_TICKET.value] if original else [])]
@@ -204,9 +207,9 @@ def _kept_rows(kept: KeptRecord, everything: list[KnownTicket], day: DayInput, n
     return ticket_row, _item_row(ticket_row, kept.finding, detected, answer, now)
 
 
-def _link_duplicate(page: ReadPage, everything: list[KnownTicket]) -> None:
+def _link_duplicate(page: ReadPage, everything: dict[tuple, list[KnownTicket]]) -> None:
     """The ticket on record before this one with the same number and vendor, whichever day holds it."""
-    page.original = find_duplicate(page.ticket, everything)
+    page.original = find_duplicate(page.ticket, everything.get(page.ticket.key, []))
     if page.original is not None:
         page.findings.append(Finding(Reason.DUPLICATE_TICKET,
                                      f"same ticket number and vendor as {page.original.page_id}",

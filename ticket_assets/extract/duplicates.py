@@ -38,6 +38,11 @@ class KnownTicket:
                    record["partition_key"])
 
     @property
+    def key(self) -> tuple:
+        """What makes two records the same ticket: its number and vendor."""
+        return self.ticket_number, self.vendor
+
+    @property
     def order(self) -> tuple:
         return self.ticket_date or date.min, self.partition_key, self.page_id
 
@@ -49,12 +54,20 @@ def find_duplicate(ticket: KnownTicket, known: Iterable[KnownTicket]) -> KnownTi
     earlier = [
         other for other in known
         if other.page_id != ticket.page_id
-        and (other.ticket_number, other.vendor) == (ticket.ticket_number, ticket.vendor)
+        and other.key == ticket.key
         and other.ticket_date is not None
         and ticket.ticket_date - DUPLICATE_WINDOW <= other.ticket_date
         and other.order < ticket.order
     ]
     return min(earlier, key=lambda other: other.order, default=None)
+
+
+def by_ticket(known: Iterable[KnownTicket]) -> dict[tuple, list[KnownTicket]]:
+    """The records grouped by ticket (number and vendor), so each page compares only with its own ticket's."""
+    grouped: dict[tuple, list[KnownTicket]] = {}
+    for ticket in known:
+        grouped.setdefault(ticket.key, []).append(ticket)
+    return grouped
 
 
 def stale_days(records: list[dict]) -> dict[str, str]:

@@ -109,8 +109,11 @@ class Warehouse:
         return kept, fresh
 
     def nearby_tickets(self, partition_key: str, dates: tuple[date, date]) -> list[dict]:
-        """Records of other days, with a ticket number and dated within `dates` (first, last)."""
-        query = select(tickets).where(and_(
+        """Records of other days, with a ticket number and dated within `dates` (first, last): what the
+        duplicate rule compares (page, day, number, vendor, date), not the whole rows."""
+        columns = (tickets.c.page_id, tickets.c.partition_key, tickets.c.ticket_number, tickets.c.vendor,
+                   tickets.c.ticket_date)
+        query = select(*columns).where(and_(
             tickets.c.partition_key != partition_key,
             tickets.c.ticket_number.is_not(None),
             tickets.c.ticket_date.between(*dates),
