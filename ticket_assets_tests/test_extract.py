@@ -193,6 +193,55 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
     assert Reason.MATERIAL_CONFLICT not in _reasons(e) and Reason.FILENAME_OVERRIDE in _reasons(e)
 
 
+CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
+                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2"]
+CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill"]
+
+
+def _material_page(written: str, source: str | None = None):
+    lines = [("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"MATERIAL: {written}", 40, 200),
+             ("MANIFEST #: 15-2024-00001", 40, 240)]
+    return ocr_page(*lines, *([(f"FROM: {source}", 40, 280)] if source else []))
+
+
+@pytest.mark.parametrize("written", CONTAMINATED_WRITTEN)
+def test_contamination_however_written_is_never_a_clean_material(written):
+    e = extract_page(page_source(), _material_page(written), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e), "a contaminated dirt is one class, not two"
+
+
+@pytest.mark.parametrize("written", CLEAN_WRITTEN)
+def test_non_contamination_is_recognised_before_contamination(written):
+    e = extract_page(page_source(), _material_page(written), KNOWN)
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+def test_plain_dirt_from_a_contaminated_dig_is_a_conflict_counted_as_contaminated():
+    e = extract_page(page_source(), _material_page("Dirt", source="Podium"), KNOWN)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.severity.value == "CRITICAL"
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "DIRT"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+
+
+def test_a_page_naming_contamination_from_a_clean_source_is_a_conflict_counted_as_contaminated():
+    e = extract_page(page_source(), _material_page("C/S Dirt", source="South Garage"), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
+    assert e.conflicts["material"].value == "NON_CONTAMINATED"
+
+
+def test_plain_fill_from_the_clean_garage_agrees_with_it():
+    e = extract_page(page_source(), _material_page("Fill", source="South Garage"), KNOWN)
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated"])
+def test_a_text_naming_two_classes_is_a_conflict(written):
+    e = extract_page(page_source(), _material_page(written), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
 def _record(day: str, page: str, duplicate_of: str | None = None, ticket_date: str | None = None) -> dict:
     return {"page_id": f"{day}/{page}-p1", "partition_key": day, "ticket_number": "55555", "vendor": "ROBERTS",
             "ticket_date": date.fromisoformat(ticket_date or day), "duplicate_of": duplicate_of}

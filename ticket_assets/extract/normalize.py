@@ -27,11 +27,22 @@ def canonical(vocabulary: Vocabulary, kind: str, text: str | None) -> str | None
 
 def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     """The canonical value whose longest spelling occurs in `text` as whole words, or None."""
-    best, best_len = None, 0
-    upper = f" {re.sub(r'[^A-Z0-9/]+', ' ', text.upper())} "
-    for value, written in vocabulary.synonyms[kind].items():
-        for spelling in (value.replace("_", " "), *written):
-            needle = f" {re.sub(r'[^A-Z0-9/]+', ' ', spelling.upper()).strip()} "
-            if len(needle) > best_len and needle in upper:
-                best, best_len = value, len(needle)
-    return best
+    return next(iter(named_in_text(vocabulary, kind, text)), None)
+
+
+def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
+    """Every canonical value a spelling of which occurs in `text` as whole words, longest spelling first.
+    Words a longer spelling took are not read again ("Rock" in "3x5 Rock")."""
+    spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
+                        for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
+    remaining, named = _words(text), []
+    for needle, value in spellings:
+        padded = f" {needle} "
+        if needle and padded in remaining:
+            remaining = remaining.replace(padded, " " * len(padded))
+            named += [value] if value not in named else []
+    return named
+
+
+def _words(text: str) -> str:
+    return f" {re.sub(r'[^A-Z0-9/]+', ' ', text.upper())} "

@@ -12,6 +12,7 @@ from typing import Any
 
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
+from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import canonical, find_in_text
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate, Vocabulary, default_templates, default_vocabulary
@@ -88,8 +89,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)
-    _choose(extraction, "material", _material_candidates(extraction, page, known))
-    _contamination_first(extraction)
+    _choose_material(extraction, page, known)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
     _choose_measures(extraction, page)
     _assume_vendor_from_destination(extraction)
@@ -184,28 +184,46 @@ def _place(vocabulary: Vocabulary, kind: str, found: Found | None) -> str | None
     return canonical(vocabulary, kind, found.text) or find_in_text(vocabulary, kind, found.text)
 
 
-def _material_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:
+def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
+    """The domain note's precedence (filename, what the source implies, the page's words, the vendor's usual
+    material), then safety first: readings of one load that disagree are a conflict for a person, and until
+    one decides, a load that any reading calls contaminated counts as contaminated."""
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
     implied = vocabulary.source_material.get(extraction.value("source"))
     labelled = page.value_after_label(find.MATERIAL_LABEL)
+    read = read_material(vocabulary, labelled.text) if labelled else MaterialText(None)
+    anywhere = read_material(vocabulary, page.text)
     template = known.template(extraction.value("vendor"))
-    return [
+    at_label = _normalised(labelled, read.value)
+    _choose(extraction, "material", [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
         FieldValue(implied, "inferred", 0.9) if implied else None,
-        _normalised(labelled, _place(vocabulary, "material", labelled)),
-        FieldValue(find_in_text(vocabulary, "material", page.text), "page", 0.6),
+        at_label,
+        FieldValue(anywhere.value, "page", 0.6),
         FieldValue(template.default_material, "template", 0.8) if template else None,
-    ]
+    ])
+    readings = [FieldValue(implied, "inferred", 0.9) if implied else None,
+                at_label if read.value else None,
+                *(FieldValue(other, "page", at_label.confidence) for other in read.also_named),
+                FieldValue(CONTAMINATED, "page", 0.6) if anywhere.value == CONTAMINATED else None]
+    if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
+        sure = [r for r in readings if r and (r.value == CONTAMINATED or r.confidence >= FIELD_MIN_CONFIDENCE)]
+        _settle_material_conflict(extraction, vocabulary, sure)
 
 
-def _contamination_first(extraction: Extraction) -> None:
-    """Safety first: a page that names contamination is not recorded as clean because its filename or folder
-    says a clean material. The load counts as contaminated until a person decides (MATERIAL_CONFLICT)."""
-    chosen, read = extraction.values.get("material"), extraction.overridden.get("material")
-    if chosen and read and read.value == CONTAMINATED and chosen.value != CONTAMINATED:
-        extraction.values["material"] = read
-        extraction.conflicts["material"] = chosen
-        del extraction.overridden["material"]
+def _settle_material_conflict(extraction: Extraction, vocabulary: Vocabulary, readings: list[FieldValue]) -> None:
+    chosen = extraction.values.get("material")
+    if chosen is None:
+        return
+    against = [r for r in readings if disagree(vocabulary, r.value, chosen.value)]
+    if chosen.source == "filename":  # the filename's word stands over the page, except against contamination
+        against = [r for r in against if r.value == CONTAMINATED]
+    if not against:
+        return
+    contaminated = next((r for r in [chosen, *against] if r.value == CONTAMINATED), chosen)
+    extraction.values["material"] = contaminated
+    extraction.conflicts["material"] = next(r for r in [chosen, *against] if r.value != contaminated.value)
+    extraction.overridden.pop("material", None)
 
 
 def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:

@@ -120,13 +120,18 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
         yield Finding(Reason.ASSUMED_VENDOR, f"vendor {vendor.value} assumed from the destination")
 
 
+WHO_SAYS = {"filename": "the filename says", "folder": "the folder says", "inferred": "its source area implies",
+            "page": "the page says", "template": "the vendor usually hauls"}
+
+
 def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    """The page reads a contaminated load and the filename (or folder) says a clean material: never a silent
-    pick. The load counts as contaminated, in the manifest log, until a person decides."""
-    other = e.conflicts.get("material")
-    if other:
-        yield Finding(Reason.MATERIAL_CONFLICT, f"the page says {CONTAMINATED}, the {other.source} says {other.value}: "
-                      "counted as contaminated until a person decides", {"material": [CONTAMINATED, other.value]})
+    """Two readings of the load's material disagree: never a silent pick. A load that either reading calls
+    contaminated counts as contaminated, in the manifest log, until a person decides."""
+    other, chosen = e.conflicts.get("material"), e.values.get("material")
+    if other and chosen:
+        until = " (counted as contaminated until a person decides)" if chosen.value == CONTAMINATED else ""
+        yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[chosen.source]} {chosen.value}, "
+                      f"{WHO_SAYS[other.source]} {other.value}{until}", {"material": [chosen.value, other.value]})
 
 
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:

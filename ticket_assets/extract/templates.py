@@ -41,6 +41,8 @@ class Vocabulary:
 
     synonyms: dict[str, dict[str, tuple[str, ...]]]
     source_material: dict[str, str]  # source area -> material it implies
+    contamination_markers: dict[str, tuple[re.Pattern, ...]]  # looked for in this order, first one wins
+    plain_earth: frozenset[str]  # import materials that say nothing of contamination
 
     def canonical_values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.synonyms[kind])
@@ -76,9 +78,13 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             for kind in ("flow", "material", "source", "destination")
         }
         implied = {area: material for material, areas in data["source_material"].items() for area in areas}
-    except (KeyError, AttributeError, TypeError) as err:
+        markers = {material: tuple(re.compile(p) for p in patterns)
+                   for material, patterns in data["contamination_markers"].items()}
+        plain_earth = frozenset(data["plain_earth"])
+    except (KeyError, AttributeError, TypeError, re.error) as err:
         raise TemplateError(f"synonyms file is malformed: {err}") from err
-    return Vocabulary(synonyms=synonyms, source_material=implied)
+    return Vocabulary(synonyms=synonyms, source_material=implied, contamination_markers=markers,
+                      plain_earth=plain_earth)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,67 @@
+"""What material a text names, safety first (the domain note's "Materials, safety first").
+
+Contamination named in any of the ways people write it ("C/S Dirt", "Contam. Soil", "Class II", "Cl 2",
+with OCR's noise) makes a text CLASS_2_CONTAMINATED, never a clean material; "Non-Contaminated" and its
+short forms are recognised before it. The markers are data, in templates/synonyms.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ticket_assets.extract.normalize import canonical, named_in_text
+from ticket_assets.extract.templates import Vocabulary
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
+
+
+@dataclass(frozen=True)
+class MaterialText:
+    value: str | None  # the material the text stands for, contamination first
+    also_named: tuple[str, ...] = ()  # materials of other classes the text names too: a person decides
+
+
+def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
+    """The material a text names; "C/S Dirt" is a contaminated load of dirt, "Spoils Class 2" two classes."""
+    remaining, marked = text.upper(), []
+    for material, markers in vocabulary.contamination_markers.items():
+        remaining, found = _blank_out(markers, remaining)
+        marked += [material] if found else []
+    whole = canonical(vocabulary, "material", remaining) if not marked else None
+    named = marked + [m for m in ([whole] if whole else named_in_text(vocabulary, "material", remaining))
+                      if m not in marked]
+    value = CONTAMINATED if CONTAMINATED in named else _most_telling(vocabulary, named)
+    others = tuple(m for m in named if _class_of(vocabulary, m) not in (None, _class_of(vocabulary, value)))
+    return MaterialText(value, others)
+
+
+def disagree(vocabulary: Vocabulary, first: str, second: str) -> bool:
+    """Two readings of one load's material that a person must settle: contamination against anything
+    else, plain dirt included, or two different classes of material."""
+    if first == second:
+        return False
+    if CONTAMINATED in (first, second):
+        return True
+    classes = {_class_of(vocabulary, first), _class_of(vocabulary, second)}
+    return None not in classes and len(classes) == 2
+
+
+def _most_telling(vocabulary: Vocabulary, named: list[str]) -> str | None:
+    """The first material named that says more than plain earth ("Rock" of "Fill Rock"), else the first."""
+    return next((m for m in named if _class_of(vocabulary, m)), next(iter(named), None))
+
+
+def _class_of(vocabulary: Vocabulary, material: str | None) -> str | None:
+    """Each export material is a class of its own, import materials are one; plain earth is none."""
+    if material is None or material in vocabulary.plain_earth:
+        return None
+    return material if material in EXPORT_MATERIALS else "IMPORT"
+
+
+def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:
+    """The text with every marker's words blanked, and whether there were any."""
+    found = False
+    for marker in markers:
+        text, count = marker.subn(lambda match: " " * len(match.group(0)), text)
+        found = found or count > 0
+    return text, found
