@@ -291,3 +291,56 @@ def test_an_answer_stays_with_its_own_copy_of_identical_scans_when_that_copy_is_
     assert day.for_page("d/b.pdf-p1", content).answers == []
     assert day.for_page("d/c.pdf-p1@K", content).answers == answers
     assert day.for_page("d/c.pdf-p1", PageKey("OTHER", 1)).elsewhere == answers
+
+
+def test_values_in_the_boxes_under_a_row_of_labels_are_read_by_column():
+    """Boxed forms: `YARDS  TONS  TRUCK #  MATERIAL` over the values, the YARDS box left empty."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("YARDS   TONS   TRUCK #   MATERIAL", 40, 200), ("17", 140, 240), ("6181", 250, 240),
+                    ("C/S Dirt", 380, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("quantity"), e.value("quantity_unit")) == (17.0, "TONS")
+    assert e.value("truck_number") == "6181" and e.value("material") == "CLASS_2_CONTAMINATED"
+
+
+def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("TRUCK#    YARDS    SOURCE", 40, 200), ("2291      14       Pier Ex", 40, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("truck_number") == "2291" and (e.value("quantity"), e.value("quantity_unit")) == (14.0, "CY")
+    assert e.value("source") == "PIER_EX"
+
+
+@pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST"])
+def test_manifest_labels_with_ocr_noise(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
+                    ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
+
+
+@pytest.mark.parametrize("written", ["WM-MAN-2024->99283", "WM-MAN", "2024", "7", "14-2024/00123"])
+def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_review(written):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    (f"MANIFEST #: {written}", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == written
+    assert Reason.MISSING_MANIFEST in _reasons(e)
+
+
+@pytest.mark.parametrize(("written", "stored"), [("WM_MAN-2024-128671", "WM-MAN-2024-128671"),
+                                                 ("MN 88412093", "MN-88412093"), ("14-2024-00123.", "14-2024-00123")])
+def test_manifest_separators_are_stored_as_dashes(written, stored):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"Manifest No. {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
+
+
+def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("TICKET NO. 2853a66", 700, 30))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:"])
+def test_truck_labels(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"{label} 6181", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6181"

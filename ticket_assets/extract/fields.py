@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
 
-TICKET_LABEL = re.compile(r"(TICKET\s*(NO|NUMBER|NUM|#|:)|\bN[Oº°]\b\.?|\bNo\.)", re.I)
+TICKET_LABEL = re.compile(r"(T[I1L|]CKET\s*(N[O0]|NUMBER|NUM|#|:)|\bTKT\b\.?|\bN[Oº°]\b\.?|\bNo\.)", re.I)
 TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
 # Labels whose numbers are not ticket numbers, when they stand left of or above a number ...
 TRAP_LABELS = re.compile(
@@ -25,11 +26,15 @@ TRAP_LABELS = re.compile(
 )
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
-MANIFEST_LABEL = re.compile(r"(MANIFEST|PROFILE)\s*(#|NO\.?|NUMBER)?\s*:?", re.I)
-MANIFEST_VALUE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]\b", re.I)
+# A manifest number: letters, digits and the dashes or underscores between them; a letters-only prefix may
+# stand a space before its digits ("MN 88412093"). Stored with dashes for every separator.
+MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_][A-Z0-9]+)*", re.I)
+MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
+PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
-QUANTITY_LABEL = re.compile(r"\b(QTY|QUANTITY|NET\s*TONS|TONS|YARDS|LOADS)\b\s*:?", re.I)
-TRUCK = re.compile(r"\b(TRUCK|UNIT|VEHICLE)\s*(#|NO\.?|NUMBER)?\s*:?\s*(\d{1,4})(?!\d)", re.I)
+QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
+                            re.I)
+TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 UNITS = {"TON": "TONS", "TONS": "TONS", "TN": "TONS", "CY": "CY", "C.Y.": "CY", "YD": "CY", "YDS": "CY",
          "YARD": "CY", "YARDS": "CY", "LOAD": "LOADS", "LOADS": "LOADS"}
 DATE_PATTERNS = (
@@ -42,9 +47,9 @@ DATE_PATTERNS = (
 # A handwritten "02/18/25" that OCR read as "02118125": the slashes came back as 1, 7, l, I or |.
 GUESSED_DATE = re.compile(r"DATE\s*:?\s*(\d{1,2})[17lI|](\d{1,2})[17lI|](\d{4}|\d{2})\b", re.I)
 GUESSED_DATE_CONFIDENCE = 0.5  # below the acceptance threshold: a person confirms a date the parser guessed
-SOURCE_LABEL = re.compile(r"(SOURCE|SHIPPED\s*FROM|HAULED\s*FROM|\bFROM\s*:)\s*:?", re.I)
-DESTINATION_LABEL = re.compile(r"(SHIPPED\s*TO|HAULED\s*TO|DELIVERY\s*ADDRESS|DESTINATION|\bTO\s*:)\s*:?", re.I)
-MATERIAL_LABEL = re.compile(r"(MATERIAL\s*HAULED|MATERIAL(?!\s*TICKET)|COMMODITY|PRODUCT)\s*:?", re.I)
+LABELS = form_labels()
+SOURCE_LABEL, DESTINATION_LABEL = LABELS.of("source"), LABELS.of("destination")
+MATERIAL_LABEL, MANIFEST_LABEL = LABELS.of("material"), LABELS.of("manifest_number")
 
 
 def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate, ...]) -> tuple[Found, str] | None:
@@ -86,13 +91,20 @@ def _labelled_ticket_number(page: PageText) -> Found | None:
         tail = line.text[label.end() :].lstrip(" .:#")  # "TICKET NO.361162": the label's dot is no decimal point
         match = TICKET_DIGITS.search(tail)
         if match:
-            return Found(match.group(1), line, 0.92 * line.confidence_of(match.group(1)))
+            sure = 0.92 if _stands_alone(tail, match) else PARTIAL_FIT
+            return Found(match.group(1), line, sure * line.confidence_of(match.group(1)))
         neighbour = page.value_after_label(re.compile(re.escape(line.text[label.start() : label.end()])))
         if neighbour and neighbour.line is not line:
             match = TICKET_DIGITS.fullmatch(neighbour.text.strip())
             if match:
                 return Found(match.group(1), neighbour.line, 0.9 * neighbour.line.confidence_of(match.group(1)))
     return None
+
+
+def _stands_alone(text: str, match: re.Match) -> bool:
+    """A number with no letter glued to it: "2853a66" is a misread, not the ticket number 2853."""
+    before, after = text[: match.start()], text[match.end(1) :]
+    return not re.search(r"[A-Z]$", before, re.I) and not re.match(r"[A-Z]", after, re.I)
 
 
 def find_dates(page: PageText) -> list[tuple[date, Found]]:
@@ -124,26 +136,49 @@ def _parse_date(match: re.Match, fmt: str | None) -> date | None:
 
 
 def find_manifest(page: PageText) -> Found | None:
+    """The manifest number at its label; one that only partly fits the shape of a manifest number (a stray
+    character glued to it, too short, no digits) is returned as read, too unsure to accept."""
     labelled = page.value_after_label(MANIFEST_LABEL)
     if not labelled:
         return None
-    match = MANIFEST_VALUE.search(labelled.text)
-    return Found(match.group(0).upper(), labelled.line, labelled.line.confidence_of(match.group(0))) if match else None
+    text = labelled.text.strip()
+    token = MANIFEST_TOKEN.match(text)
+    if not token:
+        return Found(text, labelled.line, min(labelled.confidence, PARTIAL_FIT)) if re.search(r"\d", text) else None
+    value = re.sub(r"[\s_]+", "-", token.group(0).upper())
+    confidence = labelled.line.confidence_of(token.group(0))
+    if _glued(text, token.end()) or not MANIFEST_SHAPE.fullmatch(value):
+        return Found(text, labelled.line, min(confidence, PARTIAL_FIT))
+    return Found(value, labelled.line, confidence)
 
 
-def find_quantity(page: PageText) -> tuple[float, str, Found] | None:
-    """The first quantity with its unit, normalised to TONS, CY or LOADS."""
+def _glued(text: str, end: int) -> bool:
+    """Whether something other than a space, or a closing stop, follows a value without a space between."""
+    return not re.match(r"[.,;]?(\s|$)", text[end:])
+
+
+def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
+    """The first amount written with its unit, else the first amount under or after a quantity label,
+    normalised to TONS, CY or LOADS (the label's unit when the amount has none)."""
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match:
             unit = UNITS[match.group(2).upper()]
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+    for label, label_unit in LABELS.quantity_patterns:
+        for found in page.values_after_label(label):
+            match = QUANTITY_VALUE.match(found.text.strip())
+            if match:
+                unit = UNITS[match.group(2).upper()] if match.group(2) else label_unit
+                return float(match.group(1)), unit, Found(match.group(0), found.line, found.line.confidence_of(match.group(1)))
     return None
 
 
 def find_truck_number(page: PageText) -> Found | None:
-    for line in page.lines:
-        match = TRUCK.search(line.text)
+    """The first 1 to 4 digits standing alone after or under a truck label."""
+    for found in page.values_after_label(LABELS.of("truck_number")):
+        words = found.text.split()
+        match = TRUCK_VALUE.fullmatch(words[0]) if words else None
         if match:
-            return Found(match.group(3), line, line.confidence_of(match.group(3)))
+            return Found(match.group(1), found.line, found.line.confidence_of(match.group(1)))
     return None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ticket_assets.extract.labels import form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
 HEADER_FRACTION = 0.3
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
+_JOINER = re.compile(r"[\s/&]*")
 
 
 @dataclass(frozen=True)
@@ -71,18 +74,54 @@ class PageText:
         return f"{left_text} {line.text} {above}", below
 
     def value_after_label(self, label: re.Pattern) -> Found | None:
-        """The text after a label: on the same line, else the next line to its right, else the line below."""
+        """The value the first of a label's occurrences stands before."""
+        return next(self.values_after_label(label), None)
+
+    def values_after_label(self, label: re.Pattern) -> Iterator[Found]:
+        """The value each occurrence of a label stands before: the rest of its line up to the next label, else
+        the text to its right, else the text under it (in its own column when the label is one of a row)."""
+        labels = form_labels()
         for line in self.lines:
-            match = label.search(line.text)
+            match = label.search(labels.not_labels.sub(lambda m: " " * len(m.group(0)), line.text))
             if not match:
                 continue
-            rest = line.text[match.end() :].strip(" :#.-")
+            end = _label_end(line.text, match, label)
+            rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
+            neighbour = self._right_of(line)
             if rest:
-                return Found(rest, line, line.confidence_of(rest))
-            neighbour = self._right_of(line) or self._line_below(line)
-            if neighbour:
-                return Found(neighbour.text.strip(" :#"), neighbour, neighbour.confidence)
-        return None
+                yield Found(rest, line, line.confidence_of(rest))
+            elif neighbour and not labels.any_label.match(neighbour.text.strip(" |")):
+                yield Found(neighbour.text.strip(" :#|"), neighbour, neighbour.confidence)
+            elif under := self._in_column_below(line, match.start(), end, labels.any_label):
+                yield under
+
+    def _in_column_below(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Found | None:
+        """The words under a label. Alone on its row, the label owns the line below; in a row of labels
+        (`YARDS  TONS  TRUCK #` over `17  6181`), only the words whose middle falls in its column."""
+        header = _spans_of(line, labels)
+        if len(header) < 2 and not any(labels.match(o.text.strip(" |")) for o in self.row_neighbours(line)):
+            below = self._line_below(line)
+            return Found(below.text.strip(" :#|"), below, below.confidence) if below else None
+        left, right = _column(line, start, end, header + self._row_label_spans(line, labels))
+        words = [(word, row_line) for row_line in self._next_row(line) for word, x in _word_centres(row_line)
+                 if left <= x < right]
+        if not words:
+            return None
+        text = " ".join(word for word, _ in words)
+        holder = words[0][1]
+        return Found(text, holder, holder.confidence_of(text))
+
+    def _row_label_spans(self, line: OcrLine, labels: re.Pattern) -> list[tuple[float, float]]:
+        return [span for other in self.row_neighbours(line) for span in _spans_of(other, labels)]
+
+    def _next_row(self, line: OcrLine) -> list[OcrLine]:
+        """The lines of the nearest row under this one, within two and a half line heights."""
+        height = max(line.box[3] - line.box[1], 1)
+        below = [o for o in self.lines if line.box[1] + 0.5 * height < o.box[1] < line.box[3] + 2.5 * height]
+        if not below:
+            return []
+        top = min(below, key=lambda o: o.box[1])
+        return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
 
     def _right_of(self, line: OcrLine) -> OcrLine | None:
         right = [other for other in self.row_neighbours(line) if other.box[0] >= line.box[2] - 5]
@@ -115,3 +154,40 @@ def _centre_y(line: OcrLine) -> float:
 
 def _overlaps_x(a: OcrLine, b: OcrLine) -> bool:
     return a.box[0] < b.box[2] and b.box[0] < a.box[2]
+
+
+def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
+    """Where a label ends, taking a second spelling joined to it ("Profile/Manifest #:")."""
+    end = match.end()
+    while (more := label.match(text, _JOINER.match(text, end).end())) and more.end() > end:
+        end = more.end()
+    return end
+
+
+def _up_to_next_label(rest: str, labels: re.Pattern) -> str:
+    following = labels.search(rest)
+    return rest[: following.start()] if following else rest
+
+
+def _char_x(line: OcrLine, index: int) -> float:
+    """Where the index-th character of a line stands, assuming characters of even width."""
+    return line.box[0] + (line.box[2] - line.box[0]) * index / max(len(line.text), 1)
+
+
+def _spans_of(line: OcrLine, labels: re.Pattern) -> list[tuple[float, float]]:
+    return [(_char_x(line, m.start()), _char_x(line, m.end())) for m in labels.finditer(line.text)]
+
+
+def _column(line: OcrLine, start: int, end: int, spans: list[tuple[float, float]]) -> tuple[float, float]:
+    """A label's column: from halfway to the label on its left to halfway to the label on its right."""
+    x0, x1 = _char_x(line, start), _char_x(line, end)
+    lefts = [e for s, e in spans if e <= x0 + 1]
+    rights = [s for s, e in spans if s >= x1 - 1]
+    left = (max(lefts) + x0) / 2 if lefts else float("-inf")
+    right = (min(rights) + x1) / 2 if rights else float("inf")
+    return left, right
+
+
+def _word_centres(line: OcrLine) -> list[tuple[str, float]]:
+    return [(m.group(0), (_char_x(line, m.start()) + _char_x(line, m.end())) / 2)
+            for m in re.finditer(r"[^\s|]+", line.text)]
