@@ -1,0 +1,146 @@
+"""How a page reaches the inbox: through an office scanner (tilt, speckle, fading, turned over) or a phone
+camera (perspective, shadow, uneven light, fewer pixels)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageChops, ImageEnhance, ImageFilter
+
+WHITE = (255, 255, 255)
+TURNS = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+BACKGROUNDS = ((70, 62, 55), (40, 42, 48), (120, 110, 96), (150, 150, 145), (92, 70, 50))
+
+
+@dataclass(frozen=True)
+class Look:
+    """One capture; `rotation` is how far (degrees, clockwise) the page is turned in the file."""
+
+    kind: str
+    rotation: int
+    skew: float
+    speckle: float
+    fade: float
+    blur: float
+    mild: bool
+    tilt: float = 0.0
+    shadow: float = 0.0
+    scale: float = 1.0
+    background: tuple[int, int, int] = WHITE
+
+
+def choose_look(rng: random.Random, kind: str) -> Look:
+    if kind == "image":
+        return _phone_look(rng)
+    if rng.random() < 0.4:
+        return Look("scan", 0, rng.uniform(-0.4, 0.4), 0.0005, 0.0, 0.0, mild=True)
+    rotation = rng.choice((0, 0, 0, 0, 0, 180, 180, 90, 270))
+    return Look("scan", rotation, rng.uniform(-2.5, 2.5), rng.uniform(0.001, 0.006), rng.uniform(0.0, 0.35),
+                rng.uniform(0.0, 0.8), mild=False)
+
+
+def _phone_look(rng: random.Random) -> Look:
+    return Look("image", rng.choice((0, 0, 0, 90, 270)), rng.uniform(-4, 4), 0.0,
+                rng.uniform(0.0, 0.15), rng.uniform(0.3, 0.9), mild=False, tilt=rng.uniform(0.03, 0.1),
+                shadow=rng.uniform(0.15, 0.45), scale=rng.uniform(0.8, 1.0), background=rng.choice(BACKGROUNDS))
+
+
+def capture(page: Image.Image, look: Look, carbon: bool, rng: random.Random) -> Image.Image:
+    """The page as the file holds it."""
+    seed = rng.getrandbits(32)
+    if carbon:
+        page = _smudge(page, rng)
+    page = _fade(page, look.fade)
+    if look.kind == "image":
+        page = _photograph(page, look, rng)
+    else:
+        page = page.rotate(look.skew, resample=Image.BICUBIC, fillcolor=WHITE)
+    if look.blur:
+        page = page.filter(ImageFilter.GaussianBlur(look.blur))
+    page = _speckle(page, look.speckle, seed) if look.kind == "scan" else _grain(page, seed)
+    return page.transpose(TURNS[look.rotation]) if TURNS[look.rotation] is not None else page
+
+
+def _smudge(page: Image.Image, rng: random.Random) -> Image.Image:
+    """Carbon copies ghost: a faint, offset, softened second impression of everything written."""
+    shift = (rng.randint(1, 3), rng.randint(-1, 1))
+    ghost = ImageChops.offset(page, *shift).filter(ImageFilter.GaussianBlur(1.2))
+    return ImageChops.darker(page, Image.blend(page, ghost, 0.55)).filter(ImageFilter.GaussianBlur(0.35))
+
+
+def _fade(page: Image.Image, fade: float) -> Image.Image:
+    if fade <= 0:
+        return page
+    page = ImageEnhance.Contrast(page).enhance(1 - fade)
+    return ImageEnhance.Brightness(page).enhance(1 + fade / 3)
+
+
+def _speckle(page: Image.Image, share: float, seed: int) -> Image.Image:
+    """Dust and toner dots on the glass: a small share of pixels turned dark or light."""
+    if share <= 0:
+        return page
+    noise = np.random.default_rng(seed)
+    pixels = np.asarray(page).copy()
+    hits = noise.random(pixels.shape[:2]) < share
+    pixels[hits] = noise.choice([30, 235], size=(int(hits.sum()), 1))
+    return Image.fromarray(pixels)
+
+
+def _grain(page: Image.Image, seed: int) -> Image.Image:
+    """A phone sensor's noise in dim light."""
+    noise = np.random.default_rng(seed).normal(0, 6, (page.height, page.width, 1))
+    return Image.fromarray(np.clip(np.asarray(page, dtype=np.float32) + noise, 0, 255).astype(np.uint8))
+
+
+def _photograph(page: Image.Image, look: Look, rng: random.Random) -> Image.Image:
+    """The page lying on a seat or a tailgate, shot at an angle, a shadow across it, then scaled down."""
+    margin_x, margin_y = page.width // 10, page.height // 10
+    scene = Image.new("RGB", (page.width + 2 * margin_x, page.height + 2 * margin_y), look.background)
+    scene.paste(page.rotate(look.skew, resample=Image.BICUBIC, expand=True, fillcolor=look.background),
+                (margin_x + rng.randint(-margin_x // 2, margin_x // 2), margin_y + rng.randint(-margin_y // 2,
+                                                                                                margin_y // 2)))
+    scene = _perspective(scene, look.tilt, look.background, rng)
+    scene = _shade(scene, look.shadow, rng)
+    size = (round(scene.width * look.scale), round(scene.height * look.scale))
+    return scene.resize(size, Image.BILINEAR)
+
+
+def _perspective(scene: Image.Image, tilt: float, background: tuple[int, int, int],
+                 rng: random.Random) -> Image.Image:
+    """Move each corner inward by up to `tilt` of the side, as a camera held off square sees it."""
+    w, h = scene.size
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    seen = [(x + _inward(x, w, tilt, rng), y + _inward(y, h, tilt, rng)) for x, y in corners]
+    coefficients = _perspective_coefficients(corners, seen)
+    return scene.transform(scene.size, Image.PERSPECTIVE, coefficients, resample=Image.BICUBIC,
+                           fillcolor=background)
+
+
+def _inward(at: float, side: float, tilt: float, rng: random.Random) -> float:
+    return rng.uniform(0, tilt) * side * (1 if at == 0 else -1)
+
+
+def _perspective_coefficients(target: list[tuple[float, float]], source: list[tuple[float, float]]) -> list[float]:
+    """PIL's eight coefficients mapping each output corner in `source` back to the scene corner in `target`."""
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(source, target):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs += [u, v]
+    return list(np.linalg.solve(np.array(rows, dtype=float), np.array(rhs, dtype=float)))
+
+
+def _shade(scene: Image.Image, strength: float, rng: random.Random) -> Image.Image:
+    """Light falling off across the page and the soft shadow of the phone and hand over one edge."""
+    w, h = scene.size
+    across = np.linspace(1.0, 1.0 - strength * 0.6, w)[None, :]
+    if rng.random() < 0.5:
+        across = across[:, ::-1]
+    light = np.repeat(across, h, axis=0)
+    edge = rng.uniform(0.2, 0.45)
+    light[int(h * (1 - edge)):, : int(w * rng.uniform(0.3, 0.7))] *= 1.0 - strength
+    mask = Image.fromarray((light * 255).astype(np.uint8), "L").filter(ImageFilter.GaussianBlur(w / 40))
+    warm = Image.merge("RGB", [mask.point(lambda v, k=k: int(v * k)) for k in (1.0, 0.97, 0.9)])
+    return ImageChops.multiply(scene, warm)

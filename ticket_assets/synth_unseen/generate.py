@@ -1,0 +1,76 @@
+"""Write a seeded inbox of tickets in layouts of our own, one folder per day, and the truth for every page.
+
+All randomness flows from one `random.Random(seed)`; nothing reads the clock, so a seed pins down every byte.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+
+from ticket_assets.synth import files
+from ticket_assets.synth_unseen.capture import Look, capture, choose_look
+from ticket_assets.synth_unseen.forms import draw_ticket
+from ticket_assets.synth_unseen.loads import Numbering, choose_load
+from ticket_assets.synth_unseen.naming import Namer, plan_day
+from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
+
+
+def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
+                   dpi: int = 100) -> list[dict]:
+    """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    writer = DayWriter(root, random.Random(seed), dpi)
+    truth = [entry for day in days for entry in writer.write_day(day, pages_per_day)]
+    truth.sort(key=lambda e: (tuple(e["file"].split("/")), e["page"]))
+    (root / "truth.json").write_text(json.dumps(truth, indent=1) + "\n")
+    return truth
+
+
+class DayWriter:
+    """Turns each day's loads into tickets, captures them, and files them as the scanner and phones would."""
+
+    def __init__(self, root: Path, rng: random.Random, dpi: int):
+        self.root, self.rng, self.dpi = root, rng, dpi
+        self.numbering = Numbering(rng)
+        self.namer = Namer(rng)
+
+    def write_day(self, day: date, pages: int) -> list[dict]:
+        folder = self.root / day.isoformat()
+        folder.mkdir(parents=True, exist_ok=True)
+        styles = {"scan": self.rng.randrange(12), "image": self.rng.randrange(12)}
+        truth = []
+        for kind, count in plan_day(self.rng, pages):
+            path = folder / self.namer.name(kind, day, styles[kind])
+            truth += self._write_file(path, kind, [self._sheet(day) for _ in range(count)])
+        return truth
+
+    def _sheet(self, day: date) -> Sheet:
+        return write_sheet(choose_load(self.rng, self.numbering, day), self.rng)
+
+    def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:
+        looks = [choose_look(self.rng, kind) for _ in sheets]
+        images = [self._capture(sheet, look) for sheet, look in zip(sheets, looks)]
+        if kind == "scan":
+            files.write_scanned_pdf(path, images, self.dpi)
+        else:
+            files.write_image(path, images[0])
+        return [self._entry(path, page, kind, sheet, look)
+                for page, (sheet, look) in enumerate(zip(sheets, looks), start=1)]
+
+    def _capture(self, sheet: Sheet, look: Look) -> Image.Image:
+        return capture(draw_ticket(sheet, self.dpi, self.rng), look, sheet.carbon, self.rng)
+
+    def _entry(self, path: Path, page: int, kind: str, sheet: Sheet, look: Look) -> dict:
+        return {
+            "file": path.relative_to(self.root).as_posix(), "page": page, "kind": kind,
+            "rotation": look.rotation, "clean": look.mild and not sheet.carbon,
+            "handwritten": sheet.handwritten(), "duplicate_of": None, "expected_reason": None,
+            "fields": sheet.load.fields(),
+        }

@@ -1,0 +1,153 @@
+"""What is written on a ticket, field by field, and whether a printer or a hand wrote it."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ticket_assets.synth_unseen import phrasing as say
+from ticket_assets.synth_unseen.hand import Writer, choose_writer
+from ticket_assets.synth_unseen.loads import Load
+from ticket_assets.synth_unseen.vendors import Vendor
+
+PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247)}
+CARBON_SHARE = 0.75  # tinted copies written through carbon rather than directly in pen
+QUANTITY_KEYS = {"quantity": None, "tons": "TONS", "yards": "CY", "loads": "LOADS"}
+TRUTH_FIELD = {"date": "ticket_date", "truck": "truck_number", "source": "source", "destination": "destination",
+               "material": "material", "manifest": "manifest_number", "quantity": "quantity", "tons": "quantity",
+               "yards": "quantity", "loads": "quantity"}
+UNIT_HINTS = {"TONS": ("TON",), "CY": ("YARD", "YDS", "CY"), "LOADS": ("LOAD",)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    by_hand: bool
+
+
+@dataclass
+class Sheet:
+    """One page's content: the load it records, the words in each field, the paper and the pen."""
+
+    load: Load
+    entries: dict[str, Entry]
+    paper: str
+    carbon: bool
+    writer: Writer
+
+    @property
+    def vendor(self) -> Vendor:
+        return self.load.vendor
+
+    @property
+    def paper_rgb(self) -> tuple[int, int, int]:
+        return PAPER_RGB[self.paper]
+
+    def handwritten(self) -> list[str]:
+        """Truth fields that a hand wrote, in the truth's field order."""
+        names = {TRUTH_FIELD[k] for k, e in self.entries.items() if e.by_hand and e.text and k in TRUTH_FIELD}
+        quantity = self.entries.get("quantity")
+        if quantity and quantity.by_hand and " " in quantity.text:
+            names.add("quantity_unit")
+        names = {n for n in names if self.load.fields()[n] is not None}
+        return [n for n in self.load.fields() if n in names]
+
+
+def write_sheet(load: Load, rng: random.Random) -> Sheet:
+    """Fill every field the vendor's form has: wording, hand or printer, paper colour and whose pen."""
+    vendor = load.vendor
+    paper = rng.choice(vendor.paper)
+    carbon = paper != "white" and rng.random() < CARBON_SHARE
+    entries = {key: _entry(load, key, rng) for key in vendor.labels if key != "ticket"}
+    return Sheet(load=load, entries=entries, paper=paper, carbon=carbon, writer=choose_writer(rng, carbon))
+
+
+def _entry(load: Load, key: str, rng: random.Random) -> Entry:
+    by_hand = rng.random() < load.vendor.hand_share
+    text = _text(load, key, by_hand, rng)
+    return Entry(text=text, by_hand=by_hand and bool(text))
+
+
+def _text(load: Load, key: str, by_hand: bool, rng: random.Random) -> str:
+    if key in QUANTITY_KEYS:
+        return _quantity_text(load, key, rng)
+    writers = {"date": _date_text, "source": _source_text, "destination": _destination_text,
+               "material": _material_text, "manifest": _manifest_text, "customer": _customer_text}
+    if key in writers:
+        return writers[key](load, by_hand, rng)
+    return _other_text(load, key, rng)
+
+
+def _date_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    day = load.day
+    style = rng.choice(("us_short", "dashed", "us_long")) if by_hand else _printed_date_style(load)
+    text = say.DATE_FORMATS[style].format(m=day.month, d=day.day, y=day.year, yy=day.year % 100,
+                                          mon=say.MONTHS[day.month - 1])
+    return text if by_hand or style == "military" else f"{text}  {rng.randint(6, 16):02d}:{rng.randint(0, 59):02d}"
+
+
+def _printed_date_style(load: Load) -> str:
+    """Each vendor's printer keeps one date style."""
+    return ("us_long", "iso", "military")[len(load.vendor.token) % 3]
+
+
+def _source_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.source:
+        return rng.choice(say.AREA_PHRASES[load.source])
+    if load.vendor.role == "supplier":
+        return rng.choice(say.SUPPLY_PLACES)
+    return rng.choice(say.SUPPLY_PLACES + ("",))
+
+
+def _destination_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.destination and load.destination == load.vendor.serves and not by_hand:
+        return say.DESTINATION_PHRASES[load.destination][-1]
+    if load.destination:
+        return rng.choice(say.DESTINATION_PHRASES[load.destination])
+    return rng.choice(say.JOB_ADDRESSES)
+
+
+def _material_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    text = rng.choice(say.MATERIAL_PHRASES[load.material])
+    return text.upper() if not by_hand and rng.random() < 0.5 else text
+
+
+def _manifest_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    return load.manifest_printed or ""
+
+
+def _customer_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.vendor.token == "LINDAMOOD":
+        return rng.choice(say.GENERAL_CONTRACTORS)
+    return rng.choice(say.CUSTOMER_NAMES)
+
+
+def _quantity_text(load: Load, key: str, rng: random.Random) -> str:
+    """The amount in the field that holds it: a unit column takes the bare number, a Qty field adds its unit."""
+    if load.quantity is None or (QUANTITY_KEYS[key] and QUANTITY_KEYS[key] != load.unit):
+        return ""
+    number = f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
+    if load.vendor.form == "printout":
+        number = f"{load.quantity:.2f}"
+    if QUANTITY_KEYS[key] or _names_one_unit(load.vendor.labels[key], load.unit):
+        return number
+    return f"{number} {rng.choice(say.UNIT_WORDS[load.unit])}"
+
+
+def _names_one_unit(label: str, unit: str) -> bool:
+    named = [u for u, hints in UNIT_HINTS.items() if any(h in label.upper() for h in hints)]
+    return named == [unit]
+
+
+def _other_text(load: Load, key: str, rng: random.Random) -> str:
+    """Fields that carry no truth but fill real tickets: job, driver, trailer, P.O., pit ticket, remarks."""
+    choices = {
+        "job": lambda: rng.choice(say.JOB_WRITINGS),
+        "truck": lambda: load.truck or "",
+        "driver": lambda: rng.choice(say.DRIVER_NAMES),
+        "trailer": lambda: rng.choice(("", str(rng.randint(10, 399)))),
+        "po": lambda: rng.choice(("", str(rng.randint(10000, 99999)))),
+        "pit_ticket": lambda: str(rng.randint(1_000_000, 9_999_999)) if load.flow == "EXPORT" else "",
+        "remarks": lambda: rng.choice(("", "", "wait 15 min", "2nd load", "wet", "gate 3")),
+    }
+    return choices[key]()
