@@ -186,7 +186,7 @@ def _correction_context(settings: Settings, record: dict | None):
     from ticket_assets.extract.record import Vocabularies
 
     job = settings.job_or_default(record["job_code"] if record else None)
-    return CorrectionContext(Vocabularies.packaged(settings.vendor_min_confidence), job,
+    return CorrectionContext(Vocabularies.of(settings), job,
                              tuple(j.code for j in settings.jobs))
 
 
@@ -197,6 +197,30 @@ def _correction(text: str, context) -> tuple[str, object]:
     if not separator:
         raise UserError(f"--set {text!r}: write FIELD=VALUE")
     return field_name.strip(), parse_correction(field_name.strip(), value, context)
+
+
+def add_vendor(settings: Settings, page_id: str, vendor: str, display_name: str | None,
+               kind: str) -> tuple[Path, str]:
+    """Write a template for the vendor of a page no template knows, from that page; its day is marked to
+    be processed again, so the page is read with it. Returns the template's path and the day."""
+    from ticket_assets.extract.page_text import PageText
+    from ticket_assets.extract.record import Vocabularies
+    from ticket_assets.extract.vendor_template import template_from_page, write_vendor_template
+    from ticket_assets.lines import OcrLine
+    from ticket_assets.ocr.base import OcrResult
+
+    warehouse = read_warehouse(settings)
+    reading = warehouse.page_reading(page_id)
+    if reading is None:
+        raise UserError(f"there is no page {page_id!r} (page ids are in `tickets review` and the reports)")
+    lines = [OcrLine(**{**line, "box": tuple(line["box"]), "words": tuple(map(tuple, line["words"]))})
+             for line in reading["words"] or []]
+    extent = OcrResult(engine=reading["engine"], width=max((l.box[2] for l in lines), default=1),
+                       height=max((l.box[3] for l in lines), default=1), lines=lines)
+    template = template_from_page(PageText(extent), vendor, display_name, kind, Vocabularies.of(settings).templates)
+    path = write_vendor_template(settings.vendors_dir, template)
+    warehouse.request_rerun(reading["partition_key"], f"vendor {vendor} added from {page_id}")
+    return path, reading["partition_key"]
 
 
 def item_answers(settings: Settings, item: dict) -> list[dict]:

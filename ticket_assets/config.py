@@ -83,6 +83,11 @@ class Settings:
     def cache_dir(self) -> Path:
         return self.home / "cache"
 
+    @property
+    def vendors_dir(self) -> Path:
+        """Vendor templates added on this installation (`tickets vendor add`), beside the packaged ones."""
+        return self.home / "vendors"
+
     def job(self, code: str | None) -> Job:
         wanted = code or self.default_job
         for job in self.jobs:

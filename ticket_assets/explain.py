@@ -32,7 +32,7 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
     folder_date = parse_day(entry.rel_path.split("/")[0])
     source = PageSource(page.page_id, entry.rel_path, page_number, entry.sha256, folder_date or date.today(),
                         entry.folder_flow, entry.name_meta)
-    known = Vocabularies.packaged(settings.vendor_min_confidence)
+    known = Vocabularies.of(settings)
     extraction = extract_page(source, result, known)
     findings = check_page(extraction, RuleContext.for_page(extraction, settings))
     lines = [f"{entry.rel_path} page {page_number} (SHA-256 {entry.sha256[:16]}...)",
@@ -53,8 +53,10 @@ def explain_page(path: Path, page_number: int, settings: Settings) -> str:
 
 
 def _inbox_for(path: Path, settings: Settings) -> Path:
-    """The inbox the file sits in, else the folder above its own (so its folder still counts)."""
-    inbox = settings.inbox_folder
-    if inbox and path.resolve().is_relative_to(inbox):
+    """The inbox the file sits in, else the folder above its date folder (export/ and import/ sit in one),
+    else the folder above its own."""
+    inbox, path = settings.inbox_folder, path.resolve()
+    if inbox and path.is_relative_to(inbox):
         return inbox
-    return path.resolve().parent.parent
+    day_folder = next((folder for folder in path.parents if parse_day(folder.name)), None)
+    return day_folder.parent if day_folder else path.parent.parent

@@ -102,6 +102,14 @@ def review_resolve_command(args) -> int:
     return _process(settings, [item["partition_key"]])
 
 
+def vendor_add_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    path, day = api.add_vendor(settings, args.page_id, args.vendor, args.display_name, args.kind)
+    print(f"vendor {args.vendor}: template written to {path}; edit it to add keywords or a ticket number pattern")
+    print(f"processing {day} again so its pages are read with it")
+    return _process(settings, [day])
+
+
 def ledger_command(args) -> int:
     day = api.ledger(load_settings(home=args.home), args.date)
     columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
@@ -190,7 +198,8 @@ def _print_day(settings: Settings, outcome) -> None:
     run = api.run_record(settings, outcome.day, outcome.run_id)
     pages = run.get("pages") or 0
     print(f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
-          f"{run.get('review_count')} sent to review, {outcome.seconds / max(pages, 1):.2f} s/page "
+          f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only, "
+          f"{outcome.seconds / max(pages, 1):.2f} s/page "
           f"-> {settings.exports_dir / outcome.day}")
 
 
@@ -198,6 +207,7 @@ COMMANDS = {
     "process": process_command,
     "demo": demo_command,
     "explain": explain_command,
+    "vendor add": vendor_add_command,
     "review": review_command,
     "review show": review_show_command,
     "review resolve": review_resolve_command,

@@ -68,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("ticket_number")
     audit.add_argument("--vendor", help="only this vendor's tickets")
     audit.set_defaults(command="audit")
+    vendor = commands.add_parser("vendor", help="vendor templates: add one for a vendor no template knows")
+    vendor_actions = vendor.add_subparsers(required=True, metavar="ACTION")
+    add = vendor_actions.add_parser("add", help="write a template from a page of the new vendor (its "
+                                    "UNKNOWN_VENDOR review item names the page); its day is processed again")
+    add.add_argument("page_id", help="the page, as the review item names it (2024-10-17/scan_0042.pdf-p3)")
+    add.add_argument("vendor", help="the vendor's name in capitals and underscores, e.g. CORPOTECH")
+    add.add_argument("--display-name", help="how the vendor is written out (default: its header, as read)")
+    add.add_argument("--kind", choices=("trucking", "supply", "destination"), default="trucking")
+    add.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    add.set_defaults(command="vendor add")
+
     config = commands.add_parser("config", help="the configuration file and the settings in effect")
     config_actions = config.add_subparsers(required=True, metavar="ACTION")
     check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")

@@ -22,6 +22,7 @@ class Labels:
     quantity_patterns: tuple[tuple[re.Pattern, str | None], ...]
     not_labels: re.Pattern
     any_label: re.Pattern
+    form_titles: re.Pattern
 
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
@@ -45,6 +46,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text())
     quantity = data.pop("quantity")
     not_labels = data.pop("not_labels")
+    form_titles = data.pop("form_titles")
     by_field = {field: _alternatives(spellings) for field, spellings in data.items()}
     every = [s for spellings in data.values() for s in spellings] + list(quantity)
     return Labels(
@@ -53,4 +55,5 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         quantity_patterns=tuple((_alternatives([label]), unit) for label, unit in quantity.items()),
         not_labels=_alternatives(not_labels),
         any_label=_alternatives(every),
+        form_titles=_alternatives(form_titles),
     )

@@ -33,6 +33,7 @@ class Reason(str, Enum):
     UNKNOWN_JOB = "UNKNOWN_JOB"
     MATERIAL_CONFLICT = "MATERIAL_CONFLICT"
     IGNORED_FILE = "IGNORED_FILE"
+    UNKNOWN_VENDOR = "UNKNOWN_VENDOR"
 
     @property
     def severity(self) -> Severity:
@@ -71,6 +72,8 @@ SEVERITIES = {
     Reason.MATERIAL_CONFLICT: Severity.CRITICAL,
     # Not in the domain note's list: a file an operating system left in the folder, noted and not read.
     Reason.IGNORED_FILE: Severity.INFO,
+    # Not in the domain note's list: a vendor no template knows; its header's name is the suggestion.
+    Reason.UNKNOWN_VENDOR: Severity.CRITICAL,
 }
 # WARNING reasons that a bare confirm cannot close: the value is what is missing.
 NEEDS_VALUE = {Reason.UNKNOWN_JOB}
@@ -91,6 +94,7 @@ REASON_FIELDS = {
     Reason.ASSUMED_VENDOR: "vendor",
     Reason.UNKNOWN_JOB: "job_code",
     Reason.MATERIAL_CONFLICT: "material",
+    Reason.UNKNOWN_VENDOR: "vendor",
 }
 
 

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import canonical, find_in_text
 from ticket_assets.extract.page_text import Found, PageText
-from ticket_assets.extract.templates import VendorTemplate, Vocabulary, default_templates, default_vocabulary
-from ticket_assets.extract.vendors import VendorMatch, match_vendors
+from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
+                                             default_vocabulary, load_vendor_templates)
+from ticket_assets.extract.vendors import VendorMatch, header_company, match_vendors, vendor_token
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
+
+if TYPE_CHECKING:
+    from ticket_assets.config import Settings
 
 FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # Fields that are mostly handwritten on real tickets need a surer reading: on the job 24-105 scans a
@@ -58,6 +63,11 @@ class Extraction:
     page_dates: list[FieldValue] = field(default_factory=list)  # every date read on the page, guessed ones unsure
     ocr_confidence: float = 0.0
     page_error: str | None = None
+    unknown_company: str | None = None  # the header's company name, when no vendor template knows the page
+
+    @property
+    def has_unknown_vendor(self) -> bool:
+        return self.unknown_company is not None and "vendor" not in self.values
 
     def value(self, name: str) -> Any:
         found = self.values.get(name)
@@ -71,9 +81,18 @@ class Vocabularies:
     vendor_min_confidence: float = 0.8
 
     @classmethod
-    def packaged(cls, vendor_min_confidence: float = 0.8) -> "Vocabularies":
-        """The vendor templates and synonyms shipped in ticket_assets/templates."""
-        return cls(default_templates(), default_vocabulary(), vendor_min_confidence)
+    def packaged(cls, vendor_min_confidence: float = 0.8, added: Path | None = None) -> "Vocabularies":
+        """The vendor templates and synonyms shipped in ticket_assets/templates, and the vendor templates
+        added in the folder `added` when there is one."""
+        templates = default_templates()
+        if added and added.is_dir():
+            templates = combined_templates(templates, load_vendor_templates(added))
+        return cls(templates, default_vocabulary(), vendor_min_confidence)
+
+    @classmethod
+    def of(cls, settings: "Settings") -> "Vocabularies":
+        """What the pipeline reads pages with on this installation: packaged and added templates."""
+        return cls.packaged(settings.vendor_min_confidence, settings.vendors_dir)
 
     def template(self, vendor: str | None) -> VendorTemplate | None:
         return next((t for t in self.templates if t.vendor == vendor), None)
@@ -145,6 +164,10 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
         extraction.suggestions["vendor"] = from_page
         from_page = None
     _choose(extraction, "vendor", [FieldValue(meta.vendor, "filename", 1.0) if meta.vendor else None, from_page])
+    company = header_company(page) if not extraction.vendor_matches else None
+    if company and "vendor" not in extraction.values:
+        extraction.unknown_company = company.text
+        extraction.suggestions.setdefault("vendor", FieldValue(vendor_token(company.text), "page", UNRECOGNISED))
     if not by_pattern:
         template = known.template(extraction.value("vendor"))
         found = find.find_ticket_number(page, template.ticket_number_region if template else "top_right")

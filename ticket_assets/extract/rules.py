@@ -47,7 +47,17 @@ def missing_ticket_number(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
                         "no ticket number could be read with confidence")
 
 
+def unknown_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.has_unknown_vendor:
+        suggestion = e.suggestions["vendor"].value
+        yield Finding(Reason.UNKNOWN_VENDOR, f"no vendor template knows this page; its header reads "
+                      f"{e.unknown_company!r}. Answer with a known vendor, or add its template: "
+                      f"tickets vendor add {e.source.page_id} {suggestion}", {"vendor": suggestion})
+
+
 def ambiguous_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    if e.has_unknown_vendor:
+        return
     chosen = e.values.get("vendor")
     others = sorted({m.vendor for m in e.vendor_matches if chosen is None or m.vendor != chosen.value})
     if chosen is None:
@@ -146,6 +156,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     missing_manifest,
     missing_material,
     invalid_date,
+    unknown_vendor,
     ambiguous_vendor,
     low_confidence_ocr,
     material_conflict,

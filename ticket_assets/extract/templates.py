@@ -14,10 +14,12 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from ticket_assets.errors import UserError
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-class TemplateError(ValueError):
+class TemplateError(UserError):
     """A template or synonyms file does not follow its schema."""
 
 
@@ -53,19 +55,27 @@ def load_vendor_templates(folder: Path | None = None) -> tuple[VendorTemplate, .
     folder = folder or TEMPLATES_DIR / "vendors"
     schema = json.loads((TEMPLATES_DIR / "vendor.schema.json").read_text())
     templates = tuple(_load_template(path, schema) for path in sorted(folder.glob("*.yaml")))
+    return combined_templates((), templates, folder)
+
+
+def combined_templates(first: tuple[VendorTemplate, ...], then: tuple[VendorTemplate, ...],
+                       where: Path | None = None) -> tuple[VendorTemplate, ...]:
+    """Both sets of templates; a vendor named twice is an error, not a silent pick."""
+    templates = first + then
     names = [t.vendor for t in templates]
-    if len(set(names)) != len(names):
-        raise TemplateError(f"two templates in {folder} name the same vendor")
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise TemplateError(f"two templates{f' in {where}' if where else ''} name the vendor {', '.join(twice)}")
     return templates
 
 
 def _load_template(path: Path, schema: dict) -> VendorTemplate:
-    data = yaml.safe_load(path.read_text())
     try:
+        data = yaml.safe_load(path.read_text())
         jsonschema.validate(data, schema)
         patterns = tuple(re.compile(p) for p in data.pop("ticket_number_patterns", []))
-    except (jsonschema.ValidationError, re.error) as err:
-        raise TemplateError(f"{path.name}: {getattr(err, 'message', err)}") from err
+    except (jsonschema.ValidationError, re.error, yaml.YAMLError) as err:
+        raise TemplateError(f"{path}: {getattr(err, 'message', err)}") from err
     tuples = {key: tuple(data.pop(key, ())) for key in ("header_keywords", "exclude_keywords")}
     return VendorTemplate(**data, **tuples, ticket_number_patterns=patterns)
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.normalize import squash
-from ticket_assets.extract.page_text import PageText
+from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
 
 CUSTOMER_LABEL = re.compile(r"CUSTOMER|SOLD\s*TO|BILL\s*TO", re.I)
 HEADER_SCORE = 0.95  # keyword in the header, times the line's OCR confidence
 BODY_SCORE = 0.6  # keyword elsewhere on the page: a hint, never enough alone
+LEGAL_SUFFIXES = {"INC", "LLC", "LTD", "CO", "CORP", "CORPORATION", "COMPANY", "LP", "LLP"}
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,26 @@ def _keyword_in(text: str, keywords: tuple[str, ...]) -> str | None:
     padded = f" {re.sub(r'[^A-Z0-9&]+', ' ', text.upper())} "
     hits = [k for k in keywords if f" {re.sub(r'[^A-Z0-9&]+', ' ', k.upper()).strip()} " in padded]
     return max(hits, key=len) if hits else None
+
+
+def header_company(page: PageText) -> Found | None:
+    """The name a page's header gives its company: the tallest line in the header that reads as a name
+    (mostly letters; no label, form title, phone number or customer line)."""
+    names = [line for line in page.lines if page.is_header(line) and _reads_as_name(page, line)]
+    if not names:
+        return None
+    tallest = max(names, key=lambda line: (line.box[3] - line.box[1], -line.box[1]))
+    return Found(tallest.text.strip(), tallest, tallest.confidence)
+
+
+def _reads_as_name(page: PageText, line) -> bool:
+    labels, text = form_labels(), line.text
+    letters = sum(char.isalpha() for char in text)
+    return (letters >= 4 and letters >= 0.7 * len(text.replace(" ", "")) and not labels.any_label.search(text)
+            and not labels.form_titles.search(text) and not CUSTOMER_LABEL.search(page.row_text_before(line)))
+
+
+def vendor_token(name: str) -> str:
+    """A vendor's canonical name from its printed one: "Corpotech Services, Inc." -> CORPOTECH_SERVICES."""
+    words = re.sub(r"[^A-Z0-9]+", " ", name.upper().replace("&", " AND ")).split()
+    return "_".join(word for word in words if word not in LEGAL_SUFFIXES)

@@ -177,6 +177,16 @@ class Warehouse:
             func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
         return self._rows(query.order_by(review_answers.c.resolved_at))
 
+    def page_reading(self, page_id: str) -> dict | None:
+        """The page's OCR as the last run read it: its ocr_pages row."""
+        rows = self._rows(select(ocr_pages).where(ocr_pages.c.page_id == page_id))
+        return rows[0] if rows else None
+
+    def request_rerun(self, partition_key: str, reason: str) -> None:
+        """Mark the day pending: its records wait for it to be processed again."""
+        with self.engine.begin() as conn:
+            _mark_pending(conn, {partition_key: reason})
+
     def review_item(self, review_id: int) -> dict | None:
         rows = self._rows(select(review_queue).where(review_queue.c.id == review_id))
         return rows[0] if rows else None

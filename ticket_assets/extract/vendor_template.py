@@ -1,0 +1,58 @@
+"""A new vendor's template, written from one of its pages: `tickets vendor add`.
+
+The template is data like every packaged one (templates/vendor.schema.json); it is written to the
+installation's own vendors folder, so adding a vendor changes no code and survives an upgrade.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ticket_assets.atomic import write_atomically
+from ticket_assets.errors import UserError
+from ticket_assets.extract.fields import find_ticket_number
+from ticket_assets.extract.page_text import PageText
+from ticket_assets.extract.templates import VendorTemplate, load_vendor_templates
+from ticket_assets.extract.vendors import header_company
+
+VENDOR_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def template_from_page(page: PageText, vendor: str, display_name: str | None, kind: str,
+                       known: tuple[VendorTemplate, ...]) -> dict:
+    """The template that makes the page's header name its vendor, with its ticket number where it stands."""
+    if not VENDOR_NAME.fullmatch(vendor):
+        raise UserError(f"{vendor!r} is not a vendor name: write it in capitals, digits and underscores "
+                        "(for example CORPOTECH or BIG_CITY)")
+    if vendor in {t.vendor for t in known}:
+        raise UserError(f"vendor {vendor} already has a template: answer the page's review item with it")
+    company = header_company(page)
+    if company is None:
+        raise UserError("the page's header holds no company name to recognise the vendor by")
+    return {"vendor": vendor, "display_name": display_name or company.text.title(), "kind": kind,
+            "header_keywords": [company.text.upper()], "ticket_number_region": _number_region(page)}
+
+
+def _number_region(page: PageText) -> str:
+    found = find_ticket_number(page, "anywhere")
+    if found is None or not page.is_header(found.line):
+        return "anywhere"
+    return "top_right" if page.in_region(found.line, "top_right") else "top_left"
+
+
+def write_vendor_template(folder: Path, template: dict) -> Path:
+    """Write the template into the folder, checked by loading the folder as the pipeline will."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{template['vendor'].lower()}.yaml"
+    if path.exists():
+        raise UserError(f"{path} already exists")
+    write_atomically(path, lambda temporary: temporary.write_text(yaml.safe_dump(template, sort_keys=False)))
+    try:
+        load_vendor_templates(folder)
+    except UserError:
+        path.unlink()
+        raise
+    return path
