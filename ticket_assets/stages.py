@@ -84,7 +84,7 @@ class DayStored:
 def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id: str, run_started: datetime,
                       read: PagesRead, now: datetime) -> DayStored:
     """One record per page and the review rows, written with the run's ledger row in one transaction."""
-    known = Vocabularies.packaged(settings.vendor_min_confidence)
+    known = Vocabularies.of(settings)
     day_input = DayInput(day, run_id, read.entries, read.pages, read.results,
                          warehouse.nearby_tickets(day, nearby_dates(date.fromisoformat(day))),
                          warehouse.day_answers(day), warehouse.day_tickets(day))
@@ -100,7 +100,8 @@ def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id
 
 def day_counts(entries: list[FileEntry], rows: DayRows) -> dict[str, int]:
     """What the ledger counts for a day; review_count is what a person must act on: records held back and
-    files that could not be read."""
+    files that could not be read; note_count the other pages with an open INFO note, which need no answer."""
+    noted = {row["page_id"] for row in rows.reviews if row["severity"] == Severity.INFO and not row["resolved"]}
     return {
         "files": sum(not e.ignored for e in entries),
         "pages": sum(e.page_count for e in entries if e.readable),
@@ -108,6 +109,7 @@ def day_counts(entries: list[FileEntry], rows: DayRows) -> dict[str, int]:
         "review_count": sum(row["review_required"] for row in rows.tickets) + sum(
             row["page_number"] is None and not row["resolved"] and row["severity"] != Severity.INFO
             for row in rows.reviews),
+        "note_count": sum(row["page_id"] in noted and not row["review_required"] for row in rows.tickets),
         "duplicates": sum(row["duplicate_of"] is not None for row in rows.tickets),
         "errors": sum(not e.readable and not e.ignored for e in entries),
     }

@@ -7,6 +7,8 @@ import re
 from ticket_assets.extract.templates import Vocabulary
 
 _NOISE = re.compile(r"[\s._\-]+")
+# Letters and digits OCR takes for each other, folded to one so that "PlerEx" is "PierEx" and "5PG" is "SPG".
+_LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
 
 def squash(text: str) -> str:
@@ -15,14 +17,18 @@ def squash(text: str) -> str:
 
 
 def canonical(vocabulary: Vocabulary, kind: str, text: str | None) -> str | None:
-    """The canonical value `text` stands for exactly (a whole-value match), or None."""
+    """The canonical value `text` stands for as a whole, look-alike characters forgiven, or None."""
     if not text:
         return None
-    wanted = squash(text)
+    wanted = _folded(text)
     for value, written in vocabulary.synonyms[kind].items():
-        if wanted == squash(value) or any(wanted == squash(w) for w in written):
+        if wanted == _folded(value) or any(wanted == _folded(w) for w in written):
             return value
     return None
+
+
+def _folded(text: str) -> str:
+    return squash(text).translate(_LOOK_ALIKE)
 
 
 def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:

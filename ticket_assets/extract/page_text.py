@@ -101,7 +101,9 @@ class PageText:
         header = _spans_of(line, labels)
         if len(header) < 2 and not any(labels.match(o.text.strip(" |")) for o in self.row_neighbours(line)):
             below = self._line_below(line)
-            return Found(below.text.strip(" :#|"), below, below.confidence) if below else None
+            if below is None or labels.match(below.text.strip(" |")):  # another label's line, not a value
+                return None
+            return Found(below.text.strip(" :#|"), below, below.confidence)
         left, right = _column(line, start, end, header + self._row_label_spans(line, labels))
         words = [(word, row_line) for row_line in self._next_row(line) for word, x in _word_centres(row_line)
                  if left <= x < right]

@@ -127,7 +127,8 @@ processing_runs = Table(
     Column("files", Integer),
     Column("pages", Integer),
     Column("tickets", Integer),
-    Column("review_count", Integer),
+    Column("review_count", Integer),  # pages and files a person must act on
+    Column("note_count", Integer),  # pages with INFO notes only: shown, nothing to answer
     Column("duplicates", Integer),
     Column("errors", Integer),
     Column("config_snapshot", JSON),
