@@ -198,9 +198,9 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill"]
 
 
-def _material_page(written: str, source: str | None = None):
-    lines = [("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"MATERIAL: {written}", 40, 200),
-             ("MANIFEST #: 15-2024-00001", 40, 240)]
+def _material_page(written: str, source: str | None = None, manifest: bool = True):
+    lines = [("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"MATERIAL: {written}", 40, 200)]
+    lines += [("MANIFEST #: 15-2024-00001", 40, 240)] if manifest else []
     return ocr_page(*lines, *([(f"FROM: {source}", 40, 280)] if source else []))
 
 
@@ -213,7 +213,7 @@ def test_contamination_however_written_is_never_a_clean_material(written):
 
 @pytest.mark.parametrize("written", CLEAN_WRITTEN)
 def test_non_contamination_is_recognised_before_contamination(written):
-    e = extract_page(page_source(), _material_page(written), KNOWN)
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
@@ -232,8 +232,14 @@ def test_a_page_naming_contamination_from_a_clean_source_is_a_conflict_counted_a
 
 
 def test_plain_fill_from_the_clean_garage_agrees_with_it():
-    e = extract_page(page_source(), _material_page("Fill", source="South Garage"), KNOWN)
+    e = extract_page(page_source(), _material_page("Fill", source="South Garage", manifest=False), KNOWN)
     assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+def test_a_manifest_number_on_a_load_read_as_clean_is_a_conflict_counted_as_contaminated():
+    """The label lost its "C/S" to OCR ("COMMODITYA. 2 DIRT"), but the page carries a manifest number."""
+    e = extract_page(page_source(), _material_page("Dirt"), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
 
 
 @pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated"])
@@ -344,3 +350,31 @@ def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
 def test_truck_labels(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"{label} 6181", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6181"
+
+
+def test_a_long_label_with_its_value_glued_on_is_still_a_label():
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("No.344126", 800, 30), ("HAULED FROMDETENTION POND", 40, 200),
+                    ("COMMODITYC/S DIRT", 40, 240), ("MANIFEST#503068-TX-4124", 40, 280))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("source"), e.value("material")) == ("POND", "CLASS_2_CONTAMINATED")
+    assert e.value("manifest_number") == "503068-TX-4124"
+
+
+def test_a_ticket_number_under_its_label_in_a_row_of_labels():
+    """`TICKET NO.` and `DATE` side by side, their values under them: the date is not the ticket's value."""
+    page = ocr_page(("ARCOSA", 400, 20), ("TICKET NO.", 50, 100), ("DATE", 540, 100), ("38236425", 60, 140),
+                    ("10/14/2024", 550, 140), ("TRUCK NO.", 50, 200), ("9345", 60, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("ticket_number"), e.value("truck_number")) == ("38236425", "9345")
+
+
+def test_of_two_unlabelled_numbers_where_the_ticket_number_stands_a_person_says_which():
+    page = ocr_page(("RCI", 40, 20), ("Reeder Concrete, Inc.", 40, 50), ("1121665", 700, 60), ("9741", 850, 90))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+def test_a_vendor_pattern_whose_letter_prefix_ocr_read_as_a_digit():
+    page = ocr_page(("POST OAK PIT", 40, 20), ("TKT", 700, 20), ("P0-2503818", 700, 50))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("vendor"), e.value("ticket_number")) == ("POST_OAK_PIT", "PO-2503818")

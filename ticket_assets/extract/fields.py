@@ -15,7 +15,6 @@ from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
 
-TICKET_LABEL = re.compile(r"(T[I1L|]CKET\s*(N[O0]|NUMBER|NUM|#|:)|\bTKT\b\.?|\bN[Oº°]\b\.?|\bNo\.)", re.I)
 TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
 # Labels whose numbers are not ticket numbers, when they stand left of or above a number ...
 TRAP_LABELS = re.compile(
@@ -31,6 +30,7 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
+LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
 QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
                             re.I)
@@ -47,58 +47,65 @@ DATE_PATTERNS = (
 # A handwritten "02/18/25" that OCR read as "02118125": the slashes came back as 1, 7, l, I or |.
 GUESSED_DATE = re.compile(r"DATE\s*:?\s*(\d{1,2})[17lI|](\d{1,2})[17lI|](\d{4}|\d{2})\b", re.I)
 GUESSED_DATE_CONFIDENCE = 0.5  # below the acceptance threshold: a person confirms a date the parser guessed
-LABELS = form_labels()
-SOURCE_LABEL, DESTINATION_LABEL = LABELS.of("source"), LABELS.of("destination")
-MATERIAL_LABEL, MANIFEST_LABEL = LABELS.of("material"), LABELS.of("manifest_number")
 
 
 def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate, ...]) -> tuple[Found, str] | None:
-    """A number in a vendor's own pattern (`WM-\\d{8}`…), with the vendor whose pattern it is."""
+    """A number in a vendor's own pattern (`WM-\\d{8}`…), with the vendor whose pattern it is; a letter prefix
+    OCR read with a digit for a letter ("P0-2503818") is read as the letters it stands for."""
     for template in templates:
         for pattern in template.ticket_number_patterns:
             for line in page.lines:
-                match = pattern.search(line.text.replace(" ", ""))
+                compact = line.text.replace(" ", "")
+                match = pattern.search(compact) or pattern.search(_letters_in_prefix(compact))
                 if match:  # a pattern with a group names the number inside a longer match ("BOL 1972750542")
                     number = match.group(1) if pattern.groups else match.group(0)
                     return Found(number.upper(), line, 0.97 * line.confidence_of(number)), template.vendor
     return None
 
 
-def find_ticket_number(page: PageText, region: str = "top_right") -> Found | None:
-    """A printed number next to a ticket label, else a lone number where the vendor prints it."""
-    labelled = _labelled_ticket_number(page)
-    if labelled:
-        return labelled
-    for line in page.lines:
-        if not page.in_region(line, region) or _near_trap_label(page, line):
-            continue
-        match = TICKET_DIGITS.fullmatch(line.text.strip())
-        if match:
-            return Found(match.group(1), line, 0.85 * line.confidence_of(match.group(1)))
-    return None
+def _letters_in_prefix(text: str) -> str:
+    """"P0-2503818" as "PO-2503818": a 0, 1 or 5 between letters and a dash is the letter it looks like."""
+    return re.sub(r"\b([A-Z]+)([015])(?=-)", lambda m: m.group(1) + "OIS"["015".index(m.group(2))], text, flags=re.I)
+
+
+def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTemplate, ...]) -> Found | None:
+    """The number at a ticket label, else the one lone number where the vendor prints it. A number that only
+    partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept."""
+    for found in page.values_at("ticket_number"):
+        number = _ticket_number_in(found, templates)
+        if number:
+            return number
+    lone = [line for line in page.lines if page.in_region(line, region) and not _near_trap_label(page, line)
+            and TICKET_DIGITS.fullmatch(line.text.strip())]
+    if not lone:
+        return None
+    numbers = [TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone]
+    number = numbers[0]
+    sure = LONE_NUMBER if len(set(numbers)) == 1 else PARTIAL_FIT  # two unlabelled numbers: a person says which
+    return Found(number, lone[0], sure * lone[0].confidence_of(number))
+
+
+def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Found | None:
+    """The ticket number a label's value starts with: a vendor's own pattern, or 4 to 10 digits alone."""
+    words = found.text.split()
+    if not words:
+        return None
+    for template in templates:
+        for pattern in template.ticket_number_patterns:
+            match = pattern.fullmatch(words[0].upper())
+            if match:
+                number = match.group(1) if pattern.groups else match.group(0)
+                return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number))
+    match = TICKET_DIGITS.search(words[0])
+    if not match:
+        return None
+    sure = LABELLED if _stands_alone(words[0], match) else PARTIAL_FIT
+    return Found(match.group(1), found.line, sure * found.line.confidence_of(match.group(1)))
 
 
 def _near_trap_label(page: PageText, line) -> bool:
     before, below = page.labels_around(line)
     return bool(TRAP_LABELS.search(before) or TRAP_LABELS_BELOW.search(below))
-
-
-def _labelled_ticket_number(page: PageText) -> Found | None:
-    for line in page.lines:
-        label = TICKET_LABEL.search(line.text)
-        if not label or re.search(r"PIT\s*TICKET", line.text, re.I):
-            continue
-        tail = line.text[label.end() :].lstrip(" .:#")  # "TICKET NO.361162": the label's dot is no decimal point
-        match = TICKET_DIGITS.search(tail)
-        if match:
-            sure = 0.92 if _stands_alone(tail, match) else PARTIAL_FIT
-            return Found(match.group(1), line, sure * line.confidence_of(match.group(1)))
-        neighbour = page.value_after_label(re.compile(re.escape(line.text[label.start() : label.end()])))
-        if neighbour and neighbour.line is not line:
-            match = TICKET_DIGITS.fullmatch(neighbour.text.strip())
-            if match:
-                return Found(match.group(1), neighbour.line, 0.9 * neighbour.line.confidence_of(match.group(1)))
-    return None
 
 
 def _stands_alone(text: str, match: re.Match) -> bool:
@@ -136,20 +143,18 @@ def _parse_date(match: re.Match, fmt: str | None) -> date | None:
 
 
 def find_manifest(page: PageText) -> Found | None:
-    """The manifest number at its label; one that only partly fits the shape of a manifest number (a stray
-    character glued to it, too short, no digits) is returned as read, too unsure to accept."""
-    labelled = page.value_after_label(MANIFEST_LABEL)
-    if not labelled:
-        return None
-    text = labelled.text.strip()
-    token = MANIFEST_TOKEN.match(text)
-    if not token:
-        return Found(text, labelled.line, min(labelled.confidence, PARTIAL_FIT)) if re.search(r"\d", text) else None
-    value = re.sub(r"[\s_]+", "-", token.group(0).upper())
-    confidence = labelled.line.confidence_of(token.group(0))
-    if _glued(text, token.end()) or not MANIFEST_SHAPE.fullmatch(value):
-        return Found(text, labelled.line, min(confidence, PARTIAL_FIT))
-    return Found(value, labelled.line, confidence)
+    """The first manifest number at a manifest label that fits the shape of one; else the first text at such
+    a label (cut short, a stray character glued to it), as read and too unsure to accept."""
+    partial = None
+    for found in page.values_at("manifest_number"):
+        text = found.text.strip()
+        token = MANIFEST_TOKEN.match(text)
+        value = re.sub(r"[\s_]+", "-", token.group(0).upper()) if token else ""
+        if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
+            return Found(value, found.line, found.line.confidence_of(token.group(0)))
+        if partial is None and text:
+            partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
+    return partial
 
 
 def _glued(text: str, end: int) -> bool:
@@ -158,25 +163,25 @@ def _glued(text: str, end: int) -> bool:
 
 
 def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
-    """The first amount written with its unit, else the first amount under or after a quantity label,
-    normalised to TONS, CY or LOADS (the label's unit when the amount has none)."""
+    """The first amount written with its unit, else the first amount at a quantity label, normalised to
+    TONS, CY or LOADS (the unit of the label it stands under or after when it has none)."""
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match:
             unit = UNITS[match.group(2).upper()]
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
-    for label, label_unit in LABELS.quantity_patterns:
-        for found in page.values_after_label(label):
-            match = QUANTITY_VALUE.match(found.text.strip())
-            if match:
-                unit = UNITS[match.group(2).upper()] if match.group(2) else label_unit
-                return float(match.group(1)), unit, Found(match.group(0), found.line, found.line.confidence_of(match.group(1)))
+    for found in page.values_at("quantity"):
+        match = QUANTITY_VALUE.match(found.text.strip())
+        if match:
+            unit = UNITS[match.group(2).upper()] if match.group(2) else form_labels().unit_of(found.label)
+            return float(match.group(1)), unit, Found(match.group(0), found.line,
+                                                       found.line.confidence_of(match.group(1)))
     return None
 
 
 def find_truck_number(page: PageText) -> Found | None:
     """The first 1 to 4 digits standing alone after or under a truck label."""
-    for found in page.values_after_label(LABELS.of("truck_number")):
+    for found in page.values_at("truck_number"):
         words = found.text.split()
         match = TRUCK_VALUE.fullmatch(words[0]) if words else None
         if match:

@@ -15,11 +15,15 @@ CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "S": "[S5$]", "M": "(?:
 NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
+GLUED_MIN_LETTERS = 7  # a label this long, or of two words, is still a label with its value glued on
+WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
+
+
 @dataclass(frozen=True)
 class Labels:
     by_field: dict[str, re.Pattern]
-    quantity_units: dict[str, str | None]  # quantity label, as written in the file -> its unit
-    quantity_patterns: tuple[tuple[re.Pattern, str | None], ...]
+    others_of: dict[str, re.Pattern]  # field -> every other field's label, and the phrases that label nothing
+    quantity_patterns: tuple[tuple[re.Pattern, str | None], ...]  # quantity label -> the unit it implies
     not_labels: re.Pattern
     any_label: re.Pattern
     form_titles: re.Pattern
@@ -27,13 +31,22 @@ class Labels:
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
 
+    def others(self, field: str) -> re.Pattern:
+        return self.others_of[field]
+
+    def unit_of(self, quantity_label: str) -> str | None:
+        """The unit a quantity label implies ("NET TONS" -> TONS; "QTY" -> None)."""
+        return next((unit for label, unit in self.quantity_patterns if label.fullmatch(quantity_label.strip())), None)
+
 
 def spelling_pattern(spelling: str) -> str:
     """A label's spelling as a pattern: OCR's confusions allowed, a number word or colon after it taken with it."""
-    needs_colon = spelling.endswith(":")
-    body = "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
-    ending = r"\s*:" if needs_colon else rf"(?![A-Z]){NUMBER_WORD}"
-    return rf"(?<![A-Z0-9]){body}{ending}"
+    needs_colon, word = spelling.endswith(":"), spelling.upper().rstrip(":")
+    body = "".join(CONFUSED.get(char, re.escape(char)) for char in word)
+    long = " " in word or sum(char.isalpha() for char in word) >= GLUED_MIN_LETTERS
+    if needs_colon:
+        return rf"(?<![A-Z0-9]){body}\s*:"
+    return rf"(?<![A-Z0-9]){body}(?!{WORD_ENDINGS if long else '[A-Z]'}){NUMBER_WORD}"
 
 
 def _alternatives(spellings) -> re.Pattern:
@@ -44,16 +57,14 @@ def _alternatives(spellings) -> re.Pattern:
 @lru_cache(maxsize=1)
 def form_labels(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text())
-    quantity = data.pop("quantity")
-    not_labels = data.pop("not_labels")
-    form_titles = data.pop("form_titles")
-    by_field = {field: _alternatives(spellings) for field, spellings in data.items()}
-    every = [s for spellings in data.values() for s in spellings] + list(quantity)
+    quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
+    fields = {**data, "quantity": list(quantity)}
     return Labels(
-        by_field=by_field,
-        quantity_units=quantity,
+        by_field={field: _alternatives(spellings) for field, spellings in fields.items()},
+        others_of={field: _alternatives(not_labels + [s for other, spellings in fields.items() if other != field
+                                                      for s in spellings]) for field in fields},
         quantity_patterns=tuple((_alternatives([label]), unit) for label, unit in quantity.items()),
         not_labels=_alternatives(not_labels),
-        any_label=_alternatives(every),
+        any_label=_alternatives([s for spellings in fields.values() for s in spellings]),
         form_titles=_alternatives(form_titles),
     )

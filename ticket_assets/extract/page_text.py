@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ticket_assets.extract.labels import form_labels
+from ticket_assets.extract.labels import NUMBER_WORD, form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
 HEADER_FRACTION = 0.3
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
-_JOINER = re.compile(r"[\s/&]*")
+_NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
+_JOINER = re.compile(r"\s*[/&]\s*")  # "Profile/Manifest": two spellings of one label
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Found:
     text: str
     line: OcrLine
     confidence: float
+    label: str = ""  # the label it was read at, as written on the page
 
 
 class PageText:
@@ -73,27 +75,30 @@ class PageText:
         left_text, above, below = (o.text if o and not _HOLDS_NUMBER.search(o.text) else "" for o in neighbours)
         return f"{left_text} {line.text} {above}", below
 
-    def value_after_label(self, label: re.Pattern) -> Found | None:
-        """The value the first of a label's occurrences stands before."""
-        return next(self.values_after_label(label), None)
-
-    def values_after_label(self, label: re.Pattern) -> Iterator[Found]:
-        """The value each occurrence of a label stands before: the rest of its line up to the next label, else
-        the text to its right, else the text under it (in its own column when the label is one of a row)."""
+    def values_at(self, field: str) -> Iterator[Found]:
+        """Where each of the field's labels stands, the texts that could be its value, likeliest first: the rest
+        of its line up to the next label, the text to its right, the text under it (in its own column when the
+        label is one of a row of labels). Other fields' labels are not read as this one's ("TRUCK NO.")."""
         labels = form_labels()
+        own, others = labels.of(field), labels.others(field)
         for line in self.lines:
-            match = label.search(labels.not_labels.sub(lambda m: " " * len(m.group(0)), line.text))
-            if not match:
-                continue
-            end = _label_end(line.text, match, label)
-            rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
-            neighbour = self._right_of(line)
-            if rest:
-                yield Found(rest, line, line.confidence_of(rest))
-            elif neighbour and not labels.any_label.match(neighbour.text.strip(" |")):
-                yield Found(neighbour.text.strip(" :#|"), neighbour, neighbour.confidence)
-            elif under := self._in_column_below(line, match.start(), end, labels.any_label):
-                yield under
+            text = others.sub(lambda match: " " * len(match.group(0)), line.text)
+            for match in own.finditer(text):
+                end = _label_end(line.text, match, own)
+                label = line.text[match.start() : end]
+                for found in self._candidates(line, match.start(), end, labels.any_label):
+                    yield replace(found, label=label)
+
+    def _candidates(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Iterator[Found]:
+        rest = _up_to_next_label(line.text[end:], labels).strip(" :#.-|")
+        if rest:
+            yield Found(rest, line, line.confidence_of(rest))
+        neighbour = self._right_of(line)
+        if neighbour and not labels.match(neighbour.text.strip(" |")):
+            yield Found(neighbour.text.strip(" :#|"), neighbour, neighbour.confidence)
+        under = self._in_column_below(line, start, end, labels)
+        if under:
+            yield under
 
     def _in_column_below(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Found | None:
         """The words under a label. Alone on its row, the label owns the line below; in a row of labels
@@ -159,11 +164,12 @@ def _overlaps_x(a: OcrLine, b: OcrLine) -> bool:
 
 
 def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
-    """Where a label ends, taking a second spelling joined to it ("Profile/Manifest #:")."""
-    end = match.end()
-    while (more := label.match(text, _JOINER.match(text, end).end())) and more.end() > end:
-        end = more.end()
-    return end
+    """Where a label ends in the line's text, its number word ("No.") and a second spelling joined to it
+    ("Profile/Manifest #:") included."""
+    end = match.start() + len(match.group(0).rstrip())
+    while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
+        end = more.start() + len(more.group(0).rstrip())
+    return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
 
 
 def _up_to_next_label(rest: str, labels: re.Pattern) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
@@ -108,6 +108,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)
+    _choose(extraction, "manifest_number", [_from_page(find.find_manifest(page))])
     _choose_material(extraction, page, known)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
     _choose_measures(extraction, page)
@@ -158,7 +159,7 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
         found, vendor = by_pattern
         extraction.vendor_matches.insert(0, VendorMatch(vendor, found.confidence, f"ticket number {found.text!r}"))
     meta = extraction.source.name_meta
-    best = extraction.vendor_matches[0] if extraction.vendor_matches else None
+    best = max(extraction.vendor_matches, key=lambda match: match.confidence, default=None)
     from_page = FieldValue(best.vendor, "page", best.confidence) if best else None
     if from_page and from_page.confidence < known.vendor_min_confidence:
         extraction.suggestions["vendor"] = from_page
@@ -170,7 +171,8 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
         extraction.suggestions.setdefault("vendor", FieldValue(vendor_token(company.text), "page", UNRECOGNISED))
     if not by_pattern:
         template = known.template(extraction.value("vendor"))
-        found = find.find_ticket_number(page, template.ticket_number_region if template else "top_right")
+        found = find.find_ticket_number(page, template.ticket_number_region if template else "top_right",
+                                        known.templates)
     _choose(extraction, "ticket_number", [_from_page(found)])
 
 
@@ -186,25 +188,33 @@ def _date_candidates(source: PageSource, page: PageText) -> list[FieldValue | No
 
 def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
-    source_label = page.value_after_label(find.SOURCE_LABEL)
     _choose(extraction, "source", [
         FieldValue(meta.area, "filename", 1.0) if meta.area else None,
-        _normalised(source_label, _place(vocabulary, "source", source_label)),
+        _labelled(page, "source", lambda text: _place(vocabulary, "source", text))[0],
         FieldValue(find_in_text(vocabulary, "source", page.text), "page", ANYWHERE_ON_PAGE),
     ])
-    destination_label = page.value_after_label(find.DESTINATION_LABEL)
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "destination", [
-        _normalised(destination_label, _place(vocabulary, "destination", destination_label)),
+        _labelled(page, "destination", lambda text: _place(vocabulary, "destination", text))[0],
         FieldValue(template.default_destination, "template", 0.9) if template else None,
         FieldValue(find_in_text(vocabulary, "destination", page.text), "page", ANYWHERE_ON_PAGE),
     ])
 
 
-def _place(vocabulary: Vocabulary, kind: str, found: Found | None) -> str | None:
-    if found is None:
-        return None
-    return canonical(vocabulary, kind, found.text) or find_in_text(vocabulary, kind, found.text)
+def _labelled(page: PageText, field: str, recognise: Callable[[str], Any]) -> tuple[FieldValue | None, Found | None]:
+    """The first text at the field's labels that `recognise` makes a value of; else the first text there,
+    unrecognised, as a suggestion for a person. With the text it was read from."""
+    first = None
+    for found in page.values_at(field):
+        value = recognise(found.text)
+        if value:
+            return FieldValue(value, "page", found.confidence), found
+        first = first or found
+    return (FieldValue(first.text, "page", min(first.confidence, UNRECOGNISED)), first) if first else (None, None)
+
+
+def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
+    return canonical(vocabulary, kind, text) or find_in_text(vocabulary, kind, text)
 
 
 def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
@@ -213,11 +223,10 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     one decides, a load that any reading calls contaminated counts as contaminated."""
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
     implied = vocabulary.source_material.get(extraction.value("source"))
-    labelled = page.value_after_label(find.MATERIAL_LABEL)
-    read = read_material(vocabulary, labelled.text) if labelled else MaterialText(None)
+    at_label, found = _labelled(page, "material", lambda text: read_material(vocabulary, text).value)
+    read = read_material(vocabulary, found.text) if found else MaterialText(None)
     anywhere = read_material(vocabulary, page.text)
     template = known.template(extraction.value("vendor"))
-    at_label = _normalised(labelled, read.value)
     _choose(extraction, "material", [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
         FieldValue(implied, "inferred", 0.9) if implied else None,
@@ -228,10 +237,23 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     readings = [FieldValue(implied, "inferred", 0.9) if implied else None,
                 at_label if read.value else None,
                 *(FieldValue(other, "page", at_label.confidence) for other in read.also_named),
-                FieldValue(CONTAMINATED, "page", 0.6) if anywhere.value == CONTAMINATED else None]
+                FieldValue(CONTAMINATED, "page", 0.6) if anywhere.value == CONTAMINATED else None,
+                *_contamination_hints(extraction, vocabulary)]
     if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
         sure = [r for r in readings if r and (r.value == CONTAMINATED or r.confidence >= FIELD_MIN_CONFIDENCE)]
         _settle_material_conflict(extraction, vocabulary, sure)
+
+
+def _contamination_hints(extraction: Extraction, vocabulary: Vocabulary) -> list[FieldValue]:
+    """Signs of a contaminated load besides its material's words: a manifest number on the page, or a source
+    read too unsurely to accept that is a contaminated dig. Each counts against a clean material."""
+    hints = []
+    if extraction.value("manifest_number"):
+        hints.append(FieldValue(CONTAMINATED, "manifest", extraction.values["manifest_number"].confidence))
+    unsure_source = extraction.suggestions.get("source")
+    if unsure_source and vocabulary.source_material.get(unsure_source.value) == CONTAMINATED:
+        hints.append(FieldValue(CONTAMINATED, "inferred", unsure_source.confidence))
+    return hints
 
 
 def _settle_material_conflict(extraction: Extraction, vocabulary: Vocabulary, readings: list[FieldValue]) -> None:
@@ -265,7 +287,6 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
 
 
 def _choose_measures(extraction: Extraction, page: PageText) -> None:
-    _choose(extraction, "manifest_number", [_from_page(find.find_manifest(page))])
     _choose(extraction, "truck_number", [_from_page(find.find_truck_number(page))])
     quantity = find.find_quantity(page)
     amount, unit, found = quantity or (None, None, None)

@@ -131,7 +131,8 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 
 WHO_SAYS = {"filename": "the filename says", "folder": "the folder says", "inferred": "its source area implies",
-            "page": "the page says", "template": "the vendor usually hauls"}
+            "page": "the page says", "template": "the vendor usually hauls",
+            "manifest": "a manifest number on the page implies"}
 
 
 def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
