@@ -378,3 +378,26 @@ def test_a_vendor_pattern_whose_letter_prefix_ocr_read_as_a_digit():
     page = ocr_page(("POST OAK PIT", 40, 20), ("TKT", 700, 20), ("P0-2503818", 700, 50))
     e = extract_page(page_source(), page, KNOWN)
     assert (e.value("vendor"), e.value("ticket_number")) == ("POST_OAK_PIT", "PO-2503818")
+
+
+def test_an_account_line_is_the_customer_not_the_vendor():
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("Ticket #: WM-30901115", 40, 80), ("Account: LINDAMOOD", 40, 110))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "WASTE_MANAGEMENT_LEWISVILLE" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_a_whole_place_name_after_a_label_we_do_not_know():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("Dig Area: S. Parking Garage", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("source") == "SPG"
+
+
+def test_the_letterhead_does_not_say_what_the_load_is():
+    page = ocr_page(("POST OAK PIT", 40, 20), ("Fill Dirt - Reuse - Haul Off", 40, 50), ("PO-2503812", 700, 20),
+                    ("Hauled From", 40, 300), ("aS pesodsia", 200, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") is None
+
+
+def test_an_unlabelled_number_where_the_ticket_number_stands_is_unsure_when_another_is_on_the_page():
+    page = ocr_page(("ALLIANCE", 40, 20), ("37555", 40, 100), ("8676", 850, 60), ("FILL", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == "8676"

@@ -75,14 +75,15 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
         number = _ticket_number_in(found, templates)
         if number:
             return number
-    lone = [line for line in page.lines if page.in_region(line, region) and not _near_trap_label(page, line)
-            and TICKET_DIGITS.fullmatch(line.text.strip())]
-    if not lone:
+    lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
+            and not _near_trap_label(page, line)]
+    placed = [line for line in lone if page.in_region(line, region)]
+    if not placed:
         return None
-    numbers = [TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone]
-    number = numbers[0]
-    sure = LONE_NUMBER if len(set(numbers)) == 1 else PARTIAL_FIT  # two unlabelled numbers: a person says which
-    return Found(number, lone[0], sure * lone[0].confidence_of(number))
+    number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
+    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone} - {number}
+    sure = PARTIAL_FIT if others else LONE_NUMBER  # another unlabelled number on the page: a person says which
+    return Found(number, placed[0], sure * placed[0].confidence_of(number))
 
 
 def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Found | None:

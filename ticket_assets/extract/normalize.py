@@ -11,6 +11,15 @@ _NOISE = re.compile(r"[\s._\-]+")
 _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
 
+_DIRECTION = re.compile(r"\b([NSEW])\.\s*(?=[A-Z])", re.I)
+_DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "E": "EAST ", "W": "WEST "}
+
+
+def spelled_out(text: str) -> str:
+    """Abbreviated compass points written out: "S. Parking Garage" is "South Parking Garage"."""
+    return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], text)
+
+
 def squash(text: str) -> str:
     """Upper case without spaces, dots, dashes or underscores: "Pier-Ex" and "PIER EX" compare equal."""
     return _NOISE.sub("", text.upper())
@@ -20,7 +29,7 @@ def canonical(vocabulary: Vocabulary, kind: str, text: str | None) -> str | None
     """The canonical value `text` stands for as a whole, look-alike characters forgiven, or None."""
     if not text:
         return None
-    wanted = _folded(text)
+    wanted = _folded(spelled_out(text))
     for value, written in vocabulary.synonyms[kind].items():
         if wanted == _folded(value) or any(wanted == _folded(w) for w in written):
             return value
@@ -41,7 +50,7 @@ def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
     Words a longer spelling took are not read again ("Rock" in "3x5 Rock")."""
     spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
                         for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
-    remaining, named = _words(text), []
+    remaining, named = _words(spelled_out(text)), []
     for needle, value in spellings:
         padded = f" {needle} "
         if needle and padded in remaining:

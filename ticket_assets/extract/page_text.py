@@ -40,6 +40,11 @@ class PageText:
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
+    @property
+    def body_text(self) -> str:
+        """The text below the header: what the ticket says of the load, not the vendor's letterhead."""
+        return "\n".join(line.text for line in self.lines if not self.is_header(line))
+
     def is_header(self, line: OcrLine) -> bool:
         return _centre_y(line) - self.top < HEADER_FRACTION * self.height
 

@@ -136,6 +136,7 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
+AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -191,12 +192,14 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
     _choose(extraction, "source", [
         FieldValue(meta.area, "filename", 1.0) if meta.area else None,
         _labelled(page, "source", lambda text: _place(vocabulary, "source", text))[0],
+        _after_a_colon(page, vocabulary, "source"),
         FieldValue(find_in_text(vocabulary, "source", page.text), "page", ANYWHERE_ON_PAGE),
     ])
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "destination", [
         _labelled(page, "destination", lambda text: _place(vocabulary, "destination", text))[0],
         FieldValue(template.default_destination, "template", 0.9) if template else None,
+        _after_a_colon(page, vocabulary, "destination"),
         FieldValue(find_in_text(vocabulary, "destination", page.text), "page", ANYWHERE_ON_PAGE),
     ])
 
@@ -213,6 +216,17 @@ def _labelled(page: PageText, field: str, recognise: Callable[[str], Any]) -> tu
     return (FieldValue(first.text, "page", min(first.confidence, UNRECOGNISED)), first) if first else (None, None)
 
 
+def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValue | None:
+    """A place of this kind that is the whole value after a label we do not know ("Generator Site: MSE Wall"),
+    when one place only is written so."""
+    found = {(value, line.confidence) for line in page.lines if ":" in line.text
+             if (value := canonical(vocabulary, kind, line.text.split(":", 1)[1]))}
+    if len({value for value, _ in found}) != 1:
+        return None
+    value, confidence = found.pop()
+    return FieldValue(value, "page", AFTER_A_COLON * confidence)
+
+
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     return canonical(vocabulary, kind, text) or find_in_text(vocabulary, kind, text)
 
@@ -225,7 +239,7 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     implied = vocabulary.source_material.get(extraction.value("source"))
     at_label, found = _labelled(page, "material", lambda text: read_material(vocabulary, text).value)
     read = read_material(vocabulary, found.text) if found else MaterialText(None)
-    anywhere = read_material(vocabulary, page.text)
+    anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "material", [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,

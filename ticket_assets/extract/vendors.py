@@ -1,7 +1,7 @@
 """Which vendor printed the page: header keywords of the vendor templates, scored by where they stand.
 
 The customer line names the contractor on almost every ticket, so a keyword on a
-customer line never counts.
+customer line (templates/labels.yaml) never counts.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from ticket_assets.extract.normalize import squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
 
-CUSTOMER_LABEL = re.compile(r"CUSTOMER|SOLD\s*TO|BILL\s*TO", re.I)
 HEADER_SCORE = 0.95  # keyword in the header, times the line's OCR confidence
 BODY_SCORE = 0.6  # keyword elsewhere on the page: a hint, never enough alone
 LEGAL_SUFFIXES = {"INC", "LLC", "LTD", "CO", "CORP", "CORPORATION", "COMPANY", "LP", "LLP"}
@@ -51,7 +50,7 @@ def _match_template(page: PageText, template: VendorTemplate) -> VendorMatch | N
         return None
     best = None
     for line in page.lines:
-        if CUSTOMER_LABEL.search(page.row_text_before(line)):
+        if form_labels().of("customer").search(page.row_text_before(line)):
             continue
         keyword = _keyword_in(line.text, template.header_keywords)
         if not keyword:
@@ -89,7 +88,7 @@ def _reads_as_name(page: PageText, line) -> bool:
     labels, text = form_labels(), line.text
     letters = sum(char.isalpha() for char in text)
     return (letters >= 4 and letters >= 0.7 * len(text.replace(" ", "")) and not labels.any_label.search(text)
-            and not labels.form_titles.search(text) and not CUSTOMER_LABEL.search(page.row_text_before(line)))
+            and not labels.form_titles.search(text) and not labels.of("customer").search(page.row_text_before(line)))
 
 
 def vendor_token(name: str) -> str:
