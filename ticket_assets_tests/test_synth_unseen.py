@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -13,6 +15,11 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
+from ticket_assets.synth_unseen.forms import NEW_FORMS, draw_ticket
+from ticket_assets.synth_unseen.generate import DayWriter
+from ticket_assets.synth_unseen.loads import manifest_truth
+from ticket_assets.synth_unseen.mishaps import cut_box
+from ticket_assets.synth_unseen.wording import REGISTERS
 
 PAGES, SEED, DPI = 5, 7, 72
 DAYS = [date(2024, 11, 11), date(2024, 11, 12)]
@@ -92,3 +99,61 @@ def test_materials_agree_with_sources(truth):
 def test_ticket_numbers_are_unique_per_vendor(truth):
     keys = [(t["fields"]["vendor"], t["fields"]["ticket_number"]) for t in truth]
     assert len(keys) == len(set(keys))
+
+
+# The new variants: a share of every day, new layouts and wordings, new manifest shapes, mishaps that spare values.
+
+NOVEL_DAY = date(2024, 11, 13)
+
+
+@pytest.fixture(scope="module")
+def novel_sheets(tmp_path_factory) -> list:
+    writer = DayWriter(tmp_path_factory.mktemp("novel"), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, novel=True) for _ in range(160)]
+
+
+def test_a_share_of_each_day_takes_the_new_variants(tmp_path):
+    writer = DayWriter(tmp_path, random.Random(SEED), DPI)
+    for pages in (5, 10, 20):
+        flags = writer._novel_pages(pages)
+        assert len(flags) == pages and 0.4 <= sum(flags) / pages <= 0.5
+
+
+def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
+    assert {s.vendor.form for s in novel_sheets} >= set(NEW_FORMS)
+    for sheet in novel_sheets:
+        for key, text in sheet.vendor.labels.items():
+            assert any(text in register[key] for register in REGISTERS.values()), (key, text)
+
+
+@pytest.mark.parametrize("printed, logged", [
+    ("WM/2024/123456", "WM-2024-123456"), ("#2024123456", "2024123456"), ("123456  654321", "123456-654321"),
+    ("MF1234567K", "MF1234567K"), ("WM_MAN 2024-000001", "WM-MAN-2024-000001"),
+])
+def test_manifest_truth_writes_separators_as_dashes(printed, logged):
+    assert manifest_truth(printed) == logged
+
+
+def test_new_manifest_shapes_log_as_letters_digits_and_dashes(novel_sheets):
+    manifests = [s.load.manifest for s in novel_sheets if s.load.manifest]
+    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
+
+
+def test_new_layouts_draw_the_ticket_number_and_every_value(novel_sheets):
+    drawn: Counter = Counter()
+    for sheet in novel_sheets:
+        if sheet.vendor.form not in NEW_FORMS or drawn[sheet.vendor.form] >= 3:
+            continue
+        drawn[sheet.vendor.form] += 1
+        keys = {key for key, _ in draw_ticket(sheet, 50, random.Random(1)).regions}
+        shown = {k for k in sheet.vendor.rows[0] if sheet.entries.get(k) and sheet.entries[k].text}
+        assert "ticket" in keys and {f"value:{k}" for k in shown} <= keys, sheet.vendor.form
+
+
+def test_a_cut_edge_never_reaches_a_label_or_value(novel_sheets):
+    for n, sheet in enumerate(novel_sheets[:40]):
+        canvas = draw_ticket(sheet, 50, random.Random(n))
+        kept = cut_box(canvas, random.Random(n))
+        if kept:
+            assert all(kept[0] <= b[0] and kept[1] <= b[1] and b[2] <= kept[2] and b[3] <= kept[3]
+                       for _, b in canvas.regions)

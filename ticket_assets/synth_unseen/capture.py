@@ -4,14 +4,20 @@ camera (perspective, shadow, uneven light, fewer pixels)."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from PIL import Image, ImageChops, ImageEnhance, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter
+
+from ticket_assets.synth_unseen import fonts
+from ticket_assets.synth_unseen.mishaps import MISHAPS
 
 WHITE = (255, 255, 255)
 TURNS = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
 BACKGROUNDS = ((70, 62, 55), (40, 42, 48), (120, 110, 96), (150, 150, 145), (92, 70, 50))
+MISHAP_SHARE = 0.7  # new-variant pages that also suffer one of the new mishaps
+FAX_HEADERS = ("FAX FROM: 214 555 0147   JOBSITE OFFICE", "RCVD BY FAX  972-555-0160  FIELD TRAILER",
+               "FROM: SITE OFFICE FAX   469 555 0112")
 
 
 @dataclass(frozen=True)
@@ -29,11 +35,21 @@ class Look:
     shadow: float = 0.0
     scale: float = 1.0
     background: tuple[int, int, int] = WHITE
+    mishap: str | None = None  # one of mishaps.MISHAPS, or none
 
 
-def choose_look(rng: random.Random, kind: str) -> Look:
-    if kind == "image":
-        return _phone_look(rng)
+def choose_look(rng: random.Random, kind: str, novel: bool = False) -> Look:
+    """How this page is captured; a `novel` page mostly also meets one of the new mishaps."""
+    look = _phone_look(rng) if kind == "image" else _scan_look(rng)
+    if not novel or rng.random() >= MISHAP_SHARE:
+        return look
+    mishap = rng.choice(MISHAPS[kind])
+    if mishap == "fax":  # a fax machine's own loss of contrast replaces the scanner's fading and blur
+        return replace(look, mishap=mishap, mild=False, fade=0.0, blur=min(look.blur, 0.3), rotation=0)
+    return replace(look, mishap=mishap, mild=False)
+
+
+def _scan_look(rng: random.Random) -> Look:
     if rng.random() < 0.4:
         return Look("scan", 0, rng.uniform(-0.4, 0.4), 0.0005, 0.0, 0.0, mild=True)
     rotation = rng.choice((0, 0, 0, 0, 0, 180, 180, 90, 270))
@@ -60,6 +76,8 @@ def capture(page: Image.Image, look: Look, carbon: bool, rng: random.Random) -> 
     if look.blur:
         page = page.filter(ImageFilter.GaussianBlur(look.blur))
     page = _speckle(page, look.speckle, seed) if look.kind == "scan" else _grain(page, seed)
+    if look.mishap == "fax":
+        page = _fax(page, rng)
     return page.transpose(TURNS[look.rotation]) if TURNS[look.rotation] is not None else page
 
 
@@ -144,3 +162,19 @@ def _shade(scene: Image.Image, strength: float, rng: random.Random) -> Image.Ima
     mask = Image.fromarray((light * 255).astype(np.uint8), "L").filter(ImageFilter.GaussianBlur(w / 40))
     warm = Image.merge("RGB", [mask.point(lambda v, k=k: int(v * k)) for k in (1.0, 0.97, 0.9)])
     return ImageChops.multiply(scene, warm)
+
+
+def _fax(page: Image.Image, rng: random.Random) -> Image.Image:
+    """A page that went through a fax: grey, flat contrast, streaky scan lines, the sender's header on top."""
+    grey = np.asarray(page.convert("L"), dtype=np.float32)
+    grey = 255 - (255 - grey) * rng.uniform(0.65, 0.75)
+    grey *= rng.uniform(0.86, 0.93)
+    streaks = np.random.default_rng(rng.getrandbits(32)).random(grey.shape[0]) < 0.015
+    grey[streaks] -= rng.uniform(12, 25)
+    band = max(12, page.height // 40)
+    faxed = Image.new("L", (page.width, page.height + band), int(grey.mean()))
+    faxed.paste(Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)), (0, band))
+    header = f"{rng.choice(FAX_HEADERS)}   P.{rng.randint(1, 6):02d}"
+    ImageDraw.Draw(faxed).text((band // 2, band // 2), header, fill=70, anchor="lm",
+                               font=fonts.face("mono", max(8, band * 2 // 3)))
+    return faxed.filter(ImageFilter.GaussianBlur(0.4)).convert("RGB")

@@ -12,6 +12,7 @@ from ticket_assets.synth_unseen.hand import Writer
 
 INK = (22, 22, 24)
 STAMP_INKS = ((160, 30, 40), (70, 40, 140), (30, 60, 150), (170, 40, 90))
+Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels
 
 
 class Canvas:
@@ -22,6 +23,12 @@ class Canvas:
         self.width_in, self.height_in = size_in
         self.image = Image.new("RGB", (self.px(size_in[0]), self.px(size_in[1])), paper)
         self.pen = ImageDraw.Draw(self.image)
+        self.regions: list[tuple[str, Box]] = []  # where each value, label and number landed, for later mishaps
+
+    def mark(self, key: str, box: Box | None) -> None:
+        """Remember that `key` was drawn inside `box` (pixels)."""
+        if box is not None:
+            self.regions.append((key, box))
 
     def px(self, inches: float) -> int:
         return round(inches * self.dpi)
@@ -30,9 +37,11 @@ class Canvas:
         return fonts.face(face, round(pt * self.dpi / 72))
 
     def text(self, x: float, y: float, text: str, pt: float = 9, face: str = "sans", fill=INK,
-             anchor: str = "ls") -> None:
-        """Printed text; y is the baseline unless `anchor` says otherwise."""
-        self.pen.text((self.px(x), self.px(y)), text, font=self.font(face, pt), fill=fill, anchor=anchor)
+             anchor: str = "ls") -> Box:
+        """Printed text; y is the baseline unless `anchor` says otherwise. Returns the ink's box in pixels."""
+        at, font = (self.px(x), self.px(y)), self.font(face, pt)
+        self.pen.text(at, text, font=font, fill=fill, anchor=anchor)
+        return self.pen.textbbox(at, text, font=font, anchor=anchor)
 
     def width(self, text: str, pt: float, face: str = "sans") -> float:
         return self.font(face, pt).getlength(text) / self.dpi
@@ -52,10 +61,10 @@ class Canvas:
             self.line(x + side, y - side, x, y, 1.2, fill=(40, 40, 90))
         self.text(x + side * 1.5, y, label, pt, face)
 
-    def write(self, x: float, y: float, text: str, writer: Writer, max_width: float | None = None) -> None:
-        """Hand-written value; y is the line the writer aims at."""
+    def write(self, x: float, y: float, text: str, writer: Writer, max_width: float | None = None) -> Box:
+        """Hand-written value; y is the line the writer aims at. Returns the box the ink may cover."""
         limit = self.px(max_width) if max_width else None
-        hand.write(self.image, self.px(x), self.px(y), text, writer, self.dpi, self.rng, limit)
+        return hand.write(self.image, self.px(x), self.px(y), text, writer, self.dpi, self.rng, limit)
 
     def signature(self, x: float, y: float, width: float, ink) -> None:
         """A scrawl: a few loops and a tail, the way a driver signs."""
@@ -67,28 +76,35 @@ class Canvas:
                       joint="curve")
 
     def stamp(self, x: float, y: float, lines: list[str], color, pt: float = 16, angle: float = 0.0,
-              framed: bool = True) -> None:
-        """A rubber stamp centred at (x, y): framed, turned by `angle` degrees, its ink patchy."""
-        mask = _stamp_mask(lines, self.font("mono_bold", pt), self.dpi, framed)
+              framed: bool = True, oval: bool = False) -> Box:
+        """A rubber stamp centred at (x, y): framed by a box or an oval, turned by `angle` degrees, its ink patchy."""
+        mask = _stamp_mask(lines, self.font("mono_bold", pt), self.dpi, framed, oval)
         mask = mask.rotate(angle, resample=Image.BICUBIC, expand=True)
         mask = _patchy(mask, self.rng)
         left, top = self.px(x) - mask.width // 2, self.px(y) - mask.height // 2
         self.image.paste(Image.new("RGB", mask.size, color), (left, top), mask)
+        return left, top, left + mask.width, top + mask.height
 
     def _stroke(self, weight: float) -> int:
         return max(1, round(weight * self.dpi / 100))
 
 
-def _stamp_mask(lines: list[str], font, dpi: int, framed: bool) -> Image.Image:
+def _stamp_mask(lines: list[str], font, dpi: int, framed: bool, oval: bool = False) -> Image.Image:
     pad, gap = dpi // 10, font.size // 4
     widths = [font.getlength(line) for line in lines]
     width, height = int(max(widths)) + 2 * pad, len(lines) * (font.size + gap) + 2 * pad
+    if oval:  # an ellipse round the words needs room at its ends and its top and bottom
+        pad_x, pad_y = int(width * 0.22), int(height * 0.22)
+        width, height = width + 2 * pad_x, height + 2 * pad_y
+        pad = pad + pad_y
     mask = Image.new("L", (width, height), 0)
     pen = ImageDraw.Draw(mask)
     for row, line in enumerate(lines):
         pen.text((width // 2, pad + row * (font.size + gap)), line, font=font, fill=255, anchor="ma")
-    if framed:
-        border = max(2, dpi // 40)
+    border = max(2, dpi // 40)
+    if framed and oval:
+        pen.ellipse((border, border, width - border - 1, height - border - 1), outline=255, width=border + 1)
+    elif framed:
         pen.rectangle((border, border, width - border - 1, height - border - 1), outline=255, width=border)
     return mask
 

@@ -1,6 +1,8 @@
 """Write a seeded inbox of tickets in layouts of our own, one folder per day, and the truth for every page.
 
 All randomness flows from one `random.Random(seed)`; nothing reads the clock, so a seed pins down every byte.
+A share of the pages (`NOVEL_SHARE`) is drawn in the new variants: new layouts and label wordings, new material
+phrasings and manifest shapes, and new mishaps on the way to the scanner.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +20,12 @@ from ticket_assets.synth import files
 from ticket_assets.synth_unseen.capture import Look, capture, choose_look
 from ticket_assets.synth_unseen.forms import draw_ticket
 from ticket_assets.synth_unseen.loads import Numbering, choose_load
+from ticket_assets.synth_unseen.mishaps import lay_over, mark_paper
 from ticket_assets.synth_unseen.naming import Namer, plan_day
+from ticket_assets.synth_unseen.restyle import restyle
 from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
+
+NOVEL_SHARE = 0.45
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
@@ -45,17 +52,28 @@ class DayWriter:
         folder = self.root / day.isoformat()
         folder.mkdir(parents=True, exist_ok=True)
         styles = {"scan": self.rng.randrange(12), "image": self.rng.randrange(12)}
+        novel = iter(self._novel_pages(pages))
         truth = []
         for kind, count in plan_day(self.rng, pages):
             path = folder / self.namer.name(kind, day, styles[kind])
-            truth += self._write_file(path, kind, [self._sheet(day) for _ in range(count)])
+            truth += self._write_file(path, kind, [self._sheet(day, next(novel)) for _ in range(count)])
         return truth
 
-    def _sheet(self, day: date) -> Sheet:
-        return write_sheet(choose_load(self.rng, self.numbering, day), self.rng)
+    def _novel_pages(self, pages: int) -> list[bool]:
+        """Which of the day's pages take the new variants: `NOVEL_SHARE` of them, rounded, in random places."""
+        count = round(pages * NOVEL_SHARE)
+        flags = [True] * count + [False] * (pages - count)
+        self.rng.shuffle(flags)
+        return flags
+
+    def _sheet(self, day: date, novel: bool) -> Sheet:
+        load = choose_load(self.rng, self.numbering, day, novel)
+        if novel:
+            load = replace(load, vendor=restyle(load.vendor, self.rng))
+        return write_sheet(load, self.rng, novel)
 
     def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:
-        looks = [choose_look(self.rng, kind) for _ in sheets]
+        looks = [choose_look(self.rng, kind, sheet.novel) for sheet in sheets]
         images = [self._capture(sheet, look) for sheet, look in zip(sheets, looks)]
         if kind == "scan":
             files.write_scanned_pdf(path, images, self.dpi)
@@ -65,7 +83,12 @@ class DayWriter:
                 for page, (sheet, look) in enumerate(zip(sheets, looks), start=1)]
 
     def _capture(self, sheet: Sheet, look: Look) -> Image.Image:
-        return capture(draw_ticket(sheet, self.dpi, self.rng), look, sheet.carbon, self.rng)
+        page = mark_paper(draw_ticket(sheet, self.dpi, self.rng), look.mishap, self.rng)
+        if look.mishap == "behind":  # another ticket of the day, never in the truth, lies under this one
+            under_sheet = self._sheet(sheet.load.day, self.rng.random() < NOVEL_SHARE)
+            under = draw_ticket(under_sheet, self.dpi, self.rng).image
+            page = lay_over(page, under, self.rng, self.dpi)
+        return capture(page, look, sheet.carbon, self.rng)
 
     def _entry(self, path: Path, page: int, kind: str, sheet: Sheet, look: Look) -> dict:
         return {

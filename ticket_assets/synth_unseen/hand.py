@@ -39,8 +39,9 @@ def choose_writer(rng: random.Random, carbon: bool) -> Writer:
 
 
 def write(image: Image.Image, x: int, baseline: int, text: str, writer: Writer, dpi: int,
-          rng: random.Random, max_width: int | None = None) -> None:
-    """Write `text` by hand on `image`, starting at pixel x with its baseline near pixel `baseline`."""
+          rng: random.Random, max_width: int | None = None) -> tuple[int, int, int, int]:
+    """Write `text` by hand on `image`, starting at pixel x with its baseline near pixel `baseline`; returns the
+    box (pixels) the ink may cover."""
     text = text.upper() if writer.caps else text
     px = _fitting_size(text, writer, dpi, max_width)
     mask, base = _word_mask(text, writer, px, rng)
@@ -48,7 +49,9 @@ def write(image: Image.Image, x: int, baseline: int, text: str, writer: Writer, 
     strength = rng.uniform(0.72, 1.0)
     mask = mask.point(lambda v: int(v * strength))
     ink = Image.new("RGB", mask.size, writer.ink)
-    image.paste(ink, (x, baseline - base + rng.randint(-2, 2) * dpi // 100), mask)
+    top = baseline - base + rng.randint(-2, 2) * dpi // 100
+    image.paste(ink, (x, top), mask)
+    return x, top, x + mask.width, top + mask.height
 
 
 def _fitting_size(text: str, writer: Writer, dpi: int, max_width: int | None) -> int:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ticket_assets.synth_unseen.phrasing import MANIFEST_SEPARATORS, MANIFEST_SHAPES
+from ticket_assets.synth_unseen.phrasing import (CHECK_LETTERS, MANIFEST_SEPARATORS, MANIFEST_SHAPES,
+                                                NEW_MANIFEST_SHAPES)
 from ticket_assets.synth_unseen.vendors import FACILITIES, HAULERS, SUPPLIERS, VENDORS, Vendor
 
 JOB_CODE = "24-105"
@@ -61,8 +62,9 @@ class Load:
 
 
 def manifest_truth(printed: str) -> str:
-    """The manifest as it is logged: spaces and underscores between its parts written as dashes."""
-    return re.sub(r"[ _]+", "-", printed.strip())
+    """The manifest as it is logged: no leading `#`, and spaces, underscores and slashes between its parts written
+    as dashes."""
+    return re.sub(r"[ _/]+", "-", printed.strip().lstrip("#").strip())
 
 
 class Numbering:
@@ -77,32 +79,40 @@ class Numbering:
         self.counters[vendor.token] += self.rng.randint(1, 6)
         return f"{vendor.prefix}{self.counters[vendor.token]}"
 
-    def manifest(self, vendor: Vendor, day: date) -> str:
-        shape = "wm" if vendor.serves and self.rng.random() < 0.7 else self.rng.choice(sorted(MANIFEST_SHAPES))
+    def manifest(self, vendor: Vendor, day: date, novel: bool = False) -> str:
+        """A manifest number not issued before; `novel` takes it from the new shapes only."""
+        if novel:
+            shape = NEW_MANIFEST_SHAPES[self.rng.choice(sorted(NEW_MANIFEST_SHAPES))]
+        elif vendor.serves and self.rng.random() < 0.7:
+            shape = MANIFEST_SHAPES["wm"]
+        else:
+            shape = MANIFEST_SHAPES[self.rng.choice(sorted(MANIFEST_SHAPES))]
         while True:
-            printed = self._fill(MANIFEST_SHAPES[shape], day)
+            printed = self._fill(shape, day)
             if manifest_truth(printed) not in self.manifests:
                 self.manifests.add(manifest_truth(printed))
                 return printed
 
     def _fill(self, shape: str, day: date) -> str:
         digits = {f"n{k}": "".join(str(self.rng.randint(0, 9)) for _ in range(k)) for k in (2, 4, 6, 7, 8)}
-        return shape.format(y=day.year, s=self.rng.choice(MANIFEST_SEPARATORS), **digits)
+        return shape.format(y=day.year, s=self.rng.choice(MANIFEST_SEPARATORS), c=self.rng.choice(CHECK_LETTERS),
+                            **digits)
 
 
-def choose_load(rng: random.Random, numbering: Numbering, day: date) -> Load:
-    """One load of the job's mix: contaminated, clean and spoils exports, and deliveries of import material."""
+def choose_load(rng: random.Random, numbering: Numbering, day: date, novel: bool = False) -> Load:
+    """One load of the job's mix: contaminated, clean and spoils exports, and deliveries of import material.
+    A `novel` load's manifest takes one of the new shapes."""
     if rng.random() < EXPORT_SHARE:
-        return _export(rng, numbering, day)
+        return _export(rng, numbering, day, novel)
     return _import(rng, numbering, day)
 
 
-def _export(rng: random.Random, numbering: Numbering, day: date) -> Load:
+def _export(rng: random.Random, numbering: Numbering, day: date, novel: bool) -> Load:
     material = rng.choice(EXPORT_MIX)
     destination = rng.choice(DESTINATIONS[material])
     hauled = rng.random() >= FACILITY_TICKET_SHARE
     vendor = rng.choice(HAULERS) if hauled else FACILITIES[destination]
-    manifest = numbering.manifest(vendor, day) if material == "CLASS_2_CONTAMINATED" else None
+    manifest = numbering.manifest(vendor, day, novel) if material == "CLASS_2_CONTAMINATED" else None
     return _load(rng, numbering, vendor, day, "EXPORT", material, rng.choice(SOURCES[material]), destination,
                  manifest)
 

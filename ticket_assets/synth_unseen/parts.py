@@ -38,7 +38,7 @@ def header(c: Canvas, sheet: Sheet, x: float, y: float, align: str = "center", p
     """The company name, its second line and contact lines from (x, y) down; returns the y below them."""
     vendor, anchor = sheet.vendor, {"center": "ms", "left": "ls", "right": "rs"}[align]
     name, *rest = vendor.header
-    c.text(x, y, name, pt, bold(vendor.face), fill=vendor.accent, anchor=anchor)
+    c.mark("header", c.text(x, y, name, pt, bold(vendor.face), fill=vendor.accent, anchor=anchor))
     y += pt / 72 * 0.45
     for line in rest:
         y += pt / 72 * 0.55
@@ -54,14 +54,19 @@ def ticket_number(c: Canvas, sheet: Sheet, x: float, y: float, anchor: str = "rs
     vendor, number = sheet.vendor, sheet.load.ticket_number
     label = vendor.labels["ticket"]
     if vendor.mark == "numbering":
-        c.text(x, y, f"{label} {number}", pt, "mono", fill=NUMBERING_RED, anchor=anchor)
-    elif vendor.mark == "stamp":
-        color = STAMP_INKS[sum(map(ord, vendor.token)) % len(STAMP_INKS)]
-        angle = c.rng.uniform(-14, 14)
-        c.stamp(x + c.rng.uniform(-0.3, 0.3), y + c.rng.uniform(-0.15, 0.15), [label.upper(), number], color,
-                pt * 0.9, angle)
+        box = c.text(x, y, f"{label} {number}", pt, "mono", fill=NUMBERING_RED, anchor=anchor)
+    elif vendor.mark in ("stamp", "oval"):
+        angle = c.rng.uniform(-14, 14) if vendor.mark == "stamp" else c.rng.uniform(-8, 8)
+        box = c.stamp(x + c.rng.uniform(-0.3, 0.3), y + c.rng.uniform(-0.15, 0.15), [label.upper(), number],
+                      stamp_ink(vendor.token), pt * 0.9, angle, oval=vendor.mark == "oval")
     else:
-        c.text(x, y, f"{label}  {number}", pt * 0.8, bold(vendor.face), anchor=anchor)
+        box = c.text(x, y, f"{label}  {number}", pt * 0.8, bold(vendor.face), anchor=anchor)
+    c.mark("ticket", box)
+
+
+def stamp_ink(token: str) -> tuple[int, int, int]:
+    """Each company keeps one colour of stamp pad."""
+    return STAMP_INKS[sum(map(ord, token)) % len(STAMP_INKS)]
 
 
 def ticket_in_corner(c: Canvas, sheet: Sheet, pt: float = 16) -> None:
@@ -85,7 +90,7 @@ def label(c: Canvas, sheet: Sheet, key: str, x: float, y: float, pt: float = 8.5
     """The printed label of `key`; returns its width in inches."""
     text = sheet.vendor.labels[key]
     face = bold(sheet.vendor.face)
-    c.text(x, y, text, pt, face, anchor=anchor)
+    c.mark(f"label:{key}", c.text(x, y, text, pt, face, anchor=anchor))
     return c.width(text, pt, face)
 
 
@@ -94,19 +99,19 @@ def value(c: Canvas, sheet: Sheet, key: str, x: float, y: float, width: float, p
     """The field's value at (x, y), written by hand or typed, kept within `width` inches."""
     if key == "ticket":
         red = sheet.vendor.mark in ("numbering", "cell")
-        c.text(x, y, sheet.load.ticket_number, pt + 1, "mono" if red else bold(face), NUMBERING_RED if red else INK,
-               anchor)
+        c.mark("ticket", c.text(x, y, sheet.load.ticket_number, pt + 1, "mono" if red else bold(face),
+                                NUMBERING_RED if red else INK, anchor))
         return
     entry = sheet.entries.get(key)
     if not entry or not entry.text:
         return
     if entry.by_hand:
         left = x - min(width, c.width(entry.text, 12)) / 2 if anchor.startswith("m") else x
-        c.write(left, y, entry.text, sheet.writer, max_width=width)
+        c.mark(f"value:{key}", c.write(left, y, entry.text, sheet.writer, max_width=width))
         return
     while pt > 6 and c.width(entry.text, pt, face) > width:
         pt -= 0.5
-    c.text(x, y, entry.text, pt, face, anchor=anchor)
+    c.mark(f"value:{key}", c.text(x, y, entry.text, pt, face, anchor=anchor))
 
 
 def labelled_line(c: Canvas, sheet: Sheet, key: str, x0: float, x1: float, y: float, pt: float = 8.5) -> None:
@@ -131,9 +136,18 @@ def site_stamp(c: Canvas, sheet: Sheet) -> None:
     day = sheet.load.day
     words = c.rng.choice((["RECEIVED", day.strftime("%b %d %Y").upper()], ["ENTERED"], ["COPY"],
                           ["SCALE HOUSE", day.strftime("%m/%d/%y")]))
-    x = c.rng.uniform(0.3, 0.7) * c.width_in
-    y = c.rng.uniform(0.55, 0.85) * c.height_in
-    c.stamp(x, y, words, c.rng.choice(STAMP_INKS), 11, c.rng.uniform(-20, 20))
+    half_w, half_h = max(map(len, words)) * 0.05 + 0.12, len(words) * 0.12 + 0.2  # roughly, turned or not
+    for _ in range(8):  # the office stamps in a free spot, never over a value or the number
+        x = c.rng.uniform(0.3, 0.7) * c.width_in
+        y = c.rng.uniform(0.55, 0.85) * c.height_in
+        spot = (c.px(x - half_w), c.px(y - half_h), c.px(x + half_w), c.px(y + half_h))
+        if not any(_overlap(spot, box) for key, box in c.regions if key == "ticket" or key.startswith("value:")):
+            c.stamp(x, y, words, c.rng.choice(STAMP_INKS), 11, c.rng.uniform(-20, 20))
+            return
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def rule(c: Canvas, y: float, x0: float = 0.25, x1: float | None = None, weight: float = 1.0) -> None:

@@ -73,3 +73,62 @@ MANIFEST_SHAPES = {
     "lew": "LEW{s}{n2}{s}{n6}",
 }
 MANIFEST_SEPARATORS = ("-", "-", "-", " ", "_")
+
+# New variants: wordings the families above never used. A page drawn in a new variant takes its material from
+# NEW_MATERIAL_PHRASES only, and its areas and places from both tables.
+NEW_AREA_PHRASES = {
+    "PODIUM": ("Podium excav.", "Podium - bldg A"),
+    "ZONE_E_GARAGE": ("Zone-E Garage", "E-Garage dig"),
+    "SOUTH_MSE_WALL": ("MSE Wall South", "So. MSE Wall"),
+    "MSE_WALL": ("MSE Wall area", "MSE-Wall"),
+    "PIER_EX": ("Pier Exc. area", "Piers excavation"),
+    "POND": ("Det. Pond", "Pond excav."),
+    "SOUTH_FILL": ("South Fill area", "So. Fill"),
+    "TRACT_2": ("Tract II", "Tr. 2"),
+    "BECK_SPOILS": ("Beck pile", "Beck (spoils)"),
+    "NTX_SPOILS": ("NTX pile", "N.T.X. spoils"),
+    "UTX_SPOILS": ("UTX pile", "U.T.X. spoils"),
+    "MVP_TC1": ("MVP T.C. 1", "MVP TC#1"),
+    "MVP_TC2": ("MVP T.C. 2", "MVP TC#2"),
+    "SPG": ("So. Pkg Garage", "South Parking Gar."),
+}
+NEW_DESTINATION_PHRASES = {
+    "WASTE_MANAGEMENT_LEWISVILLE": ("Lewisville Landfill (WM)", "WM - Lewisville LF", "Waste Mgmt Lewisville"),
+    "LDI_YARD": ("LDI Yard NW Hwy", "LDI yard"),
+    "POST_OAK_PIT": ("Post Oak pit (FM 1171)", "Post Oak Rd Pit"),
+}
+NEW_MATERIAL_PHRASES = {
+    "CLASS_2_CONTAMINATED": ("Impacted soil", "Class 2 Industrial Waste", "Cl2 soil", "TCEQ Class 2",
+                             "Petroleum contaminated soil (PCS)", "C.S.", "Class 2 NH soil", "Cl. II soil",
+                             "Contaminated soil - Cl 2", "Impacted soil (Class 2)"),
+    "NON_CONTAMINATED": ("Uncontaminated fill", "Clean soil", "Non-Class 2", "NC", "Uncontam. dirt",
+                         "Clean fill dirt", "Non-Contam. soil"),
+    "SPOILS": ("Trade spoils - {who}", "Spoil", "{who} spoil", "Construction spoils", "Spoils ({who})"),
+    "FLEXBASE": ("Crushed limestone flex base", "Flex Base Ty A Gr 1-2", "Item 247 Flex Base", "Flexbase (lmst)"),
+    "FLEX": ("Flex (recycled)", "FLEX mat'l", "Flex - crushed conc."),
+    "ROCK": ("#57 Limestone", "Washed #4 rock", "1-1/2\" clean rock", "Rock 2\" washed"),
+    "3X5": ("3x5 rip rap", "3\"-5\" rock", "3 x 5 riprap"),
+    "UTILITY_STONE": ("Utility Stone (bedding)", "Util. stone 1\"", "UTIL STONE"),
+    "ASPHALT": ("Type B HMAC", "HMA Type B", "Hot mix asphalt", "Asphalt (HMAC)"),
+    "C2": ("Type C-2", "C2 mat'l", "C-2 import"),
+    "DIRT": ("Dirt - import", "Dirt (import)", "Red dirt"),
+    "FILL": ("Structural fill", "Sandy fill", "Fill material"),
+}
+# How a hurried hand misspells contamination; written, never printed.
+HAND_MISSPELLINGS = {
+    "CLASS_2_CONTAMINATED": ("Contaminted soil", "Contamanated dirt", "Contamenated", "Contaminted dirt"),
+}
+SPOILS_OWNERS = {"BECK_SPOILS": "Beck", "NTX_SPOILS": "NTX", "UTX_SPOILS": "UTX", "MVP_TC1": "MVP TC1",
+                 "MVP_TC2": "MVP TC2"}
+
+# New manifest shapes; `{c}` is a check letter. The truth writes slashes, spaces and underscores as dashes and
+# drops a leading `#`.
+NEW_MANIFEST_SHAPES = {
+    "slash": "WM/{y}/{n6}",
+    "profile_slash": "{n6}/TX/{n4}",
+    "check": "MF{n7}{c}",
+    "check_dashed": "{y}-{n6}-{c}",
+    "hash": "#{y}{n6}",
+    "groups": "{n6}  {n4}{n2}",
+}
+CHECK_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"

@@ -10,13 +10,15 @@ from ticket_assets.synth_unseen.hand import Writer, choose_writer
 from ticket_assets.synth_unseen.loads import Load
 from ticket_assets.synth_unseen.vendors import Vendor
 
-PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247)}
+PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247),
+             "thermal": (244, 243, 238)}
 CARBON_SHARE = 0.75  # tinted copies written through carbon rather than directly in pen
 QUANTITY_KEYS = {"quantity": None, "tons": "TONS", "yards": "CY", "loads": "LOADS"}
 TRUTH_FIELD = {"date": "ticket_date", "truck": "truck_number", "source": "source", "destination": "destination",
                "material": "material", "manifest": "manifest_number", "quantity": "quantity", "tons": "quantity",
                "yards": "quantity", "loads": "quantity"}
 UNIT_HINTS = {"TONS": ("TON",), "CY": ("YARD", "YDS", "CY"), "LOADS": ("LOAD",)}
+WEIGHING_FORMS = ("printout", "thermal")  # printed by a scale, amounts to the hundredth
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Sheet:
     paper: str
     carbon: bool
     writer: Writer
+    novel: bool = False  # drawn in one of the new variants: wording, layout, manifest shape, mishap
 
     @property
     def vendor(self) -> Vendor:
@@ -53,24 +56,28 @@ class Sheet:
         return [n for n in self.load.fields() if n in names]
 
 
-def write_sheet(load: Load, rng: random.Random) -> Sheet:
-    """Fill every field the vendor's form has: wording, hand or printer, paper colour and whose pen."""
+def write_sheet(load: Load, rng: random.Random, novel: bool = False) -> Sheet:
+    """Fill every field the vendor's form has: wording, hand or printer, paper colour and whose pen; a `novel`
+    sheet words its areas, places and material with the new phrasings."""
     vendor = load.vendor
     paper = rng.choice(vendor.paper)
-    carbon = paper != "white" and rng.random() < CARBON_SHARE
-    entries = {key: _entry(load, key, rng) for key in vendor.labels if key != "ticket"}
-    return Sheet(load=load, entries=entries, paper=paper, carbon=carbon, writer=choose_writer(rng, carbon))
+    carbon = paper not in ("white", "thermal") and rng.random() < CARBON_SHARE
+    entries = {key: _entry(load, key, rng, novel) for key in vendor.labels if key != "ticket"}
+    return Sheet(load=load, entries=entries, paper=paper, carbon=carbon, writer=choose_writer(rng, carbon),
+                 novel=novel)
 
 
-def _entry(load: Load, key: str, rng: random.Random) -> Entry:
+def _entry(load: Load, key: str, rng: random.Random, novel: bool) -> Entry:
     by_hand = rng.random() < load.vendor.hand_share
-    text = _text(load, key, by_hand, rng)
+    text = _text(load, key, by_hand, rng, novel)
     return Entry(text=text, by_hand=by_hand and bool(text))
 
 
-def _text(load: Load, key: str, by_hand: bool, rng: random.Random) -> str:
+def _text(load: Load, key: str, by_hand: bool, rng: random.Random, novel: bool) -> str:
     if key in QUANTITY_KEYS:
         return _quantity_text(load, key, rng)
+    if novel and key in NOVEL_WRITERS:
+        return NOVEL_WRITERS[key](load, by_hand, rng)
     writers = {"date": _date_text, "source": _source_text, "destination": _destination_text,
                "material": _material_text, "manifest": _manifest_text, "customer": _customer_text}
     if key in writers:
@@ -112,6 +119,31 @@ def _material_text(load: Load, by_hand: bool, rng: random.Random) -> str:
     return text.upper() if not by_hand and rng.random() < 0.5 else text
 
 
+def _novel_source_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.source:
+        return rng.choice(say.AREA_PHRASES[load.source] + say.NEW_AREA_PHRASES[load.source])
+    return _source_text(load, by_hand, rng)
+
+
+def _novel_destination_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.destination and not (load.destination == load.vendor.serves and not by_hand):
+        return rng.choice(say.DESTINATION_PHRASES[load.destination] + say.NEW_DESTINATION_PHRASES[load.destination])
+    return _destination_text(load, by_hand, rng)
+
+
+def _novel_material_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    """A new phrasing, naming the trade whose spoils these are; a hand may misspell contamination."""
+    phrases = say.NEW_MATERIAL_PHRASES[load.material]
+    if by_hand:
+        phrases += say.HAND_MISSPELLINGS.get(load.material, ())
+    text = rng.choice(phrases).format(who=say.SPOILS_OWNERS.get(load.source or "", ""))
+    return text.upper() if not by_hand and rng.random() < 0.4 else text
+
+
+NOVEL_WRITERS = {"source": _novel_source_text, "destination": _novel_destination_text,
+                 "material": _novel_material_text}
+
+
 def _manifest_text(load: Load, by_hand: bool, rng: random.Random) -> str:
     return load.manifest_printed or ""
 
@@ -127,7 +159,7 @@ def _quantity_text(load: Load, key: str, rng: random.Random) -> str:
     if load.quantity is None or (QUANTITY_KEYS[key] and QUANTITY_KEYS[key] != load.unit):
         return ""
     number = f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
-    if load.vendor.form == "printout":
+    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
         number = f"{load.quantity:.2f}"
     if QUANTITY_KEYS[key] or _names_one_unit(load.vendor.labels[key], load.unit):
         return number
