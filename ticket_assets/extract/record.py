@@ -143,15 +143,6 @@ def _from_page(found: Found | None) -> FieldValue | None:
     return FieldValue(found.text, "page", found.confidence) if found else None
 
 
-def _normalised(found: Found | None, value: str | None) -> FieldValue | None:
-    """The canonical value read at a label, or the raw text as a suggestion when it is not recognised."""
-    if found is None:
-        return None
-    if value is None:
-        return FieldValue(found.text, "page", min(found.confidence, UNRECOGNISED))
-    return FieldValue(value, "page", found.confidence)
-
-
 def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
     """The vendor first (a vendor's own number pattern says both), then the number where that vendor prints it."""
     by_pattern = find.find_template_ticket_number(page, known.templates)
