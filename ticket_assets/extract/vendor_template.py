@@ -33,11 +33,11 @@ def template_from_page(page: PageText, vendor: str, display_name: str | None, ki
     if company is None:
         raise UserError("the page's header holds no company name to recognise the vendor by")
     return {"vendor": vendor, "display_name": display_name or company.text.title(), "kind": kind,
-            "header_keywords": [company.text.upper()], "ticket_number_region": _number_region(page)}
+            "header_keywords": [company.text.upper()], "ticket_number_region": _number_region(page, known)}
 
 
-def _number_region(page: PageText) -> str:
-    found = find_ticket_number(page, "anywhere")
+def _number_region(page: PageText, known: tuple[VendorTemplate, ...]) -> str:
+    found = find_ticket_number(page, "anywhere", known)
     if found is None or not page.is_header(found.line):
         return "anywhere"
     return "top_right" if page.in_region(found.line, "top_right") else "top_left"
