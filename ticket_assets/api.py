@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import ContextManager
 
@@ -17,6 +17,7 @@ from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import list_date_folders, parse_day
 from ticket_assets.errors import UserError
 from ticket_assets.schema import RunStatus
+from ticket_assets.store.journal import AnswerJournal
 from ticket_assets.store.warehouse import Warehouse
 
 FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed again at most this often
@@ -177,7 +178,12 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
                         "reports (check --inbox or TICKETS_INBOX)")
     refuse_another_inbox(settings, [item["partition_key"]], warehouse)
-    warehouse.save_answer(item, answer, by.strip())
+    journal = AnswerJournal(settings.journal_path)
+    with journal.locked():  # written to the journal, flushed, before the warehouse
+        entry = journal.append({**{key: item[key] for key in ("page_id", "partition_key", "file_hash", "page_number",
+                                                              "reason", "field_name")},
+                                **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
+        warehouse.save_answer(item, entry)
     return item, answer
 
 
@@ -197,6 +203,49 @@ def _correction(text: str, context) -> tuple[str, object]:
     if not separator:
         raise UserError(f"--set {text!r}: write FIELD=VALUE")
     return field_name.strip(), parse_correction(field_name.strip(), value, context)
+
+
+def backup(settings: Settings, into: Path) -> Path:
+    """A backup folder under `into`: the warehouse (DuckDB) copied consistently, the answer journal, the vendor
+    templates added here and the configuration file."""
+    from ticket_assets.store.recovery import take_backup
+
+    if into.resolve().is_relative_to(settings.home.resolve()):
+        raise UserError(f"{into} is inside TICKETS_HOME ({settings.home}): a backup belongs on another disk")
+    return take_backup(existing_warehouse(settings), AnswerJournal(settings.journal_path), settings.vendors_dir,
+                       settings.config_path, into)
+
+
+def restore(settings: Settings, backup_folder: Path) -> tuple[Path | None, dict[str, int]]:
+    """Put a backup's warehouse back (the present file set aside, returned) with every answer given since;
+    returns the kept file and the days whose answers went back in, now pending."""
+    from ticket_assets.store.journal import bring_up_to_date
+    from ticket_assets.store.recovery import restore_files
+
+    warehouse_file = _duckdb_file(settings, "restore")
+    kept = restore_files(backup_folder, warehouse_file, AnswerJournal(settings.journal_path), settings.vendors_dir)
+    return kept, bring_up_to_date(Warehouse.at(settings.warehouse_url), AnswerJournal(settings.journal_path))
+
+
+def rebuild(settings: Settings, watch: Watchers = Watchers()) -> tuple[Path | None, Processed]:
+    """A new warehouse from the inbox, the page and OCR caches and the answer journal, every day through
+    Dagster; the old file is set aside beside it, never deleted."""
+    from ticket_assets.store.journal import bring_up_to_date
+    from ticket_assets.store.recovery import set_aside
+
+    days = chosen_days(settings, None)
+    kept = set_aside(_duckdb_file(settings, "rebuild"), "before-rebuild")
+    bring_up_to_date(Warehouse.at(settings.warehouse_url), AnswerJournal(settings.journal_path))
+    return kept, process(settings, days, watch)
+
+
+def _duckdb_file(settings: Settings, command: str) -> Path:
+    url = settings.warehouse_url
+    if not url.startswith("duckdb:///"):
+        raise UserError(f"`tickets {command}` sets a DuckDB file aside and puts another in its place; for "
+                        f"{url.split(':')[0]}, restore the database with its own tools (pg_restore), then run "
+                        "`tickets process`: the answers the journal holds go back in")
+    return Path(url.removeprefix("duckdb:///"))
 
 
 def add_vendor(settings: Settings, page_id: str, vendor: str, display_name: str | None,

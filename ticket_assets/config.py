@@ -84,6 +84,11 @@ class Settings:
         return self.home / "cache"
 
     @property
+    def journal_path(self) -> Path:
+        """The answer journal: every review answer, appended before the warehouse is written."""
+        return self.home / "journal" / "answers.jsonl"
+
+    @property
     def vendors_dir(self) -> Path:
         """Vendor templates added on this installation (`tickets vendor add`), beside the packaged ones."""
         return self.home / "vendors"

@@ -37,6 +37,7 @@ from ticket_assets.reports.sets import (
     write_unknown_job_reports,
 )
 from ticket_assets.schema import RunStatus
+from ticket_assets.store.journal import AnswerJournal, bring_up_to_date
 from ticket_assets.store.warehouse import Warehouse
 
 
@@ -83,7 +84,9 @@ class DayStored:
 
 def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id: str, run_started: datetime,
                       read: PagesRead, now: datetime) -> DayStored:
-    """One record per page and the review rows, written with the run's ledger row in one transaction."""
+    """One record per page and the review rows, written with the run's ledger row in one transaction; the
+    answers table is first brought up to date with the answer journal."""
+    bring_up_to_date(warehouse, AnswerJournal(settings.journal_path))
     known = Vocabularies.of(settings)
     day_input = DayInput(day, run_id, read.entries, read.pages, read.results,
                          warehouse.nearby_tickets(day, nearby_dates(date.fromisoformat(day))),

@@ -110,6 +110,30 @@ def vendor_add_command(args) -> int:
     return _process(settings, [day])
 
 
+def backup_command(args) -> int:
+    folder = api.backup(load_settings(home=args.home), args.into)
+    print(f"backup written to {folder}: " + ", ".join(sorted(path.name for path in folder.iterdir())))
+    return 0
+
+
+def restore_command(args) -> int:
+    settings = load_settings(home=args.home)
+    kept, days = api.restore(settings, args.backup)
+    print(f"warehouse restored from {args.backup}" + (f"; the one it replaced is kept as {kept}" if kept else ""))
+    for day, count in sorted(days.items()):
+        print(f"{day}: {count} answer(s) given since the backup put back; `tickets process` carries them into the "
+              "records and reports")
+    return 0
+
+
+def rebuild_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    kept, processed = api.rebuild(settings, _watchers(settings))
+    if kept:
+        print(f"the warehouse it replaced is kept as {kept}")
+    return _finished(settings, processed)
+
+
 def ledger_command(args) -> int:
     day = api.ledger(load_settings(home=args.home), args.date)
     columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
@@ -173,9 +197,15 @@ def export_command(args) -> int:
 
 def _process(settings: Settings, days: list[str]) -> int:
     """Process the days, showing progress; each day's line as it finishes, the failures at the end."""
-    watch = api.Watchers(running=lambda running: _progress_bars(settings, running),
-                         day_done=lambda outcome: _print_day(settings, outcome), note=print)
-    processed = api.process(settings, days, watch)
+    return _finished(settings, api.process(settings, days, _watchers(settings)))
+
+
+def _watchers(settings: Settings) -> api.Watchers:
+    return api.Watchers(running=lambda running: _progress_bars(settings, running),
+                        day_done=lambda outcome: _print_day(settings, outcome), note=print)
+
+
+def _finished(settings: Settings, processed) -> int:
     print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\n"
           f"Dagster:   DAGSTER_HOME={processed.dagster_home}")
     for failure in processed.failures:
@@ -208,6 +238,9 @@ COMMANDS = {
     "demo": demo_command,
     "explain": explain_command,
     "vendor add": vendor_add_command,
+    "backup": backup_command,
+    "restore": restore_command,
+    "rebuild": rebuild_command,
     "review": review_command,
     "review show": review_show_command,
     "review resolve": review_resolve_command,

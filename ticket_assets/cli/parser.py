@@ -79,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
     add.set_defaults(command="vendor add")
 
+    backup = commands.add_parser("backup", help="copy the warehouse, the answer journal, added vendor templates "
+                                 "and the configuration into a new folder under DIR; safe while runs go on")
+    backup.add_argument("into", type=Path, metavar="DIR")
+    backup.set_defaults(command="backup")
+    restore = commands.add_parser("restore", help="put a backup's warehouse back, with every answer given since; "
+                                  "the present file is kept beside it")
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a folder `tickets backup` wrote")
+    restore.set_defaults(command="restore")
+    rebuild = commands.add_parser("rebuild", help="make the warehouse anew from the inbox, the caches and the "
+                                  "answer journal, every day through Dagster; the old file is kept beside it")
+    rebuild.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    rebuild.set_defaults(command="rebuild")
+
     config = commands.add_parser("config", help="the configuration file and the settings in effect")
     config_actions = config.add_subparsers(required=True, metavar="ACTION")
     check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")

@@ -90,6 +90,7 @@ review_answers = Table(
     Column("because", Text),  # why an item that needs a value was closed without one
     Column("resolved_by", String, nullable=False),
     Column("resolved_at", DateTime, nullable=False),
+    Column("journal_id", String),  # the answer's line in the answer journal (store/journal.py)
 )
 
 # Days whose records another day's run made out of date (a copy of one of their tickets appeared

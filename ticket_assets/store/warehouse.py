@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import NullPool
 
+from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.store.models import (
     metadata,
@@ -45,6 +46,19 @@ PARTITIONED_TABLES = (tickets, review_queue, ocr_pages)
 
 # DuckDB lets one process open the file at a time; another waits this long, in growing steps, before failing.
 LOCK_WAIT_SECONDS = 60
+# What DuckDB says of a file that is cut short, overwritten or not a database at all.
+DAMAGE_SIGNS = ("Could not read enough bytes", "not a valid DuckDB database", "Corrupt database file",
+                "Corrupted database file", "checksum")
+
+
+class WarehouseDamaged(UserError):
+    """The warehouse file cannot be read; a person restores it from a backup or rebuilds it."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(
+            f"the warehouse {path} cannot be read ({problem}). Bring it back with `tickets restore BACKUP` from a "
+            "backup (`tickets backup`), or make it anew from the inbox, the caches and the answer journal with "
+            "`tickets rebuild`: both keep the damaged file beside it.")
 
 
 class Warehouse:
@@ -53,6 +67,7 @@ class Warehouse:
         self.engine: Engine = create_engine(url, poolclass=NullPool)
         if self.engine.dialect.name == "duckdb":
             event.listen(self.engine, "do_connect", _wait_for_file_lock)
+            event.listen(self.engine, "handle_error", _refuse_damaged_file)
 
     @classmethod
     def at(cls, url: str, faults: FaultPlan = NO_FAULTS) -> "Warehouse":
@@ -177,6 +192,19 @@ class Warehouse:
             func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
         return self._rows(query.order_by(review_answers.c.resolved_at))
 
+    @property
+    def file(self) -> Path | None:
+        """The DuckDB file, or None for a server database."""
+        return Path(self.engine.url.database) if self.engine.dialect.name == "duckdb" else None
+
+    def copy_to(self, path: Path) -> None:
+        """A consistent copy of a DuckDB warehouse in a new file, taken in one transaction while runs go on."""
+        with self.engine.begin() as conn:
+            name = conn.execute(text("SELECT current_database()")).scalar()
+            conn.execute(text(f"ATTACH '{path}' AS backup_copy"))
+            conn.execute(text(f'COPY FROM DATABASE "{name}" TO backup_copy'))
+            conn.execute(text("DETACH backup_copy"))
+
     def page_reading(self, page_id: str) -> dict | None:
         """The page's OCR as the last run read it: its ocr_pages row."""
         rows = self._rows(select(ocr_pages).where(ocr_pages.c.page_id == page_id))
@@ -196,22 +224,39 @@ class Warehouse:
         query = select(review_answers).where(review_answers.c.partition_key == partition_key)
         return self._rows(query.order_by(review_answers.c.resolved_at, review_answers.c.id))
 
-    def save_answer(self, item: dict, answer: dict, resolved_by: str) -> None:
-        """Record a person's answer to one review item (corrections, decision, because); it closes that item only.
-        The day is marked pending in the same transaction: its records wait for the day to be processed again,
-        whatever happens to the run the answer starts."""
-        now = datetime.now()
+    def save_answer(self, item: dict, entry: dict) -> None:
+        """Record a person's answer to one review item, as the answer journal holds it (`entry`); it closes
+        that item only. The day is marked pending in the same transaction: its records wait for the day to be
+        processed again, whatever happens to the run the answer starts."""
         with self.engine.begin() as conn:
             _write_alone(conn, f"partition {item['partition_key']}")
-            conn.execute(insert(review_answers).values(
-                page_id=item["page_id"], partition_key=item["partition_key"], file_hash=item["file_hash"],
-                page_number=item["page_number"], reason=item["reason"], field_name=item["field_name"],
-                corrections=answer["corrections"], decision=answer.get("decision"), because=answer.get("because"),
-                resolved_by=resolved_by, resolved_at=now))
+            conn.execute(insert(review_answers).values(**entry))
             conn.execute(update(review_queue).where(review_queue.c.id == item["id"]).values(
-                resolved=True, resolved_by=resolved_by, resolved_at=now, corrections=answer["corrections"]))
-            _mark_pending(conn, {item["partition_key"]: f"review item {item['id']} answered by {resolved_by}: "
-                                                        "the records and reports wait for the day to run again"})
+                resolved=True, resolved_by=entry["resolved_by"], resolved_at=entry["resolved_at"],
+                corrections=entry["corrections"]))
+            _mark_pending(conn, {item["partition_key"]: f"review item {item['id']} answered by "
+                                 f"{entry['resolved_by']}: the records and reports wait for the day to run again"})
+
+    def catch_up_answers(self, entries: list[dict]) -> dict[str, int]:
+        """Put back the journal's answers the answers table lacks (a new, restored or damaged warehouse);
+        their days are marked pending. Returns how many went back, per day."""
+        with self.engine.begin() as conn:
+            _write_alone(conn, "answers")
+            known = set(conn.execute(select(review_answers.c.journal_id)).scalars())
+            missing = [entry for entry in entries if entry["journal_id"] not in known]
+            for entry in missing:
+                conn.execute(insert(review_answers).values(**entry))
+            days = {day: sum(e["partition_key"] == day for e in missing) for day in {e["partition_key"] for e in missing}}
+            _mark_pending(conn, {day: f"{count} answer(s) put back from the answer journal" for day, count in days.items()})
+        return days
+
+    def unjournaled_answers(self) -> list[dict]:
+        """Answers given before the journal existed."""
+        return self._rows(select(review_answers).where(review_answers.c.journal_id.is_(None)).order_by(review_answers.c.id))
+
+    def mark_journaled(self, answer_id: int, journal_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(review_answers).where(review_answers.c.id == answer_id).values(journal_id=journal_id))
 
     def open_reviews(self, partition_key: str | None = None) -> list[dict]:
         query = select(review_queue).where(review_queue.c.resolved.is_(False))
@@ -305,6 +350,14 @@ def _wait_for_file_lock(dialect, connection_record, cargs, cparams):
         slept = pause * random.uniform(0.5, 1.5)
         time.sleep(slept)
         waited, pause = waited + slept, min(pause * 2, 2.0)
+
+
+def _refuse_damaged_file(context) -> None:
+    """A damaged DuckDB file is a person's to mend, said in one line, not a database error to retry."""
+    problem = str(context.original_exception).splitlines()[0]
+    if any(sign in problem for sign in DAMAGE_SIGNS):
+        raise WarehouseDamaged(context.engine.url.database, problem.removeprefix("IO Error: ")) \
+            from context.original_exception
 
 
 def _write_alone(conn: Connection, what: str) -> None:
