@@ -13,8 +13,10 @@ import csv
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -22,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 import pytest
+from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 from PIL import Image
 
 from ticket_assets.store.warehouse import Warehouse
@@ -228,6 +231,42 @@ def test_two_runs_racing_on_one_day_leave_one_set_of_rows(clean_run, inbox, tmp_
     assert [run.returncode for run in racing] == [0, 0], "\n".join(output[-2000:] for output in outputs)
     _tally(_records(home), records)
     assert (_records(home), _reviews(home)) == (records, reviews)
+
+
+def test_the_command_killed_mid_day_leaves_no_ghost_run_and_a_rerun_gives_the_clean_rows(clean_run, inbox, tmp_path):
+    """SIGKILL to `tickets process` and everything it started, as a power cut would, while the day's run is going."""
+    _, records, reviews = clean_run
+    home = make_home(tmp_path / "home")
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
+    command = [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(inbox)]
+    killed = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    run_id = _wait_for_started_run(home)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait()
+    SUMMARY["faults injected"] += 1
+    result = _tickets(home, "process", str(inbox))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    _tally(_records(home), records)
+    assert (_records(home), _reviews(home)) == (records, reviews)
+    with DagsterInstance.from_config(str(home / "dagster")) as instance:
+        assert not instance.get_runs(RunsFilter(statuses=[DagsterRunStatus.STARTED, DagsterRunStatus.STARTING]))
+        assert instance.get_run_by_id(run_id).status == DagsterRunStatus.FAILURE
+    [ghost] = [run for run in Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").runs(DAY) if run["run_id"] == run_id]
+    assert ghost["status"] == "FAILED" and "process running it died" in ghost["failure"]
+
+
+def _wait_for_started_run(home: Path, timeout: float = 240) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (home / "dagster" / "dagster.yaml").exists():
+            with DagsterInstance.from_config(str(home / "dagster")) as instance:
+                started = instance.get_runs(RunsFilter(statuses=[DagsterRunStatus.STARTED]))
+                if started:
+                    time.sleep(3)  # into its steps
+                    return started[0].run_id
+        time.sleep(0.5)
+    raise AssertionError("the day's run never started")
 
 
 def test_a_processed_file_that_vanishes_keeps_its_records_and_is_flagged(clean_run, inbox, tmp_path):

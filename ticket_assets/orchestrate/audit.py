@@ -28,6 +28,7 @@ class RunDetail:
     finished: float | None
     failures: list[str] = field(default_factory=list)  # "step: error (cause: original error)"
     retries: list[str] = field(default_factory=list)  # "step: why it was retried"
+    run_failure: str | None = None  # why the run as a whole failed, when no step said (its process died)
 
 
 def run_detail(instance: DagsterInstance, run_id: str) -> RunDetail | None:
@@ -37,9 +38,13 @@ def run_detail(instance: DagsterInstance, run_id: str) -> RunDetail | None:
     run = record.dagster_run
     detail = RunDetail(run.run_id, run.tags.get(PARTITION_TAG), run.status.value, record.start_time, record.end_time)
     kinds = {DagsterEventType.STEP_FAILURE: detail.failures, DagsterEventType.STEP_UP_FOR_RETRY: detail.retries}
-    for event in instance.all_logs(run_id, of_type=set(kinds)):
+    for event in instance.all_logs(run_id, of_type={*kinds, DagsterEventType.RUN_FAILURE}):
         step_event = event.dagster_event
-        kinds[step_event.event_type].append(f"{step_event.step_key}: {error_text(step_event.event_specific_data.error)}")
+        if step_event.event_type == DagsterEventType.RUN_FAILURE:
+            detail.run_failure = step_event.message
+        else:
+            kinds[step_event.event_type].append(
+                f"{step_event.step_key}: {error_text(step_event.event_specific_data.error)}")
     return detail
 
 
@@ -58,7 +63,8 @@ def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings:
     warehouse.record_failure({
         "run_id": run_id, "partition_key": detail.day, "status": RunStatus.FAILED.value,
         "started_at": _when(detail.started), "finished_at": _when(detail.finished) or datetime.now(),
-        "errors": len(detail.failures), "failure": "; ".join(detail.failures) or f"run ended {detail.status}",
+        "errors": len(detail.failures),
+        "failure": "; ".join(detail.failures) or detail.run_failure or f"run ended {detail.status}",
         "config_snapshot": settings.snapshot(), "processed_by": settings.operator,
     })
 

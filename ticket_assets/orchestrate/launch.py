@@ -27,6 +27,7 @@ from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.process_day import PARTITION_TAG, SIGNATURE_TAG, STEP_PRELOAD
 from ticket_assets.discover import folder_signature
 from ticket_assets.orchestrate.audit import error_text, record_failed_run
+from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, this_process
 from ticket_assets.store.warehouse import Warehouse
 
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -115,7 +116,9 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
 
     started = time.monotonic()
     instance.add_dynamic_partitions(date_folders.name, [day])
-    tags = {PARTITION_TAG: day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli"}
+    fail_dead_runs(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, day)
+    tags = {PARTITION_TAG: day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli",
+            PROCESS_TAG: this_process()}
     with execute_job(reconstructable(process_day_job), instance=instance, run_config=_run_config(settings),
                      tags=tags) as result:
         outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
