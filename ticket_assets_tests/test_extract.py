@@ -401,3 +401,21 @@ def test_an_unlabelled_number_where_the_ticket_number_stands_is_unsure_when_anot
     page = ocr_page(("ALLIANCE", 40, 20), ("37555", 40, 100), ("8676", 850, 60), ("FILL", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == "8676"
+
+
+def test_a_number_sign_followed_by_words_numbers_something_else():
+    page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 500, 100), ("5745", 500, 140), ("NO.DE BOLETA", 800, 100),
+                    ("2578", 800, 140))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+@pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE")])
+def test_a_material_run_into_the_next_word(written, material):
+    page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (f"Product: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
+    page = ocr_page(("W.L. REID", 40, 20), ("TKT#: 235497517", 700, 30), ("1-1/2 clean rock", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(e)

@@ -27,6 +27,7 @@ class Labels:
     not_labels: re.Pattern
     any_label: re.Pattern
     form_titles: re.Pattern
+    same_line_only: re.Pattern  # labels whose value must follow on their own line
 
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
@@ -58,6 +59,7 @@ def _alternatives(spellings) -> re.Pattern:
 def form_labels(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text())
     quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
+    same_line_only = data.pop("same_line_only")
     fields = {**data, "quantity": list(quantity)}
     return Labels(
         by_field={field: _alternatives(spellings) for field, spellings in fields.items()},
@@ -67,4 +69,5 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         not_labels=_alternatives(not_labels),
         any_label=_alternatives([s for spellings in fields.values() for s in spellings]),
         form_titles=_alternatives(form_titles),
+        same_line_only=_alternatives(same_line_only),
     )

@@ -7,6 +7,7 @@ import re
 from ticket_assets.extract.templates import Vocabulary
 
 _NOISE = re.compile(r"[\s._\-]+")
+RUN_TOGETHER_MIN = 6  # letters a spelling needs to be found run into other words: "ROCK" is in "ROCKWALL"
 # Letters and digits OCR takes for each other, folded to one so that "PlerEx" is "PierEx" and "5PG" is "SPG".
 _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
@@ -46,8 +47,9 @@ def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
 
 
 def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
-    """Every canonical value a spelling of which occurs in `text` as whole words, longest spelling first.
-    Words a longer spelling took are not read again ("Rock" in "3x5 Rock")."""
+    """Every canonical value a spelling of which occurs in `text`, longest spelling first: as whole words, or,
+    for long spellings, run together with the next word as OCR leaves them ("FLEX BASEGR.1"). Words a longer
+    spelling took are not read again ("Rock" in "3x5 Rock")."""
     spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
                         for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
     remaining, named = _words(spelled_out(text)), []
@@ -55,7 +57,9 @@ def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
         padded = f" {needle} "
         if needle and padded in remaining:
             remaining = remaining.replace(padded, " " * len(padded))
-            named += [value] if value not in named else []
+        elif not (len(squash(needle)) >= RUN_TOGETHER_MIN and squash(needle) in squash(remaining)):
+            continue
+        named += [value] if value not in named else []
     return named
 
 

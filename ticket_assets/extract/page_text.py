@@ -92,7 +92,8 @@ class PageText:
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
                 for found in self._candidates(line, match.start(), end, labels.any_label):
-                    yield replace(found, label=label)
+                    if found.line is line or not labels.same_line_only.fullmatch(label.strip()):
+                        yield replace(found, label=label)
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels).strip(" :#.-|")

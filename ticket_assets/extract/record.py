@@ -239,9 +239,11 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
         FieldValue(anywhere.value, "page", 0.6),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ])
+    from_anywhere = extraction.value("material") == anywhere.value and at_label is None
     readings = [FieldValue(implied, "inferred", 0.9) if implied else None,
                 at_label if read.value else None,
                 *(FieldValue(other, "page", at_label.confidence) for other in read.also_named),
+                *(FieldValue(other, "page", 0.6) for other in (anywhere.also_named if from_anywhere else ())),
                 FieldValue(CONTAMINATED, "page", 0.6) if anywhere.value == CONTAMINATED else None,
                 *_contamination_hints(extraction, vocabulary)]
     if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
