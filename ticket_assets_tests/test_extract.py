@@ -324,7 +324,7 @@ def test_manifest_labels_with_ocr_noise(label):
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
 
 
-@pytest.mark.parametrize("written", ["WM-MAN-2024->99283", "WM-MAN", "2024", "7", "14-2024/00123"])
+@pytest.mark.parametrize("written", ["WM-MAN-2024->99283", "WM-MAN", "2024", "7", "14-2024\\00123"])
 def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_review(written):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
                     (f"MANIFEST #: {written}", 40, 200))
@@ -334,7 +334,8 @@ def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_re
 
 
 @pytest.mark.parametrize(("written", "stored"), [("WM_MAN-2024-128671", "WM-MAN-2024-128671"),
-                                                 ("MN 88412093", "MN-88412093"), ("14-2024-00123.", "14-2024-00123")])
+                                                 ("MN 88412093", "MN-88412093"), ("14-2024-00123.", "14-2024-00123"),
+                                                 ("297934/TX/8937", "297934-TX-8937")])
 def test_manifest_separators_are_stored_as_dashes(written, stored):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"Manifest No. {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
@@ -416,6 +417,17 @@ def test_a_material_run_into_the_next_word(written, material):
 
 
 def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
-    page = ocr_page(("W.L. REID", 40, 20), ("TKT#: 235497517", 700, 30), ("1-1/2 clean rock", 40, 300))
+    page = ocr_page(("W.L. REID", 40, 20), ("TKT#: 235497517", 700, 30), ("Material: 1-1/2 clean rock", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
+def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contamination():
+    """"So. Fill" is where the load came from (South Fill), not what it is."""
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Loading Point", 40, 200),
+                    ("So. Fill", 40, 230), ("Material / Material", 40, 280), ("C.S.", 40, 310))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and e.value("source") is None
+    plain = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("Loading Point So. Fill", 40, 200))
+    e = extract_page(page_source(), plain, KNOWN)
+    assert e.value("material") is None and e.suggestions["material"].value == "FILL"

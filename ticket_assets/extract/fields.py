@@ -25,9 +25,9 @@ TRAP_LABELS = re.compile(
 )
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
-# A manifest number: letters, digits and the dashes or underscores between them; a letters-only prefix may
-# stand a space before its digits ("MN 88412093"). Stored with dashes for every separator.
-MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_][A-Z0-9]+)*", re.I)
+# A manifest number: letters, digits and the dashes, underscores or slashes between them; a letters-only
+# prefix may stand a space before its digits ("MN 88412093"). Stored with dashes for every separator.
+MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
@@ -150,7 +150,7 @@ def find_manifest(page: PageText) -> Found | None:
     for found in page.values_at("manifest_number"):
         text = found.text.strip()
         token = MANIFEST_TOKEN.match(text)
-        value = re.sub(r"[\s_]+", "-", token.group(0).upper()) if token else ""
+        value = re.sub(r"[\s_/]+", "-", token.group(0).upper()) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
             return Found(value, found.line, found.line.confidence_of(token.group(0)))
         if partial is None and text:

@@ -12,12 +12,12 @@ RUN_TOGETHER_MIN = 6  # letters a spelling needs to be found run into other word
 _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
 
-_DIRECTION = re.compile(r"\b([NSEW])\.\s*(?=[A-Z])", re.I)
-_DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "E": "EAST ", "W": "WEST "}
+_DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])", re.I)
+_DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": "WEST "}
 
 
 def spelled_out(text: str) -> str:
-    """Abbreviated compass points written out: "S. Parking Garage" is "South Parking Garage"."""
+    """Abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are South ones."""
     return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], text)
 
 

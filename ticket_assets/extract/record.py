@@ -6,6 +6,7 @@ folder > what was read on the page (template defaults and inferences come last).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -236,7 +237,7 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
         FieldValue(implied, "inferred", 0.9) if implied else None,
         at_label,
-        FieldValue(anywhere.value, "page", 0.6),
+        FieldValue(anywhere.value, "page", 0.6 if anywhere.value == CONTAMINATED else ANYWHERE_ON_PAGE),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ])
     from_anywhere = extraction.value("material") == anywhere.value and at_label is None
@@ -252,11 +253,13 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
 
 
 def _contamination_hints(extraction: Extraction, vocabulary: Vocabulary) -> list[FieldValue]:
-    """Signs of a contaminated load besides its material's words: a manifest number on the page, or a source
-    read too unsurely to accept that is a contaminated dig. Each counts against a clean material."""
+    """Signs of a contaminated load besides its material's words: a manifest number on the page (even one
+    read too unsurely to accept), or a source read too unsurely to accept that is a contaminated dig. Each
+    counts against a clean material."""
     hints = []
-    if extraction.value("manifest_number"):
-        hints.append(FieldValue(CONTAMINATED, "manifest", extraction.values["manifest_number"].confidence))
+    manifest = extraction.values.get("manifest_number") or extraction.suggestions.get("manifest_number")
+    if manifest and re.search(r"\d", str(manifest.value)):
+        hints.append(FieldValue(CONTAMINATED, "manifest", manifest.confidence))
     unsure_source = extraction.suggestions.get("source")
     if unsure_source and vocabulary.source_material.get(unsure_source.value) == CONTAMINATED:
         hints.append(FieldValue(CONTAMINATED, "inferred", unsure_source.confidence))
