@@ -95,6 +95,17 @@ def test_job_wide_reports_are_refreshed_beside_the_day(run_twice):
     assert DAY in days
 
 
+def test_the_ui_s_buttons_run_a_day_as_process_day_does():
+    """Materialize and asset backfills run Dagster's implicit asset job, which cannot be renamed: it gets the
+    same executor (forkserver, preloaded) and steps; retries and pools are on the assets, so shared anyway."""
+    from ticket_assets.definitions import defs, process_day_job
+    from ticket_assets.defs.process_day import day_executor
+
+    implicit, process_day = defs.resolve_implicit_global_asset_job_def(), process_day_job()
+    assert implicit.executor_def is process_day.executor_def is day_executor
+    assert {node.name for node in implicit.graph.nodes} == {node.name for node in process_day.graph.nodes}
+
+
 def test_a_day_whose_folder_is_gone_fails_at_once_and_says_which_day_and_why(sample_inbox, tmp_path):
     """The run's failure shows the day and the reason first, not Dagster's wrapping of it, and is not retried."""
     gone = "2024-10-19"

@@ -5,6 +5,7 @@ Thin wiring: each asset calls its stage in `ticket_assets.stages` and reports wh
 
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -25,8 +26,9 @@ from dagster import (
 from ticket_assets import stages
 from ticket_assets.config import ConfigError
 from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.process_day import SIGNATURE_TAG
 from ticket_assets.defs.resources import TicketsConfig
-from ticket_assets.discover import FileEntry
+from ticket_assets.discover import FileEntry, folder_signature
 from ticket_assets.extract.invariants import DESCRIPTIONS
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.render import PageImage
@@ -70,6 +72,7 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     day = context.partition_key
     settings = _settings(tickets, day)
     try:
+        _tag_content(context, settings.inbox / day)
         read = stages.read_pages(settings, day, context.log.info)
     except (FileNotFoundError, ConfigError) as err:
         raise _day_failure(day, str(err)) from None
@@ -130,6 +133,14 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
     every = {**written.day, **written.job_wide}
     return Output({name: str(path) for name, path in written.day.items()},
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})
+
+
+def _tag_content(context: AssetExecutionContext, folder: Path) -> None:
+    """A run launched without the folder's signature (the UI's Materialize, a backfill) is tagged with the
+    signature of the content it reads, as the sensor's and the CLI's runs are: the sensor then knows this
+    content has been processed and does not run the day again for it."""
+    if SIGNATURE_TAG not in context.run.tags:
+        context.instance.add_run_tags(context.run.run_id, {SIGNATURE_TAG: folder_signature(folder)})
 
 
 def _run_started(context: AssetExecutionContext) -> datetime:
