@@ -163,6 +163,14 @@ def export_command(args) -> int:
     return 0
 
 
+def ui_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    inbox = settings.inbox_folder or "none given (TICKETS_INBOX): the sensor waits and days cannot be read"
+    print(f"Dagster UI at http://{args.host}:{args.port} for {settings.home}, inbox {inbox}; Ctrl-C stops it",
+          flush=True)
+    api.start_ui(settings, args.host, args.port)
+
+
 def _process(settings: Settings, days: list[str]) -> int:
     """Process the days, showing progress; each day's line as it finishes, the failures at the end."""
     watch = api.Watchers(running=lambda running: _progress_bars(settings, running),
@@ -205,4 +213,5 @@ COMMANDS = {
     "ledger": ledger_command,
     "audit": audit_command,
     "config check": config_check_command,
+    "ui": ui_command,
 }
