@@ -73,7 +73,8 @@ def _pending_requests(context: SensorEvaluationContext, tickets: TicketsConfig, 
 
 
 # No monitored_jobs: every job of this code location, the implicit asset job of the UI's buttons included.
-@run_failure_sensor(default_status=DefaultSensorStatus.RUNNING)
+# Every 5 s rather than Dagster's 30: a failed day shows in `tickets ledger` soon after the run page.
+@run_failure_sensor(minimum_interval_seconds=5, default_status=DefaultSensorStatus.RUNNING)
 def failed_runs_to_ledger(context: RunFailureSensorContext, tickets: TicketsConfig):
     """Runs started by the inbox sensor, the UI or a backfill fail without the `tickets` command watching:
     ledger them here (runs the command started are ledgered by it, and are not seen here)."""
