@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 
 from ticket_assets import api
-from ticket_assets.cli.display import ProgressBar, answer_text, print_run_detail, print_table
+from ticket_assets.cli.display import DaysProgress, answer_text, print_run_detail, print_table
 from ticket_assets.cli.parser import build_parser
 from ticket_assets.config import Settings, home_from_env, load_settings
 from ticket_assets.errors import UserError
-from ticket_assets.progress import progress_path
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
 
@@ -172,9 +170,10 @@ def ui_command(args) -> int:
 
 
 def _process(settings: Settings, days: list[str]) -> int:
-    """Process the days, showing progress; each day's line as it finishes, the failures at the end."""
-    watch = api.Watchers(running=lambda running: _progress_bars(settings, running),
-                         day_done=lambda outcome: _print_day(settings, outcome), note=print)
+    """Process the days, showing one progress display; each day's line as it finishes, the failures at the end."""
+    progress = DaysProgress(settings.home)
+    watch = api.Watchers(running=progress.running, note=progress.print,
+                         day_done=lambda outcome: progress.print(_day_line(settings, outcome)))
     processed = api.process(settings, days, watch)
     print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\n"
           f"Dagster:   DAGSTER_HOME={processed.dagster_home}")
@@ -183,23 +182,14 @@ def _process(settings: Settings, days: list[str]) -> int:
     return 1 if processed.failures else 0
 
 
-@contextmanager
-def _progress_bars(settings: Settings, days: list[str]):
-    with ExitStack() as bars:
-        for line, day in enumerate(days):
-            bars.enter_context(ProgressBar(progress_path(settings.home, day), day, line))
-        yield
-
-
-def _print_day(settings: Settings, outcome) -> None:
+def _day_line(settings: Settings, outcome) -> str:
     if not outcome.success:
-        print(f"{outcome.day}: FAILED, {outcome.error}")
-        return
+        return f"{outcome.day}: FAILED, {outcome.error}"
     run = api.run_record(settings, outcome.day, outcome.run_id)
     pages = run.get("pages") or 0
-    print(f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
-          f"{run.get('review_count')} sent to review, {outcome.seconds / max(pages, 1):.2f} s/page "
-          f"-> {settings.exports_dir / outcome.day}")
+    return (f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+            f"{run.get('review_count')} sent to review, {outcome.seconds / max(pages, 1):.2f} s/page "
+            f"-> {settings.exports_dir / outcome.day}")
 
 
 COMMANDS = {
