@@ -7,11 +7,12 @@ formats. Anything a person got wrong is a UserError with a one-line message.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import ContextManager
+from typing import ContextManager, NoReturn
 
 from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import list_date_folders, parse_day
@@ -342,3 +343,14 @@ def dagster_instance(settings: Settings):
 def run_record(settings: Settings, day: str, run_id: str) -> dict:
     """A run's ledger row, {} when it has none."""
     return next((r for r in Warehouse.at(settings.warehouse_url).runs(day) if r["run_id"] == run_id), {})
+
+
+def start_ui(settings: Settings, host: str, port: int) -> NoReturn:
+    """Become `dagster dev` on this home's instance: the UI, and the daemon that runs the inbox sensor,
+    backfills and queued runs. Ctrl-C stops it and everything it started."""
+    from ticket_assets.orchestrate.launch import ready_dagster_home
+    from ticket_assets.orchestrate.ui import dagster_dev
+
+    ui = dagster_dev(settings, ready_dagster_home(settings), host, port, os.environ)
+    os.chdir(ui.cwd)
+    os.execve(ui.argv[0], ui.argv, ui.env)

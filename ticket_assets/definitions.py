@@ -1,9 +1,9 @@
-"""The code location: assets, checks, sensor, job and resources, assembled."""
+"""The code location: assets, checks, sensors, job, resources and executor, assembled."""
 
 from dagster import Definitions, JobDefinition
 
 from ticket_assets.defs.assets import extracted_tickets, read_pages, tracking_export
-from ticket_assets.defs.process_day import PROCESS_DAY, process_day
+from ticket_assets.defs.process_day import PROCESS_DAY, day_executor, process_day
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.defs.sensors import failed_runs_to_ledger, inbox_sensor
 
@@ -12,6 +12,7 @@ defs = Definitions(
     jobs=[process_day],
     sensors=[inbox_sensor, failed_runs_to_ledger],
     resources={"tickets": TicketsConfig()},
+    executor=day_executor,  # every job's: process_day's and the implicit one the UI's buttons run
 )
 
 

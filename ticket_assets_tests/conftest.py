@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
+import time
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -46,7 +50,7 @@ def sample_inbox(tmp_path_factory) -> Path:
     return inbox
 
 
-def make_home(path: Path, **ocr) -> Path:
+def make_home(path: Path, settle_seconds: float = 0, **ocr) -> Path:
     """A TICKETS_HOME whose tickets.yaml renders small and uses the given OCR options."""
     import yaml
 
@@ -54,7 +58,34 @@ def make_home(path: Path, **ocr) -> Path:
 
     config = yaml.safe_load(PACKAGED_CONFIG.read_text())
     config["ocr"].update({"dpi": 120, "workers": 2, **ocr})
-    config["sensor"]["settle_seconds"] = 0
+    config["sensor"]["settle_seconds"] = settle_seconds
     path.mkdir(parents=True, exist_ok=True)
     (path / "tickets.yaml").write_text(yaml.safe_dump(config))
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(1)
+    raise TimeoutError(f"{url} did not answer in {seconds} s")
+
+
+def graphql(base: str, query: str, variables: dict | None = None) -> dict:
+    """A webserver's answer to a GraphQL query or mutation, as the UI sends them."""
+    request = urllib.request.Request(f"{base}/graphql", data=json.dumps({"query": query, "variables": variables or {}})
+                                     .encode(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        answer = json.load(response)
+    assert "errors" not in answer, answer["errors"]
+    return answer["data"]

@@ -5,7 +5,7 @@ import json
 from collections import Counter
 
 import pytest
-from dagster import DagsterInstance, materialize
+from dagster import DagsterEventType, DagsterInstance, materialize
 from openpyxl import load_workbook
 
 from ticket_assets.defs.assets import extracted_tickets, read_pages, tracking_export
@@ -93,3 +93,30 @@ def test_job_wide_reports_are_refreshed_beside_the_day(run_twice):
     days = [row[0].date().isoformat() for row in workbook["All Daily"].iter_rows(min_row=2, values_only=True)
             if row[0] is not None and hasattr(row[0], "date")]
     assert DAY in days
+
+
+def test_the_ui_s_buttons_run_a_day_as_process_day_does():
+    """Materialize and asset backfills run Dagster's implicit asset job, which cannot be renamed: it gets the
+    same executor (forkserver, preloaded) and steps; retries and pools are on the assets, so shared anyway."""
+    from ticket_assets.definitions import defs, process_day_job
+    from ticket_assets.defs.process_day import day_executor
+
+    implicit, process_day = defs.resolve_implicit_global_asset_job_def(), process_day_job()
+    assert implicit.executor_def is process_day.executor_def is day_executor
+    assert {node.name for node in implicit.graph.nodes} == {node.name for node in process_day.graph.nodes}
+
+
+def test_a_day_whose_folder_is_gone_fails_at_once_and_says_which_day_and_why(sample_inbox, tmp_path):
+    """The run's failure shows the day and the reason first, not Dagster's wrapping of it, and is not retried."""
+    gone = "2024-10-19"
+    resource = TicketsConfig(inbox=str(sample_inbox), home=str(make_home(tmp_path / "home")))
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(date_folders.name, [gone])
+        result = materialize(ASSETS, partition_key=gone, resources={"tickets": resource}, instance=instance,
+                             raise_on_error=False)
+    [failure] = [e for e in result.all_events if e.event_type == DagsterEventType.RUN_FAILURE]
+    error = failure.event_specific_data.error
+    assert error.message.startswith(f"dagster._core.definitions.events.Failure: {gone}: date folder ")
+    assert str(sample_inbox / gone) in error.message and "does not exist" in error.message
+    assert error.cause is None
+    assert not [e for e in result.all_events if e.event_type == DagsterEventType.STEP_UP_FOR_RETRY]

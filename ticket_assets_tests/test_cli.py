@@ -31,6 +31,8 @@ def test_process_exits_cleanly_and_reports_the_day(processed):
     assert f"{REALDATA_DAY}: 10 files, 9 pages, 9 tickets" in result.stdout
     assert "s/page" in result.stdout and str(home / "exports") in result.stdout
     assert " - DEBUG - " not in result.stdout + result.stderr, "Dagster's step events reached the terminal"
+    assert "pages read 9/9" in result.stdout  # the progress, as plain lines: the output is not a terminal
+    assert "\r" not in result.stdout + result.stderr and "\x1b" not in result.stdout + result.stderr
     assert "STEP_WORKER_STARTED" in (home / "logs" / "steps.log").read_text()
 
 

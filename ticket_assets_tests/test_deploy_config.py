@@ -85,6 +85,7 @@ def test_k8s_code_location_runs_each_step_as_a_kubernetes_job():
     Definitions.validate_loadable(defs)
     job = defs.resolve_job_def("process_day")
     assert job.executor_def.name == "k8s"
+    assert defs.resolve_implicit_global_asset_job_def().executor_def is job.executor_def  # the UI's buttons
     resolved = job.executor_def.config_schema.resolve_config({})
     assert resolved.success, [error.message for error in resolved.errors]
     executor_config = resolved.value["config"]

@@ -231,6 +231,31 @@ def test_ocr_pages_runs_from_a_child_process(page_files, daemon):
                        {"a": TICKET_NUMBER, "b": "771204"})
 
 
+class Interrupted(BaseException):
+    """What Dagster raises in a step's main thread on Ctrl-C or a terminated run."""
+
+
+def _interrupted_after_one_page(work: list[PageWork]) -> None:
+    def interrupt(page_id: str, result: OcrResult) -> None:
+        raise Interrupted()
+
+    with pytest.raises(Interrupted):
+        ocr_pages(work, OcrSettings(engine="tesseract", workers=2), on_done=interrupt)
+
+
+def test_a_step_interrupted_while_reading_exits_without_its_readers(page_files):
+    """Regression: after Ctrl-C in `dagster dev`, a step stopped in the middle of a day waited forever at exit
+    for its idle OCR workers (the pool was shut down without waiting), and with it the run and the code server."""
+    context = multiprocessing.get_context("spawn")  # a step process of the default executor is spawned
+    child = context.Process(target=_interrupted_after_one_page, args=([PageWork(f"{page.page_id}{copy}", page.image_path) for copy in range(6) for page in page_files[:2]],))
+    child.start()
+    child.join(timeout=30)
+    stuck = child.is_alive()
+    if stuck:
+        child.kill()
+    assert not stuck and child.exitcode == 0
+
+
 def test_ocr_pages_raises_when_the_engine_cannot_run(page_files, tmp_path):
     with pytest.raises(EngineUnavailable):
         ocr_pages(page_files, OcrSettings(engine="doctr", workers=2, doctr_weights_dir=str(tmp_path)))

@@ -1,21 +1,17 @@
 """The real webserver on the project's definitions: GraphQL shows the assets, lineage, partitions and
 sensor; headless Chromium renders the asset graph to a screenshot (docs/asset_graph.png in the README)."""
 
-import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from dagster import DagsterInstance
 
 from ticket_assets.config import INSTANCE_TEMPLATE
 
-from .conftest import REPO, make_home
+from .conftest import REPO, free_port, graphql, make_home, wait_for
 
 CHROMIUM = shutil.which("chromium")
 # Without the networking flags Chromium keeps calling out to a closed network.
@@ -28,23 +24,6 @@ QUERY = """{
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(1)
-    raise TimeoutError(f"{url} did not answer in {seconds} s")
-
-
 @pytest.fixture(scope="module")
 def webserver(tmp_path_factory):
     home = make_home(tmp_path_factory.mktemp("ui_home"))
@@ -53,7 +32,7 @@ def webserver(tmp_path_factory):
     shutil.copyfile(INSTANCE_TEMPLATE, dagster_home / "dagster.yaml")
     with DagsterInstance.from_config(str(dagster_home)) as instance:
         instance.add_dynamic_partitions("date_folders", ["2024-10-17", "2024-10-18"])
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home), "TICKETS_HOME": str(home),
            "TICKETS_INBOX": str(home / "inbox")}
     server = subprocess.Popen(
@@ -61,22 +40,15 @@ def webserver(tmp_path_factory):
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
-        _wait_for(f"http://127.0.0.1:{port}/server_info")
+        wait_for(f"http://127.0.0.1:{port}/server_info")
         yield f"http://127.0.0.1:{port}"
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
 
 
-def _graphql(base: str) -> dict:
-    request = urllib.request.Request(f"{base}/graphql", data=json.dumps({"query": QUERY}).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response)["data"]
-
-
 def test_graphql_shows_assets_lineage_partitions_and_sensor(webserver):
-    data = _graphql(webserver)
+    data = graphql(webserver, QUERY)
     nodes = {node["assetKey"]["path"][0]: node for node in data["assetNodes"]}
     lineage = {name: sorted(d["path"][0] for d in node["dependencyKeys"]) for name, node in nodes.items()}
     assert lineage == {

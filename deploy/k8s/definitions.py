@@ -2,15 +2,15 @@
 
 The code server of values.yaml loads this file (`dagster api grpc --python-file`). Only
 the executor differs from ticket_assets.definitions: `k8s_job_executor` instead of the
-local multiprocess one. Steps in separate pods share files only through the volume
+local multiprocess one, for every job (`process_day`, and the implicit asset job that the
+UI's Materialize button and asset backfills run). Steps in separate pods share files only through the volume
 that holds the inbox and TICKETS_HOME (see deploy/README.md).
 """
 
-from dagster import Definitions, define_asset_job
+from dagster import Definitions
 from dagster_k8s import k8s_job_executor
 
 from ticket_assets.definitions import defs as local_defs
-from ticket_assets.defs.process_day import PROCESS_DAY, process_day
 
 
 def _resources(cpu: str, memory: str, memory_limit: str) -> dict:
@@ -27,12 +27,10 @@ step_executor = k8s_job_executor.configured({
     "per_step_k8s_config": {"read_pages": _resources("4", "6Gi", "8Gi")},
 })
 
-process_day_in_pods = define_asset_job(
-    PROCESS_DAY, selection=process_day.selection, executor_def=step_executor, description=process_day.description)
-
 defs = Definitions(
     assets=local_defs.assets,
-    jobs=[process_day_in_pods],
+    jobs=local_defs.jobs,
     sensors=local_defs.sensors,
     resources=local_defs.resources,
+    executor=step_executor,
 )

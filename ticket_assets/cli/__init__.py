@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 
 from ticket_assets import api
-from ticket_assets.cli.display import ProgressBar, answer_text, print_run_detail, print_table
+from ticket_assets.cli.display import DaysProgress, answer_text, print_run_detail, print_table
 from ticket_assets.cli.parser import build_parser
 from ticket_assets.config import Settings, home_from_env, load_settings
 from ticket_assets.errors import UserError
-from ticket_assets.progress import progress_path
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
 
@@ -195,14 +193,23 @@ def export_command(args) -> int:
     return 0
 
 
+def ui_command(args) -> int:
+    settings = load_settings(args.inbox, args.home)
+    inbox = settings.inbox_folder or "none given (TICKETS_INBOX): the sensor waits and days cannot be read"
+    print(f"Dagster UI at http://{args.host}:{args.port} for {settings.home}, inbox {inbox}; Ctrl-C stops it",
+          flush=True)
+    api.start_ui(settings, args.host, args.port)
+
+
 def _process(settings: Settings, days: list[str]) -> int:
-    """Process the days, showing progress; each day's line as it finishes, the failures at the end."""
+    """Process the days, showing one progress display; each day's line as it finishes, the failures at the end."""
     return _finished(settings, api.process(settings, days, _watchers(settings)))
 
 
 def _watchers(settings: Settings) -> api.Watchers:
-    return api.Watchers(running=lambda running: _progress_bars(settings, running),
-                        day_done=lambda outcome: _print_day(settings, outcome), note=print)
+    progress = DaysProgress(settings.home)
+    return api.Watchers(running=progress.running, note=progress.print,
+                        day_done=lambda outcome: progress.print(_day_line(settings, outcome)))
 
 
 def _finished(settings: Settings, processed) -> int:
@@ -213,24 +220,14 @@ def _finished(settings: Settings, processed) -> int:
     return 1 if processed.failures else 0
 
 
-@contextmanager
-def _progress_bars(settings: Settings, days: list[str]):
-    with ExitStack() as bars:
-        for line, day in enumerate(days):
-            bars.enter_context(ProgressBar(progress_path(settings.home, day), day, line))
-        yield
-
-
-def _print_day(settings: Settings, outcome) -> None:
+def _day_line(settings: Settings, outcome) -> str:
     if not outcome.success:
-        print(f"{outcome.day}: FAILED, {outcome.error}")
-        return
+        return f"{outcome.day}: FAILED, {outcome.error}"
     run = api.run_record(settings, outcome.day, outcome.run_id)
     pages = run.get("pages") or 0
-    print(f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
-          f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only, "
-          f"{outcome.seconds / max(pages, 1):.2f} s/page "
-          f"-> {settings.exports_dir / outcome.day}")
+    return (f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+            f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only, "
+            f"{outcome.seconds / max(pages, 1):.2f} s/page -> {settings.exports_dir / outcome.day}")
 
 
 COMMANDS = {
@@ -248,4 +245,5 @@ COMMANDS = {
     "ledger": ledger_command,
     "audit": audit_command,
     "config check": config_check_command,
+    "ui": ui_command,
 }

@@ -1,11 +1,19 @@
-"""How the `tickets` command shows things: tables, a day's line, run details, and progress bars."""
+"""How the `tickets` command shows things: tables, run details, answers, and the progress of the days it runs."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
-from ticket_assets.progress import read_progress
+from ticket_assets.progress import progress_path, read_progress
+
+CLEAR_LINE = "\r\x1b[K"  # back to the start of the line and wipe it: terminals only
 
 
 def print_table(columns: tuple[str, ...], rows: list[list]) -> None:
@@ -29,34 +37,90 @@ def answer_text(answer: dict) -> str:
     return f"{given or 'confirmed'} by {answer['resolved_by']} at {answer['resolved_at']:%Y-%m-%d %H:%M}"
 
 
-class ProgressBar:
-    """A bar of pages read, fed by the progress file the read step writes."""
+class DaysProgress:
+    """One display of the pages read for the whole command, fed by the progress files the read steps write.
 
-    def __init__(self, path: Path, day: str, line: int):
-        self.path, self.day, self.line = path, day, line
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._poll, daemon=True)
+    On a terminal it is one line redrawn in place: pages read of the total, each day being read, the time
+    left. Anywhere else (a log file, CI, cron) it is a plain line each time a day has read another quarter of
+    its pages. Lines the command prints meanwhile go through `print`, so they never land inside the display.
+    """
 
-    def __enter__(self):
-        self.path.unlink(missing_ok=True)
-        self.thread.start()
-        return self
+    def __init__(self, home: Path, out: TextIO | None = None, poll_seconds: float = 0.5):
+        self.home, self.out, self.poll_seconds = home, out or sys.stdout, poll_seconds
+        self.terminal = self.out.isatty()
+        self.lock = threading.Lock()
+        self.days: list[str] = []
+        self.quarters: dict[str, int] = {}  # quarters of its pages each day had read when last shown
+        self.line = ""  # what the terminal shows now
+        self.started = time.monotonic()
 
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
+    @contextmanager
+    def running(self, days: list[str]) -> Iterator[None]:
+        """Show the progress of these days while they run (files left by earlier runs are removed first)."""
+        for day in days:
+            progress_path(self.home, day).unlink(missing_ok=True)
+        self.days, self.quarters, self.started = list(days), {}, time.monotonic()
+        stop = threading.Event()
+        poller = threading.Thread(target=self._poll, args=(stop,), daemon=True)
+        poller.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            poller.join()
+            self.refresh()
+            self._show("")
 
-    def _poll(self) -> None:
-        from tqdm import tqdm
+    def print(self, text: str) -> None:
+        """A line of the command's own, printed above the display (which is drawn again below it)."""
+        with self.lock:
+            self._write(f"{CLEAR_LINE if self.line else ''}{text}\n{self.line}")
 
-        bar = None
-        while not self.stop.wait(0.3):
-            progress = read_progress(self.path)
-            if progress is None or (bar and (bar.n, bar.total) == progress):
-                continue
-            done, total = progress
-            bar = bar or tqdm(total=total, desc=self.day, unit="page", leave=False, position=self.line)
-            bar.total = total
-            bar.update(done - bar.n)
-        if bar:
-            bar.close()
+    def refresh(self) -> None:
+        """Read the progress files and show what changed."""
+        read = {day: progress for day in self.days if (progress := read_progress(progress_path(self.home, day)))}
+        text = progress_text(read, len(self.days) - len(read), time.monotonic() - self.started)
+        if self.terminal:
+            self._show(text)
+        elif self._another_quarter(read):
+            self.print(text)
+
+    def _poll(self, stop: threading.Event) -> None:
+        while not stop.wait(self.poll_seconds):
+            self.refresh()
+
+    def _another_quarter(self, read: dict[str, tuple[int, int]]) -> bool:
+        quarters = {day: 4 * done // total for day, (done, total) in read.items() if total}
+        another = any(quarter > self.quarters.get(day, 0) for day, quarter in quarters.items())
+        self.quarters.update(quarters)
+        return another
+
+    def _show(self, line: str) -> None:
+        if not self.terminal:
+            return
+        line = line[:shutil.get_terminal_size().columns - 1]
+        with self.lock:
+            if line != self.line:
+                self._write(CLEAR_LINE + line)
+                self.line = line
+
+    def _write(self, text: str) -> None:
+        self.out.write(text)
+        self.out.flush()
+
+
+def progress_text(read: dict[str, tuple[int, int]], waiting: int, seconds: float) -> str:
+    """`pages read 40/95 | 2024-10-17 12/30 | 1 day waiting | about 2 min left`: the days whose read step has
+    started, as (done, total), and how many have not; the time left assumes a waiting day is an average one."""
+    done, total = sum(d for d, _ in read.values()), sum(t for _, t in read.values())
+    parts = [f"pages read {done}/{total}"] + [f"{day} {d}/{t}" for day, (d, t) in read.items() if d < t]
+    if waiting:
+        parts.append(f"{waiting} day{'s' if waiting > 1 else ''} waiting")
+    to_read = total - done + (waiting * total / len(read) if read else 0)
+    if done and to_read:
+        parts.append(f"about {_duration(to_read * seconds / done)} left")
+    return " | ".join(parts)
+
+
+def _duration(seconds: float) -> str:
+    return f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"

@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     rebuild.set_defaults(command="rebuild")
 
+    ui = commands.add_parser("ui", help="start the Dagster UI and daemon on this home's instance (Ctrl-C stops them)")
+    ui.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    ui.add_argument("--host", default="127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.set_defaults(command="ui")
+
     config = commands.add_parser("config", help="the configuration file and the settings in effect")
     config_actions = config.add_subparsers(required=True, metavar="ACTION")
     check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")

@@ -5,6 +5,7 @@ Thin wiring: each asset calls its stage in `ticket_assets.stages` and reports wh
 
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -25,8 +26,9 @@ from dagster import (
 from ticket_assets import stages
 from ticket_assets.config import ConfigError
 from ticket_assets.defs.partitions import date_folders
+from ticket_assets.defs.process_day import SIGNATURE_TAG
 from ticket_assets.defs.resources import TicketsConfig
-from ticket_assets.discover import FileEntry
+from ticket_assets.discover import FileEntry, folder_signature
 from ticket_assets.extract.invariants import DESCRIPTIONS
 from ticket_assets.ocr.base import EngineUnavailable, OcrResult
 from ticket_assets.render import PageImage
@@ -36,11 +38,17 @@ GROUP = "tickets"
 TRANSIENT = RetryPolicy(max_retries=3, delay=2, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS)
 
 
-def _settings(tickets: TicketsConfig):
+def _settings(tickets: TicketsConfig, day: str):
     try:
         return tickets.settings()
     except ConfigError as err:
-        raise Failure(str(err), allow_retries=False) from err
+        raise _day_failure(day, str(err)) from None
+
+
+def _day_failure(day: str, reason: str) -> Failure:
+    """A failure of the day that no retry can fix, told as the day and the reason: the run's page shows this
+    message first. Raise it `from None`: the original error would only add its own traceback to the reason."""
+    return Failure(f"{day}: {reason}", metadata={"day": day, "reason": reason}, allow_retries=False)
 
 
 @multi_asset(
@@ -61,13 +69,15 @@ def _settings(tickets: TicketsConfig):
 def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     """The three in one step: each OCR worker draws the page it is about to read, so rendering overlaps OCR,
     and a day pays for one step process instead of three."""
-    settings, day = _settings(tickets), context.partition_key
+    day = context.partition_key
+    settings = _settings(tickets, day)
     try:
+        _tag_content(context, settings.inbox / day)
         read = stages.read_pages(settings, day, context.log.info)
-    except FileNotFoundError as err:
-        raise Failure(str(err), allow_retries=False) from err
+    except (FileNotFoundError, ConfigError) as err:
+        raise _day_failure(day, str(err)) from None
     except EngineUnavailable as err:
-        raise Failure(f"OCR engine unavailable: {err}", allow_retries=False) from err
+        raise _day_failure(day, f"OCR engine unavailable: {err}") from None
     problems = [f"{e.rel_path}: {e.problem}" for e in read.entries if e.problem]
     yield Output(read.entries, output_name="raw_pdfs", metadata={
         "files": len(read.entries),
@@ -98,7 +108,7 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
 def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, raw_pdfs: list[FileEntry],
                       page_images: list[PageImage], ocr_text: dict[str, OcrResult]):
     """One record per page and the review queue rows, written to the warehouse in one transaction."""
-    settings = _settings(tickets)
+    settings = _settings(tickets, context.partition_key)
     read = stages.PagesRead(raw_pdfs, page_images, ocr_text, seconds=0.0)
     stored = stages.extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
                                       _run_started(context), read, now=datetime.now())
@@ -118,11 +128,19 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
 def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> Output[dict[str, str]]:
     """The day's tracking workbook, invoice-matching list, manifest log and review queue,
     and the same reports for the whole job refreshed beside them."""
-    written = stages.write_day_reports(_settings(tickets), tickets.warehouse(), context.partition_key,
-                                       context.run.run_id)
+    day = context.partition_key
+    written = stages.write_day_reports(_settings(tickets, day), tickets.warehouse(), day, context.run.run_id)
     every = {**written.day, **written.job_wide}
     return Output({name: str(path) for name, path in written.day.items()},
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})
+
+
+def _tag_content(context: AssetExecutionContext, folder: Path) -> None:
+    """A run launched without the folder's signature (the UI's Materialize, a backfill) is tagged with the
+    signature of the content it reads, as the sensor's and the CLI's runs are: the sensor then knows this
+    content has been processed and does not run the day again for it."""
+    if SIGNATURE_TAG not in context.run.tags:
+        context.instance.add_run_tags(context.run.run_id, {SIGNATURE_TAG: folder_signature(folder)})
 
 
 def _run_started(context: AssetExecutionContext) -> datetime:

@@ -1,7 +1,11 @@
+"""How a day runs, whichever way it is launched: `process_day` (the sensor, `tickets process`), or Dagster's
+implicit asset job (the UI's Materialize button and asset backfills), which cannot be renamed or given tags.
+Both get `day_executor` as the code location's executor; retries and pools are on the assets themselves."""
+
 from dagster import AssetSelection, define_asset_job, multiprocess_executor
 
 PROCESS_DAY = "process_day"
-SIGNATURE_TAG = "tickets/folder_signature"  # the folder's content a run was started for
+SIGNATURE_TAG = "tickets/folder_signature"  # the folder's content a run was started for (or read)
 PARTITION_TAG = "dagster/partition"  # the day a run processes, as Dagster tags it
 
 # Forkserver with the code location preloaded starts a step in about 0.75 s instead
@@ -15,6 +19,5 @@ day_executor = multiprocess_executor.configured(
 process_day = define_asset_job(
     PROCESS_DAY,
     selection=AssetSelection.groups("tickets"),
-    executor_def=day_executor,
     description="Carry one date folder from files on disk to the reports.",
 )

@@ -136,7 +136,9 @@ def _read_in_pool(name: str, work: list[PageWork], settings: OcrSettings, worker
                 if on_done:
                     on_done(item.page_id, results[item.page_id])
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)  # do not read the rest of the day for nothing
+            # Do not read the rest of the day for nothing; wait for the pages being read (an interrupt stops
+            # them too): without the wait, a process that exits now waits forever for idle workers.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
     return results
 

@@ -42,15 +42,21 @@ class DayRun:
     seconds: float
 
 
-@contextmanager
-def dagster_home_for(settings: Settings) -> Iterator[Path]:
-    """DAGSTER_HOME pointed at this home's instance (made ready) while days run, and put back afterwards,
-    so that a later call for another home in the same process finds its own instance."""
+def ready_dagster_home(settings: Settings) -> Path:
+    """This home's Dagster instance folder, with the instance template copied in the first time."""
     dagster_home = default_dagster_home(settings.home).resolve()
     dagster_home.mkdir(parents=True, exist_ok=True)
     instance_file = dagster_home / "dagster.yaml"
     if not instance_file.exists():
         shutil.copyfile(INSTANCE_TEMPLATE, instance_file)
+    return dagster_home
+
+
+@contextmanager
+def dagster_home_for(settings: Settings) -> Iterator[Path]:
+    """DAGSTER_HOME pointed at this home's instance (made ready) while days run, and put back afterwards,
+    so that a later call for another home in the same process finds its own instance."""
+    dagster_home = ready_dagster_home(settings)
     previous = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = str(dagster_home)
     try:

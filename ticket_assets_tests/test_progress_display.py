@@ -1,0 +1,69 @@
+"""The progress of `tickets process`: one display for every day it runs, fed by the read steps' progress files;
+redrawn in place on a terminal, plain lines anywhere else."""
+
+import io
+import re
+
+from ticket_assets.cli.display import CLEAR_LINE, DaysProgress, progress_text
+from ticket_assets.progress import progress_path, write_progress
+
+FIRST, SECOND = "2024-10-17", "2024-10-18"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _read(home, day: str, done: int, total: int) -> None:
+    write_progress(progress_path(home, day), done, total)
+
+
+def test_the_text_counts_pages_of_every_day_names_the_days_being_read_and_estimates_the_time_left():
+    text = progress_text({FIRST: (10, 40), SECOND: (30, 30)}, waiting=1, seconds=80)
+    # 65 pages still to read (30 of the first day, 35 for the average day waiting), at 2 s a page
+    assert text == f"pages read 40/70 | {FIRST} 10/40 | 1 day waiting | about 2 min left"
+    assert progress_text({}, waiting=2, seconds=5) == "pages read 0/0 | 2 days waiting"
+    assert progress_text({FIRST: (3, 3)}, waiting=0, seconds=5) == "pages read 3/3"
+
+
+def test_without_a_terminal_the_progress_is_plain_lines_each_quarter_of_a_day(tmp_path):
+    out = io.StringIO()
+    progress = DaysProgress(tmp_path, out, poll_seconds=3600)  # refreshed by hand below
+    _read(tmp_path, FIRST, 0, 8)  # left by an earlier run: not this one's progress
+    with progress.running([FIRST, SECOND]):
+        progress.refresh()
+        for done in (1, 2, 3):
+            _read(tmp_path, FIRST, done, 8)
+            progress.refresh()
+        _read(tmp_path, SECOND, 0, 4)
+        progress.refresh()
+        progress.print(f"{FIRST}: done")
+        _read(tmp_path, FIRST, 8, 8)
+        _read(tmp_path, SECOND, 4, 4)
+    text = out.getvalue()
+    assert "\r" not in text and "\x1b" not in text
+    lines = [re.sub(r" \| about \d+ s left", "", line) for line in text.splitlines()]
+    assert lines == [f"pages read 2/8 | {FIRST} 2/8 | 1 day waiting",  # a quarter of the first day
+                     f"{FIRST}: done",
+                     "pages read 12/12"]
+
+
+def test_on_a_terminal_one_line_is_redrawn_and_the_command_s_lines_print_above_it(tmp_path):
+    out = Terminal()
+    progress = DaysProgress(tmp_path, out, poll_seconds=3600)
+    with progress.running([FIRST, SECOND]):
+        _read(tmp_path, FIRST, 1, 8)
+        progress.refresh()
+        progress.print(f"{SECOND}: FAILED, the reason")
+        _read(tmp_path, FIRST, 2, 8)
+        progress.refresh()
+    text = out.getvalue()
+    assert text.endswith(CLEAR_LINE)  # the display is gone when the days are done
+    above, below = text.split("\n")
+    *drawn_above, printed = above.split(CLEAR_LINE)
+    assert printed == f"{SECOND}: FAILED, the reason"  # the display wiped, the command's line in its place
+    assert drawn_above[-1].startswith(f"pages read 1/8 | {FIRST} 1/8 | 1 day waiting")
+    drawn_below = below.split(CLEAR_LINE)  # drawn again below that line, then updated
+    assert drawn_below[0].startswith(f"pages read 1/8 | {FIRST} 1/8 | 1 day waiting")
+    assert drawn_below[1].startswith(f"pages read 2/8 | {FIRST} 2/8 | 1 day waiting")
