@@ -1,6 +1,7 @@
 """The five assets materialized for a generated day: real instance, real RapidOCR, real DuckDB."""
 
 import csv
+import shutil
 import json
 from collections import Counter
 
@@ -119,4 +120,20 @@ def test_a_day_whose_folder_is_gone_fails_at_once_and_says_which_day_and_why(sam
     assert error.message.startswith(f"dagster._core.definitions.events.Failure: {gone}: date folder ")
     assert str(sample_inbox / gone) in error.message and "does not exist" in error.message
     assert error.cause is None
+    assert not [e for e in result.all_events if e.event_type == DagsterEventType.STEP_UP_FOR_RETRY]
+
+
+def test_a_warehouse_that_cannot_be_read_fails_the_day_with_the_way_back_and_no_retries(run_twice, tmp_path):
+    *_, resource = run_twice
+    home = tmp_path / "home"
+    shutil.copytree(resource.home, home, symlinks=True)
+    (home / "warehouse.duckdb").write_bytes(b"half a file, as a full disk leaves it")
+    damaged = TicketsConfig(inbox=resource.inbox, home=str(home))
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(date_folders.name, [DAY])
+        result = materialize(ASSETS, partition_key=DAY, resources={"tickets": damaged}, instance=instance,
+                             raise_on_error=False)
+    [failure] = [e for e in result.all_events if e.event_type == DagsterEventType.STEP_FAILURE]
+    message = failure.event_specific_data.error.message
+    assert f"{DAY}: the warehouse {home / 'warehouse.duckdb'} cannot be read" in message and "tickets rebuild" in message
     assert not [e for e in result.all_events if e.event_type == DagsterEventType.STEP_UP_FOR_RETRY]

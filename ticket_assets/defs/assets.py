@@ -4,6 +4,7 @@ Thin wiring: each asset calls its stage in `ticket_assets.stages` and reports wh
 """
 
 from collections import Counter
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from dagster import (
 )
 
 from ticket_assets import stages
-from ticket_assets.config import ConfigError
+from ticket_assets.errors import UserError
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.process_day import SIGNATURE_TAG
 from ticket_assets.defs.resources import TicketsConfig
@@ -39,9 +40,17 @@ TRANSIENT = RetryPolicy(max_retries=3, delay=2, backoff=Backoff.EXPONENTIAL, jit
 
 
 def _settings(tickets: TicketsConfig, day: str):
-    try:
+    with _told_as_the_day(day):
         return tickets.settings()
-    except ConfigError as err:
+
+
+@contextmanager
+def _told_as_the_day(day: str):
+    """What a person must mend (a configuration error, a warehouse that cannot be read) fails the day with its
+    reason, without retries: no retry can mend it."""
+    try:
+        yield
+    except UserError as err:
         raise _day_failure(day, str(err)) from None
 
 
@@ -74,7 +83,7 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     try:
         _tag_content(context, settings.inbox / day)
         read = stages.read_pages(settings, day, context.log.info)
-    except (FileNotFoundError, ConfigError) as err:
+    except (FileNotFoundError, UserError) as err:
         raise _day_failure(day, str(err)) from None
     except EngineUnavailable as err:
         raise _day_failure(day, f"OCR engine unavailable: {err}") from None
@@ -110,8 +119,9 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     """One record per page and the review queue rows, written to the warehouse in one transaction."""
     settings = _settings(tickets, context.partition_key)
     read = stages.PagesRead(raw_pdfs, page_images, ocr_text, seconds=0.0)
-    stored = stages.extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
-                                      _run_started(context), read, now=datetime.now())
+    with _told_as_the_day(context.partition_key):
+        stored = stages.extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
+                                          _run_started(context), read, now=datetime.now())
     yield Output(stored.counts, metadata={
         **stored.counts,
         "ocr_engines": MetadataValue.json(dict(Counter(r.engine for r in ocr_text.values()))),
@@ -129,7 +139,8 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
     """The day's tracking workbook, invoice-matching list, manifest log and review queue,
     and the same reports for the whole job refreshed beside them."""
     day = context.partition_key
-    written = stages.write_day_reports(_settings(tickets, day), tickets.warehouse(), day, context.run.run_id)
+    with _told_as_the_day(day):
+        written = stages.write_day_reports(_settings(tickets, day), tickets.warehouse(), day, context.run.run_id)
     every = {**written.day, **written.job_wide}
     return Output({name: str(path) for name, path in written.day.items()},
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})
