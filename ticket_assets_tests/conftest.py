@@ -89,3 +89,13 @@ def graphql(base: str, query: str, variables: dict | None = None) -> dict:
         answer = json.load(response)
     assert "errors" not in answer, answer["errors"]
     return answer["data"]
+
+
+def answer_entry(item: dict, by: str, corrections: dict, because: str | None = None) -> dict:
+    """A person's answer to a review item as the answer journal writes it, for Warehouse.save_answer."""
+    import uuid
+    from datetime import datetime
+
+    identity = ("page_id", "partition_key", "file_hash", "page_number", "reason", "field_name")
+    return {**{key: item[key] for key in identity}, "corrections": corrections, "decision": None, "because": because,
+            "resolved_by": by, "resolved_at": datetime.now(), "journal_id": uuid.uuid4().hex}

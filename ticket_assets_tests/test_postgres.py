@@ -21,7 +21,7 @@ from dagster import AssetKey, AssetRecordsFilter, DagsterInstance, DagsterRunSta
 
 from ticket_assets.store.warehouse import Warehouse
 
-from .conftest import REPO, make_home
+from .conftest import REPO, answer_entry, make_home
 from .test_warehouse import DAY, _review, _run, _ticket
 from .test_warehouse import test_a_failed_write_leaves_the_previous_rows  # noqa: F401
 from .test_warehouse import test_other_days_are_untouched_and_feed_the_duplicate_rule  # noqa: F401
@@ -49,8 +49,8 @@ def test_an_answer_outlives_the_rerun_and_resolves_the_item(warehouse):
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555")], [_review(f"{DAY}/a.pdf-p1")], [],
                                 _run("run-1"))
     item = warehouse.day_reviews(DAY)[0]
-    warehouse.save_answer(item, {"corrections": {"material": "DIRT"}}, "Maria")
-    warehouse.save_answer(item, {"corrections": {"truck_number": "8699"}, "because": "checked"}, "Maria")
+    warehouse.save_answer(item, answer_entry(item, "Maria", {"material": "DIRT"}))
+    warehouse.save_answer(item, answer_entry(item, "Maria", {"truck_number": "8699"}, because="checked"))
     assert warehouse.review_item(item["id"])["resolved"] and warehouse.open_reviews(DAY) == []
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555", "run-2")], [_review(f"{DAY}/a.pdf-p1")],
                                 [], _run("run-2"))

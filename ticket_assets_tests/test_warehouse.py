@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from ticket_assets.store.models import processing_runs
 from ticket_assets.store.warehouse import Warehouse
 
+from .conftest import answer_entry
+
 DAY = "2024-10-17"
 
 
@@ -125,7 +127,7 @@ def test_an_answer_marks_its_day_pending_until_the_day_runs_again(warehouse):
     """The run an answer starts can be interrupted (Ctrl-C, a closed window): the day must still be rerun."""
     warehouse.replace_partition(DAY, [], [_review(f"{DAY}/bad.pdf")], [], _run("run-1"))
     item = warehouse.day_reviews(DAY)[0]
-    warehouse.save_answer(item, {"corrections": {}, "because": "not a ticket"}, "Maria")
+    warehouse.save_answer(item, answer_entry(item, "Maria", {}, because="not a ticket"))
     assert "answered by Maria" in warehouse.pending()[DAY]
     warehouse.replace_partition(DAY, [], [_review(f"{DAY}/bad.pdf")], [], _run("run-2"))
     assert warehouse.pending() == {}
