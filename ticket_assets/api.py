@@ -213,6 +213,8 @@ def backup(settings: Settings, into: Path) -> Path:
 
     if into.resolve().is_relative_to(settings.home.resolve()):
         raise UserError(f"{into} is inside TICKETS_HOME ({settings.home}): a backup belongs on another disk")
+    if not into.is_dir():
+        raise UserError(f"{into} is not a folder: give an existing folder (a mounted disk); nothing was written")
     return take_backup(existing_warehouse(settings), AnswerJournal(settings.journal_path), settings.vendors_dir,
                        settings.config_path, into)
 
@@ -263,6 +265,7 @@ def add_vendor(settings: Settings, page_id: str, vendor: str, display_name: str 
     reading = warehouse.page_reading(page_id)
     if reading is None:
         raise UserError(f"there is no page {page_id!r} (page ids are in `tickets review` and the reports)")
+    refuse_another_inbox(settings, [reading["partition_key"]], warehouse)  # and the warehouse can be read
     lines = [OcrLine(**{**line, "box": tuple(line["box"]), "words": tuple(map(tuple, line["words"]))})
              for line in reading["words"] or []]
     extent = OcrResult(engine=reading["engine"], width=max((l.box[2] for l in lines), default=1),

@@ -431,3 +431,28 @@ def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contaminati
     plain = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("Loading Point So. Fill", 40, 200))
     e = extract_page(page_source(), plain, KNOWN)
     assert e.value("material") is None and e.suggestions["material"].value == "FILL"
+
+
+@pytest.mark.parametrize("written", ["CS Dirt", "C.S. Dirt", "C-S Dirt"])
+def test_c_s_without_its_slash_is_still_contamination(written):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+
+
+def test_a_filename_s_vendor_token_is_stored_as_its_canonical_vendor():
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30))
+    name = "24-105__2024-10-17__BECK_SPOILS__EXPORT__SPOILS__WM_LEWISVILLE.pdf"
+    assert extract_page(page_source(name), page, KNOWN).value("vendor") == "WASTE_MANAGEMENT_LEWISVILLE"
+
+
+def test_an_import_material_on_an_export_is_a_conflict():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Import fill", 40, 200))
+    e = extract_page(page_source(folder_flow="EXPORT"), page, KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
+def test_accents_and_an_address_under_the_truck_label_are_no_trap():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Cléan fill dirt", 40, 150),
+                    ("TRUCK", 40, 200), ("2121 TREADWAY DALLAS", 40, 230))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "NON_CONTAMINATED" and e.value("truck_number") is None

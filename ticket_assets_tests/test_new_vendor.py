@@ -58,6 +58,7 @@ def test_adding_the_vendor_from_its_page_reads_the_day_again_with_it(new_vendor_
     _refused(_tickets(home, "vendor", "add", PAGE_ID, "bluebonnet", "--inbox", str(inbox)), "capitals")
     _refused(_tickets(home, "vendor", "add", f"{DAY}/nothing.pdf-p1", "BLUEBONNET", "--inbox", str(inbox)),
              "there is no page")
+    _refused(_tickets(home, "vendor", "add", PAGE_ID, "ROBERTS", "--inbox", str(inbox)), "already has a template")
     _ok(_tickets(home, "vendor", "add", PAGE_ID, "BLUEBONNET", "--inbox", str(inbox)))
     assert (home / "vendors" / "bluebonnet.yaml").is_file()
     [record] = _warehouse(home).day_tickets(DAY)

@@ -102,6 +102,7 @@ def test_a_backup_restored_gets_the_answers_given_since(answered, tmp_path):
     home = tmp_path / "home"
     shutil.copytree(original, home, symlinks=True)
     _refused(_tickets(home, "backup", str(home / "inside")), "inside TICKETS_HOME")
+    (tmp_path / "backups").mkdir()
     _ok(_tickets(home, "backup", str(tmp_path / "backups")))
     [backup] = (tmp_path / "backups").iterdir()
     assert {p.name for p in backup.iterdir()} >= {"warehouse.duckdb", "answers.jsonl", "tickets.yaml"}
@@ -110,8 +111,12 @@ def test_a_backup_restored_gets_the_answers_given_since(answered, tmp_path):
                  "--by", "Ana", "--inbox", str(inbox)))  # answered again, after the backup
     after_answer = _contents(home)
     _refused(_tickets(home, "restore", str(tmp_path)), "not a backup folder")
-    restored = _ok(_tickets(home, "restore", str(backup)))
+    _refused(_tickets(home, "restore", str(home)), "is this home, not a backup")
+    _refused(_tickets(home, "backup", str(tmp_path / "no such disk")), "is not a folder")
+    assert (home / "warehouse.duckdb").is_file()
+    restored = _ok(_tickets(home, "restore", str(backup), "--inbox", str(inbox)))
     assert f"{FIRST}: 1 answer(s) given since the backup put back" in restored, restored
+    assert not [r for r in _warehouse(home).open_reviews(FIRST) if r["id"] == item["id"]], "the answer shows open"
     _ok(_tickets(home, "process", str(inbox)))
     assert _contents(home) == after_answer
     assert _warehouse(home).ticket(item["page_id"])["manifest_number"] == "WM-MAN-2024-000888"

@@ -115,12 +115,16 @@ def backup_command(args) -> int:
 
 
 def restore_command(args) -> int:
-    settings = load_settings(home=args.home)
+    settings = load_settings(args.inbox, args.home)
     kept, days = api.restore(settings, args.backup)
     print(f"warehouse restored from {args.backup}" + (f"; the one it replaced is kept as {kept}" if kept else ""))
     for day, count in sorted(days.items()):
-        print(f"{day}: {count} answer(s) given since the backup put back; `tickets process` carries them into the "
-              "records and reports")
+        print(f"{day}: {count} answer(s) given since the backup put back")
+    if days and settings.inbox_folder:
+        print("processing those days again so the records, the review queue and the reports carry them")
+        return _process(settings, sorted(days))
+    if days:
+        print("`tickets process` carries them into the records, the review queue and the reports")
     return 0
 
 

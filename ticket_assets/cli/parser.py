@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="put a backup's warehouse back, with every answer given since; "
                                   "the present file is kept beside it")
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="a folder `tickets backup` wrote")
+    restore.add_argument("--inbox", type=Path, help="folder of the date folders, to process the days whose answers "
+                         "went back in; default $TICKETS_INBOX")
     restore.set_defaults(command="restore")
     rebuild = commands.add_parser("rebuild", help="make the warehouse anew from the inbox, the caches and the "
                                   "answer journal, every day through Dagster; the old file is kept beside it")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
+from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
@@ -47,6 +48,8 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
         return _parse_quantity(text)
     if field == "job_code":
         return _choice(field, text, context.job_codes)
+    if field == "manifest_number":
+        return _manifest_number(text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
         return _canonical(field, text.upper(), context.known)
     return text
@@ -61,6 +64,15 @@ def _parse_date(text: str, job: Job) -> str:
         raise CorrectionError(f"ticket_date {day} is outside job {job.code} ({job.start} to {job.end}, "
                               f"give or take {JOB_MARGIN.days} days)")
     return day.isoformat()
+
+
+def _manifest_number(text: str) -> str:
+    """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes."""
+    value = manifest_form(text)
+    if not MANIFEST_SHAPE.fullmatch(value):
+        raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
+                              f"digits, not {text!r}")
+    return value
 
 
 def _parse_quantity(text: str) -> float:

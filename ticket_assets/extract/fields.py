@@ -150,12 +150,17 @@ def find_manifest(page: PageText) -> Found | None:
     for found in page.values_at("manifest_number"):
         text = found.text.strip()
         token = MANIFEST_TOKEN.match(text)
-        value = re.sub(r"[\s_/]+", "-", token.group(0).upper()) if token else ""
+        value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
             return Found(value, found.line, found.line.confidence_of(token.group(0)))
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def manifest_form(text: str) -> str:
+    """A manifest number as stored: upper case, a dash for every separator (`_`, `/`, spaces), no leading `#`."""
+    return re.sub(r"[\s_/]+", "-", text.strip().upper().lstrip("#"))
 
 
 def _glued(text: str, end: int) -> bool:
@@ -181,10 +186,10 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
 
 
 def find_truck_number(page: PageText) -> Found | None:
-    """The first 1 to 4 digits standing alone after or under a truck label."""
+    """The first 1 to 4 digits standing alone after or under a truck label: the whole text there, so that an
+    address under it ("2121 TREADWAY DALLAS") is not taken for a truck."""
     for found in page.values_at("truck_number"):
-        words = found.text.split()
-        match = TRUCK_VALUE.fullmatch(words[0]) if words else None
+        match = TRUCK_VALUE.fullmatch(found.text.strip())
         if match:
             return Found(match.group(1), found.line, found.line.confidence_of(match.group(1)))
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ticket_assets.extract.normalize import canonical, named_in_text
+from ticket_assets.extract.normalize import canonical, named_in_text, without_accents
 from ticket_assets.extract.templates import Vocabulary
 from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
 
@@ -23,7 +23,7 @@ class MaterialText:
 
 def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     """The material a text names; "C/S Dirt" is a contaminated load of dirt, "Spoils Class 2" two classes."""
-    remaining, marked = text.upper(), []
+    remaining, marked = without_accents(text).upper(), []
     for material, markers in vocabulary.contamination_markers.items():
         remaining, found = _blank_out(markers, remaining)
         marked += [material] if found else []

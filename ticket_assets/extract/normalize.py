@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ticket_assets.extract.templates import Vocabulary
 
@@ -17,8 +18,14 @@ _DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": 
 
 
 def spelled_out(text: str) -> str:
-    """Abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are South ones."""
-    return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], text)
+    """Accents dropped and abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are
+    South ones."""
+    return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], without_accents(text))
+
+
+def without_accents(text: str) -> str:
+    """"Cléan" as "Clean": a hand's or OCR's accent changes no word."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def squash(text: str) -> str:

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import canonical, find_in_text
+from ticket_assets.extract.normalize import canonical, find_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
-from ticket_assets.extract.vendors import VendorMatch, header_company, match_vendors, vendor_token
+from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
 
@@ -95,6 +95,13 @@ class Vocabularies:
         """What the pipeline reads pages with on this installation: packaged and added templates."""
         return cls.packaged(settings.vendor_min_confidence, settings.vendors_dir)
 
+    def vendor_named(self, token: str) -> str | None:
+        """The canonical vendor a structured filename's token stands for: its name, or one of its header
+        keywords run together (WM_LEWISVILLE is WASTE_MANAGEMENT_LEWISVILLE); None for a vendor no template knows."""
+        wanted = squash(token)
+        return next((t.vendor for t in self.templates
+                     if wanted == squash(t.vendor) or any(wanted == squash(k) for k in t.header_keywords)), None)
+
     def template(self, vendor: str | None) -> VendorTemplate | None:
         return next((t for t in self.templates if t.vendor == vendor), None)
 
@@ -157,9 +164,11 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
     if from_page and from_page.confidence < known.vendor_min_confidence:
         extraction.suggestions["vendor"] = from_page
         from_page = None
-    _choose(extraction, "vendor", [FieldValue(meta.vendor, "filename", 1.0) if meta.vendor else None, from_page])
-    company = header_company(page) if not extraction.vendor_matches else None
-    if company and "vendor" not in extraction.values:
+    named = known.vendor_named(meta.vendor) if meta.vendor else None
+    _choose(extraction, "vendor", [FieldValue(named, "filename", 1.0) if named else None, from_page])
+    sure = [m for m in extraction.vendor_matches if m.confidence >= known.vendor_min_confidence]
+    company = header_company(page) if not sure else None  # a landfill named in the body is not the hauler
+    if company and "vendor" not in extraction.values and not known_keyword_in(company.text, known.templates):
         extraction.unknown_company = company.text
         extraction.suggestions.setdefault("vendor", FieldValue(vendor_token(company.text), "page", UNRECOGNISED))
     if not by_pattern:

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.reasons import Finding, Reason
-from ticket_assets.schema import CONTAMINATED
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,18 @@ def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
                       f"{WHO_SAYS[other.source]} {other.value}{until}", {"material": [chosen.value, other.value]})
 
 
+def material_against_flow(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    """An import material on an export, or the other way round: one of the two is wrong."""
+    material, flow = e.values.get("material"), e.values.get("flow")
+    if not material or not flow or "material" in e.conflicts or {"material", "flow"} & set(e.corrections):
+        return
+    exported = material.value in EXPORT_MATERIALS
+    if (flow.value == "EXPORT") != exported:
+        kind = "an export" if exported else "an import"
+        yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[material.source]} {material.value}, {kind} material, "
+                      f"but the load is an {flow.value} (from its {flow.source})", {"material": [material.value]})
+
+
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
     for name, read in e.overridden.items():
         yield Finding(Reason.FILENAME_OVERRIDE, f"{name}: filename says {e.value(name)}, page says {read.value}",
@@ -161,6 +173,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     ambiguous_vendor,
     low_confidence_ocr,
     material_conflict,
+    material_against_flow,
     out_of_range_date,
     unusual_quantity,
     unknown_job,

@@ -16,7 +16,7 @@ from ticket_assets.errors import UserError
 from ticket_assets.extract.fields import find_ticket_number
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.templates import VendorTemplate, load_vendor_templates
-from ticket_assets.extract.vendors import header_company
+from ticket_assets.extract.vendors import BODY_SCORE, header_company, known_keyword_in, match_vendors
 
 VENDOR_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
@@ -28,10 +28,19 @@ def template_from_page(page: PageText, vendor: str, display_name: str | None, ki
         raise UserError(f"{vendor!r} is not a vendor name: write it in capitals, digits and underscores "
                         "(for example CORPOTECH or BIG_CITY)")
     if vendor in {t.vendor for t in known}:
-        raise UserError(f"vendor {vendor} already has a template: answer the page's review item with it")
+        raise UserError(f"vendor {vendor} already has a template: its pages are read with it when their day is "
+                        "processed (`tickets process --date DAY`)")
+    recognised = [m for m in match_vendors(page, known) if m.confidence > BODY_SCORE]  # in the header
+    if recognised:
+        raise UserError(f"the page's header already names {recognised[0].vendor} ({recognised[0].why}): "
+                        f"answer its review item with that vendor instead of adding one")
     company = header_company(page)
     if company is None:
         raise UserError("the page's header holds no company name to recognise the vendor by")
+    holder = known_keyword_in(company.text, known)
+    if holder:
+        raise UserError(f"the header {company.text!r} holds a keyword of {holder.vendor}: answer the page's review "
+                        f"item with {holder.vendor}, or edit that vendor's template")
     return {"vendor": vendor, "display_name": display_name or company.text.title(), "kind": kind,
             "header_keywords": [company.text.upper()], "ticket_number_region": _number_region(page, known)}
 

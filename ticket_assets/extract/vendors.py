@@ -69,8 +69,8 @@ def _excluding_keyword(page: PageText, template: VendorTemplate) -> str | None:
 
 def _keyword_in(text: str, keywords: tuple[str, ...]) -> str | None:
     """The longest keyword that occurs in the text as whole words."""
-    padded = f" {re.sub(r'[^A-Z0-9&]+', ' ', text.upper())} "
-    hits = [k for k in keywords if f" {re.sub(r'[^A-Z0-9&]+', ' ', k.upper()).strip()} " in padded]
+    padded = f" {re.sub(r'[^A-Z0-9&]+', ' ', text.upper().replace('&', ' & '))} "  # "PORTILLO&SONS"
+    hits = [k for k in keywords if f" {re.sub(r'[^A-Z0-9&]+', ' ', k.upper().replace('&', ' & ')).strip()} " in padded]
     return max(hits, key=len) if hits else None
 
 
@@ -95,3 +95,9 @@ def vendor_token(name: str) -> str:
     """A vendor's canonical name from its printed one: "Corpotech Services, Inc." -> CORPOTECH_SERVICES."""
     words = re.sub(r"[^A-Z0-9]+", " ", name.upper().replace("&", " AND ")).split()
     return "_".join(word for word in words if word not in LEGAL_SUFFIXES)
+
+
+def known_keyword_in(name: str, templates: tuple[VendorTemplate, ...]) -> VendorTemplate | None:
+    """The template one of whose keywords a name holds, run together or not ("PORTILLOANDSONS")."""
+    squashed = squash(name.replace("&", "AND"))
+    return next((t for t in templates for k in t.header_keywords if squash(k.replace("&", "AND")) in squashed), None)

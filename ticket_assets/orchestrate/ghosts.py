@@ -35,6 +35,7 @@ def fail_dead_runs(instance: DagsterInstance, warehouse: Warehouse, settings: Se
     dead = [run for run in running if PROCESS_TAG in run.tags and _is_gone(run.tags[PROCESS_TAG])]
     for run in dead:
         instance.report_run_failed(run, DIED)
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)  # or the next run waits for ever
         record_failed_run(instance, warehouse, settings, run.run_id)
     return [run.run_id for run in dead]
 

@@ -96,11 +96,15 @@ def write_invoice_match(path: Path, tickets: list[dict]) -> None:
     _write_csv(path, INVOICE_COLUMNS, clean, delimiter="|")
 
 
+# A load a person decided about on one of these stays in the manifest log, its decision in the status.
+DECIDED_ABOUT_CONTAMINATION = {Reason.MATERIAL_CONFLICT.value, Reason.MISSING_MANIFEST.value}
+
+
 def write_manifest_log(path: Path, tickets: list[dict]) -> None:
     """Every contaminated load, manifest or not, copies too, and every load a person decided was not
     contaminated after all: its status says what each line is."""
     loads = [t for t in tickets if t["material"] == CONTAMINATED
-             or Reason.MATERIAL_CONFLICT.value in (t.get("decisions") or {})]
+             or set(t.get("decisions") or {}) & DECIDED_ABOUT_CONTAMINATION]
     loads.sort(key=lambda t: (_none_first(t["ticket_date"]), _none_first(t["manifest_number"]),
                               _ticket_number_key(t["ticket_number"]), t["page_id"]))
     _write_csv(path, MANIFEST_COLUMNS, loads)

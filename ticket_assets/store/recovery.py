@@ -48,10 +48,14 @@ def set_aside(path: Path, why: str) -> Path | None:
 def restore_files(backup: Path, warehouse_file: Path, journal: AnswerJournal, vendors: Path) -> Path | None:
     """Put a backup's warehouse in place (the present one set aside, and returned), add the backup's
     answers and vendor templates that the present ones lack."""
+    if backup.resolve() == warehouse_file.parent.resolve():
+        raise UserError(f"{backup} is this home, not a backup: give a folder `tickets backup` wrote")
     if not (backup / WAREHOUSE_COPY).is_file():
         raise UserError(f"{backup} is not a backup folder: it holds no {WAREHOUSE_COPY} (see `tickets backup`)")
+    incoming = warehouse_file.with_name(f".{warehouse_file.name}.restoring")
+    shutil.copy2(backup / WAREHOUSE_COPY, incoming)  # whole before the present file is moved
     kept = set_aside(warehouse_file, "before-restore")
-    shutil.copy2(backup / WAREHOUSE_COPY, warehouse_file)
+    incoming.rename(warehouse_file)
     _add_missing_answers(AnswerJournal(backup / JOURNAL_COPY), journal)
     for template in sorted((backup / VENDORS_COPY).glob("*.yaml")):
         vendors.mkdir(parents=True, exist_ok=True)
