@@ -456,3 +456,10 @@ def test_accents_and_an_address_under_the_truck_label_are_no_trap():
                     ("TRUCK", 40, 200), ("2121 TREADWAY DALLAS", 40, 230))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "NON_CONTAMINATED" and e.value("truck_number") is None
+
+
+def test_a_manifest_number_read_unsurely_is_a_suggestion_in_review():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("MANIFEST #: 372491X-6189", 40, 200), confidence=0.72)
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # Fields that are mostly handwritten on real tickets need a surer reading: on the job 24-105 scans a
-# handwritten truck number came back as "8699" with its least sure digit at 0.83.
-HANDWRITTEN_MIN_CONFIDENCE = {"truck_number": 0.9}
+# handwritten truck number came back as "8699" with its least sure digit at 0.83. The regulator's manifest
+# number too: a handwritten "372491-TX-6189" came back as "372491X-6189" at 0.72.
+HANDWRITTEN_MIN_CONFIDENCE = {"truck_number": 0.9, "manifest_number": 0.9}
 
 
 @dataclass(frozen=True)
