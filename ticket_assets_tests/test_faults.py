@@ -9,11 +9,13 @@ many records were lost or doubled.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -257,14 +259,18 @@ def test_the_command_killed_mid_day_leaves_no_ghost_run_and_a_rerun_gives_the_cl
 
 
 def _wait_for_started_run(home: Path, timeout: float = 240) -> str:
-    deadline = time.monotonic() + timeout
+    """The run the command started, once it runs: read straight from the instance's SQLite run storage, for
+    opening the instance while the command creates its storage races its schema migration."""
+    runs_db, deadline = home / "dagster" / "history" / "runs.db", time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if (home / "dagster" / "dagster.yaml").exists():
-            with DagsterInstance.from_config(str(home / "dagster")) as instance:
-                started = instance.get_runs(RunsFilter(statuses=[DagsterRunStatus.STARTED]))
-                if started:
-                    time.sleep(3)  # into its steps
-                    return started[0].run_id
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{runs_db}?mode=ro", uri=True)) as db:
+                started = db.execute("SELECT run_id FROM runs WHERE status = 'STARTED'").fetchall()
+        except sqlite3.Error:
+            started = []
+        if started:
+            time.sleep(3)  # into its steps
+            return started[0][0]
         time.sleep(0.5)
     raise AssertionError("the day's run never started")
 
