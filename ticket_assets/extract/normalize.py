@@ -60,11 +60,13 @@ def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
     spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
                         for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
     remaining, named = _words(spelled_out(text)), []
+    run_together = squash(remaining)  # squashed once, and again only when a spelling takes words
     for needle, value in spellings:
-        padded = f" {needle} "
+        padded, squashed = f" {needle} ", squash(needle)
         if needle and padded in remaining:
             remaining = remaining.replace(padded, " " * len(padded))
-        elif not (len(squash(needle)) >= RUN_TOGETHER_MIN and squash(needle) in squash(remaining)):
+            run_together = squash(remaining)
+        elif not (len(squashed) >= RUN_TOGETHER_MIN and squashed in run_together):
             continue
         named += [value] if value not in named else []
     return named
