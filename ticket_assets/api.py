@@ -18,7 +18,7 @@ from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import list_date_folders, parse_day
 from ticket_assets.errors import UserError
 from ticket_assets.schema import RunStatus
-from ticket_assets.store.journal import AnswerJournal
+from ticket_assets.store.journal import ITEM_IDENTITY, AnswerJournal
 from ticket_assets.store.warehouse import Warehouse
 
 FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed again at most this often
@@ -181,8 +181,7 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
     refuse_another_inbox(settings, [item["partition_key"]], warehouse)
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse
-        entry = journal.append({**{key: item[key] for key in ("page_id", "partition_key", "file_hash", "page_number",
-                                                              "reason", "field_name")},
+        entry = journal.append({**{key: item[key] for key in ITEM_IDENTITY},
                                 **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
         warehouse.save_answer(item, entry)
     return item, answer

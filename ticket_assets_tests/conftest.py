@@ -96,6 +96,7 @@ def answer_entry(item: dict, by: str, corrections: dict, because: str | None = N
     import uuid
     from datetime import datetime
 
-    identity = ("page_id", "partition_key", "file_hash", "page_number", "reason", "field_name")
-    return {**{key: item[key] for key in identity}, "corrections": corrections, "decision": None, "because": because,
+    from ticket_assets.store.journal import ITEM_IDENTITY
+
+    return {**{key: item[key] for key in ITEM_IDENTITY}, "corrections": corrections, "decision": None, "because": because,
             "resolved_by": by, "resolved_at": datetime.now(), "journal_id": uuid.uuid4().hex}

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ticket_assets.store.warehouse import Warehouse
 
-JOURNAL_FIELDS = ("page_id", "partition_key", "file_hash", "page_number", "reason", "field_name", "corrections",
-                  "decision", "because", "resolved_by", "resolved_at")
+ITEM_IDENTITY = ("page_id", "partition_key", "file_hash", "page_number", "reason", "field_name")  # what was answered
+JOURNAL_FIELDS = (*ITEM_IDENTITY, "corrections", "decision", "because", "resolved_by", "resolved_at")
 
 
 class AnswerJournal:
