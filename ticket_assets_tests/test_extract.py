@@ -463,3 +463,38 @@ def test_a_manifest_number_read_unsurely_is_a_suggestion_in_review():
                     ("MANIFEST #: 372491X-6189", 40, 200), confidence=0.72)
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)
+
+
+def test_a_form_printing_its_labels_under_their_lines_is_read_upwards():
+    """Each value on a line with its caption under it, in two languages for some ("Camión / Truck No.")."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("C/S Dirt", 40, 200), ("4412", 500, 200),
+                    ("Material", 40, 225), ("Camión / Truck No.", 500, 225),
+                    ("14.5", 40, 300), ("15/2024/00031", 500, 300),
+                    ("Cantidad / Tons", 40, 325), ("Manifest No.", 500, 325))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and e.value("truck_number") == "4412"
+    assert e.value("manifest_number") == "15-2024-00031"
+    assert (e.value("quantity"), e.value("quantity_unit")) == (14.5, "TONS")
+
+
+def test_on_a_form_with_labels_over_their_values_the_value_above_a_label_is_never_its_own():
+    """Handwriting written low sits nearer the next label than its own; that label's own box is empty."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("HAULED FROM", 500, 250), ("Pier Ex", 520, 285),
+                    ("HAULED TO", 500, 310), ("MATERIAL", 500, 380), ("C/S Dirt", 520, 415))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("source") == "PIER_EX" and e.value("destination") is None
+
+
+def test_a_label_with_its_translation_is_no_value():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("MANIFEST NO.", 40, 200), ("Fecha / Date", 40, 230))
+    e = extract_page(page_source(), page, KNOWN)
+    assert Reason.MISSING_MANIFEST in _reasons(e) and "manifest_number" not in e.suggestions
+
+
+def test_a_number_sign_before_a_manifest_number_is_not_part_of_it():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024100031", 40, 230))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024100031"

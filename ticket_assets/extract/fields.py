@@ -148,7 +148,7 @@ def find_manifest(page: PageText) -> Found | None:
     a label (cut short, a stray character glued to it), as read and too unsure to accept."""
     partial = None
     for found in page.values_at("manifest_number"):
-        text = found.text.strip()
+        text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
         token = MANIFEST_TOKEN.match(text)
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):

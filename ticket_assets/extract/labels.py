@@ -17,6 +17,8 @@ NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 GLUED_MIN_LETTERS = 7  # a label this long, or of two words, is still a label with its value glued on
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
+# A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
+TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,18 @@ class Labels:
     any_label: re.Pattern
     form_titles: re.Pattern
     same_line_only: re.Pattern  # labels whose value must follow on their own line
+
+    def is_label(self, text: str) -> bool:
+        """Whether a text is a label, never a value: it opens with one, or with one's translation."""
+        text = text.strip(" |")
+        translated = TRANSLATION.match(text)
+        return bool(self.any_label.match(text) or translated and self.any_label.match(text, translated.end()))
+
+    def is_bare_label(self, text: str) -> bool:
+        """Whether a text is labels alone, with their translation ("Date / Fecha"): its value stands elsewhere."""
+        rest = self.any_label.sub(" ", text)
+        words = re.findall(r"[^\W_]+", rest)
+        return self.is_label(text) and not any(c.isdigit() for c in rest) and len(words) <= 2 * ("/" in rest)
 
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from ticket_assets.extract.labels import NUMBER_WORD, form_labels
+from ticket_assets.extract.labels import NUMBER_WORD, Labels, form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
@@ -83,7 +84,8 @@ class PageText:
     def values_at(self, field: str) -> Iterator[Found]:
         """Where each of the field's labels stands, the texts that could be its value, likeliest first: the rest
         of its line up to the next label, the text to its right, the text under it (in its own column when the
-        label is one of a row of labels). Other fields' labels are not read as this one's ("TRUCK NO.")."""
+        label is one of a row of labels); on a form that prints its labels under their values, the text above
+        comes before the text under. Other fields' labels are not read as this one's ("TRUCK NO.")."""
         labels = form_labels()
         own, others = labels.of(field), labels.others(field)
         for line in self.lines:
@@ -91,31 +93,56 @@ class PageText:
             for match in own.finditer(text):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
-                for found in self._candidates(line, match.start(), end, labels.any_label):
+                for found in self._candidates(line, match.start(), end, labels):
                     if found.line is line or not labels.same_line_only.fullmatch(label.strip()):
                         yield replace(found, label=label)
 
-    def _candidates(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Iterator[Found]:
-        rest = _up_to_next_label(line.text[end:], labels).strip(" :#.-|")
+    def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
+        rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
         if rest:
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
-        if neighbour and not labels.match(neighbour.text.strip(" |")):
+        if neighbour and not labels.is_label(neighbour.text):
             yield Found(neighbour.text.strip(" :#|"), neighbour, neighbour.confidence)
-        under = self._in_column_below(line, start, end, labels)
-        if under:
-            yield under
+        around = [self._value_above(line, labels), self._in_column_below(line, start, end, labels)]
+        yield from filter(None, around if self.labels_under_values else around[1:])
 
-    def _in_column_below(self, line: OcrLine, start: int, end: int, labels: re.Pattern) -> Found | None:
+    def _value_above(self, line: OcrLine, labels: Labels) -> Found | None:
+        above = self._line_above(line)
+        if above is None or labels.is_label(above.text):
+            return None
+        return Found(above.text.strip(" :#|"), above, above.confidence)
+
+    @cached_property
+    def labels_under_values(self) -> bool:
+        """Whether the form prints its labels under the values they name ("Truck" under the line holding "51"):
+        the labels standing alone on their line have their value above them (alone on that side, or nearer),
+        none below. One below is enough to say no: on a form with labels over handwritten values, a value
+        written low can sit nearer the next label than its own, but the first label has nothing above it."""
+        labels = form_labels()
+        sides = [self._side_of_value(line, labels) for line in self.lines if labels.is_bare_label(line.text)]
+        return sides.count("above") >= 2 and "below" not in sides
+
+    def _side_of_value(self, line: OcrLine, labels: Labels) -> str | None:
+        middle = _centre_y(line)
+        above, below = self._line_above(line), self._line_below(line)
+        top = above.box[3] if above and above.box[3] <= middle and not labels.is_label(above.text) else None
+        bottom = below.box[1] if below and below.box[1] >= middle and not labels.is_label(below.text) else None
+        if top is None or bottom is None:
+            return "above" if top is not None else "below" if bottom is not None else None
+        gap_above, gap_below = line.box[1] - top, bottom - line.box[3]
+        return "above" if gap_above < 0.7 * gap_below else "below" if gap_below < 0.7 * gap_above else None
+
+    def _in_column_below(self, line: OcrLine, start: int, end: int, labels: Labels) -> Found | None:
         """The words under a label. Alone on its row, the label owns the line below; in a row of labels
         (`YARDS  TONS  TRUCK #` over `17  6181`), only the words whose middle falls in its column."""
-        header = _spans_of(line, labels)
-        if len(header) < 2 and not any(labels.match(o.text.strip(" |")) for o in self.row_neighbours(line)):
+        header = _spans_of(line, labels.any_label)
+        if len(header) < 2 and not any(labels.is_label(o.text) for o in self.row_neighbours(line)):
             below = self._line_below(line)
-            if below is None or labels.match(below.text.strip(" |")):  # another label's line, not a value
+            if below is None or labels.is_label(below.text):  # another label's line, not a value
                 return None
             return Found(below.text.strip(" :#|"), below, below.confidence)
-        left, right = _column(line, start, end, header + self._row_label_spans(line, labels))
+        left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
         words = [(word, row_line) for row_line in self._next_row(line) for word, x in _word_centres(row_line)
                  if left <= x < right]
         if not words:
