@@ -194,7 +194,7 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 
 
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
-                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2"]
+                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill"]
 
 
