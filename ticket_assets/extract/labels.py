@@ -17,6 +17,7 @@ NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 GLUED_MIN_LETTERS = 7  # a label this long, or of two words, is still a label with its value glued on
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
+SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
@@ -61,7 +62,7 @@ def spelling_pattern(spelling: str) -> str:
     long = " " in word or sum(char.isalpha() for char in word) >= GLUED_MIN_LETTERS
     if needs_colon:
         return rf"(?<![A-Z0-9]){body}\s*:"
-    return rf"(?<![A-Z0-9]){body}(?!{WORD_ENDINGS if long else '[A-Z]'}){NUMBER_WORD}"
+    return rf"(?<![A-Z0-9]){body}(?!{WORD_ENDINGS if long else SHORT_WORD_GOES_ON}){NUMBER_WORD}"
 
 
 def _alternatives(spellings) -> re.Pattern:
