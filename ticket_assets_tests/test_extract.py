@@ -499,3 +499,12 @@ def test_a_number_sign_before_a_manifest_number_is_not_part_of_it():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
                     ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024100031", 40, 230))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024100031"
+
+
+def test_in_a_row_holding_labels_the_label_under_another_is_no_value_and_a_stop_before_a_unit_is_a_space():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("Job", 40, 300), ("24-105", 200, 300), ("Material", 500, 300), ("C/S Dirt", 700, 300),
+                    ("Cantidad / Qty", 500, 340), ("1.LOAD", 700, 340))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+    assert (e.value("quantity"), e.value("quantity_unit")) == (1.0, "LOADS")

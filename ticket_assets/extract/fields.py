@@ -31,8 +31,8 @@ MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", 
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
-QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
-QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
+QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
+QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
                             re.I)
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 UNITS = {"TON": "TONS", "TONS": "TONS", "TN": "TONS", "CY": "CY", "C.Y.": "CY", "YD": "CY", "YDS": "CY",
@@ -170,7 +170,8 @@ def _glued(text: str, end: int) -> bool:
 
 def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
-    TONS, CY or LOADS (the unit of the label it stands under or after when it has none)."""
+    TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
+    amount and unit is OCR's reading of the space ("1.LOAD")."""
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match:

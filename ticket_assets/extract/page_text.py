@@ -143,8 +143,8 @@ class PageText:
                 return None
             return Found(below.text.strip(" :#|"), below, below.confidence)
         left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
-        words = [(word, row_line) for row_line in self._next_row(line) for word, x in _word_centres(row_line)
-                 if left <= x < right]
+        values = [row_line for row_line in self._next_row(line) if not labels.is_label(row_line.text)]
+        words = [(word, row_line) for row_line in values for word, x in _word_centres(row_line) if left <= x < right]
         if not words:
             return None
         text = " ".join(word for word, _ in words)
