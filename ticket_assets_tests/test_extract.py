@@ -196,7 +196,8 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill"]
-CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill"]
+CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
+                 "UNCONTAMINATED FILL", "Un-contaminated soil"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -508,3 +509,17 @@ def test_in_a_row_holding_labels_the_label_under_another_is_no_value_and_a_stop_
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "CLASS_2_CONTAMINATED"
     assert (e.value("quantity"), e.value("quantity_unit")) == (1.0, "LOADS")
+
+
+def test_a_label_s_second_name_after_a_slash_is_no_value():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("Manifest/Shipping Doc", 40, 200))
+    assert "manifest_number" not in extract_page(page_source(), page, KNOWN).suggestions
+
+
+def test_shortened_labels_of_material_and_places():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("Mat'I Hauled: C/S Dirt", 40, 200),
+                    ("Load Site: Pier Ex", 40, 240), ("Unload At: LDI Yard", 40, 280))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("material"), e.value("source"), e.value("destination")) == (
+        "CLASS_2_CONTAMINATED", "PIER_EX", "LDI_YARD")

@@ -99,7 +99,7 @@ class PageText:
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
-        if rest:
+        if rest and not _second_name(rest):
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
         if neighbour and not labels.is_label(neighbour.text):
@@ -203,6 +203,11 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
     while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
         end = more.start() + len(more.group(0).rstrip())
     return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+
+
+def _second_name(rest: str) -> bool:
+    """Words after a slash with no digit ("Manifest/Shipping Doc"): the label's other name, not its value."""
+    return rest.startswith("/") and not any(char.isdigit() for char in rest)
 
 
 def _up_to_next_label(rest: str, labels: re.Pattern) -> str:
