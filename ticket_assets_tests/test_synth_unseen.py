@@ -109,14 +109,15 @@ NOVEL_DAY = date(2024, 11, 13)
 @pytest.fixture(scope="module")
 def novel_sheets(tmp_path_factory) -> list:
     writer = DayWriter(tmp_path_factory.mktemp("novel"), random.Random(SEED), DPI)
-    return [writer._sheet(NOVEL_DAY, novel=True) for _ in range(160)]
+    return [writer._sheet(NOVEL_DAY, "v2") for _ in range(160)]
 
 
-def test_a_share_of_each_day_takes_the_new_variants(tmp_path):
+def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     writer = DayWriter(tmp_path, random.Random(SEED), DPI)
     for pages in (5, 10, 20):
-        flags = writer._novel_pages(pages)
-        assert len(flags) == pages and 0.4 <= sum(flags) / pages <= 0.5
+        rounds = writer._rounds(pages)
+        assert len(rounds) == pages
+        assert 0.25 <= rounds.count("v2") / pages <= 0.4 and 0.35 <= rounds.count("v3") / pages <= 0.45
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
