@@ -9,11 +9,11 @@ V3_AREA_PHRASES = {
     "ZONE_E_GARAGE": ("Garage - Zone E", "Zone E Parking Garage", "ZN E GARAGE"),
     "SOUTH_MSE_WALL": ("S MSE Wall", "MSE Wall (South)", "STH MSE WALL"),
     "MSE_WALL": ("M.S.E. Wall", "MSE Retaining Wall"),
-    "PIER_EX": ("Pier Exc", "PIER EXCAVATION", "Pier drilling spoils area"),
+    "PIER_EX": ("Pier Exc", "PIER EXCAV", "Pier drilling spoils area"),
     "POND": ("Detention Pond excav", "POND AREA", "Pond (det.)"),
     "SOUTH_FILL": ("Fill - South", "STH FILL", "South fill area excav"),
     "TRACT_2": ("TRACT TWO", "Tract No. 2", "Tr-2"),
-    "BECK_SPOILS": ("BECK", "Beck stockpile", "Beck - spoil"),
+    "BECK_SPOILS": ("Beck stock pile", "Beck stockpile", "Beck - spoil"),
     "NTX_SPOILS": ("NTX stockpile", "N. TX spoils"),
     "UTX_SPOILS": ("UTX stockpile", "U. TX spoils"),
     "MVP_TC1": ("MVP - TC 1", "MVP TC 1"),
@@ -23,7 +23,7 @@ V3_AREA_PHRASES = {
 V3_DESTINATION_PHRASES = {
     "WASTE_MANAGEMENT_LEWISVILLE": ("W.M. Lewisville", "Lewisville LF - Waste Mgmt", "WM LEWISVILLE L/F"),
     "LDI_YARD": ("L.D.I.", "LDI - NW Hwy", "LDI YARD (DALLAS)"),
-    "POST_OAK_PIT": ("Post Oak - Flower Mound", "POST OAK PIT", "P.O.A. pit"),
+    "POST_OAK_PIT": ("Post Oak - Flower Mound", "POST OAK (PIT)", "P.O.A. pit"),
 }
 
 # `{who}` is the trade whose spoils these are (phrasing.SPOILS_OWNERS).

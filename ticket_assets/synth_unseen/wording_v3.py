@@ -13,18 +13,18 @@ WEIGHMASTER = {
     "trailer": ("TRL ID",),
     "driver": ("DRIVER ID",),
     "pit_ticket": ("ORIGIN TKT",),
-    "source": ("ORIGIN", "GENERATOR SITE/ORIGIN", "LOADED AT"),
+    "source": ("ORIGIN PT", "GENERATOR SITE/ORIGIN", "LOADED AT"),
     "destination": ("DESTINATION SITE", "TIPPING FACILITY", "DELIVERED TO"),
     "material": ("COMMODITY DESC", "MATERIAL TYPE", "PRODUCT DESC"),
     "manifest": ("MANIFEST NBR", "PROFILE-MANIFEST", "MANIFEST CTRL #"),
     "quantity": ("NET WEIGHT", "QTY NET", "BILLED QTY"),
-    "remarks": ("NOTES",),
+    "remarks": ("MEMO",),
 }
 
 HAND_PAD = {
     "ticket": ("Slip No.", "Tkt. No", "Ref.", "Trip Tkt."),
     "date": ("Dte.", "Date Loaded", "Day"),
-    "customer": ("Cust. Name", "Sold To"),
+    "customer": ("Cust. Name", "Charge To"),
     "job": ("Job Name/No.", "Proj."),
     "po": ("P.O. No.",),
     "truck": ("Equip.", "Trk. ID", "Truck Number"),
@@ -36,7 +36,7 @@ HAND_PAD = {
     "material": ("Load Desc.", "Matl. Type", "Commodity/Desc."),
     "manifest": ("Trip Ticket / Manifest", "Mnfst. No.", "Manifest Doc."),
     "quantity": ("Amt. Hauled", "Quan.", "How Much"),
-    "remarks": ("Notes",),
+    "remarks": ("Rmk.", "Note"),
 }
 
 # Three fields in two languages; the pad's other labels are its hand-pad ones.
