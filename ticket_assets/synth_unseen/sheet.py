@@ -86,10 +86,12 @@ def write_sheet(load: Load, rng: random.Random, variant: str = "base", traits: t
 def _third_round(sheet: Sheet, rng: random.Random) -> Sheet:
     """Where a v3 page shows its manifest (a margin note is written by hand), and whether a pencil filled it."""
     traits, entries = list(sheet.traits), dict(sheet.entries)
-    spot = rng.choice(MANIFEST_SPOTS) if sheet.load.manifest_printed and "manifest" in entries else "field"
+    spot = "field"
+    if sheet.load.manifest_printed and "manifest" in entries:
+        spot = rng.choice(MANIFEST_SPOTS)
+        traits.append(f"manifest:{spot}")
     if spot == "margin":
         entries["manifest"] = Entry(text=entries["manifest"].text, by_hand=True)
-    traits.append(f"manifest:{spot}")
     writer = sheet.writer
     if any(e.by_hand for e in entries.values()) and rng.random() < PENCIL_SHARE:
         writer = replace(writer, ink=rng.choice(PENCIL), bold=False)
@@ -206,10 +208,7 @@ def _v3_quantity_text(load: Load, by_hand: bool, rng: random.Random) -> str:
     """The amount with its unit in one of the third round's ways, glued to the number or spaced from it."""
     if load.quantity is None:
         return ""
-    number = f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
-    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
-        number = f"{load.quantity:.2f}"
-    return rng.choice(say3.V3_QUANTITY_FORMATS[load.unit]).format(q=number)
+    return rng.choice(say3.V3_QUANTITY_FORMATS[load.unit]).format(q=_number_text(load))
 
 
 V3_WRITERS = {"date": _v3_date_text, "source": _v3_source_text, "destination": _v3_destination_text,
@@ -230,12 +229,17 @@ def _quantity_text(load: Load, key: str, rng: random.Random) -> str:
     """The amount in the field that holds it: a unit column takes the bare number, a Qty field adds its unit."""
     if load.quantity is None or (QUANTITY_KEYS[key] and QUANTITY_KEYS[key] != load.unit):
         return ""
-    number = f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
-    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
-        number = f"{load.quantity:.2f}"
+    number = _number_text(load)
     if QUANTITY_KEYS[key] or _names_one_unit(load.vendor.labels[key], load.unit):
         return number
     return f"{number} {rng.choice(say.UNIT_WORDS[load.unit])}"
+
+
+def _number_text(load: Load) -> str:
+    """The amount as the form prints it: whole numbers bare, a scale's tons to the hundredth."""
+    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
+        return f"{load.quantity:.2f}"
+    return f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
 
 
 def _names_one_unit(label: str, unit: str) -> bool:
