@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from ticket_assets.synth_unseen import parts
 from ticket_assets.synth_unseen.draw import Canvas
+from ticket_assets.synth_unseen.forms_table import WIDE_KEYS
 from ticket_assets.synth_unseen.parts_v3 import fitted_label, form_keys, manifest_elsewhere, v3_title
 from ticket_assets.synth_unseen.sheet import Sheet
 
-WIDE_KEYS = ("customer", "source", "destination", "material", "manifest", "remarks")
 MARGIN_WIDTH = 1.35
 LOG_ROWS = 9
 
