@@ -90,16 +90,8 @@ def draw_load_slip(c: Canvas, sheet: Sheet) -> None:
         step = min(0.4, (limit - first) / max(1, len(column) - 1))
         for k, key in enumerate(column):
             parts.labelled_line(c, sheet, key, x0, x1, first + k * step, 8)
-    parts.ticket_number(c, sheet, 1.3, c.height_in - 0.72, "ms", _stamp_pt(c, sheet, 17, 1.2))
+    parts.ticket_number(c, sheet, 1.3, c.height_in - 0.72, "ms", parts.stamp_pt(c, sheet, 17, 1.2))
     parts.signature_line(c, sheet, "Driver", 3.05, c.width_in - 0.3, c.height_in - 0.35, signed=True)
-
-
-def _stamp_pt(c: Canvas, sheet: Sheet, pt: float, width: float) -> float:
-    """The size at which the stamp's longer line stays within `width` inches, so its oval stays on the paper."""
-    longest = max(sheet.vendor.labels["ticket"].upper(), sheet.load.ticket_number, key=len)
-    while pt > 9 and c.width(longest, pt * 0.9, "mono_bold") > width:
-        pt -= 0.5
-    return pt
 
 
 def _class_boxes(c: Canvas, sheet: Sheet, y: float) -> None:

@@ -18,7 +18,7 @@ def draw_label_block(c: Canvas, sheet: Sheet) -> None:
     parts.logo(c, sheet, 0.3, 0.22, 0.5)
     top = parts.header(c, sheet, 0.95, 0.5, "left", 17)
     c.text(c.width_in - 0.3, 0.3, v3_title(sheet), 8, parts.bold(sheet.vendor.face), anchor="rs")
-    parts.ticket_in_corner(c, sheet, 15)
+    parts.ticket_in_corner(c, sheet, parts.stamp_pt(c, sheet, 15, 2.0))
     keys = form_keys(sheet)
     first = max(top + 0.35, 1.45)
     step = min(0.34, (c.height_in - 1.0 - first) / len(keys))
