@@ -12,6 +12,7 @@ from ticket_assets.synth_unseen.forms_printed import draw_printout, draw_stacked
 from ticket_assets.synth_unseen.forms_slip import draw_load_slip, draw_two_part
 from ticket_assets.synth_unseen.forms_table import draw_table, draw_under_label
 from ticket_assets.synth_unseen.forms_thermal import draw_thermal
+from ticket_assets.synth_unseen.forms_v3_grid import draw_merged_grid
 from ticket_assets.synth_unseen.forms_v3_pads import draw_dispatch_log, draw_label_block, draw_margin_labels
 from ticket_assets.synth_unseen.forms_v3_scale import draw_disposal_receipt, draw_weighmaster
 from ticket_assets.synth_unseen.sheet import Sheet
@@ -21,7 +22,8 @@ FORMS = {"ruled": draw_ruled, "grid": draw_grid, "boxed": draw_boxed, "two_colum
 NEW_FORMS = {"thermal": draw_thermal, "table": draw_table, "under_label": draw_under_label,
              "two_part": draw_two_part, "load_slip": draw_load_slip}
 V3_FORMS = {"weighmaster": draw_weighmaster, "disposal_receipt": draw_disposal_receipt,
-            "label_block": draw_label_block, "margin_labels": draw_margin_labels, "dispatch_log": draw_dispatch_log}
+            "label_block": draw_label_block, "margin_labels": draw_margin_labels, "dispatch_log": draw_dispatch_log,
+            "merged_grid": draw_merged_grid}
 
 
 def draw_ticket(sheet: Sheet, dpi: int, rng: random.Random) -> Canvas:

@@ -78,5 +78,6 @@ def _v3_stock(form: str, vendor: Vendor) -> dict:
         "margin_labels": {"size": LANDSCAPE, "mark": "numbering", "hand_share": max(vendor.hand_share, 0.6)},
         "dispatch_log": {"size": DISPATCH_SHEET, "face": "narrow", "paper": ("white", "yellow"), "mark": "numbering",
                          "hand_share": 0.9},
+        "merged_grid": {"size": LANDSCAPE, "mark": "cell", "hand_share": max(vendor.hand_share, 0.7)},
     }
     return stocks[form]

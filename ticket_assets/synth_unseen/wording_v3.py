@@ -51,15 +51,17 @@ V3_REGISTERS = {"weighmaster": WEIGHMASTER, "hand_pad": HAND_PAD, "bilingual_thr
 
 # The layouts each kind of company prints in the third round, and the label registers each layout takes.
 V3_FORMS_BY_ROLE = {"facility": ("weighmaster", "disposal_receipt", "label_block"),
-                    "supplier": ("weighmaster", "label_block", "margin_labels"),
-                    "hauler": ("dispatch_log", "margin_labels", "label_block")}
+                    "supplier": ("weighmaster", "label_block", "margin_labels", "merged_grid"),
+                    "hauler": ("dispatch_log", "margin_labels", "label_block", "merged_grid")}
 V3_REGISTERS_BY_FORM = {"weighmaster": ("weighmaster",), "disposal_receipt": ("weighmaster", "hand_pad"),
                         "label_block": ("weighmaster", "hand_pad", "bilingual_three"),
                         "margin_labels": ("hand_pad", "bilingual_three"),
-                        "dispatch_log": ("hand_pad", "bilingual_three")}
+                        "dispatch_log": ("hand_pad", "bilingual_three"),
+                        "merged_grid": ("hand_pad", "bilingual_three", "weighmaster")}
 
 V3_TITLES = {"weighmaster": ("WEIGHMASTER'S CERTIFICATE", "CERTIFIED WEIGHT TICKET"),
              "disposal_receipt": ("LANDFILL GATE RECEIPT", "NON-HAZ DISPOSAL RECEIPT"),
              "label_block": ("TRUCK LOAD RECORD", "MATERIAL RECEIPT"),
              "margin_labels": ("HAULING RECORD", "LOAD CONFIRMATION"),
-             "dispatch_log": ("DISPATCH LOAD SHEET", "DAILY TRUCK LOG")}
+             "dispatch_log": ("DISPATCH LOAD SHEET", "DAILY TRUCK LOG"),
+             "merged_grid": ("DELIVERY RECORD", "HAULER'S LOAD RECORD")}
