@@ -244,8 +244,10 @@ def _check_v3_page(sheet, words: list[str]) -> None:
 
 def test_each_v3_page_prints_its_truth_values(v3_sheets):
     for n, sheet in enumerate(v3_sheets[:60]):
-        canvas = draw_ticket(sheet, 40, random.Random(n))
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
         _check_v3_page(sheet, canvas.words)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
         assert "manifest_number" not in sheet.handwritten() or sheet.entries["manifest"].by_hand
         if sheet.manifest_spot == "margin":
             assert "manifest_number" in sheet.handwritten()
