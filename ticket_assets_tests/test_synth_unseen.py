@@ -19,7 +19,8 @@ from ticket_assets.synth_unseen import phrasing, phrasing_v3, vendors, wording, 
 from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, draw_ticket
 from ticket_assets.synth_unseen.generate import DayWriter
 from ticket_assets.synth_unseen.loads import manifest_truth
-from ticket_assets.synth_unseen.mishaps import cut_box
+from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
+from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
 from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
 from ticket_assets.synth_unseen.wording import REGISTERS
 
@@ -251,3 +252,11 @@ def test_each_v3_page_prints_its_truth_values(v3_sheets):
         assert "manifest_number" not in sheet.handwritten() or sheet.entries["manifest"].by_hand
         if sheet.manifest_spot == "margin":
             assert "manifest_number" in sheet.handwritten()
+
+
+def test_v3_pages_meet_the_third_rounds_mishaps_only():
+    rng = random.Random(SEED)
+    for kind in ("scan", "image"):
+        looks = [choose_look(rng, kind, "v3-label_block") for _ in range(200)]
+        assert {look.mishap for look in looks} == {None, *V3_MISHAPS[kind]}
+        assert all(STEEP_SKEW[0] <= abs(look.skew) <= STEEP_SKEW[1] for look in looks if look.mishap == "steep_skew")
