@@ -15,10 +15,13 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
-from ticket_assets.synth_unseen.forms import NEW_FORMS, draw_ticket
+from ticket_assets.synth_unseen import phrasing, phrasing_v3, vendors, wording, wording_v3
+from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, draw_ticket
 from ticket_assets.synth_unseen.generate import DayWriter
 from ticket_assets.synth_unseen.loads import manifest_truth
-from ticket_assets.synth_unseen.mishaps import cut_box
+from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
+from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
+from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
 from ticket_assets.synth_unseen.wording import REGISTERS
 
 PAGES, SEED, DPI = 5, 7, 72
@@ -109,14 +112,15 @@ NOVEL_DAY = date(2024, 11, 13)
 @pytest.fixture(scope="module")
 def novel_sheets(tmp_path_factory) -> list:
     writer = DayWriter(tmp_path_factory.mktemp("novel"), random.Random(SEED), DPI)
-    return [writer._sheet(NOVEL_DAY, novel=True) for _ in range(160)]
+    return [writer._sheet(NOVEL_DAY, "v2") for _ in range(160)]
 
 
-def test_a_share_of_each_day_takes_the_new_variants(tmp_path):
+def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     writer = DayWriter(tmp_path, random.Random(SEED), DPI)
     for pages in (5, 10, 20):
-        flags = writer._novel_pages(pages)
-        assert len(flags) == pages and 0.4 <= sum(flags) / pages <= 0.5
+        rounds = writer._rounds(pages)
+        assert len(rounds) == pages
+        assert 0.25 <= rounds.count("v2") / pages <= 0.4 and 0.35 <= rounds.count("v3") / pages <= 0.45
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -157,3 +161,102 @@ def test_a_cut_edge_never_reaches_a_label_or_value(novel_sheets):
         if kept:
             assert all(kept[0] <= b[0] and kept[1] <= b[1] and b[2] <= kept[2] and b[3] <= kept[3]
                        for _, b in canvas.regions)
+
+
+# The third round (v3): layouts, label registers, phrasings, manifest shapes and spots, mishaps of its own.
+
+
+@pytest.fixture(scope="module")
+def v3_sheets(tmp_path_factory) -> list:
+    writer = DayWriter(tmp_path_factory.mktemp("v3"), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, "v3") for _ in range(120)]
+
+
+def test_every_truth_entry_names_its_round_and_v3_pages_appear(truth):
+    for entry in truth:
+        assert entry["variant"] in ("base", "v2") or entry["variant"][3:] in V3_FORMS, entry
+        assert isinstance(entry["traits"], list)
+    assert sum(e["variant"].startswith("v3-") for e in truth) == round(PAGES * 0.4) * len(DAYS)
+
+
+def test_v3_draws_every_layout_and_every_manifest_spot(v3_sheets):
+    assert {s.vendor.form for s in v3_sheets} == set(V3_FORMS)
+    assert {s.manifest_spot for s in v3_sheets if s.load.manifest} == set(MANIFEST_SPOTS)
+    assert all(s.variant == f"v3-{s.vendor.form}" for s in v3_sheets)
+
+
+def _older_spellings() -> set[str]:
+    """Every label and value phrase the base families and the second round print, case folded."""
+    tables = [*REGISTERS.values(), *(v.labels for v in vendors.VENDORS)]
+    labels = {text for table in tables for value in table.values()
+              for text in ((value,) if isinstance(value, str) else value)}
+    phrases = {text for table in (phrasing.AREA_PHRASES, phrasing.DESTINATION_PHRASES, phrasing.MATERIAL_PHRASES,
+                                  phrasing.NEW_AREA_PHRASES, phrasing.NEW_DESTINATION_PHRASES,
+                                  phrasing.NEW_MATERIAL_PHRASES)
+               for texts in table.values() for text in texts}
+    return {text.casefold() for text in labels | phrases | set(wording.TITLES)}
+
+
+def test_v3_wordings_repeat_no_earlier_spelling():
+    older = _older_spellings()
+    tables = [*wording_v3.V3_REGISTERS.values(), phrasing_v3.V3_AREA_PHRASES, phrasing_v3.V3_DESTINATION_PHRASES,
+              phrasing_v3.V3_MATERIAL_PHRASES]
+    for table in tables:
+        for texts in table.values():
+            assert not {t.casefold() for t in texts} & older, texts
+
+
+def _written(text: str, words: list[str]) -> bool:
+    return text.casefold() in {w.casefold() for w in words}
+
+
+def _phrase_of(text: str, table: dict, value: str) -> bool:
+    owner = phrasing.SPOILS_OWNERS
+    return text.casefold() in {p.format(who=w).casefold() for p in table[value] for w in (*owner.values(), "trade")}
+
+
+def _date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "yy": day.year % 100, "mon": phrasing.MONTHS[day.month - 1],
+             "Mon": phrasing_v3.MONTH_NAMES[day.month - 1], "dow": phrasing_v3.WEEKDAYS[day.weekday()]}
+    return any(text.startswith(shape.format(**names)) for shape in phrasing_v3.V3_DATE_FORMATS.values())
+
+
+def _check_v3_page(sheet, words: list[str]) -> None:
+    """Every truth value of a v3 page stands on it as the truth says, and a value not on it is None."""
+    fields, entries = sheet.load.fields(), sheet.entries
+    text = {key: entries[key].text for key in entries if entries[key].text}
+    assert any(fields["ticket_number"] in w for w in words)
+    for shown in text.values():
+        assert _written(shown, words), shown
+    assert _date_of(text["date"], NOVEL_DAY)
+    assert _phrase_of(text["material"], phrasing_v3.V3_MATERIAL_PHRASES, fields["material"])
+    assert fields["truck_number"] == text.get("truck")
+    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
+    quantity = re.match(r"[\d.]+", text.get("quantity", ""))
+    assert fields["quantity"] == (float(quantity.group()) if quantity else None)
+    if fields["quantity"] is not None:
+        unit_text = text["quantity"][quantity.end():]
+        formats = phrasing_v3.V3_QUANTITY_FORMATS[fields["quantity_unit"]]
+        assert unit_text in {f.replace("{q}", "") for f in formats}
+    for key, table in (("source", phrasing_v3.V3_AREA_PHRASES), ("destination", phrasing_v3.V3_DESTINATION_PHRASES)):
+        if fields[key] is not None:
+            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+
+
+def test_each_v3_page_prints_its_truth_values(v3_sheets):
+    for n, sheet in enumerate(v3_sheets[:60]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        _check_v3_page(sheet, canvas.words)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
+        assert "manifest_number" not in sheet.handwritten() or sheet.entries["manifest"].by_hand
+        if sheet.manifest_spot == "margin":
+            assert "manifest_number" in sheet.handwritten()
+
+
+def test_v3_pages_meet_the_third_rounds_mishaps_only():
+    rng = random.Random(SEED)
+    for kind in ("scan", "image"):
+        looks = [choose_look(rng, kind, "v3-label_block") for _ in range(200)]
+        assert {look.mishap for look in looks} == {None, *V3_MISHAPS[kind]}
+        assert all(STEEP_SKEW[0] <= abs(look.skew) <= STEEP_SKEW[1] for look in looks if look.mishap == "steep_skew")

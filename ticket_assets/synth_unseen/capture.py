@@ -10,12 +10,14 @@ import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter
 
 from ticket_assets.synth_unseen import fonts
-from ticket_assets.synth_unseen.mishaps import MISHAPS
+from ticket_assets.synth_unseen.mishaps import MISHAPS, V3_MISHAPS
 
 WHITE = (255, 255, 255)
 TURNS = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
 BACKGROUNDS = ((70, 62, 55), (40, 42, 48), (120, 110, 96), (150, 150, 145), (92, 70, 50))
 MISHAP_SHARE = 0.7  # new-variant pages that also suffer one of the new mishaps
+V3_MISHAP_SHARE = 0.5  # v3 pages that also suffer one of the third round's mishaps
+STEEP_SKEW = (4.0, 7.0)  # degrees a page lies askew on the glass or under the phone, either way
 FAX_HEADERS = ("FAX FROM: 214 555 0147   JOBSITE OFFICE", "RCVD BY FAX  972-555-0160  FIELD TRAILER",
                "FROM: SITE OFFICE FAX   469 555 0112")
 
@@ -38,14 +40,24 @@ class Look:
     mishap: str | None = None  # one of mishaps.MISHAPS, or none
 
 
-def choose_look(rng: random.Random, kind: str, novel: bool = False) -> Look:
-    """How this page is captured; a `novel` page mostly also meets one of the new mishaps."""
+def choose_look(rng: random.Random, kind: str, variant: str = "base") -> Look:
+    """How this page is captured; a "v2" page mostly also meets one of the second round's mishaps, a v3 page
+    often one of the third round's."""
     look = _phone_look(rng) if kind == "image" else _scan_look(rng)
-    if not novel or rng.random() >= MISHAP_SHARE:
+    if variant.startswith("v3"):
+        return _v3_mishap(rng, look) if rng.random() < V3_MISHAP_SHARE else look
+    if variant != "v2" or rng.random() >= MISHAP_SHARE:
         return look
     mishap = rng.choice(MISHAPS[kind])
     if mishap == "fax":  # a fax machine's own loss of contrast replaces the scanner's fading and blur
         return replace(look, mishap=mishap, mild=False, fade=0.0, blur=min(look.blur, 0.3), rotation=0)
+    return replace(look, mishap=mishap, mild=False)
+
+
+def _v3_mishap(rng: random.Random, look: Look) -> Look:
+    mishap = rng.choice(V3_MISHAPS[look.kind])
+    if mishap == "steep_skew":
+        return replace(look, mishap=mishap, mild=False, skew=rng.choice((-1, 1)) * rng.uniform(*STEEP_SKEW))
     return replace(look, mishap=mishap, mild=False)
 
 

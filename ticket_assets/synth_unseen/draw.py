@@ -24,6 +24,7 @@ class Canvas:
         self.image = Image.new("RGB", (self.px(size_in[0]), self.px(size_in[1])), paper)
         self.pen = ImageDraw.Draw(self.image)
         self.regions: list[tuple[str, Box]] = []  # where each value, label and number landed, for later mishaps
+        self.words: list[str] = []  # every text put on the page, printed, written or stamped, in drawing order
 
     def mark(self, key: str, box: Box | None) -> None:
         """Remember that `key` was drawn inside `box` (pixels)."""
@@ -40,11 +41,24 @@ class Canvas:
              anchor: str = "ls") -> Box:
         """Printed text; y is the baseline unless `anchor` says otherwise. Returns the ink's box in pixels."""
         at, font = (self.px(x), self.px(y)), self.font(face, pt)
+        self.words.append(text)
         self.pen.text(at, text, font=font, fill=fill, anchor=anchor)
         return self.pen.textbbox(at, text, font=font, anchor=anchor)
 
     def width(self, text: str, pt: float, face: str = "sans") -> float:
         return self.font(face, pt).getlength(text) / self.dpi
+
+    def turned_text(self, x: float, y: float, text: str, pt: float = 9, face: str = "sans", fill=INK) -> Box:
+        """Printed text turned a quarter anticlockwise (read from the bottom up), centred at (x, y)."""
+        font = self.font(face, pt)
+        self.words.append(text)
+        left, top, right, bottom = font.getbbox(text)
+        mask = Image.new("L", (right + 2, bottom + 2), 0)
+        ImageDraw.Draw(mask).text((0, 0), text, font=font, fill=255)
+        mask = mask.rotate(90, expand=True)
+        x0, y0 = self.px(x) - mask.width // 2, self.px(y) - mask.height // 2
+        self.image.paste(Image.new("RGB", mask.size, fill), (x0, y0), mask)
+        return x0, y0, x0 + mask.width, y0 + mask.height
 
     def line(self, x0: float, y0: float, x1: float, y1: float, weight: float = 0.8, fill=INK) -> None:
         self.pen.line((self.px(x0), self.px(y0), self.px(x1), self.px(y1)), fill=fill, width=self._stroke(weight))
@@ -64,6 +78,7 @@ class Canvas:
     def write(self, x: float, y: float, text: str, writer: Writer, max_width: float | None = None) -> Box:
         """Hand-written value; y is the line the writer aims at. Returns the box the ink may cover."""
         limit = self.px(max_width) if max_width else None
+        self.words.append(text)
         return hand.write(self.image, self.px(x), self.px(y), text, writer, self.dpi, self.rng, limit)
 
     def signature(self, x: float, y: float, width: float, ink) -> None:
@@ -78,6 +93,7 @@ class Canvas:
     def stamp(self, x: float, y: float, lines: list[str], color, pt: float = 16, angle: float = 0.0,
               framed: bool = True, oval: bool = False) -> Box:
         """A rubber stamp centred at (x, y): framed by a box or an oval, turned by `angle` degrees, its ink patchy."""
+        self.words.extend(lines)
         mask = _stamp_mask(lines, self.font("mono_bold", pt), self.dpi, framed, oval)
         mask = mask.rotate(angle, resample=Image.BICUBIC, expand=True)
         mask = _patchy(mask, self.rng)

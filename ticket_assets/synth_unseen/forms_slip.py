@@ -90,7 +90,7 @@ def draw_load_slip(c: Canvas, sheet: Sheet) -> None:
         step = min(0.4, (limit - first) / max(1, len(column) - 1))
         for k, key in enumerate(column):
             parts.labelled_line(c, sheet, key, x0, x1, first + k * step, 8)
-    parts.ticket_number(c, sheet, 1.3, c.height_in - 0.72, "ms", 17)
+    parts.ticket_number(c, sheet, 1.3, c.height_in - 0.72, "ms", parts.stamp_pt(c, sheet, 17, 1.2))
     parts.signature_line(c, sheet, "Driver", 3.05, c.width_in - 0.3, c.height_in - 0.35, signed=True)
 
 

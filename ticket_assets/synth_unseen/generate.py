@@ -1,8 +1,10 @@
 """Write a seeded inbox of tickets in layouts of our own, one folder per day, and the truth for every page.
 
 All randomness flows from one `random.Random(seed)`; nothing reads the clock, so a seed pins down every byte.
-A share of the pages (`NOVEL_SHARE`) is drawn in the new variants: new layouts and label wordings, new material
-phrasings and manifest shapes, and new mishaps on the way to the scanner.
+A share of the pages (`NOVEL_SHARE`) is drawn in the second round of variants ("v2"): new layouts and label
+wordings, new material phrasings and manifest shapes, and new mishaps on the way to the scanner. Another share
+(`V3_SHARE`) is drawn in the third round ("v3"): layouts, label registers, phrasings, dates, units, manifest shapes
+and spots, and mishaps that neither earlier round has. Each truth entry names its page's `variant` and `traits`.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from ticket_assets.synth_unseen.forms import draw_ticket
 from ticket_assets.synth_unseen.loads import Numbering, choose_load
 from ticket_assets.synth_unseen.mishaps import lay_over, mark_paper
 from ticket_assets.synth_unseen.naming import Namer, plan_day
-from ticket_assets.synth_unseen.restyle import restyle
+from ticket_assets.synth_unseen.restyle import restyle, restyle_v3
 from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
 
-NOVEL_SHARE = 0.45
+NOVEL_SHARE = 0.3
+V3_SHARE = 0.4
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
@@ -52,28 +55,37 @@ class DayWriter:
         folder = self.root / day.isoformat()
         folder.mkdir(parents=True, exist_ok=True)
         styles = {"scan": self.rng.randrange(12), "image": self.rng.randrange(12)}
-        novel = iter(self._novel_pages(pages))
+        rounds = iter(self._rounds(pages))
         truth = []
         for kind, count in plan_day(self.rng, pages):
             path = folder / self.namer.name(kind, day, styles[kind])
-            truth += self._write_file(path, kind, [self._sheet(day, next(novel)) for _ in range(count)])
+            truth += self._write_file(path, kind, [self._sheet(day, next(rounds)) for _ in range(count)])
         return truth
 
-    def _novel_pages(self, pages: int) -> list[bool]:
-        """Which of the day's pages take the new variants: `NOVEL_SHARE` of them, rounded, in random places."""
-        count = round(pages * NOVEL_SHARE)
-        flags = [True] * count + [False] * (pages - count)
-        self.rng.shuffle(flags)
-        return flags
+    def _rounds(self, pages: int) -> list[str]:
+        """The round each of the day's pages is drawn in: `V3_SHARE` of them "v3", `NOVEL_SHARE` "v2", the rest
+        "base", each count rounded, in random places."""
+        third = round(pages * V3_SHARE)
+        second = min(pages - third, round(pages * NOVEL_SHARE))
+        rounds = ["v3"] * third + ["v2"] * second + ["base"] * (pages - third - second)
+        self.rng.shuffle(rounds)
+        return rounds
 
-    def _sheet(self, day: date, novel: bool) -> Sheet:
-        load = choose_load(self.rng, self.numbering, day, novel)
-        if novel:
-            load = replace(load, vendor=restyle(load.vendor, self.rng))
-        return write_sheet(load, self.rng, novel)
+    def _any_round(self) -> str:
+        draw = self.rng.random()
+        return "v3" if draw < V3_SHARE else "v2" if draw < V3_SHARE + NOVEL_SHARE else "base"
+
+    def _sheet(self, day: date, round_name: str) -> Sheet:
+        load = choose_load(self.rng, self.numbering, day, round_name)
+        if round_name == "v2":
+            return write_sheet(replace(load, vendor=restyle(load.vendor, self.rng)), self.rng, "v2")
+        if round_name == "v3":
+            vendor, register = restyle_v3(load.vendor, self.rng)
+            return write_sheet(replace(load, vendor=vendor), self.rng, f"v3-{vendor.form}", (f"labels:{register}",))
+        return write_sheet(load, self.rng)
 
     def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:
-        looks = [choose_look(self.rng, kind, sheet.novel) for sheet in sheets]
+        looks = [choose_look(self.rng, kind, sheet.variant) for sheet in sheets]
         images = [self._capture(sheet, look) for sheet, look in zip(sheets, looks)]
         if kind == "scan":
             files.write_scanned_pdf(path, images, self.dpi)
@@ -85,7 +97,7 @@ class DayWriter:
     def _capture(self, sheet: Sheet, look: Look) -> Image.Image:
         page = mark_paper(draw_ticket(sheet, self.dpi, self.rng), look.mishap, self.rng)
         if look.mishap == "behind":  # another ticket of the day, never in the truth, lies under this one
-            under_sheet = self._sheet(sheet.load.day, self.rng.random() < NOVEL_SHARE)
+            under_sheet = self._sheet(sheet.load.day, self._any_round())
             under = draw_ticket(under_sheet, self.dpi, self.rng).image
             page = lay_over(page, under, self.rng, self.dpi)
         return capture(page, look, sheet.carbon, self.rng)
@@ -93,7 +105,8 @@ class DayWriter:
     def _entry(self, path: Path, page: int, kind: str, sheet: Sheet, look: Look) -> dict:
         return {
             "file": path.relative_to(self.root).as_posix(), "page": page, "kind": kind,
-            "rotation": look.rotation, "clean": look.mild and not sheet.carbon,
+            "rotation": look.rotation, "clean": look.mild and not sheet.carbon and "pencil" not in sheet.traits,
             "handwritten": sheet.handwritten(), "duplicate_of": None, "expected_reason": None,
-            "fields": sheet.load.fields(),
+            "fields": sheet.load.fields(), "variant": sheet.variant,
+            "traits": [*sheet.traits, *([f"mishap:{look.mishap}"] if look.mishap else [])],
         }

@@ -11,6 +11,7 @@ from ticket_assets.synth_unseen import fonts
 
 PEN_INKS = ((28, 45, 140), (25, 25, 30), (40, 40, 95), (95, 95, 100))
 CARBON_INKS = ((70, 75, 125), (85, 85, 110), (60, 60, 90))
+PENCIL = ((118, 118, 122), (135, 133, 130), (105, 108, 112))  # graphite: grey and faint
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date
 
 from ticket_assets.synth_unseen.phrasing import (CHECK_LETTERS, MANIFEST_SEPARATORS, MANIFEST_SHAPES,
                                                 NEW_MANIFEST_SHAPES)
+from ticket_assets.synth_unseen.phrasing_v3 import V3_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.vendors import FACILITIES, HAULERS, SUPPLIERS, VENDORS, Vendor
 
 JOB_CODE = "24-105"
@@ -79,10 +80,11 @@ class Numbering:
         self.counters[vendor.token] += self.rng.randint(1, 6)
         return f"{vendor.prefix}{self.counters[vendor.token]}"
 
-    def manifest(self, vendor: Vendor, day: date, novel: bool = False) -> str:
-        """A manifest number not issued before; `novel` takes it from the new shapes only."""
-        if novel:
-            shape = NEW_MANIFEST_SHAPES[self.rng.choice(sorted(NEW_MANIFEST_SHAPES))]
+    def manifest(self, vendor: Vendor, day: date, variant: str = "base") -> str:
+        """A manifest number not issued before; a "v2" or "v3" page takes it from that round's shapes only."""
+        rounds = {"v2": NEW_MANIFEST_SHAPES, "v3": V3_MANIFEST_SHAPES}
+        if variant in rounds:
+            shape = rounds[variant][self.rng.choice(sorted(rounds[variant]))]
         elif vendor.serves and self.rng.random() < 0.7:
             shape = MANIFEST_SHAPES["wm"]
         else:
@@ -94,25 +96,25 @@ class Numbering:
                 return printed
 
     def _fill(self, shape: str, day: date) -> str:
-        digits = {f"n{k}": "".join(str(self.rng.randint(0, 9)) for _ in range(k)) for k in (2, 4, 6, 7, 8)}
+        digits = {f"n{k}": "".join(str(self.rng.randint(0, 9)) for _ in range(k)) for k in (2, 3, 4, 5, 6, 7, 8)}
         return shape.format(y=day.year, s=self.rng.choice(MANIFEST_SEPARATORS), c=self.rng.choice(CHECK_LETTERS),
                             **digits)
 
 
-def choose_load(rng: random.Random, numbering: Numbering, day: date, novel: bool = False) -> Load:
+def choose_load(rng: random.Random, numbering: Numbering, day: date, variant: str = "base") -> Load:
     """One load of the job's mix: contaminated, clean and spoils exports, and deliveries of import material.
-    A `novel` load's manifest takes one of the new shapes."""
+    A "v2" or "v3" load's manifest takes one of that round's shapes."""
     if rng.random() < EXPORT_SHARE:
-        return _export(rng, numbering, day, novel)
+        return _export(rng, numbering, day, variant)
     return _import(rng, numbering, day)
 
 
-def _export(rng: random.Random, numbering: Numbering, day: date, novel: bool) -> Load:
+def _export(rng: random.Random, numbering: Numbering, day: date, variant: str) -> Load:
     material = rng.choice(EXPORT_MIX)
     destination = rng.choice(DESTINATIONS[material])
     hauled = rng.random() >= FACILITY_TICKET_SHARE
     vendor = rng.choice(HAULERS) if hauled else FACILITIES[destination]
-    manifest = numbering.manifest(vendor, day, novel) if material == "CLASS_2_CONTAMINATED" else None
+    manifest = numbering.manifest(vendor, day, variant) if material == "CLASS_2_CONTAMINATED" else None
     return _load(rng, numbering, vendor, day, "EXPORT", material, rng.choice(SOURCES[material]), destination,
                  manifest)
 

@@ -13,6 +13,7 @@ from ticket_assets.synth_unseen.sheet import TRUTH_FIELD
 
 MISHAPS = {"scan": ("coffee", "highlighter", "crease", "cut", "behind", "fax"),
            "image": ("coffee", "highlighter", "crease", "cut")}
+V3_MISHAPS = {"scan": ("staple", "punch_holes", "steep_skew"), "image": ("staple", "steep_skew")}
 COFFEE = (150, 100, 50)
 HIGHLIGHTERS = ((250, 238, 70), (160, 245, 120), (250, 160, 215))
 LID = (251, 251, 250)
@@ -30,6 +31,10 @@ def mark_paper(c: Canvas, mishap: str | None, rng: random.Random) -> Image.Image
         return _highlight(image, _target(c, rng), rng, c.dpi)
     if mishap == "crease":
         return _crease(image, rng)
+    if mishap == "staple":
+        return _staple(c, rng) or _crease(image, rng)
+    if mishap == "punch_holes":
+        return _punch_holes(c, rng) or _crease(image, rng)
     return image
 
 
@@ -138,3 +143,50 @@ def lay_over(page: Image.Image, under: Image.Image, rng: random.Random, dpi: int
     glass.paste(shade, (0, 0), shadow.filter(ImageFilter.GaussianBlur(max(2, dpi // 30))))
     glass.paste(page, (0, 0))
     return glass
+
+
+def _is_free(c: Canvas, box: Box) -> bool:
+    """Nothing drawn that a reader needs (label, value, number, header) lies under `box`."""
+    return not any(a[0] < box[2] and box[0] < a[2] and a[1] < box[3] and box[1] < a[3] for _, a in c.regions)
+
+
+def _staple(c: Canvas, rng: random.Random) -> Image.Image | None:
+    """A staple through a free corner, with its shadow and the two holes a pulled staple left beside it; None
+    when no corner is free."""
+    w, h, size = c.image.width, c.image.height, c.px(0.5)
+    corners = [(x, y) for x in (c.px(0.1), w - c.px(0.6)) for y in (c.px(0.08), h - c.px(0.5))]
+    free = [(x, y) for x, y in corners if _is_free(c, (x, y, x + size, y + size))]
+    if not free:
+        return None
+    x, y = rng.choice(free)
+    image = c.image.copy()
+    pen = ImageDraw.Draw(image)
+    slant = rng.uniform(-0.25, 0.25) * size
+    start, end = (x + size * 0.1, y + size * 0.5 + slant), (x + size * 0.9, y + size * 0.5 - slant)
+    thick = max(2, c.dpi // 35)
+    pen.line([(a + thick, b + thick) for a, b in (start, end)], fill=(150, 150, 145), width=thick + 1)
+    pen.line([start, end], fill=(95, 98, 105), width=thick)
+    for dx in (0.25, 0.7):
+        hx, hy = x + size * dx, y + size * 0.2
+        pen.ellipse((hx - 2, hy - 2, hx + 2, hy + 2), fill=(70, 70, 70))
+    return image
+
+
+def _punch_holes(c: Canvas, rng: random.Random) -> Image.Image | None:
+    """Two or three binder holes along a free edge, showing the scanner lid with a thin shadow rim; None when no
+    edge is free of fields."""
+    w, h, radius = c.image.width, c.image.height, c.px(0.13)
+    inset = c.px(0.3)
+    edges = {"left": [(inset, int(h * f)) for f in (0.2, 0.5, 0.8)],
+             "top": [(int(w * f), inset) for f in (0.25, 0.75)],
+             "right": [(w - inset, int(h * f)) for f in (0.2, 0.5, 0.8)]}
+    free = [holes for _, holes in sorted(edges.items())
+            if all(_is_free(c, (x - radius, y - radius, x + radius, y + radius)) for x, y in holes)]
+    if not free:
+        return None
+    image = c.image.copy()
+    pen = ImageDraw.Draw(image)
+    for x, y in rng.choice(free):
+        pen.ellipse((x - radius, y - radius, x + radius, y + radius), fill=LID, outline=(120, 120, 118),
+                    width=max(1, c.dpi // 60))
+    return image

@@ -64,6 +64,15 @@ def ticket_number(c: Canvas, sheet: Sheet, x: float, y: float, anchor: str = "rs
     c.mark("ticket", box)
 
 
+def stamp_pt(c: Canvas, sheet: Sheet, pt: float, width: float) -> float:
+    """The size at which a ticket stamp's longer line stays within `width` inches, so the stamp stays on the
+    paper."""
+    longest = max(sheet.vendor.labels["ticket"].upper(), sheet.load.ticket_number, key=len)
+    while pt > 9 and c.width(longest, pt * 0.9, "mono_bold") > width:
+        pt -= 0.5
+    return pt
+
+
 def stamp_ink(token: str) -> tuple[int, int, int]:
     """Each company keeps one colour of stamp pad."""
     return STAMP_INKS[sum(map(ord, token)) % len(STAMP_INKS)]

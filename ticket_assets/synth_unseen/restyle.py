@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ticket_assets.synth_unseen.vendors import LANDSCAPE, PORTRAIT, Vendor
 from ticket_assets.synth_unseen.wording import REGISTERS, REGISTERS_BY_ROLE
+from ticket_assets.synth_unseen.wording_v3 import V3_FORMS_BY_ROLE, V3_REGISTERS, V3_REGISTERS_BY_FORM
 
 NEW_LAYOUT_SHARE = 0.8  # the rest of the new-variant pages keep their vendor's layout under new labels
 NEW_FORMS = {"facility": ("thermal", "table", "under_label"),
@@ -16,6 +17,8 @@ FIELD_ORDER = ("date", "customer", "job", "po", "truck", "trailer", "driver", "p
                "material", "manifest", "quantity", "tons", "yards", "loads", "remarks")
 THERMAL_WIDTH = 3.15  # 80 mm roll
 LOAD_SLIP = (7.0, 4.5)
+DISPATCH_SHEET = (11.0, 8.5)
+UNIT_COLUMNS = ("tons", "yards", "loads")
 
 
 def restyle(vendor: Vendor, rng: random.Random) -> Vendor:
@@ -48,3 +51,33 @@ def _stock(form: str, vendor: Vendor, fields: int) -> dict:
     if form == "load_slip":
         return {"size": LOAD_SLIP, "mark": "oval", "hand_share": max(vendor.hand_share, 0.7)}
     return {"size": PORTRAIT if form == "table" else LANDSCAPE}
+
+
+def restyle_v3(vendor: Vendor, rng: random.Random) -> tuple[Vendor, str]:
+    """The vendor's third-round stock: a v3 layout with labels from one v3 register; returns it and the register's
+    name. Tons, yards and loads columns fold into one quantity field that carries its unit."""
+    form = rng.choice(V3_FORMS_BY_ROLE[vendor.role])
+    register = rng.choice(V3_REGISTERS_BY_FORM[form])
+    keys = _v3_keys(vendor)
+    labels = {key: rng.choice(V3_REGISTERS[register][key]) for key in ("ticket", *keys)}
+    return replace(vendor, form=form, labels=labels, rows=(keys,), **_v3_stock(form, vendor)), register
+
+
+def _v3_keys(vendor: Vendor) -> tuple[str, ...]:
+    held = {("quantity" if key in UNIT_COLUMNS else key) for row in vendor.rows for key in row}
+    return tuple(key for key in FIELD_ORDER if key in held)
+
+
+def _v3_stock(form: str, vendor: Vendor) -> dict:
+    """Paper, size and pen of each v3 layout: scale software prints nearly everything, pads are filled by hand."""
+    stocks = {
+        "weighmaster": {"size": PORTRAIT, "face": "mono", "paper": ("white",), "hand_share": 0.05, "mark": "printed"},
+        "disposal_receipt": {"size": PORTRAIT, "face": "sans", "paper": ("white", "pink"), "hand_share": 0.1,
+                             "mark": "printed"},
+        "label_block": {"size": LANDSCAPE},
+        "margin_labels": {"size": LANDSCAPE, "mark": "numbering", "hand_share": max(vendor.hand_share, 0.6)},
+        "dispatch_log": {"size": DISPATCH_SHEET, "face": "narrow", "paper": ("white", "yellow"), "mark": "numbering",
+                         "hand_share": 0.9},
+        "merged_grid": {"size": LANDSCAPE, "mark": "cell", "hand_share": max(vendor.hand_share, 0.7)},
+    }
+    return stocks[form]

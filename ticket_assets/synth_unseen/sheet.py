@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ticket_assets.synth_unseen import phrasing as say
-from ticket_assets.synth_unseen.hand import Writer, choose_writer
+from ticket_assets.synth_unseen import phrasing_v3 as say3
+from ticket_assets.synth_unseen.hand import PENCIL, Writer, choose_writer
 from ticket_assets.synth_unseen.loads import Load
 from ticket_assets.synth_unseen.vendors import Vendor
 
@@ -18,7 +20,9 @@ TRUTH_FIELD = {"date": "ticket_date", "truck": "truck_number", "source": "source
                "material": "material", "manifest": "manifest_number", "quantity": "quantity", "tons": "quantity",
                "yards": "quantity", "loads": "quantity"}
 UNIT_HINTS = {"TONS": ("TON",), "CY": ("YARD", "YDS", "CY"), "LOADS": ("LOAD",)}
-WEIGHING_FORMS = ("printout", "thermal")  # printed by a scale, amounts to the hundredth
+WEIGHING_FORMS = ("printout", "thermal", "weighmaster", "disposal_receipt")  # printed by a scale, to the hundredth
+MANIFEST_SPOTS = ("field", "stamp", "margin", "sticker")  # where a v3 page shows its manifest
+PENCIL_SHARE = 0.25  # v3 pads filled in with a soft pencil rather than a pen
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,17 @@ class Sheet:
     paper: str
     carbon: bool
     writer: Writer
-    novel: bool = False  # drawn in one of the new variants: wording, layout, manifest shape, mishap
+    variant: str = "base"  # "base", "v2" (the second round's wording, layout, manifest shape, mishap) or "v3-<form>"
+    traits: tuple[str, ...] = ()  # what else makes a v3 page new: its label register, manifest spot, pencil
+    manifest_spot: str = "field"  # one of MANIFEST_SPOTS
+
+    @property
+    def novel(self) -> bool:
+        return self.variant == "v2"
+
+    @property
+    def v3(self) -> bool:
+        return self.variant.startswith("v3")
 
     @property
     def vendor(self) -> Vendor:
@@ -50,33 +64,53 @@ class Sheet:
         """Truth fields that a hand wrote, in the truth's field order."""
         names = {TRUTH_FIELD[k] for k, e in self.entries.items() if e.by_hand and e.text and k in TRUTH_FIELD}
         quantity = self.entries.get("quantity")
-        if quantity and quantity.by_hand and " " in quantity.text:
+        if quantity and quantity.by_hand and not re.fullmatch(r"[\d.,]+", quantity.text):
             names.add("quantity_unit")
         names = {n for n in names if self.load.fields()[n] is not None}
         return [n for n in self.load.fields() if n in names]
 
 
-def write_sheet(load: Load, rng: random.Random, novel: bool = False) -> Sheet:
-    """Fill every field the vendor's form has: wording, hand or printer, paper colour and whose pen; a `novel`
-    sheet words its areas, places and material with the new phrasings."""
+def write_sheet(load: Load, rng: random.Random, variant: str = "base", traits: tuple[str, ...] = ()) -> Sheet:
+    """Fill every field the vendor's form has: wording, hand or printer, paper colour and whose pen; a "v2"
+    sheet words its areas, places and material with the second round's phrasings, a "v3-" sheet with the third's,
+    and places its manifest in one of `MANIFEST_SPOTS`."""
     vendor = load.vendor
     paper = rng.choice(vendor.paper)
     carbon = paper not in ("white", "thermal") and rng.random() < CARBON_SHARE
-    entries = {key: _entry(load, key, rng, novel) for key in vendor.labels if key != "ticket"}
-    return Sheet(load=load, entries=entries, paper=paper, carbon=carbon, writer=choose_writer(rng, carbon),
-                 novel=novel)
+    entries = {key: _entry(load, key, rng, variant) for key in vendor.labels if key != "ticket"}
+    sheet = Sheet(load=load, entries=entries, paper=paper, carbon=carbon, writer=choose_writer(rng, carbon),
+                  variant=variant, traits=traits)
+    return _third_round(sheet, rng) if sheet.v3 else sheet
 
 
-def _entry(load: Load, key: str, rng: random.Random, novel: bool) -> Entry:
+def _third_round(sheet: Sheet, rng: random.Random) -> Sheet:
+    """Where a v3 page shows its manifest (a margin note is written by hand), and whether a pencil filled it."""
+    traits, entries = list(sheet.traits), dict(sheet.entries)
+    spot = "field"
+    if sheet.load.manifest_printed and "manifest" in entries:
+        spot = rng.choice(MANIFEST_SPOTS)
+        traits.append(f"manifest:{spot}")
+    if spot == "margin":
+        entries["manifest"] = Entry(text=entries["manifest"].text, by_hand=True)
+    writer = sheet.writer
+    if any(e.by_hand for e in entries.values()) and rng.random() < PENCIL_SHARE:
+        writer = replace(writer, ink=rng.choice(PENCIL), bold=False)
+        traits.append("pencil")
+    return replace(sheet, entries=entries, manifest_spot=spot, writer=writer, traits=tuple(traits))
+
+
+def _entry(load: Load, key: str, rng: random.Random, variant: str) -> Entry:
     by_hand = rng.random() < load.vendor.hand_share
-    text = _text(load, key, by_hand, rng, novel)
+    text = _text(load, key, by_hand, rng, variant)
     return Entry(text=text, by_hand=by_hand and bool(text))
 
 
-def _text(load: Load, key: str, by_hand: bool, rng: random.Random, novel: bool) -> str:
+def _text(load: Load, key: str, by_hand: bool, rng: random.Random, variant: str) -> str:
+    if variant.startswith("v3") and key in V3_WRITERS:
+        return V3_WRITERS[key](load, by_hand, rng)
     if key in QUANTITY_KEYS:
         return _quantity_text(load, key, rng)
-    if novel and key in NOVEL_WRITERS:
+    if variant == "v2" and key in NOVEL_WRITERS:
         return NOVEL_WRITERS[key](load, by_hand, rng)
     writers = {"date": _date_text, "source": _source_text, "destination": _destination_text,
                "material": _material_text, "manifest": _manifest_text, "customer": _customer_text}
@@ -144,6 +178,43 @@ NOVEL_WRITERS = {"source": _novel_source_text, "destination": _novel_destination
                  "material": _novel_material_text}
 
 
+def _v3_date_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    day, style = load.day, rng.choice(sorted(say3.V3_DATE_FORMATS))
+    text = say3.V3_DATE_FORMATS[style].format(m=day.month, d=day.day, y=day.year, yy=day.year % 100,
+                                              mon=say.MONTHS[day.month - 1], Mon=say3.MONTH_NAMES[day.month - 1],
+                                              dow=say3.WEEKDAYS[day.weekday()])
+    return text if by_hand or rng.random() < 0.5 else f"{text} {rng.randint(1, 12)}:{rng.randint(0, 59):02d} PM"
+
+
+def _v3_source_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.source:
+        return rng.choice(say3.V3_AREA_PHRASES[load.source])
+    return _source_text(load, by_hand, rng)
+
+
+def _v3_destination_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    if load.destination:
+        return rng.choice(say3.V3_DESTINATION_PHRASES[load.destination])
+    return rng.choice(say.JOB_ADDRESSES)
+
+
+def _v3_material_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    text = rng.choice(say3.V3_MATERIAL_PHRASES[load.material]).format(who=say.SPOILS_OWNERS.get(load.source or "",
+                                                                                               "trade"))
+    return text.upper() if not by_hand and rng.random() < 0.3 else text
+
+
+def _v3_quantity_text(load: Load, by_hand: bool, rng: random.Random) -> str:
+    """The amount with its unit in one of the third round's ways, glued to the number or spaced from it."""
+    if load.quantity is None:
+        return ""
+    return rng.choice(say3.V3_QUANTITY_FORMATS[load.unit]).format(q=_number_text(load))
+
+
+V3_WRITERS = {"date": _v3_date_text, "source": _v3_source_text, "destination": _v3_destination_text,
+              "material": _v3_material_text, "quantity": _v3_quantity_text}
+
+
 def _manifest_text(load: Load, by_hand: bool, rng: random.Random) -> str:
     return load.manifest_printed or ""
 
@@ -158,12 +229,17 @@ def _quantity_text(load: Load, key: str, rng: random.Random) -> str:
     """The amount in the field that holds it: a unit column takes the bare number, a Qty field adds its unit."""
     if load.quantity is None or (QUANTITY_KEYS[key] and QUANTITY_KEYS[key] != load.unit):
         return ""
-    number = f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
-    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
-        number = f"{load.quantity:.2f}"
+    number = _number_text(load)
     if QUANTITY_KEYS[key] or _names_one_unit(load.vendor.labels[key], load.unit):
         return number
     return f"{number} {rng.choice(say.UNIT_WORDS[load.unit])}"
+
+
+def _number_text(load: Load) -> str:
+    """The amount as the form prints it: whole numbers bare, a scale's tons to the hundredth."""
+    if load.vendor.form in WEIGHING_FORMS and load.unit == "TONS":
+        return f"{load.quantity:.2f}"
+    return f"{load.quantity:g}" if load.quantity != int(load.quantity) else str(int(load.quantity))
 
 
 def _names_one_unit(label: str, unit: str) -> bool:
