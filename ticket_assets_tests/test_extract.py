@@ -523,3 +523,10 @@ def test_shortened_labels_of_material_and_places():
     e = extract_page(page_source(), page, KNOWN)
     assert (e.value("material"), e.value("source"), e.value("destination")) == (
         "CLASS_2_CONTAMINATED", "PIER_EX", "LDI_YARD")
+
+
+def test_a_name_under_the_customer_label_is_not_the_vendor():
+    page = ocr_page(("CUSTOMER", 40, 20), ("LINDAMOOD", 40, 45), ("No. 379267", 780, 30),
+                    ("Roberts Trucking", 400, 140), ("MATERIAL: Flexbase", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "ROBERTS" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)

@@ -66,6 +66,15 @@ class PageText:
         ]
         return sorted(same_row, key=lambda other: other.box[0])
 
+    def names_the_customer(self, line: OcrLine) -> bool:
+        """Whether a line is on a customer label's row, or is read as that label's value (under it, beside it)."""
+        return (bool(form_labels().of("customer").search(self.row_text_before(line)))
+                or any(found.line is line for found in self._customer_values))
+
+    @cached_property
+    def _customer_values(self) -> list[Found]:
+        return list(self.values_at("customer"))
+
     def row_text_before(self, line: OcrLine) -> str:
         """Everything on the line's row up to and including it: where a row label such as CUSTOMER stands."""
         left = [other.text for other in self.row_neighbours(line) if other.box[0] < line.box[0]]

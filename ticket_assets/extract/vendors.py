@@ -50,7 +50,7 @@ def _match_template(page: PageText, template: VendorTemplate) -> VendorMatch | N
         return None
     best = None
     for line in page.lines:
-        if form_labels().of("customer").search(page.row_text_before(line)):
+        if page.names_the_customer(line):
             continue
         keyword = _keyword_in(line.text, template.header_keywords)
         if not keyword:
@@ -88,7 +88,7 @@ def _reads_as_name(page: PageText, line) -> bool:
     labels, text = form_labels(), line.text
     letters = sum(char.isalpha() for char in text)
     return (letters >= 4 and letters >= 0.7 * len(text.replace(" ", "")) and not labels.any_label.search(text)
-            and not labels.form_titles.search(text) and not labels.of("customer").search(page.row_text_before(line)))
+            and not labels.form_titles.search(text) and not page.names_the_customer(line))
 
 
 def vendor_token(name: str) -> str:
