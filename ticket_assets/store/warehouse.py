@@ -8,8 +8,10 @@ admits many, so there the schema and each day are written under an advisory lock
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -65,6 +67,7 @@ class Warehouse:
     def __init__(self, url: str, faults: FaultPlan = NO_FAULTS):
         self.url, self.faults = url, faults
         self.engine: Engine = create_engine(url, poolclass=NullPool)
+        self._held = threading.local()  # a connection this thread's reads share (see `one_connection`)
         if self.engine.dialect.name == "duckdb":
             event.listen(self.engine, "do_connect", _wait_for_file_lock)
             event.listen(self.engine, "handle_error", _refuse_damaged_file)
@@ -264,6 +267,15 @@ class Warehouse:
             query = query.where(review_queue.c.partition_key == partition_key)
         return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
 
+    def open_items(self) -> list[dict]:
+        """Every open review item, lean (no JSON columns), with its page's vendor and truck where it has a
+        record: what a queue of thousands of items is sorted and filtered on."""
+        columns = (review_queue.c.id, review_queue.c.page_id, review_queue.c.partition_key, review_queue.c.file_path,
+                   review_queue.c.page_number, review_queue.c.reason, review_queue.c.field_name,
+                   review_queue.c.severity, review_queue.c.created_at, tickets.c.vendor, tickets.c.truck_number)
+        query = select(*columns).select_from(review_queue.outerjoin(tickets, tickets.c.page_id == review_queue.c.page_id))
+        return self._rows(query.where(review_queue.c.resolved.is_(False)))
+
     def record_failure(self, run_row: dict) -> None:
         """A failed run's ledger row: the row its steps wrote, marked failed, or a new one."""
         with self.engine.begin() as conn:
@@ -289,7 +301,21 @@ class Warehouse:
             query = query.where(processing_runs.c.partition_key == partition_key)
         return self._rows(query.order_by(processing_runs.c.partition_key, processing_runs.c.started_at))
 
+    @contextlib.contextmanager
+    def one_connection(self):
+        """The reads of this thread inside share one connection: DuckDB opens its file anew for each (about
+        20 ms), which a page made of several reads (the review station's) would pay each time."""
+        with self.engine.connect() as conn:
+            self._held.conn = conn
+            try:
+                yield
+            finally:
+                self._held.conn = None
+
     def _rows(self, query) -> list[dict]:
+        held = getattr(self._held, "conn", None)
+        if held is not None:
+            return [dict(row._mapping) for row in held.execute(query)]
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
