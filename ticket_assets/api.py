@@ -171,14 +171,20 @@ class AnswerConflict(UserError):
 
 
 def answer_item(settings: Settings, review_id: int, sets: list[str], decision: str | None, because: str | None,
-                by: str, answers_seen: int | None = None) -> tuple[dict, dict]:
+                by: str, answers_seen: int | None = None, warehouse: Warehouse | None = None) -> tuple[dict, dict]:
     """Check a person's answer to one review item and that its day can be processed again, then save it.
     Returns the item and the answer; nothing is saved when anything is wrong. With `answers_seen` (how many
     answers the item had when the person opened it), an answer given meanwhile by someone else is an
     AnswerConflict, never overwritten silently. Only stores: the caller has the day processed again."""
+    warehouse = warehouse or read_warehouse(settings)
+    with warehouse.kept_open():
+        return _check_and_save(settings, warehouse, review_id, sets, decision, because, by, answers_seen)
+
+
+def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, sets: list[str], decision: str | None,
+                    because: str | None, by: str, answers_seen: int | None) -> tuple[dict, dict]:
     from ticket_assets.extract.corrections import checked_answer
 
-    warehouse = read_warehouse(settings)
     item = review_item(settings, review_id, warehouse)
     if not by.strip():
         raise UserError("--by: say who answers")

@@ -22,7 +22,7 @@ from ticket_assets.station.auth import (
 from ticket_assets.station.bulk import BULK_FIELDS, BulkScope, bulk_plan, page_value
 from ticket_assets.station.images import image_size
 from ticket_assets.station.item import answer_sets, field_views, outlines
-from ticket_assets.station.queue import QueueFilter, neighbours, queue_view
+from ticket_assets.station.queue import QueueFilter, neighbours
 from ticket_assets.station.reports import days_with_reports, job_folders, report_file
 
 
@@ -76,7 +76,7 @@ async def queue_page(request: Request) -> Response:
     station = _station(request)
     user = signed_in_user(request, station.users)
     chosen = QueueFilter.of(request.query_params)
-    view = queue_view(await run_in_threadpool(station.open_items.rows), chosen)
+    view = await run_in_threadpool(station.open_items.view, chosen)
     if user.may_answer:
         station.reruns.on_day(_session_key(request), chosen.day or None)
     return _render(request, "queue.html", {"user": user, "view": view, "chosen": chosen})
@@ -95,7 +95,7 @@ async def item_page(request: Request) -> Response:
 def item_context(station, review_id: int, chosen: QueueFilter) -> dict:
     """Everything the item page shows, read over one warehouse connection."""
     warehouse = station.warehouse
-    with warehouse.one_connection():
+    with warehouse.kept_open():
         item = _item(station, review_id)
         record = warehouse.ticket(item["page_id"])
         reviews, answers = warehouse.page_history(item["page_id"], item["file_hash"] or "")
@@ -104,7 +104,7 @@ def item_context(station, review_id: int, chosen: QueueFilter) -> dict:
         day = day_state(station, item["partition_key"])
     views = field_views(record, item, reviews or [item])
     image = station.images.page(item)
-    previous, following = neighbours(queue_view(station.open_items.rows(), chosen).to_answer, review_id)
+    previous, following = neighbours(station.open_items.view(chosen).to_answer, review_id)
     return {"item": item, "record": record, "fields": views, "answers": item_answers, "image": image is not None,
             "size": image_size(image) if image else None, "outlines": outlines(reading, views) if image else [],
             "previous": previous, "next": following, "chosen": chosen, "vocabularies": station.vocabularies,
@@ -151,10 +151,11 @@ async def answer(request: Request) -> Response:
     await check_csrf(request)
     form = {key: str(value) for key, value in (await request.form()).items()}
     review_id, chosen = request.path_params["review_id"], QueueFilter.of(form)
-    context = await run_in_threadpool(item_context, station, review_id, chosen)
+    context = {}
     try:
-        await run_in_threadpool(_save, station, context, form, user.name)
-    except api.AnswerConflict as conflict:
+        await run_in_threadpool(_save, station, review_id, chosen, form, user.name, context)
+    except api.AnswerConflict as conflict:  # the item as it is now, with their answer
+        context = await run_in_threadpool(item_context, station, review_id, chosen)
         return _render(request, "item.html", {**context, "user": user, "conflict": conflict}, 409)
     except UserError as err:
         return _render(request, "item.html", {**context, "user": user, "error": str(err), "form": form}, 422)
@@ -165,11 +166,15 @@ async def answer(request: Request) -> Response:
     return RedirectResponse(target + chosen.query(saved=saved), 303)
 
 
-def _save(station, context: dict, form: dict, by: str) -> None:
-    sets = answer_sets(form, context["fields"], context["needs_value"])
-    seen = int(form.get("answers_seen", "0") or 0)
-    api.answer_item(station.settings, context["item"]["id"], sets, form.get("decision") or None,
-                    form.get("because") or None, by, answers_seen=seen)
+def _save(station, review_id: int, chosen: QueueFilter, form: dict, by: str, context: dict) -> None:
+    """Save the form's answer; `context` is filled with the item page as it was before (what the answer is
+    compared with, the next item, the page shown again when the answer is refused)."""
+    with station.open_items.closing({review_id}), station.warehouse.kept_open():
+        context.update(item_context(station, review_id, chosen))
+        sets = answer_sets(form, context["fields"], context["needs_value"])
+        seen = int(form.get("answers_seen", "0") or 0)
+        api.answer_item(station.settings, review_id, sets, form.get("decision") or None,
+                        form.get("because") or None, by, answers_seen=seen, warehouse=station.warehouse)
 
 
 async def bulk_preview(request: Request) -> Response:
@@ -199,7 +204,7 @@ def _plan(station, review_id: int, params):
     if field not in BULK_FIELDS:
         raise HTTPException(400, f"field must be one of {', '.join(BULK_FIELDS)}")
     warehouse = station.warehouse
-    with warehouse.one_connection():
+    with warehouse.kept_open():
         item = _item(station, review_id)
         record = warehouse.ticket(item["page_id"])
         if not record or not record["vendor"]:
@@ -215,15 +220,19 @@ def _plan(station, review_id: int, params):
 def _apply(station, plan, chosen: set[int], because: str, by: str) -> tuple[list[dict], list[tuple[dict, str]]]:
     """One answer per page, each through `api.answer_item`; a page whose answer is refused is said so."""
     done, refused = [], []
-    for page in plan.pages:
-        if page.item["id"] not in chosen:
-            continue
-        try:
-            api.answer_item(station.settings, page.item["id"], [f"{plan.field}={plan.value}"], None,
-                            because or None, by)
+    closed: set[int] = set()
+    with station.open_items.closing(closed), station.warehouse.kept_open():
+        for page in plan.pages:
+            if page.item["id"] not in chosen:
+                continue
+            try:
+                api.answer_item(station.settings, page.item["id"], [f"{plan.field}={plan.value}"], None,
+                                because or None, by, warehouse=station.warehouse)
+            except UserError as err:
+                refused.append((page.item, str(err)))
+                continue
             done.append(page.item)
-        except UserError as err:
-            refused.append((page.item, str(err)))
+            closed.add(page.item["id"])
     return done, refused
 
 
