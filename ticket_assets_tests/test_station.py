@@ -109,10 +109,10 @@ def _user_add(home: Path, name: str, password: str) -> subprocess.CompletedProce
                            "--role", ROLES[name]], input=password + "\n", capture_output=True, text=True, timeout=60)
 
 
-def _signed_in(office: Office, name: str) -> tuple[requests.Session, str]:
+def _signed_in(office: Office, name: str, password: str | None = None) -> tuple[requests.Session, str]:
     """A plain HTTP session signed in as `name`, and its CSRF token."""
     session = requests.Session()
-    answer = session.post(f"{office.url}/login", data={"name": name, "password": PASSWORDS[name],
+    answer = session.post(f"{office.url}/login", data={"name": name, "password": password or PASSWORDS[name],
                                                        "csrf_token": _csrf(session, f"{office.url}/login")})
     assert answer.url.endswith("/queue"), answer.text[:500]
     return session, _csrf(session, f"{office.url}/queue")
@@ -129,6 +129,15 @@ def test_users_are_stored_hashed_with_argon2(office):
     assert all(entry["password_hash"].startswith("$argon2id$") for entry in stored.values())
     assert PASSWORDS["maria"] not in (office.home / "station" / "users.json").read_text()
     assert oct((office.home / "station" / "users.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_changed_password_ends_the_users_sessions(office):
+    UserBook(office.home / "station" / "users.json").add("olga", "viewer", "olga-first-pw")
+    session, _ = _signed_in(office, "olga", "olga-first-pw")
+    _ok(subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(office.home), "user", "passwd",
+                        "olga"], input="olga-second-pw\n", capture_output=True, text=True, timeout=60))
+    assert session.get(f"{office.url}/queue", allow_redirects=False).headers["location"] == "/login"
+    _signed_in(office, "olga", "olga-second-pw")
 
 
 def test_nothing_but_the_login_page_answers_without_a_session(office):

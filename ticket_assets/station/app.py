@@ -53,7 +53,6 @@ def station_folder(settings: Settings) -> Path:
 
 def make_station(settings: Settings, quiet_seconds: float = QUIET_SECONDS) -> Station:
     warehouse = api.read_warehouse(settings)  # a home that holds no warehouse is refused here, once
-    settings.inbox  # noqa: B018 - refuses to start without an inbox: answers need the day's folder
     return Station(settings, warehouse, UserBook(station_folder(settings) / "users.json"), OpenItems(warehouse),
                    PageImages(settings), DayReruns(settings, quiet_seconds), LoginThrottle(), vocabularies(settings),
                    Jinja2Templates(directory=str(HERE / "templates")))

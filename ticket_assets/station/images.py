@@ -21,7 +21,7 @@ THUMBNAIL_WIDTH = 240
 
 class PageImages:
     def __init__(self, settings: Settings):
-        self.inbox, self.dpi = settings.inbox_folder, settings.ocr.dpi
+        self.inbox, self.dpi = settings.inbox, settings.ocr.dpi  # no inbox: refused, pages cannot be drawn
         self.cache = settings.cache_dir / "pages"
         self.drawn = settings.cache_dir / "station"
 
@@ -39,8 +39,9 @@ class PageImages:
         page = self.page(item)
         if page is None:
             return None
-        target = page.with_name(page.stem + ".thumb.jpg")
+        target = self.drawn / "thumbnails" / item["file_hash"][:24] / f"p{item['page_number']:04d}.jpg"
         if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             with Image.open(page) as image:
                 image.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 2))
                 shrunk = image.convert("L")
@@ -62,8 +63,8 @@ class PageImages:
         target = self.drawn / item["file_hash"][:24] / str(self.dpi) / f"p{item['page_number']:04d}.png"
         if target.exists():
             return target
-        source = self.inbox / item["file_path"] if self.inbox else None
-        if source is None or not source.is_file():
+        source = self.inbox / item["file_path"]
+        if not source.is_file():
             return None
         target.parent.mkdir(parents=True, exist_ok=True)
         kind = "pdf" if source.suffix.lower() == ".pdf" else "image"

@@ -160,9 +160,8 @@ async def answer(request: Request) -> Response:
     except UserError as err:
         return _render(request, "item.html", {**context, "user": user, "error": str(err), "form": form}, 422)
     station.reruns.answered(context["item"]["partition_key"])
-    following = context["next"] if context["next"] != review_id else None
     saved = f"item {review_id} answered"
-    target = f"/item/{following}" if following else "/queue"
+    target = f"/item/{context['next']}" if context["next"] else "/queue"
     return RedirectResponse(target + chosen.query(saved=saved), 303)
 
 
@@ -258,7 +257,7 @@ async def reports_page(request: Request) -> Response:
     user = signed_in_user(request, station.users)
     days = await run_in_threadpool(days_with_reports, station.settings)
     return _render(request, "reports.html", {"user": user, "days": days, "jobs": job_folders(station.settings),
-                                             "columns": api.LEDGER_COLUMNS[2:-2]})
+                                             "columns": api.LEDGER_COLUMNS[1:]})
 
 
 async def report_download(request: Request) -> Response:
