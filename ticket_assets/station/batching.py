@@ -43,7 +43,7 @@ class DayReruns:
         threading.Thread(target=self._loop, name="day-reruns", daemon=True).start()
 
     def stop(self, wait_seconds: float = 30) -> None:
-        """Stop launching; let a run already going finish (a killed run is marked failed and run again later)."""
+        """Stop launching; wait a while for a run already going, which finishes on its own anyway."""
         self._stop.set()
         if self._running:
             try:
@@ -86,8 +86,9 @@ class DayReruns:
             state = self.days[day]
             state.waiting, state.due, state.running_since = 0, False, now
         with self._log() as log:
+            # A session of its own: Ctrl-C on the station does not cut the day's run short.
             self._running = (day, subprocess.Popen(self._command(day), stdin=subprocess.DEVNULL, stdout=log,
-                                                   stderr=subprocess.STDOUT))
+                                                   stderr=subprocess.STDOUT, start_new_session=True))
 
     def _reap(self) -> None:
         if self._running is None or self._running[1].poll() is None:
