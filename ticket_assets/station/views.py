@@ -109,8 +109,20 @@ def item_context(station, review_id: int, chosen: QueueFilter) -> dict:
             "size": image_size(image) if image else None, "outlines": outlines(reading, views) if image else [],
             "previous": previous, "next": following, "chosen": chosen, "vocabularies": station.vocabularies,
             "decisions": [d.value for d in DECISIONS.get(Reason(item["reason"]), ())],
-            "needs_value": Reason(item["reason"]).needs_value, "bulk": _bulk_offers(record, answers),
+            "needs_value": Reason(item["reason"]).needs_value, "focus": _first_focus(item),
+            "bulk": _bulk_offers(record, answers),
             "day": day, "item_fields": CORRECTABLE_FIELDS}
+
+
+def _first_focus(item: dict) -> str:
+    """Where the keyboard starts: what the item asks for (a decision, its field's value, or a reason in
+    words), else the save button, so that Enter confirms."""
+    reason = Reason(item["reason"])
+    if reason in DECISIONS:
+        return "decision"
+    if item["field_name"] in CORRECTABLE_FIELDS:
+        return f"set_{item['field_name']}"
+    return "because" if reason.needs_value else "save"
 
 
 def _item(station, review_id: int) -> dict:
