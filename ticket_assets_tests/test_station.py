@@ -15,7 +15,6 @@ import dataclasses
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -280,7 +279,7 @@ def test_one_material_for_the_rest_of_the_trucks_day(office, reviewer):
     truck_items = [row for row in office.open_items(DAY) if "eticket_truck" in row["page_id"]]
     answered = [row for row in office.warehouse.day_reviews(DAY) if row["resolved"] and "eticket_truck" in row["page_id"]]
     page.goto(f"{office.url}/item/{answered[-1]['id']}")
-    page.click(f"a.bulk-truck[data-field=material]")
+    page.click("a.bulk-truck[data-field=material]")
     page.wait_for_url("**/bulk?field=material&truck=1")
     thumbnails = page.locator(".thumb img")
     assert thumbnails.count() == len(truck_items) == 6 - len(answered)
