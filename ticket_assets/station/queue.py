@@ -105,11 +105,16 @@ class OpenItems:
             return self._rows
 
     def view(self, chosen: QueueFilter) -> QueueView:
-        """The queue as `chosen` filters it, sorted and counted again only when the open items changed."""
+        """The queue as `chosen` filters it: every filter's view is cut from the whole queue's, which is sorted
+        and counted again only when the open items changed."""
         rows = self.rows()
         views = self._views
+        if QueueFilter() not in views:
+            views[QueueFilter()] = queue_view(rows, QueueFilter())
+        whole = views[QueueFilter()]
         if chosen not in views:
-            views[chosen] = queue_view(rows, chosen)
+            views[chosen] = QueueView([row for row in whole.to_answer if chosen.matches(row)],
+                                      [row for row in whole.notes if chosen.matches(row)], whole.counts)
         return views[chosen]
 
     def _replace(self, rows: list[dict], stamp: tuple | None) -> None:
