@@ -207,8 +207,11 @@ def serve_command(args) -> int:
     from ticket_assets.station.serve import serve
 
     settings = load_settings(args.inbox, args.home)
+    inbox, _ = settings.inbox, api.read_warehouse(settings)  # refused before the station says it is there
     where = "behind the reverse proxy" if args.behind_proxy else f"at http://{args.host}:{args.port}"
-    print(f"review station {where} for {settings.home}, inbox {settings.inbox}; Ctrl-C stops it", flush=True)
+    print(f"review station {where} for {settings.home}, inbox {inbox}; Ctrl-C stops it", flush=True)
+    if not _user_book(args).users():
+        print("no users yet: add one with `tickets user add NAME --role reviewer`", flush=True)
     serve(settings, args.host, args.port, args.behind_proxy, args.quiet_seconds)
     return 0
 
