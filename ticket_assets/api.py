@@ -161,13 +161,30 @@ def review_item(settings: Settings, review_id: int, warehouse: Warehouse | None 
     return item
 
 
+class AnswerConflict(UserError):
+    """Someone else answered the item after the person answering now had it in front of them."""
+
+    def __init__(self, item: dict, theirs: dict):
+        super().__init__(f"review item {item['id']} was answered by {theirs['resolved_by']} at "
+                         f"{theirs['resolved_at']:%H:%M:%S} while it was open here")
+        self.item, self.theirs = item, theirs
+
+
 def answer_item(settings: Settings, review_id: int, sets: list[str], decision: str | None, because: str | None,
-                by: str) -> tuple[dict, dict]:
+                by: str, answers_seen: int | None = None, warehouse: Warehouse | None = None) -> tuple[dict, dict]:
     """Check a person's answer to one review item and that its day can be processed again, then save it.
-    Returns the item and the answer; nothing is saved when anything is wrong."""
+    Returns the item and the answer; nothing is saved when anything is wrong. With `answers_seen` (how many
+    answers the item had when the person opened it), an answer given meanwhile by someone else is an
+    AnswerConflict, never overwritten silently. Only stores: the caller has the day processed again."""
+    warehouse = warehouse or read_warehouse(settings)
+    with warehouse.kept_open():
+        return _check_and_save(settings, warehouse, review_id, sets, decision, because, by, answers_seen)
+
+
+def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, sets: list[str], decision: str | None,
+                    because: str | None, by: str, answers_seen: int | None) -> tuple[dict, dict]:
     from ticket_assets.extract.corrections import checked_answer
 
-    warehouse = read_warehouse(settings)
     item = review_item(settings, review_id, warehouse)
     if not by.strip():
         raise UserError("--by: say who answers")
@@ -181,10 +198,20 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
     refuse_another_inbox(settings, [item["partition_key"]], warehouse)
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse
+        _refuse_answered_meanwhile(warehouse, item, answers_seen)
         entry = journal.append({**{key: item[key] for key in ITEM_IDENTITY},
                                 **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
         warehouse.save_answer(item, entry)
     return item, answer
+
+
+def _refuse_answered_meanwhile(warehouse: Warehouse, item: dict, answers_seen: int | None) -> None:
+    """Checked under the journal's lock, so two people saving one item at once cannot both pass."""
+    if answers_seen is None:
+        return
+    answers = warehouse.item_answers(item)
+    if len(answers) > answers_seen:
+        raise AnswerConflict(item, answers[-1])
 
 
 def _correction_context(settings: Settings, record: dict | None):
@@ -281,6 +308,10 @@ def item_answers(settings: Settings, item: dict) -> list[dict]:
 
 def open_reviews(settings: Settings, day: str | None) -> list[dict]:
     return read_warehouse(settings).open_reviews(day)
+
+
+LEDGER_COLUMNS = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
+                  "duplicates", "errors", "processed_by", "failure")  # what `tickets ledger` shows of each run
 
 
 @dataclass

@@ -69,3 +69,26 @@ def test_a_day_made_out_of_date_by_another_day_is_requested_again(tmp_path):
     pending = [r for r in first.run_requests if r.partition_key == other]
     assert len(pending) == 1 and ":pending:" in pending[0].run_key
     assert [r.run_key for r in again.run_requests if r.partition_key == other] == [pending[0].run_key]  # once
+
+
+def test_a_day_answered_one_item_at_a_time_runs_once_the_answers_stop(tmp_path):
+    """The review station's answers mark their day with each answer; the day waits until they stop."""
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import update
+
+    from ticket_assets.defs.partitions import date_folders
+    from ticket_assets.store.models import pending_days
+
+    (tmp_path / "inbox" / DAY).mkdir(parents=True)
+    resource = TicketsConfig(inbox=str(tmp_path / "inbox"), home=str(make_home(tmp_path / "home", settle_seconds=60)))
+    warehouse = resource.warehouse()
+    warehouse.request_rerun(DAY, "review item 7 answered by maria")
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(date_folders.name, [DAY])
+        answering, cursor = _tick(instance, resource, None)
+        with warehouse.engine.begin() as conn:  # a minute and more without another answer
+            conn.execute(update(pending_days).values(requested_at=datetime.now() - timedelta(seconds=61)))
+        quiet, _ = _tick(instance, resource, cursor)
+    assert answering.run_requests == []
+    assert [r.partition_key for r in quiet.run_requests] == [DAY]

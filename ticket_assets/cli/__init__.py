@@ -138,9 +138,7 @@ def rebuild_command(args) -> int:
 
 def ledger_command(args) -> int:
     day = api.ledger(load_settings(home=args.home), args.date)
-    columns = ("partition_key", "run_id", "status", "started_at", "files", "pages", "tickets", "review_count",
-               "duplicates", "errors", "processed_by", "failure")
-    print_table(columns, [[row[c] for c in columns] for row in day.runs])
+    print_table(api.LEDGER_COLUMNS, [[row[c] for c in api.LEDGER_COLUMNS] for row in day.runs])
     for pending_day, why in sorted(day.pending.items()):
         print(f"{pending_day}: its records and reports wait for the day to run again ({why}); "
               "`tickets process` runs it")
@@ -205,6 +203,50 @@ def ui_command(args) -> int:
     api.start_ui(settings, args.host, args.port)
 
 
+def serve_command(args) -> int:
+    from ticket_assets.station.serve import serve
+
+    settings = load_settings(args.inbox, args.home)
+    inbox, _ = settings.inbox, api.read_warehouse(settings)  # refused before the station says it is there
+    where = "behind the reverse proxy" if args.behind_proxy else f"at http://{args.host}:{args.port}"
+    print(f"review station {where} for {settings.home}, inbox {inbox}; Ctrl-C stops it", flush=True)
+    if not _user_book(args).users():
+        print("no users yet: add one with `tickets user add NAME --role reviewer`", flush=True)
+    serve(settings, args.host, args.port, args.behind_proxy, args.quiet_seconds)
+    return 0
+
+
+def user_add_command(args) -> int:
+    user = _user_book(args).add(args.name, args.role, _new_password())
+    print(f"user {user.name} added as a {user.role.value}")
+    return 0
+
+
+def user_passwd_command(args) -> int:
+    user = _user_book(args).set_password(args.name, _new_password())
+    print(f"password of {user.name} changed; their open sessions have ended")
+    return 0
+
+
+def _user_book(args):
+    from ticket_assets.station.app import station_folder
+    from ticket_assets.station.users import UserBook
+
+    return UserBook(station_folder(load_settings(home=args.home)) / "users.json")
+
+
+def _new_password() -> str:
+    """Asked twice on a terminal; a script gives it as the first line of standard input."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != password:
+        raise UserError("the two passwords differ; nothing changed")
+    return password
+
+
 def _process(settings: Settings, days: list[str]) -> int:
     """Process the days, showing one progress display; each day's line as it finishes, the failures at the end."""
     return _finished(settings, api.process(settings, days, _watchers(settings)))
@@ -250,4 +292,7 @@ COMMANDS = {
     "audit": audit_command,
     "config check": config_check_command,
     "ui": ui_command,
+    "serve": serve_command,
+    "user add": user_add_command,
+    "user passwd": user_passwd_command,
 }

@@ -100,6 +100,27 @@ def build_parser() -> argparse.ArgumentParser:
     ui.add_argument("--port", type=int, default=3000)
     ui.set_defaults(command="ui")
 
+    serve = commands.add_parser("serve", help="start the review station: the queue in a browser, for office staff")
+    serve.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--behind-proxy", action="store_true", help="reached through a reverse proxy with TLS on this "
+                       "machine: cookies over HTTPS only, client addresses from X-Forwarded-For")
+    serve.add_argument("--quiet-seconds", type=float, default=60, help="process a day again after this long "
+                       "without answers (default 60), or as soon as its reviewer leaves it")
+    serve.set_defaults(command="serve")
+
+    user = commands.add_parser("user", help="the review station's users: add one, change a password")
+    user_actions = user.add_subparsers(required=True, metavar="ACTION")
+    user_add = user_actions.add_parser("add", help="add a user; the password is asked for (or read from stdin)")
+    user_add.add_argument("name")
+    user_add.add_argument("--role", required=True, choices=("reviewer", "viewer"),
+                          help="a reviewer answers; a viewer sees and downloads")
+    user_add.set_defaults(command="user add")
+    passwd = user_actions.add_parser("passwd", help="change a user's password (their sessions end)")
+    passwd.add_argument("name")
+    passwd.set_defaults(command="user passwd")
+
     config = commands.add_parser("config", help="the configuration file and the settings in effect")
     config_actions = config.add_subparsers(required=True, metavar="ACTION")
     check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")

@@ -3,6 +3,7 @@ The ledger sensor: a failed run of a day, whichever job ran it, goes into the le
 
 import json
 import time
+from datetime import datetime, timedelta
 
 from dagster import (
     DefaultSensorStatus,
@@ -61,11 +62,14 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
 
 def _pending_requests(context: SensorEvaluationContext, tickets: TicketsConfig, starting: set[str],
                       known: set[str]) -> list[RunRequest]:
-    """Days another day's run made out of date (a copy of one of their tickets turned up elsewhere): run again
-    once per request. Days about to run anyway, or never added as partitions, are left to those runs."""
+    """Days another day's run made out of date (a copy of one of their tickets turned up elsewhere), or answered
+    since they last ran: run again once per request. Days about to run anyway, or never added as partitions,
+    are left to those runs. A request younger than the settle time waits: answers given one at a time (in the
+    review station) mark their day again with each answer, and the day runs once, when they stop."""
+    settle = timedelta(seconds=tickets.settings().settle_seconds)
     requests = []
     for day, why in sorted(tickets.warehouse().pending_requests().items()):
-        if day in starting or day not in known:
+        if day in starting or day not in known or datetime.now() - why[1] < settle:
             continue
         context.log.info(f"{day}: processing again: {why[0]}")
         requests.append(RunRequest(run_key=f"{day}:pending:{why[1]:%Y%m%dT%H%M%S%f}", partition_key=day))
