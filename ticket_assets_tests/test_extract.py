@@ -426,7 +426,7 @@ def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
 
 def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contamination():
     """"So. Fill" is where the load came from (South Fill), not what it is."""
-    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Loading Point", 40, 200),
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Came Out Of", 40, 200),
                     ("So. Fill", 40, 230), ("Material / Material", 40, 280), ("C.S.", 40, 310))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "CLASS_2_CONTAMINATED" and e.value("source") is None

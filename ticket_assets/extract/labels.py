@@ -39,10 +39,12 @@ class Labels:
         return bool(self.any_label.match(text) or translated and self.any_label.match(text, translated.end()))
 
     def is_bare_label(self, text: str) -> bool:
-        """Whether a text is labels alone, with their translation ("Date / Fecha"): its value stands elsewhere."""
+        """Whether a text is a label alone, with a word of its own ("Truck ID", "Billing Acct") or its
+        translation ("Date / Fecha"): no digit, nothing after a colon. Its value stands elsewhere."""
         rest = self.any_label.sub(" ", text)
         words = re.findall(r"[^\W_]+", rest)
-        return self.is_label(text) and not any(c.isdigit() for c in rest) and len(words) <= 2 * ("/" in rest)
+        return (self.is_label(text) and not any(c.isdigit() for c in rest) and not re.search(r":\s*\w", text)
+                and len(words) <= 1 + ("/" in rest))
 
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
