@@ -6,6 +6,7 @@ from dagster import AssetSelection, define_asset_job, multiprocess_executor
 
 PROCESS_DAY = "process_day"
 SIGNATURE_TAG = "tickets/folder_signature"  # the folder's content a run was started for (or read)
+INPUTS_TAG = "tickets/inputs"  # the digest of everything the run read (day_inputs.py), set by its first step
 PARTITION_TAG = "dagster/partition"  # the day a run processes, as Dagster tags it
 
 # Forkserver with the code location preloaded starts a step in about 0.75 s instead

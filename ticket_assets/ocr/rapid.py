@@ -141,7 +141,8 @@ def rapid_params(runtime: str) -> dict:
     return params
 
 
-def bundled_model_paths() -> list[Path]:
+@cache  # loading RapidOCR's configuration takes a second or more; it is asked for several times a day
+def bundled_model_paths() -> tuple[Path, ...]:
     """The detection, orientation and recognition model files RapidOCR's default config will load."""
     import rapidocr
     from rapidocr.inference_engine.base import FileInfo, InferSession
@@ -153,7 +154,7 @@ def bundled_model_paths() -> list[Path]:
     for task in (config.Det, config.Cls, config.Rec):
         info = FileInfo(task.engine_type, task.ocr_version, task.task_type, task.lang_type, task.model_type)
         paths.append(root / "models" / Path(InferSession.get_model_url(info)["model_dir"]).name)
-    return paths
+    return tuple(paths)
 
 
 def _vote(quad: np.ndarray, label: str) -> Vote:
