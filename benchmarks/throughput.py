@@ -193,8 +193,9 @@ def measure_pipeline(inbox: Path, home: Path, day: str, env: dict, log: Path) ->
     if code != 0:
         tail = "\n".join(log.read_text().splitlines()[-30:])
         raise SystemExit(f"tickets process failed (exit {code}); the end of what it printed:\n{tail}")
-    return {"seconds": finished - started, "to_export": _exported_at(home, day) - started,
-            "steps": step_times(home / "dagster", started, finished)}
+    steps = step_times(home / "dagster", started, finished)
+    exported = _exported_at(home, day) - started
+    return {"seconds": finished - started, "to_export": exported if steps else None, "steps": steps}
 
 
 def _exported_at(home: Path, day: str) -> float:
@@ -207,11 +208,15 @@ def _exported_at(home: Path, day: str) -> float:
 
 
 def step_times(dagster_home: Path, started: float, finished: float) -> dict[str, float]:
-    """Seconds spent before the first step, launching and running each step, and after the last one."""
+    """Seconds spent before the first step, launching and running each step, and after the last one; empty
+    when the command started no run (the day was unchanged)."""
     from dagster import DagsterInstance
 
     with DagsterInstance.from_config(str(dagster_home)) as instance:
-        run = instance.get_runs(limit=1)[0]
+        record = instance.get_run_records(limit=1)[0]
+        if record.create_timestamp.timestamp() < started:
+            return {}
+        run = record.dagster_run
         events = [(e.timestamp, e.dagster_event.event_type_value, e.step_key)
                   for e in instance.all_logs(run.run_id) if e.dagster_event]
     at = {(kind, step): stamp for stamp, kind, step in events}
@@ -368,8 +373,9 @@ def print_speeds(samples: list[dict]) -> None:
         ("(b) pipeline cold: tickets process", _values(samples, "cold", "seconds"), True),
         ("(b) pipeline warm: same home again", _values(samples, "warm", "seconds"), True),
         ("folder complete -> manifest_log.csv (cold)", _values(samples, "cold", "to_export"), False),
-        ("folder complete -> manifest_log.csv (warm)", _values(samples, "warm", "to_export"), False),
     ]
+    if None not in _values(samples, "warm", "to_export"):
+        rows.append(("folder complete -> manifest_log.csv (warm)", _values(samples, "warm", "to_export"), False))
     print(f"\n{'measurement':<50}{'wall time':>24}{'pages/s':>10}{'s/page':>9}")
     for label, values, rated in rows:
         median = statistics.median(values)
@@ -432,8 +438,11 @@ def print_steps(samples: list[dict]) -> None:
     print("\nwhere the pipeline's time goes (median s, from the run's Dagster event log)")
     print(f"{'':<36}{'cold':>8}{'warm':>8}")
     for part in samples[0]["cold"]["steps"]:
-        cold, warm = (statistics.median(s[phase]["steps"][part] for s in samples) for phase in PIPELINE_PHASES)
+        cold, warm = (statistics.median(s[phase]["steps"].get(part, float("nan")) for s in samples)
+                      for phase in PIPELINE_PHASES)
         print(f"{part:<36}{cold:>8.1f}{warm:>8.1f}")
+    if not samples[0]["warm"]["steps"]:
+        print("warm: no run; `tickets process` found the day unchanged since the cold run (--again would run it)")
 
 
 if __name__ == "__main__":

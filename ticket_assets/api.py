@@ -119,6 +119,9 @@ def process(settings: Settings, days: list[str], watch: Watchers = Watchers(), a
     """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
     their runs made out of date (a copy of one of their tickets found in a day just processed). A day whose
     inputs have not changed since its last successful run is not run again, unless `again`."""
+    from ticket_assets.orchestrate.step_server import start_step_server
+
+    start_step_server(settings.step_log)  # before Dagster is imported here: the two overlap
     from ticket_assets.orchestrate.launch import dagster_home_for
 
     processed = Processed()

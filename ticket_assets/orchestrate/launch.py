@@ -9,10 +9,8 @@ safe to call from two threads at once (its logging set-up deadlocks).
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import shutil
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -25,10 +23,11 @@ from dagster import DagsterInstance, DagsterRunStatus, RunsFilter, execute_job, 
 from ticket_assets.config import INSTANCE_TEMPLATE, Settings, default_dagster_home
 from ticket_assets.day_inputs import day_inputs_digest
 from ticket_assets.defs.partitions import date_folders
-from ticket_assets.defs.process_day import INPUTS_TAG, PARTITION_TAG, SIGNATURE_TAG, STEP_PRELOAD
+from ticket_assets.defs.process_day import INPUTS_TAG, PARTITION_TAG, SIGNATURE_TAG
 from ticket_assets.discover import folder_signature
 from ticket_assets.orchestrate.audit import error_text, record_failed_run
 from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, this_process
+from ticket_assets.orchestrate.step_server import start_step_server
 from ticket_assets.schema import RunStatus
 from ticket_assets.store.warehouse import Warehouse
 
@@ -83,7 +82,7 @@ def run_days(settings: Settings, days: list[str], again: bool = False) -> Iterat
         days = [day for day in days if day not in unchanged]
         if not days:
             return
-        start_step_server(settings.step_log)  # its imports overlap setting up the run; idle when days run apart
+        start_step_server(settings.step_log)  # started already by `tickets process`; idle when days run apart
         side_by_side = runs_at_once(instance, len(days))
         if side_by_side == 1:
             yield from (run_day(instance, settings, day) for day in days)
@@ -124,32 +123,6 @@ def run_day_in_own_instance(settings: Settings, day: str) -> DayRun:
     start_step_server(settings.step_log)
     with DagsterInstance.get() as instance:
         return run_day(instance, settings, day)
-
-
-def start_step_server(log: Path) -> None:
-    """Start the server the executor forks step processes from now: it imports the code location (about
-    2.5 s) while the run is being set up, instead of delaying the first step. It must preload exactly what
-    the executor would ask for; a server already running is left as it is.
-
-    Its processes write to `log`, not to the terminal: Dagster's default logger prints every step event
-    there at DEBUG level, which the event log keeps anyway, and the command shows its own progress."""
-    multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", *STEP_PRELOAD])
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "ab") as sink, _stderr_to(sink.fileno()):
-        multiprocessing.forkserver.ensure_running()
-
-
-@contextmanager
-def _stderr_to(fd: int) -> Iterator[None]:
-    """This process's standard error, and what it starts meanwhile, goes to `fd`."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    os.dup2(fd, 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
 
 
 def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
