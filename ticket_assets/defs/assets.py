@@ -6,7 +6,6 @@ Thin wiring: each asset calls its stage in `ticket_assets.stages` and reports wh
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -25,6 +24,7 @@ from dagster import (
 )
 
 from ticket_assets import stages
+from ticket_assets.config import Settings
 from ticket_assets.errors import UserError
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.day_inputs import day_inputs_digest
@@ -147,7 +147,7 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})
 
 
-def _tag_inputs(context: AssetExecutionContext, settings, day: str) -> None:
+def _tag_inputs(context: AssetExecutionContext, settings: Settings, day: str) -> None:
     """Every run is tagged with the digest of what it reads, whoever started it: `tickets process` then knows
     a day it need not run again. A run launched without the folder's signature (the UI's Materialize, a
     backfill) is tagged with the signature of the content it reads, as the sensor's and the CLI's runs are:
