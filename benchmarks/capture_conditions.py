@@ -19,6 +19,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from ticket_assets.config import OcrSettings  # noqa: E402
 from ticket_assets.extract.record import Vocabularies, extract_page  # noqa: E402
 from ticket_assets.ocr.base import OcrResult  # noqa: E402
 from ticket_assets.ocr.rapid import RapidOcrEngine  # noqa: E402
@@ -37,7 +38,7 @@ def main() -> None:
     rng, catalog = random.Random(41), Catalog()
     maker = TicketMaker(catalog)
     tickets = [maker.make(choose_load(catalog, rng), date(2024, 11, 4), rng, by_hand=False) for _ in range(8)]
-    engine, known = RapidOcrEngine(), Vocabularies.packaged()
+    engine, known = RapidOcrEngine(OcrSettings()), Vocabularies.packaged()
     for label, skew, flatbed in CONDITIONS:
         right = 0
         for index, ticket in enumerate(tickets):
@@ -45,7 +46,7 @@ def main() -> None:
             image = noise.capture(ticket, look, DPI, index).convert("L")
             grey = np.array(_on_flatbed(image, flatbed) if flatbed else image)
             reading = engine.read(grey)
-            result = OcrResult("rapidocr", grey.shape[1], grey.shape[0], reading.lines, turned=reading.turned)
+            result = OcrResult(engine.name, grey.shape[1], grey.shape[0], reading.lines, turned=reading.turned)
             extraction = extract_page(page_source(), result, known)
             truth = ticket.fields()
             right += (extraction.value("ticket_number"), extraction.value("vendor")) == (truth["ticket_number"],

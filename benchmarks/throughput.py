@@ -4,9 +4,10 @@
 
 Generates one seeded day of N readable pages (no bad files) and, in every repeat, measures:
 
-  (a) the raw engine: the day's pages rendered and read by the engine in a plain ProcessPoolExecutor
-      of the pipeline's size, each worker loading the engine once and drawing each page (into a scratch
-      folder) just before reading it. No Dagster, no warehouse, none of the project's caches.
+  (a) the raw engine on each of RapidOCR's runtimes (OpenVINO, onnxruntime), one after the other: the
+      day's pages rendered and read in a plain ProcessPoolExecutor of the pipeline's size, each worker
+      loading the engine before the clock starts and drawing each page (into a scratch folder) just
+      before reading it. No Dagster, no warehouse, none of the project's caches.
   (b) `tickets process` for the same inbox, run as its own Python process (`ticket_assets.cli.main`) so
       that every run starts as a user's command does: cold with a fresh TICKETS_HOME, then warm, the same
       home processed again unchanged (page and OCR caches hit).
@@ -40,13 +41,15 @@ import yaml
 from ticket_assets.config import OcrSettings, Settings, load_settings
 from ticket_assets.discover import inventory_day
 from ticket_assets.ocr.pool import PageWork, read_page
-from ticket_assets.ocr.registry import create_engine, resolve_engine_name
+from ticket_assets.ocr.rapid import RUNTIMES
+from ticket_assets.ocr.registry import create_engine, recorded_name, resolve_settings
 from ticket_assets.render import day_pages
 from ticket_assets.synth import generate_inbox
 
 STEPS = ("read_pages", "extracted_tickets", "tracking_export")
 TICKETS = "import sys; from ticket_assets.cli import main; sys.exit(main(sys.argv[1:]))"
 SAMPLE_SECONDS = 0.5
+LOADED_CHECK_SECONDS = 0.3  # long enough that every worker of the pool is started and takes one
 PEAK_RESET = "5"  # written to /proc/self/clear_refs: the peak RSS starts again from the current RSS
 
 
@@ -100,20 +103,29 @@ def _pipeline_environment(workdir: Path, inbox: Path, workers: int | None) -> di
     return env
 
 
+def raw_phases() -> tuple[str, ...]:
+    return tuple(f"raw {runtime}" for runtime in RUNTIMES)
+
+
+PIPELINE_PHASES = ("cold", "warm")
+
+
 def _one_repeat(index: int, workdir: Path, inbox: Path, day: str, settings: Settings, env: dict) -> dict:
-    """(a), then (b) cold and warm, each with the peak memory of the processes it ran and the CPU others took."""
+    """(a) on each runtime, then (b) cold and warm, each with the peak memory of the processes it ran and the
+    CPU others took."""
     home, logs = workdir / f"home-{index + 1}", workdir / "logs"
     logs.mkdir(exist_ok=True)
     sample = {}
-    with ProcessWatch() as watch:
-        sample["raw"] = measure_raw(inbox, day, settings)
-    sample["raw"].update(memory=list(watch.peaks.values()), other_cpu=watch.other_cpu())
-    for phase in ("cold", "warm"):
+    for phase, runtime in zip(raw_phases(), RUNTIMES):
+        with ProcessWatch() as watch:
+            sample[phase] = measure_raw(inbox, day, replace(settings, ocr=replace(settings.ocr, runtime=runtime)))
+        sample[phase].update(memory=list(watch.peaks.values()), other_cpu=watch.other_cpu())
+    for phase in PIPELINE_PHASES:
         with ProcessWatch() as watch:
             sample[phase] = measure_pipeline(inbox, home, day, env, logs / f"{phase}-{index + 1}.log")
         sample[phase].update(memory=list(watch.peaks.values()), other_cpu=watch.other_cpu())
-    _say(f"repeat {index + 1}: raw {sample['raw']['seconds']:.1f} s, cold {sample['cold']['seconds']:.1f} s, "
-         f"warm {sample['warm']['seconds']:.1f} s")
+    _say(f"repeat {index + 1}: " + ", ".join(f"{phase} {sample[phase]['seconds']:.1f} s" for phase in sample)
+         + f"; load average {os.getloadavg()[0]:.2f}")
     return sample
 
 
@@ -122,39 +134,48 @@ _engine_load_seconds = 0.0
 
 
 def measure_raw(inbox: Path, day: str, settings: Settings) -> dict:
-    """Describe the day's pages, then draw and OCR every scanned page in a plain pool."""
+    """With a pool's engines loaded, describe the day's pages, then draw and OCR every scanned page."""
     entries = inventory_day(inbox, day)
-    with tempfile.TemporaryDirectory() as scratch:
+    ocr = resolve_settings(settings.ocr)
+    workers = min(ocr.worker_count(), sum(entry.page_count for entry in entries))
+    context = multiprocessing.get_context("forkserver")  # as ocr/pool.py starts its workers
+    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_load_engine, initargs=(ocr,)) as pool:
+        _wait_until_loaded(pool, workers)
         started = time.perf_counter()
-        pages = day_pages(inbox, entries, Path(scratch), settings.ocr.dpi)
+        pages = day_pages(inbox, entries, Path(scratch), ocr.dpi)
         described = time.perf_counter()
         work = [PageWork(page.page_id, page.image_path, page.render) for page in pages if page.render]
-        readings = ocr_in_pool(work, settings.ocr)
+        readings = list(pool.map(_read, work, repeat(ocr.page_timeout_seconds)))
         finished = time.perf_counter()
     return {
-        "pages": len(pages), "ocr_pages": len(work), "describe": described - started, "ocr": finished - described,
-        "seconds": finished - started, "workers": min(settings.ocr.worker_count(), len(work)),
+        "engine": recorded_name(ocr), "pages": len(pages), "ocr_pages": len(work), "describe": described - started,
+        "ocr": finished - described, "seconds": finished - started, "workers": workers,
         "engine_load": max((load for _, load, _ in readings), default=0.0),
         "engine_busy": sum(result.seconds for _, _, result in readings),
         "failed": sum(result.error is not None for _, _, result in readings),
     }
 
 
-def ocr_in_pool(work: list[PageWork], ocr: OcrSettings) -> list[tuple]:
-    """(worker pid, its engine load seconds, OcrResult) per page, from a pool the size the pipeline uses."""
-    if not work:
-        return []
-    name = resolve_engine_name(ocr)
-    workers = min(ocr.worker_count(), len(work))
-    context = multiprocessing.get_context("forkserver")  # as ocr/pool.py starts its workers
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_engine, initargs=(name, ocr)) as pool:
-        return list(pool.map(_read, work, repeat(ocr.page_timeout_seconds)))
+def _wait_until_loaded(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Start every worker of the pool and wait until each has loaded its engine (the pool's initializer)."""
+    pids: set[int] = set()
+    for _ in range(100):
+        pids |= set(pool.map(_loaded, [LOADED_CHECK_SECONDS] * workers))
+        if len(pids) == workers:
+            return
+    raise SystemExit(f"only {len(pids)} of {workers} OCR workers took work before the clock")
 
 
-def _load_engine(name: str, ocr: OcrSettings) -> None:
+def _loaded(seconds: float) -> int:
+    time.sleep(seconds)  # holds this worker, so that the next check starts another
+    return os.getpid()
+
+
+def _load_engine(ocr: OcrSettings) -> None:
     global _engine, _engine_load_seconds
     started = time.perf_counter()
-    _engine = create_engine(name, ocr)
+    _engine = create_engine(ocr.engine, ocr)
     _engine_load_seconds = time.perf_counter() - started
 
 
@@ -172,8 +193,9 @@ def measure_pipeline(inbox: Path, home: Path, day: str, env: dict, log: Path) ->
     if code != 0:
         tail = "\n".join(log.read_text().splitlines()[-30:])
         raise SystemExit(f"tickets process failed (exit {code}); the end of what it printed:\n{tail}")
-    return {"seconds": finished - started, "to_export": _exported_at(home, day) - started,
-            "steps": step_times(home / "dagster", started, finished)}
+    steps = step_times(home / "dagster", started, finished)
+    exported = _exported_at(home, day) - started
+    return {"seconds": finished - started, "to_export": exported if steps else None, "steps": steps}
 
 
 def _exported_at(home: Path, day: str) -> float:
@@ -186,11 +208,15 @@ def _exported_at(home: Path, day: str) -> float:
 
 
 def step_times(dagster_home: Path, started: float, finished: float) -> dict[str, float]:
-    """Seconds spent before the first step, launching and running each step, and after the last one."""
+    """Seconds spent before the first step, launching and running each step, and after the last one; empty
+    when the command started no run (the day was unchanged)."""
     from dagster import DagsterInstance
 
     with DagsterInstance.from_config(str(dagster_home)) as instance:
-        run = instance.get_runs(limit=1)[0]
+        record = instance.get_run_records(limit=1)[0]
+        if record.create_timestamp.timestamp() < started:
+            return {}
+        run = record.dagster_run
         events = [(e.timestamp, e.dagster_event.event_type_value, e.step_key)
                   for e in instance.all_logs(run.run_id) if e.dagster_event]
     at = {(kind, step): stamp for stamp, kind, step in events}
@@ -314,9 +340,9 @@ def _role(pid: int, parent: int | None, me: int) -> str:
 
 
 def print_report(args, settings: Settings, samples: list[dict]) -> None:
-    raw = samples[0]["raw"]
+    raw = samples[0][raw_phases()[0]]
     print(f"\nthroughput: {raw['pages']} pages in one day (seed {args.seed}), {raw['ocr_pages']} of them OCR'd "
-          f"(the rest born-digital), engine {resolve_engine_name(settings.ocr)}, {raw['workers']} OCR workers, "
+          f"(the rest born-digital), pipeline engine {recorded_name(settings.ocr)}, {raw['workers']} OCR workers, "
           f"{os.cpu_count()} cores; repeats: {len(samples)}, figures are medians [min-max]")
     print_speeds(samples)
     print_targets(samples)
@@ -328,61 +354,77 @@ def _values(samples: list[dict], phase: str, key: str) -> list[float]:
     return [sample[phase][key] for sample in samples]
 
 
+def _median(samples: list[dict], phase: str, key: str = "seconds") -> float:
+    return statistics.median(_values(samples, phase, key))
+
+
 def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):7.1f} s [{min(values):.1f}-{max(values):.1f}]"
 
 
 def print_speeds(samples: list[dict]) -> None:
-    pages = samples[0]["raw"]["pages"]
-    rows = [
-        ("(a) raw: describe pages (this process)", _values(samples, "raw", "describe"), False),
-        ("(a) raw: pool (start, engine load, draw, OCR)", _values(samples, "raw", "ocr"), False),
-        ("(a) raw engine: render + OCR", _values(samples, "raw", "seconds"), True),
+    pages = samples[0][raw_phases()[0]]["pages"]
+    rows = []
+    for phase in raw_phases():
+        rows += [(f"(a) {phase}: describe pages (this process)", _values(samples, phase, "describe"), False),
+                 (f"(a) {phase}: draw + OCR in the pool", _values(samples, phase, "ocr"), False),
+                 (f"(a) {phase} engine: render + OCR", _values(samples, phase, "seconds"), True)]
+    rows += [
         ("(b) pipeline cold: tickets process", _values(samples, "cold", "seconds"), True),
         ("(b) pipeline warm: same home again", _values(samples, "warm", "seconds"), True),
         ("folder complete -> manifest_log.csv (cold)", _values(samples, "cold", "to_export"), False),
-        ("folder complete -> manifest_log.csv (warm)", _values(samples, "warm", "to_export"), False),
     ]
-    print(f"\n{'measurement':<46}{'wall time':>24}{'pages/s':>10}{'s/page':>9}")
+    if None not in _values(samples, "warm", "to_export"):
+        rows.append(("folder complete -> manifest_log.csv (warm)", _values(samples, "warm", "to_export"), False))
+    print(f"\n{'measurement':<50}{'wall time':>24}{'pages/s':>10}{'s/page':>9}")
     for label, values, rated in rows:
         median = statistics.median(values)
         rate = f"{pages / median:>10.2f}{median / pages:>9.2f}" if rated else ""
-        print(f"{label:<46}{_spread(values):>24}{rate}")
-    load = statistics.median(_values(samples, "raw", "engine_load"))
-    busy = statistics.median(_values(samples, "raw", "engine_busy"))
-    print(f"(a): engine load {load:.1f} s per worker; draw + OCR busy {busy:.1f} s in all, "
-          f"{busy / max(samples[0]['raw']['ocr_pages'], 1):.2f} s per OCR'd page; "
-          f"pages failed {samples[0]['raw']['failed']}")
+        print(f"{label:<50}{_spread(values):>24}{rate}")
+    for phase in raw_phases():
+        busy, ocr_pages = _median(samples, phase, "engine_busy"), samples[0][phase]["ocr_pages"]
+        print(f"(a) {phase}: engine load {_median(samples, phase, 'engine_load'):.1f} s per worker (before the "
+              f"clock); draw + OCR busy {busy:.1f} s in all, {busy / max(ocr_pages, 1):.2f} s per OCR'd page; "
+              f"pages failed {samples[0][phase]['failed']}")
+    phases = (*raw_phases(), *PIPELINE_PHASES)
     others = [statistics.median(s[phase]["other_cpu"] / (s[phase]["seconds"] * os.cpu_count()) for s in samples)
-              for phase in ("raw", "cold", "warm")]
-    print(f"other programs took about {others[0]:.0%} / {others[1]:.0%} / {others[2]:.0%} of the machine's CPU "
-          "during (a) / (b) cold / (b) warm: figures from a shared machine are slower than it can do")
+              for phase in phases]
+    print("other programs took about " + " / ".join(f"{share:.0%}" for share in others)
+          + f" of the machine's CPU during {' / '.join(phases)}: figures from a shared machine are slower than it "
+          "can do")
     print("'folder complete -> manifest_log.csv': from starting `tickets process` on the finished folder to "
           "the day's manifest log being in place; the sensor adds sensor.settle_seconds and its 30 s tick.")
 
 
 def print_targets(samples: list[dict]) -> None:
-    raw, cold, warm = (statistics.median(_values(samples, p, "seconds")) for p in ("raw", "cold", "warm"))
-    pages = samples[0]["raw"]["pages"]
+    cold, warm = _median(samples, "cold"), _median(samples, "warm")
+    pages = samples[0][raw_phases()[0]]["pages"]
+    ratios = {phase: _median(samples, phase) / cold for phase in raw_phases()}
+    fastest = min(raw_phases(), key=lambda phase: _median(samples, phase))
+    wanted = 0.9 if pages >= 100 else 0.8
     hundred = cold * 100 / pages
     scaled = "" if pages == 100 else f" (scaled from {pages} pages)"
-    rows = [
-        ("pipeline cold >= 85% of the raw engine's pages/s", f"{raw / cold:.0%}", raw / cold >= 0.85),
-        (f"100 pages < 5 min on {os.cpu_count()} cores (cold)", f"{hundred / 60:.1f} min{scaled}", hundred < 300),
-        ("at most 3 s per page (cold)", f"{cold / pages:.2f} s", cold / pages <= 3),
+    rows = [(f"pipeline cold, share of {phase}'s pages/s", f"{ratio:.0%}", None) for phase, ratio in ratios.items()]
+    rows += [
+        (f"pipeline cold >= {wanted:.0%} of the faster raw engine's", f"{ratios[fastest]:.0%} ({fastest})",
+         ratios[fastest] >= wanted),
+        (f"100 pages <= 75 s on {os.cpu_count()} cores (cold)", f"{hundred:.0f} s{scaled}", hundred <= 75),
         ("warm >= 10x faster than cold", f"{cold / warm:.1f}x", cold / warm >= 10),
+        ("a one-page day <= 8 s (cold; run with --pages 1)", f"{cold:.1f} s" if pages == 1 else "-",
+         cold <= 8 if pages == 1 else None),
     ]
-    print(f"\n{'target (issue 6)':<52}{'measured':>30}  met")
+    print(f"\n{'target (issue 13)':<56}{'measured':>30}  met")
     for label, value, met in rows:
-        print(f"{label:<52}{value:>30}  {'yes' if met else 'NO'}")
+        print(f"{label:<56}{value:>30}  {'' if met is None else 'yes' if met else 'NO'}")
+    print("(90% is the target on a 100-page day, 80% on a 40-page day; the pipeline's fixed cost counts against it)")
 
 
 def print_memory(samples: list[dict]) -> None:
     print("\npeak RSS per process (VmHWM, MB: the largest over the repeats; x processes per run, as sampled "
-          "every 0.5 s; RSS counts pages shared with a forkserver)")
-    phases = ("raw", "cold", "warm")
+          "every 0.5 s; RSS counts pages shared with a forkserver; target: OCR workers <= about 800 MB)")
+    phases = (*raw_phases(), *PIPELINE_PHASES)
     roles = sorted({role for sample in samples for phase in phases for role, _ in sample[phase]["memory"]})
-    print(f"{'process':<42}" + "".join(f"{name:>18}" for name in ("(a) raw", "(b) cold", "(b) warm")))
+    print(f"{'process':<42}" + "".join(f"{name:>18}" for name in phases))
     for role in roles:
         cells = []
         for phase in phases:
@@ -396,8 +438,11 @@ def print_steps(samples: list[dict]) -> None:
     print("\nwhere the pipeline's time goes (median s, from the run's Dagster event log)")
     print(f"{'':<36}{'cold':>8}{'warm':>8}")
     for part in samples[0]["cold"]["steps"]:
-        cold, warm = (statistics.median(s[phase]["steps"][part] for s in samples) for phase in ("cold", "warm"))
+        cold, warm = (statistics.median(s[phase]["steps"].get(part, float("nan")) for s in samples)
+                      for phase in PIPELINE_PHASES)
         print(f"{part:<36}{cold:>8.1f}{warm:>8.1f}")
+    if not samples[0]["warm"]["steps"]:
+        print("warm: no run; `tickets process` found the day unchanged since the cold run (--again would run it)")
 
 
 if __name__ == "__main__":

@@ -115,14 +115,18 @@ def existing_warehouse(settings: Settings) -> Warehouse | None:
     return Warehouse.at(url)
 
 
-def process(settings: Settings, days: list[str], watch: Watchers = Watchers()) -> Processed:
+def process(settings: Settings, days: list[str], watch: Watchers = Watchers(), again: bool = False) -> Processed:
     """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
-    their runs made out of date (a copy of one of their tickets found in a day just processed)."""
+    their runs made out of date (a copy of one of their tickets found in a day just processed). A day whose
+    inputs have not changed since its last successful run is not run again, unless `again`."""
+    from ticket_assets.orchestrate.step_server import start_step_server
+
+    start_step_server(settings.step_log)  # before Dagster is imported here: the two overlap
     from ticket_assets.orchestrate.launch import dagster_home_for
 
     processed = Processed()
     with dagster_home_for(settings) as processed.dagster_home:
-        _run_days(settings, days, watch, processed)
+        _run_days(settings, days, watch, processed, again)
         for _ in range(FOLLOW_UP_ROUNDS):
             follow_up = _pending_days(settings, {f.day for f in processed.failures}, watch.note)
             if not follow_up:
@@ -131,11 +135,12 @@ def process(settings: Settings, days: list[str], watch: Watchers = Watchers()) -
     return processed
 
 
-def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: Processed) -> None:
+def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: Processed,
+              again: bool = False) -> None:
     from ticket_assets.orchestrate.launch import run_days
 
     with watch.running(days):
-        for outcome in run_days(settings, days):
+        for outcome in run_days(settings, days, again):
             watch.day_done(outcome)
             processed.outcomes.append(outcome)
 

@@ -40,6 +40,7 @@ class Job:
 @dataclass(frozen=True)
 class OcrSettings:
     engine: str = "rapidocr"
+    runtime: str = "auto"  # what runs RapidOCR's models: openvino, onnxruntime, or auto (openvino where it loads)
     dpi: int = 200
     workers: int = 0
     doctr_weights_dir: str = "~/.cache/ticket_assets/doctr"

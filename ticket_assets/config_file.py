@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 # The OCR engines a configuration may name (ocr/registry.py registers them; test_config keeps the two in step).
 ENGINE_NAMES = ("rapidocr", "tesseract", "doctr", "auto")
+# What runs RapidOCR's models (ocr/rapid.py: RUNTIMES); auto: OpenVINO where it loads, else onnxruntime.
+RUNTIME_NAMES = ("openvino", "onnxruntime", "auto")
 
 
 class _UniqueKeys(yaml.SafeLoader):
@@ -55,6 +57,7 @@ class JobEntry(_Section):
 
 class OcrSection(_Section):
     engine: Literal[ENGINE_NAMES] = "rapidocr"  # type: ignore[valid-type]
+    runtime: Literal[RUNTIME_NAMES] = "auto"  # type: ignore[valid-type]
     dpi: int = Field(200, ge=72, le=600, strict=True)
     workers: int = Field(0, ge=0, le=512, strict=True, description="0: one per core")
     doctr_weights_dir: str = "~/.cache/ticket_assets/doctr"

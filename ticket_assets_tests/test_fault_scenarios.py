@@ -275,6 +275,8 @@ def test_the_month_processed_again_changes_nothing(office):
                  t["duplicate_of"]) for day in (FIRST, SECOND) for t in office.warehouse.day_tickets(day)]
 
     before = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"))
-    _ok(_tickets(office.home, "process", str(office.inbox)))
+    unchanged = _ok(_tickets(office.home, "process", str(office.inbox)))
+    assert f"{FIRST}: unchanged since run" in unchanged and f"{SECOND}: unchanged since run" in unchanged, unchanged
+    _ok(_tickets(office.home, "process", str(office.inbox), "--again"))
     assert (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv")) == before
     assert office.warehouse.pending() == {}

@@ -24,6 +24,7 @@ BAD_CONFIGURATIONS = {
     'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
     'jobs: [{code: "24105", start: 2024-07-01, end: 2025-12-31}]': "jobs[1].code: should look like 24-105",
     f"jobs: [{JOB}]\nocr: {{workers: true}}": "ocr.workers: Input should be a valid integer",
+    f"jobs: [{JOB}]\nocr: {{runtime: tensorrt}}": "ocr.runtime: Input should be 'openvino', 'onnxruntime' or 'auto'",
     f"jobs: [{JOB}]\nocr:\n  dpi: 200\n  dpi: 300": "line 4, column 3: 'dpi' is written twice in this section",
     f"jobs: [{JOB}]\nocr: {{dpi: [200}}": "line 2, column",
     "- a list": "the file must hold keys",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import multiprocessing
 import os
+import subprocess
+import sys
 
 import numpy as np
 import pymupdf
@@ -20,11 +23,15 @@ from ticket_assets.ocr import (
     create_engine,
     ocr_pages,
     read_page,
+    recorded_name,
     resolve_engine_name,
+    resolve_settings,
 )
 from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
 from ticket_assets.ocr.orientation import turn_from_votes, upright_box
+from ticket_assets.ocr.reading import CACHE_VERSION, read_day
+from ticket_assets.render import PageImage
 from ticket_assets.render.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE, has_visible_text, text_layer_lines
 
 TICKET_NUMBER = "483920"
@@ -47,9 +54,9 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture(scope="module")
-def rapid_engine():
-    return create_engine("rapidocr", OcrSettings())
+@pytest.fixture(scope="module", params=["openvino", "onnxruntime"])
+def rapid_engine(request):
+    return create_engine("rapidocr", OcrSettings(runtime=request.param))
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +76,15 @@ def page_files(tmp_path_factory) -> list[PageWork]:
 
 # --- engines ---
 
-@pytest.mark.parametrize("engine_fixture", ["rapid_engine", "tesseract_engine"])
-def test_engine_reads_the_ticket_number(engine_fixture, request):
-    engine = request.getfixturevalue(engine_fixture)
+def test_rapidocr_reads_the_ticket_number(rapid_engine):
+    check_reads_the_ticket_number(rapid_engine)
+
+
+def test_tesseract_reads_the_ticket_number(tesseract_engine):
+    check_reads_the_ticket_number(tesseract_engine)
+
+
+def check_reads_the_ticket_number(engine):
     lines = engine.read(np.array(ticket_image())).lines
     number_lines = [line for line in lines if TICKET_NUMBER in line.text.replace(" ", "")]
     assert number_lines, [line.text for line in lines]
@@ -113,7 +126,7 @@ def test_boxes_turn_upright_with_the_page():
 def test_an_engine_failure_on_one_page_gives_that_page_an_error(rapid_engine, tmp_path):
     Image.new("L", (3, 40000), 255).save(tmp_path / "sliver.png")  # RapidOCR cannot resize a 3-px-wide page
     result = read_page(rapid_engine, PageWork("sliver", str(tmp_path / "sliver.png")))
-    assert result.error and result.error.startswith("rapidocr failed on this page")
+    assert result.error and result.error.startswith(f"{rapid_engine.name} failed on this page")
     assert result.lines == [] and (result.width, result.height) == (3, 40000)
 
 
@@ -202,7 +215,7 @@ def test_ocr_pages_in_a_pool_returns_every_page_and_reports_each(page_files):
     check_pool_results(results, {"a": TICKET_NUMBER, "b": "771204"})
     assert sorted(page_id for page_id, _ in done) == ["a", "b", "c"]
     assert {pid for _, pid in done} == {os.getpid()}  # progress is reported in the calling process
-    assert {result.engine for result in results.values()} == {"rapidocr"}
+    assert {result.engine for result in results.values()} == {"rapidocr-openvino"}
 
 
 def test_ocr_pages_in_process_gives_the_same_kind_of_results(page_files):
@@ -262,6 +275,47 @@ def test_ocr_pages_raises_when_the_engine_cannot_run(page_files, tmp_path):
 
 
 # --- the registry ---
+
+def _in_a_process_without_openvino(code: str) -> dict:
+    """What `code` leaves in `found`, run where `import openvino` fails, as where it is not installed."""
+    blocked = "import sys; sys.modules['openvino'] = None  # makes every import of it raise ImportError\n"
+    printed = "\nimport json; print(json.dumps(found))"
+    done = subprocess.run([sys.executable, "-c", blocked + code + printed], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_auto_runtime_is_openvino_where_it_loads():
+    assert resolve_settings(OcrSettings(runtime="auto")).runtime == "openvino"
+    assert recorded_name(OcrSettings(runtime="auto")) == "rapidocr-openvino"
+
+
+def test_auto_runtime_falls_back_to_onnxruntime_where_openvino_cannot_load(page_files):
+    found = _in_a_process_without_openvino(f"""
+from ticket_assets.config import OcrSettings
+from ticket_assets.ocr import PageWork, available_engines, ocr_pages
+page = PageWork("a", {page_files[0].image_path!r})
+result = ocr_pages([page], OcrSettings(runtime="auto", workers=1))["a"]
+found = {{"engine": result.engine, "text": result.text,
+          "openvino": available_engines(OcrSettings(runtime="openvino"))["rapidocr"]}}
+""")
+    assert found["engine"] == "rapidocr-onnxruntime" and TICKET_NUMBER in found["text"].replace(" ", "")
+    available, reason = found["openvino"]
+    assert not available and reason.startswith("openvino cannot be imported")
+
+
+def test_the_ocr_cache_keeps_each_runtime_apart(tmp_path):
+    """A page read on one runtime is read again on the other, and each result is kept under its own name."""
+    ticket_image().save(tmp_path / "page.png")
+    page = PageImage("day/page.png-p1", "day/page.png", 1, image_path=str(tmp_path / "page.png"), width=600,
+                     height=300)
+    engines = [read_day([page], OcrSettings(runtime=runtime, workers=1))[page.page_id].engine
+               for runtime in ("openvino", "onnxruntime", "openvino")]
+    assert engines == ["rapidocr-openvino", "rapidocr-onnxruntime", "rapidocr-openvino"]
+    cached = sorted(path.name for path in tmp_path.glob("page.*.json"))
+    assert cached == [f"page.rapidocr-onnxruntime.v{CACHE_VERSION}.json", f"page.rapidocr-openvino.v{CACHE_VERSION}.json"]
+
 
 def test_auto_picks_rapidocr_when_doctr_is_unavailable(tmp_path):
     assert resolve_engine_name(OcrSettings(engine="auto", doctr_weights_dir=str(tmp_path / "weights"))) == "rapidocr"

@@ -37,7 +37,7 @@ def process_command(args) -> int:
     days = api.chosen_days(settings, args.dates)
     if not args.inbox_moved:
         api.refuse_another_inbox(settings, days)
-    return _process(settings, days)
+    return _process(settings, days, again=args.again)
 
 
 def demo_command(args) -> int:
@@ -247,9 +247,9 @@ def _new_password() -> str:
     return password
 
 
-def _process(settings: Settings, days: list[str]) -> int:
+def _process(settings: Settings, days: list[str], again: bool = False) -> int:
     """Process the days, showing one progress display; each day's line as it finishes, the failures at the end."""
-    return _finished(settings, api.process(settings, days, _watchers(settings)))
+    return _finished(settings, api.process(settings, days, _watchers(settings), again))
 
 
 def _watchers(settings: Settings) -> api.Watchers:
@@ -271,9 +271,12 @@ def _day_line(settings: Settings, outcome) -> str:
         return f"{outcome.day}: FAILED, {outcome.error}"
     run = api.run_record(settings, outcome.day, outcome.run_id)
     pages = run.get("pages") or 0
-    return (f"{outcome.day}: {run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
-            f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only, "
-            f"{outcome.seconds / max(pages, 1):.2f} s/page -> {settings.exports_dir / outcome.day}")
+    counts = (f"{run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+              f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only")
+    if outcome.unchanged:
+        return (f"{outcome.day}: unchanged since run {outcome.run_id[:8]}, not run again (--again runs it): "
+                f"{counts} -> {settings.exports_dir / outcome.day}")
+    return f"{outcome.day}: {counts}, {outcome.seconds / max(pages, 1):.2f} s/page -> {settings.exports_dir / outcome.day}"
 
 
 COMMANDS = {

@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     process.add_argument("--date", action="append", dest="dates", metavar="YYYY-MM-DD", help="only this day (repeatable)")
     process.add_argument("--inbox-moved", action="store_true",
                          help="the scans of days processed before now live in this inbox (moved, not replaced)")
+    process.add_argument("--again", action="store_true",
+                         help="run days whose files, configuration and code have not changed since their last run")
     process.set_defaults(command="process")
 
     demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")

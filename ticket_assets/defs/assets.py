@@ -6,7 +6,6 @@ Thin wiring: each asset calls its stage in `ticket_assets.stages` and reports wh
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -25,9 +24,11 @@ from dagster import (
 )
 
 from ticket_assets import stages
+from ticket_assets.config import Settings
 from ticket_assets.errors import UserError
 from ticket_assets.defs.partitions import date_folders
-from ticket_assets.defs.process_day import SIGNATURE_TAG
+from ticket_assets.day_inputs import day_inputs_digest
+from ticket_assets.defs.process_day import INPUTS_TAG, SIGNATURE_TAG
 from ticket_assets.defs.resources import TicketsConfig
 from ticket_assets.discover import FileEntry, folder_signature
 from ticket_assets.extract.invariants import DESCRIPTIONS
@@ -81,7 +82,7 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     day = context.partition_key
     settings = _settings(tickets, day)
     try:
-        _tag_content(context, settings.inbox / day)
+        _tag_inputs(context, settings, day)
         read = stages.read_pages(settings, day, context.log.info)
     except (FileNotFoundError, UserError) as err:
         raise _day_failure(day, str(err)) from None
@@ -146,12 +147,15 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})
 
 
-def _tag_content(context: AssetExecutionContext, folder: Path) -> None:
-    """A run launched without the folder's signature (the UI's Materialize, a backfill) is tagged with the
-    signature of the content it reads, as the sensor's and the CLI's runs are: the sensor then knows this
-    content has been processed and does not run the day again for it."""
+def _tag_inputs(context: AssetExecutionContext, settings: Settings, day: str) -> None:
+    """Every run is tagged with the digest of what it reads, whoever started it: `tickets process` then knows
+    a day it need not run again. A run launched without the folder's signature (the UI's Materialize, a
+    backfill) is tagged with the signature of the content it reads, as the sensor's and the CLI's runs are:
+    the sensor then knows this content has been processed and does not run the day again for it."""
+    tags = {INPUTS_TAG: day_inputs_digest(settings, day)}
     if SIGNATURE_TAG not in context.run.tags:
-        context.instance.add_run_tags(context.run.run_id, {SIGNATURE_TAG: folder_signature(folder)})
+        tags[SIGNATURE_TAG] = folder_signature(settings.inbox / day)
+    context.instance.add_run_tags(context.run.run_id, tags)
 
 
 def _run_started(context: AssetExecutionContext) -> datetime:

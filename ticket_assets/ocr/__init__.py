@@ -5,7 +5,14 @@ from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
 from ticket_assets.ocr.doctr_engine import DoctrEngine
 from ticket_assets.ocr.pool import PageWork, ocr_pages, read_page
 from ticket_assets.ocr.rapid import RapidOcrEngine
-from ticket_assets.ocr.registry import ENGINES, available_engines, create_engine, resolve_engine_name
+from ticket_assets.ocr.registry import (
+    ENGINES,
+    available_engines,
+    create_engine,
+    recorded_name,
+    resolve_engine_name,
+    resolve_settings,
+)
 from ticket_assets.ocr.tesseract import TesseractEngine
 
 __all__ = [
@@ -22,5 +29,7 @@ __all__ = [
     "create_engine",
     "ocr_pages",
     "read_page",
+    "recorded_name",
     "resolve_engine_name",
+    "resolve_settings",
 ]

@@ -62,6 +62,10 @@ class OcrEngine(Protocol):
     name: str
 
     @classmethod
+    def recorded_name(cls, settings) -> str:
+        """The name its results are recorded and cached under: what read the page (rapidocr-openvino)."""
+
+    @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:
         """Whether the engine can run here, and if not, why (what is missing, where it looked)."""
 

@@ -34,6 +34,10 @@ class DoctrEngine:
         self._predictor = _build_predictor(weights_dir(settings))
 
     @classmethod
+    def recorded_name(cls, settings) -> str:
+        return cls.name
+
+    @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:
         problems = []
         missing_packages = [name for name in ("doctr", "torch") if importlib.util.find_spec(name) is None]

@@ -30,7 +30,7 @@ from ticket_assets.config import OcrSettings
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.ocr.base import EngineUnavailable, OcrEngine, OcrResult
 from ticket_assets.ocr.orientation import upright_size
-from ticket_assets.ocr.registry import create_engine, resolve_engine_name
+from ticket_assets.ocr.registry import create_engine, recorded_name, resolve_settings
 
 if TYPE_CHECKING:
     from ticket_assets.render import PageRender
@@ -66,15 +66,15 @@ def ocr_pages(work: list[PageWork], settings: OcrSettings, on_done: OnDone | Non
     """
     if len({item.page_id for item in work}) != len(work):
         raise ValueError("ocr_pages was given the same page id twice")
-    name = resolve_engine_name(settings)
+    settings = resolve_settings(settings)
     if not work:
         return {}
     workers = min(settings.worker_count(), len(work))
     # A daemon process may not have children (multiprocessing refuses); read in-process there.
     if workers <= 1 or multiprocessing.current_process().daemon:
-        results = _read_in_process(name, work, settings, on_done)
+        results = _read_in_process(work, settings, on_done)
     else:
-        results = _read_in_pool(name, work, settings, workers, on_done, faults)
+        results = _read_in_pool(work, settings, workers, on_done, faults)
     return {item.page_id: results[item.page_id] for item in work}
 
 
@@ -110,10 +110,9 @@ def read_page(engine: OcrEngine, item: PageWork, timeout_seconds: float = 0) -> 
     return OcrResult(engine.name, width, height, reading.lines, seconds=_since(started), turned=reading.turned)
 
 
-def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
-                     on_done: OnDone | None) -> dict[str, OcrResult]:
+def _read_in_process(work: list[PageWork], settings: OcrSettings, on_done: OnDone | None) -> dict[str, OcrResult]:
     os.environ.update(WORKER_ENVIRONMENT)  # this process is the reader
-    engine = create_engine(name, settings)
+    engine = create_engine(settings.engine, settings)
     results = {}
     for item in work:
         results[item.page_id] = read_page(engine, item, settings.page_timeout_seconds)
@@ -122,12 +121,12 @@ def _read_in_process(name: str, work: list[PageWork], settings: OcrSettings,
     return results
 
 
-def _read_in_pool(name: str, work: list[PageWork], settings: OcrSettings, workers: int,
+def _read_in_pool(work: list[PageWork], settings: OcrSettings, workers: int,
                   on_done: OnDone | None, faults: FaultPlan) -> dict[str, OcrResult]:
     context = multiprocessing.get_context("forkserver")
-    results = {}
+    results, name = {}, recorded_name(settings)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_worker_engine,
-                             initargs=(name, settings, faults)) as pool:
+                             initargs=(settings, faults)) as pool:
         futures = {pool.submit(_read_in_worker, item): item for item in work}
         try:
             for future in as_completed(futures):
@@ -154,13 +153,13 @@ def _outcome(future: Future, name: str) -> OcrResult:
         return OcrResult(name, 0, 0, error=f"OCR worker failed: {type(err).__name__}: {err}")
 
 
-def _load_worker_engine(name: str, settings: OcrSettings, faults: FaultPlan) -> None:
+def _load_worker_engine(settings: OcrSettings, faults: FaultPlan) -> None:
     """Pool initializer. It must not raise: a failing initializer breaks the pool and hides the reason."""
     global _worker_engine, _worker_load_error, _worker_timeout, _worker_faults
     os.environ.update(WORKER_ENVIRONMENT)
     _worker_timeout, _worker_faults = settings.page_timeout_seconds, faults
     try:
-        _worker_engine = create_engine(name, settings)
+        _worker_engine = create_engine(settings.engine, settings)
     except Exception as err:
         _worker_load_error = err
 

@@ -8,7 +8,6 @@ keyed by engine, so an unchanged page is not read twice.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +15,7 @@ from ticket_assets.config import OcrSettings
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.ocr.pool import PageWork, ocr_pages
-from ticket_assets.ocr.registry import resolve_engine_name
+from ticket_assets.ocr.registry import recorded_name, resolve_settings
 from ticket_assets.render import PageImage
 
 TEXT_LAYER_ENGINE = "text_layer"
@@ -26,7 +25,8 @@ CACHE_VERSION = 4  # raise when what an engine's result holds changes (4: pages 
 def read_day(pages: list[PageImage], settings: OcrSettings, on_done: Callable[[str], None] | None = None,
              faults: FaultPlan = NO_FAULTS) -> dict[str, OcrResult]:
     """One OcrResult per page id, whatever happened to the page."""
-    engine = resolve_engine_name(settings)
+    settings = resolve_settings(settings)
+    engine = recorded_name(settings)
     results: dict[str, OcrResult] = {}
     to_read: list[PageImage] = []
     for page in pages:
@@ -50,7 +50,7 @@ def read_day(pages: list[PageImage], settings: OcrSettings, on_done: Callable[[s
 
     work = [PageWork(page.page_id, page.image_path, page.render) for page in to_read]
     if work:
-        ocr_pages(work, replace(settings, engine=engine), on_done=finished, faults=faults)
+        ocr_pages(work, settings, on_done=finished, faults=faults)
     return {page.page_id: results[page.page_id] for page in pages}
 
 

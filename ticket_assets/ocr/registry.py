@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ticket_assets.config import OcrSettings
 from ticket_assets.ocr.base import EngineUnavailable, OcrEngine
 from ticket_assets.ocr.doctr_engine import DoctrEngine
-from ticket_assets.ocr.rapid import RapidOcrEngine
+from ticket_assets.ocr.rapid import RapidOcrEngine, resolve_runtime
 from ticket_assets.ocr.tesseract import TesseractEngine
 
 ENGINES: dict[str, type] = {"rapidocr": RapidOcrEngine, "tesseract": TesseractEngine, "doctr": DoctrEngine}
@@ -28,6 +30,17 @@ def resolve_engine_name(settings: OcrSettings) -> str:
     if not available:
         raise EngineUnavailable(f"OCR engine {wanted!r} is not available: {reason}")
     return wanted
+
+
+def resolve_settings(settings: OcrSettings) -> OcrSettings:
+    """The settings with every `auto` decided (the engine, RapidOCR's runtime), once, by the process that hands
+    pages to the workers: what they load is then what the pages are recorded and cached under."""
+    return replace(settings, engine=resolve_engine_name(settings), runtime=resolve_runtime(settings.runtime))
+
+
+def recorded_name(settings: OcrSettings) -> str:
+    """The name a page read with these settings is recorded and cached under (rapidocr-openvino)."""
+    return _engine_class(resolve_engine_name(settings)).recorded_name(settings)
 
 
 def create_engine(name: str, settings: OcrSettings) -> OcrEngine:

@@ -29,6 +29,10 @@ class TesseractEngine:
         """Nothing to load: each page runs the binary."""
 
     @classmethod
+    def recorded_name(cls, settings) -> str:
+        return cls.name
+
+    @classmethod
     def is_available(cls, settings) -> tuple[bool, str]:
         binary = shutil.which("tesseract")
         if binary is None:
