@@ -530,3 +530,12 @@ def test_a_name_under_the_customer_label_is_not_the_vendor():
                     ("Roberts Trucking", 400, 140), ("MATERIAL: Flexbase", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("vendor") == "ROBERTS" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_a_value_under_a_row_of_labels_is_never_cut_in_two_at_a_column_s_edge():
+    """"3X5 ROCK" starts under TRUCK # and ends under MATERIAL: one value, in the column of its middle."""
+    page = ocr_page(("BIG CITY", 40, 20), ("TICKET NO. 188652", 700, 30),
+                    ("YARDS  TONS  TRUCK #  MATERIAL", 40, 200), ("21", 40, 240), ("5777", 220, 240),
+                    ("3X5 ROCK", 280, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "3X5" and e.value("truck_number") == "5777"

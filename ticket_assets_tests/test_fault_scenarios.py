@@ -157,7 +157,7 @@ def test_answering_one_item_closes_that_item_only_and_a_copy_needs_a_decision(of
     duplicate = office.item("eticket_0303.pdf", "DUPLICATE_TICKET")
     _refused(office.resolve(duplicate, "--set", "truck_number=299", "--by", "Maria"), "--decision copy")
     _refused(office.resolve(duplicate, "--decision", "copy", "--set", "material=DIRT", "--by", "Maria"),
-             "say why it is not")  # a contaminated load is made clean only with a reason
+             "say in words why it is not")  # a contaminated load is made clean only with a reason
     _ok(office.resolve(duplicate, "--decision", "copy", "--set", "truck_number=299", "--by", "Maria"))
     copy = office.record("eticket_0303.pdf")
     assert copy["copy_status"] == "copy" and copy["truck_number"] == "299"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,12 +13,17 @@ from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS
+from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, REQUIRED_FIELDS
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
 UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
+# The domain note's shapes: a vendor's own prefix and 4 to 10 digits (WM-12345678, LDI2929051), a truck's
+# 1 to 4 digits. An answer of another shape is a slip (a stray key), refused before it reaches a report.
+SHAPES = {"ticket_number": (re.compile(r"(?:[A-Z]{1,4}-?)?\d{4,10}"), "4 to 10 digits, after a vendor's prefix "
+                                                                     "if it has one (WM-12345678)"),
+          "truck_number": (re.compile(r"\d{1,4}"), "1 to 4 digits")}
 
 
 class CorrectionError(UserError):
@@ -50,6 +56,8 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
         return _choice(field, text, context.job_codes)
     if field == "manifest_number":
         return _manifest_number(text)
+    if field in SHAPES:
+        return _shaped(field, text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
         return _canonical(field, text.upper(), context.known)
     return text
@@ -72,6 +80,14 @@ def _manifest_number(text: str) -> str:
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
                               f"digits, not {text!r}")
+    return value
+
+
+def _shaped(field: str, text: str) -> str:
+    shape, described = SHAPES[field]
+    value = re.sub(r"\s+", "", text.upper().lstrip("#"))
+    if not shape.fullmatch(value):
+        raise CorrectionError(f"{field} must be {described}, not {text!r}")
     return value
 
 
@@ -118,10 +134,23 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     missing = item["field_name"]
     given = missing is not None and corrections.get(missing) is not None
     if reason.needs_value and not given and not (because or "").strip():
-        value = f"give the value with --set {missing}=VALUE, or " if missing else ""
+        value = f"give its {missing}, or " if missing else ""
         raise CorrectionError(f"{reason.value} ({reason.severity.value}) does not close with a bare confirm: "
-                              f"{value}say why the load stands without it with --because \"...\"")
+                              f"{value}say in words why the load stands without it (because)")
     clearing = material == CONTAMINATED and "material" in corrections and corrections["material"] != CONTAMINATED
     if clearing and not (because or "").strip():
-        raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say why it is not, with --because \"...\"")
+        raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say in words why it is not (because)")
+    _check_flow_fits_material(corrections, material)
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
+
+
+def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
+    """An export carries one of the export materials, an import any other: the reports file each load by
+    its material, so an answer may not make them disagree."""
+    flow, material = corrections.get("flow"), corrections.get("material", material)
+    if flow is None or material is None:
+        return
+    if (flow == "EXPORT") != (material in EXPORT_MATERIALS):
+        kind = "an export" if material in EXPORT_MATERIALS else "an import"
+        raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
+                              f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")

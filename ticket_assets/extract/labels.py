@@ -88,3 +88,8 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         form_titles=_alternatives(form_titles),
         same_line_only=_alternatives(same_line_only),
     )
+
+
+# Compiled when this module is imported (about a second): the step server imports it with the code
+# location, before any step needs it, and every step and OCR worker it forks starts with the patterns.
+form_labels()

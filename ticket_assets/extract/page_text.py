@@ -153,7 +153,7 @@ class PageText:
             return Found(below.text.strip(" :#|"), below, below.confidence)
         left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
         values = [row_line for row_line in self._next_row(line) if not labels.is_label(row_line.text)]
-        words = [(word, row_line) for row_line in values for word, x in _word_centres(row_line) if left <= x < right]
+        words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
         if not words:
             return None
         text = " ".join(word for word, _ in words)
@@ -243,6 +243,8 @@ def _column(line: OcrLine, start: int, end: int, spans: list[tuple[float, float]
     return left, right
 
 
-def _word_centres(line: OcrLine) -> list[tuple[str, float]]:
+def _phrase_centres(line: OcrLine) -> list[tuple[str, float]]:
+    """The line's phrases, words one space apart ("3X5 ROCK"), each where its middle stands: a phrase is one
+    value, in the column its middle falls in, never cut in two at a column's edge."""
     return [(m.group(0), (_char_x(line, m.start()) + _char_x(line, m.end())) / 2)
-            for m in re.finditer(r"[^\s|]+", line.text)]
+            for m in re.finditer(r"[^\s|]+(?: [^\s|]+)*", line.text)]

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Iterator
 
 # What every step process starts with. RapidOCR's model table (loaded when its inference_engine.base
-# is imported, 0.9 s) and openvino add about 1.2 s to the server's start, spent while the command sets
-# the run up, and take as much off read_pages, which needs them to name its engine and, on a day of one
-# page, to read it. A module that cannot be imported is skipped by the forkserver.
-STEP_PRELOAD = ["ticket_assets.definitions", "rapidocr.inference_engine.base", "openvino"]
+# is imported, 0.9 s) adds that to the server's start, spent while the command sets the run up, and
+# takes as much off read_pages, which needs it to name its engine. Never openvino: importing it starts a
+# thread, and a process forked from a server with a thread can inherit a lock that thread held (steps
+# were seen hanging for good on an import lock). A module that cannot be imported is skipped.
+STEP_PRELOAD = ["ticket_assets.definitions", "rapidocr.inference_engine.base"]
 EXECUTOR_MODULE = "dagster._core.executor.multiprocess"
 
 
