@@ -180,7 +180,7 @@ def test_answering_one_item_closes_that_item_only_and_a_copy_needs_a_decision(of
 def test_a_critical_item_closes_only_with_its_value_or_a_decision_in_words(office):
     missing = office.item("eticket_0302.pdf", "MISSING_MANIFEST")
     _refused(office.resolve(missing, "--by", "Maria"), "CRITICAL")
-    _refused(office.resolve(missing, "--set", "truck_number=12", "--by", "Maria"), "--set manifest_number=")
+    _refused(office.resolve(missing, "--set", "truck_number=12", "--by", "Maria"), "give its manifest_number")
     assert not office.item("eticket_0302.pdf", "MISSING_MANIFEST")["resolved"]
     _ok(office.resolve(missing, "--because", "no manifest: load returned to site", "--by", "Maria"))
     record = office.record("eticket_0302.pdf")
