@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 from ticket_assets.config import Settings
@@ -24,9 +25,15 @@ def day_inputs_digest(settings: Settings, day: str) -> str:
     configuration = {key: value for key, value in settings.snapshot().items() if key != "operator"}
     digest = hashlib.sha256()
     for part in (folder_signature(settings.inbox / day), json.dumps(configuration, sort_keys=True, default=str),
-                 tree_signature(settings.vendors_dir), tree_signature(CODE), repr(settings.faults)):
+                 tree_signature(settings.vendors_dir), code_signature(), repr(settings.faults)):
         digest.update(f"{part}\n".encode())
     return digest.hexdigest()[:16]
+
+
+@cache
+def code_signature() -> str:
+    """The package's signature, taken once: the code a process runs does not change under it."""
+    return tree_signature(CODE)
 
 
 def tree_signature(folder: Path) -> str:

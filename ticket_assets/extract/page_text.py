@@ -112,15 +112,13 @@ class PageText:
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
         if neighbour and not labels.is_label(neighbour.text):
-            yield Found(neighbour.text.strip(" :#|"), neighbour, neighbour.confidence)
+            yield _whole_line(neighbour)
         around = [self._value_above(line, labels), self._in_column_below(line, start, end, labels)]
         yield from filter(None, around if self.labels_under_values else around[1:])
 
     def _value_above(self, line: OcrLine, labels: Labels) -> Found | None:
         above = self._line_above(line)
-        if above is None or labels.is_label(above.text):
-            return None
-        return Found(above.text.strip(" :#|"), above, above.confidence)
+        return None if above is None or labels.is_label(above.text) else _whole_line(above)
 
     @cached_property
     def labels_under_values(self) -> bool:
@@ -150,7 +148,7 @@ class PageText:
             below = self._line_below(line)
             if below is None or labels.is_label(below.text):  # another label's line, not a value
                 return None
-            return Found(below.text.strip(" :#|"), below, below.confidence)
+            return _whole_line(below)
         left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
         values = [row_line for row_line in self._next_row(line) if not labels.is_label(row_line.text)]
         words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
@@ -212,6 +210,11 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
     while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
         end = more.start() + len(more.group(0).rstrip())
     return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+
+
+def _whole_line(line: OcrLine) -> Found:
+    """A line beside, under or over a label, all of it the value."""
+    return Found(line.text.strip(" :#|"), line, line.confidence)
 
 
 def _second_name(rest: str) -> bool:
