@@ -126,15 +126,19 @@ assert main(["--home", second_home, "process", inbox]) == 0
 """
 
 
-def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_days(sample_inbox, tmp_path):
+def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_days(tmp_path):
     """Regression: a second `tickets process` in the same Python process wrote into the first one's home,
     because the step processes kept the environment of the first run."""
     from dagster import DagsterInstance
 
+    from ticket_assets.synth import generate_inbox
+
+    inbox = tmp_path / "inbox"  # two scanned pages a day: what is checked is where each day's results go
+    generate_inbox(inbox, SAMPLE_DAYS, pages_per_day=2, seed=7, bad_files=False, dpi=100)
     first, second = make_home(tmp_path / "first"), make_home(tmp_path / "second")
     days = [day.isoformat() for day in SAMPLE_DAYS]
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
-    result = subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, str(sample_inbox), str(first), str(second), days[0]],
+    result = subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, str(inbox), str(first), str(second), days[0]],
                             capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
 
