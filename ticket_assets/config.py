@@ -116,6 +116,12 @@ class Settings:
         return data
 
 
+def retry_delay_from_env(environ: Mapping[str, str] = os.environ) -> float:
+    """The first wait before a failed step is tried again (TICKETS_RETRY_DELAY_SECONDS, 2 s by default): the
+    fault-injection tests, whose steps are killed on purpose, set it short."""
+    return float(environ.get("TICKETS_RETRY_DELAY_SECONDS", 2))
+
+
 def home_from_env(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(environ.get("TICKETS_HOME", DEFAULT_HOME)).expanduser().resolve()
 

@@ -24,7 +24,7 @@ from dagster import (
 )
 
 from ticket_assets import stages
-from ticket_assets.config import Settings
+from ticket_assets.config import Settings, retry_delay_from_env
 from ticket_assets.errors import UserError
 from ticket_assets.defs.partitions import date_folders
 from ticket_assets.day_inputs import day_inputs_digest
@@ -37,7 +37,8 @@ from ticket_assets.render import PageImage
 
 GROUP = "tickets"
 # Disks, engines and the warehouse fail now and then (a lock, a killed worker): retry with backoff.
-TRANSIENT = RetryPolicy(max_retries=3, delay=2, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS)
+TRANSIENT = RetryPolicy(max_retries=3, delay=retry_delay_from_env(), backoff=Backoff.EXPONENTIAL,
+                        jitter=Jitter.PLUS_MINUS)
 
 
 def _settings(tickets: TicketsConfig, day: str):
