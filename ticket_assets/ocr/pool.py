@@ -82,8 +82,10 @@ class WorkerLost(RuntimeError):
     """A pool worker died (killed, out of memory): transient, the caller retries."""
 
 
-class PageTimeout(Exception):
-    """OCR of one page ran over its time limit."""
+class PageTimeout(BaseException):
+    """OCR of one page ran over its time limit. Not an Exception: raised from a signal handler wherever the
+    engine happens to be, it must pass RapidOCR's `except Exception` around its resize and inference calls,
+    which wrapped it in its own errors (the page then read "rapidocr failed", not its time limit)."""
 
 
 def read_page(engine: OcrEngine, item: PageWork, timeout_seconds: float = 0) -> OcrResult:
