@@ -32,8 +32,9 @@ def draw_leader_receipt(c: Canvas, sheet: Sheet) -> None:
         y = _leader_value(c, sheet, key, y) + 0.27
     if "quantity:gross_tare" in sheet.traits:
         y = weight_lines(c, sheet, 0.3, c.width_in - 0.3, y + 0.05) + 0.1
-    moved_values(c, sheet, (c.width_in / 2, y + 0.55), (0.3, c.height_in - 2.05, c.width_in - 0.6), (0, 0))
-    parts.signature_line(c, sheet, "DRIVER", 0.3, c.width_in - 0.3, c.height_in - 1.1, signed=True)
+    moved_values(c, sheet, ((c.width_in / 2, y + 0.5), (c.width_in / 2, y + 1.2)),
+                 (0.3, c.height_in - 1.85, c.width_in - 0.6), (0, 0))
+    parts.signature_line(c, sheet, "DRIVER", 0.3, c.width_in - 0.3, c.height_in - 0.95, signed=True)
     barred_number(c, sheet, 0.6, c.height_in - 0.3, c.width_in - 1.2)
 
 
@@ -49,8 +50,9 @@ def _leader_value(c: Canvas, sheet: Sheet, key: str, y: float) -> float:
     end = right - (c.width(text, 9, face) + 0.06 if fits and text else 0)
     c.text(start, y, "." * max(0, int((end - start) / c.width(".", 8.5, face))), 8.5, face, fill=(110, 110, 110))
     line = y if fits else y + 0.22
-    if text and entry.by_hand:  # a hand starts where its writing will end near the right edge
-        parts.value(c, sheet, key, max(start, right - c.width(text, 12) * 1.2), line, right - start, 9, face)
+    if text and entry.by_hand:  # a hand fills in on the line below, from an indent
+        line = y + 0.3
+        parts.value(c, sheet, key, 0.6, line, right - 0.6, 9, face)
     elif text:
         parts.value(c, sheet, key, right, line, right - 0.5, 9, face, anchor="rs")
     return line
@@ -71,11 +73,11 @@ def draw_carbon_set(c: Canvas, sheet: Sheet) -> None:
         c.text(0.3, y + k * 0.12, line, 4.8, vendor.face)
     parts.signature_line(c, sheet, "Shipper", 0.3, 2.6, y + 0.85, signed=c.rng.random() < 0.6)
     parts.signature_line(c, sheet, "Carrier", 2.9, c.width_in - 0.3, y + 0.85, signed=True)
-    block = max(y + 1.15, c.height_in * 0.42)
-    moved_values(c, sheet, (c.width_in - 1.4, block + 0.05), (0.3, c.height_in - 1.0, 3.3),
-                 (c.width_in - 2.0, 0.95))
+    block = max(y + 1.6, c.height_in * 0.45)
+    middle = (y + 0.85 + block + 0.3) / 2
+    moved_values(c, sheet, ((1.35, middle), (4.1, middle)), (0.3, c.height_in - 1.0, 2.3), (c.width_in - 2.0, 0.95))
     _load_block(c, sheet, block + 0.45, c.height_in - 1.15)
-    parts.ticket_number(c, sheet, c.width_in - 0.3, c.height_in - 0.3, "rs", 13)
+    parts.ticket_number(c, sheet, c.width_in - 0.3, c.height_in - 0.3, "rs", 12)
 
 
 def _load_block(c: Canvas, sheet: Sheet, top: float, bottom: float) -> None:
@@ -105,10 +107,10 @@ def draw_stub_ticket(c: Canvas, sheet: Sheet) -> None:
     c.text(x0, 0.7, v4_title(sheet), 9, parts.bold(sheet.vendor.face))
     keys = field_keys(sheet)
     first = max(top + 0.1, 1.05) + (0.35 if spot(sheet, "truck") == "big_hand" else 0)
-    _stub_lines(c, sheet, keys, x0, first, c.height_in - 1.15)
-    moved_values(c, sheet, (c.width_in - 1.3, c.height_in - 0.75), (x0, c.height_in - 1.0, 3.6),
-                 (x0 + 0.1, first - 0.1))
-    parts.signature_line(c, sheet, "Rec'd", x0, x0 + 3.6, c.height_in - 0.15, signed=c.rng.random() < 0.6)
+    h = c.height_in
+    _stub_lines(c, sheet, keys, x0, first, h - 1.6)
+    moved_values(c, sheet, ((6.95, h - 1.12), (6.95, h - 0.42)), (x0, h - 1.45, 3.0), (x0 + 0.1, first - 0.1))
+    parts.signature_line(c, sheet, "Rec'd", x0, x0 + 3.0, h - 0.15, signed=c.rng.random() < 0.6)
 
 
 def _stub(c: Canvas, sheet: Sheet) -> None:

@@ -9,8 +9,9 @@ from ticket_assets.synth_unseen.draw import Canvas
 from ticket_assets.synth_unseen.forms_table import WIDE_KEYS
 from ticket_assets.synth_unseen.parts_v3 import fitted_label
 from ticket_assets.synth_unseen.parts_v4 import circled_number, field_keys, moved_values, round_stamp, v4_title
+from ticket_assets.synth_unseen.restyle_v4 import dress_label
 from ticket_assets.synth_unseen.sheet import Sheet
-from ticket_assets.synth_unseen.sheet_v4 import spot
+from ticket_assets.synth_unseen.sheet_v4 import spot, trait
 
 BAND = (0.15, 0.95)  # top and bottom of the header band
 LABEL_CELL = 1.25
@@ -26,14 +27,9 @@ def draw_ruled_pairs(c: Canvas, sheet: Sheet) -> None:
     bottom = c.height_in - 1.2
     keys = field_keys(sheet)
     _pairs(c, sheet, keys + BLANK_ROWS[:max(0, 10 - len(keys))], top, bottom)
-    moved_values(c, sheet, (c.width_in - 1.6, c.height_in - 0.85), (0.3, c.height_in - 1.05, 4.3),
-                 (c.width_in - 2.2, BAND[1] + 0.5))
-    parts.signature_line(c, sheet, "Rec'd by", 4.9, c.width_in - 2.9 if _stamped(sheet) else c.width_in - 0.3,
-                         c.height_in - 0.25, signed=c.rng.random() < 0.7)
-
-
-def _stamped(sheet: Sheet) -> bool:
-    return spot(sheet, "date") == "stamp" or spot(sheet, "material") == "stamp"
+    h = c.height_in
+    moved_values(c, sheet, ((5.1, h - 0.62), (7.3, h - 0.62)), (0.3, h - 1.1, 3.6), (c.width_in - 2.2, BAND[1] + 0.5))
+    parts.signature_line(c, sheet, "Rec'd by", 0.3, 3.9, h - 0.15, signed=c.rng.random() < 0.7)
 
 
 def _band(c: Canvas, sheet: Sheet) -> None:
@@ -60,7 +56,8 @@ def _pairs(c: Canvas, sheet: Sheet, keys: tuple[str, ...], top: float, bottom: f
         c.rect(x0, y0, x0 + LABEL_CELL, y0 + height, 0.8, fill=tint)
         c.rect(x0 + LABEL_CELL, y0, x0 + half, y0 + height, 0.8)
         if key in BLANK_ROWS:
-            c.text(x0 + 0.06, y0 + height * 0.62, key, 8, parts.bold(sheet.vendor.face))
+            text = dress_label(key, trait(sheet, "label_case", "as_typed"), "")
+            c.text(x0 + 0.06, y0 + height * 0.62, text, 8, parts.bold(sheet.vendor.face))
             continue
         fitted_label(c, sheet, key, x0 + 0.06, y0 + height * 0.62, LABEL_CELL - 0.12, 8)
         parts.value(c, sheet, key, x0 + LABEL_CELL + 0.1, y0 + height - 0.1, half - LABEL_CELL - 0.2, 10.5)
@@ -76,12 +73,12 @@ def draw_tiny_label_boxes(c: Canvas, sheet: Sheet) -> None:
     step = min(0.66, (c.height_in - 1.55 - first) / max(len(rows), 1))
     for k, row in enumerate(rows):
         _box_row(c, sheet, row, first + k * step, step - 0.2)
-    left = sheet.vendor.corner == "circle_bottom_left"
-    round_stamp(c, sheet, 1.25 if left else c.width_in - 1.25, c.height_in - 0.75)
-    notes_x = 2.45 if left else 0.3
-    moved_values(c, sheet, (c.width_in - 1.3 if left else 4.95, c.height_in - 1.15),
-                 (notes_x, c.height_in - 1.35, 3.5), (c.width_in - 2.2, 1.15))
-    parts.signature_line(c, sheet, "Driver", notes_x, notes_x + 3.5, c.height_in - 0.3, signed=True)
+    left, h = sheet.vendor.corner == "circle_bottom_left", c.height_in
+    round_stamp(c, sheet, 1.25 if left else c.width_in - 1.25, h - 0.75)
+    notes_x, stamps_x = (2.45, c.width_in - 1.3) if left else (0.3, 4.95)
+    moved_values(c, sheet, ((stamps_x, h - 1.15), (stamps_x, h - 0.45)), (notes_x, h - 1.35, 3.5),
+                 (c.width_in - 2.2, 1.15))
+    parts.signature_line(c, sheet, "Driver", notes_x, notes_x + 3.5, h - 0.3, signed=True)
 
 
 def _rows(keys: tuple[str, ...]) -> list[list[str]]:

@@ -56,18 +56,17 @@ def barred_number(c: Canvas, sheet: Sheet, x: float, y: float, width: float) -> 
     c.mark("ticket", c.text(x + width / 2, y, text, 10, "mono_bold", anchor="ms"))
 
 
-def moved_values(c: Canvas, sheet: Sheet, stamp_at: tuple[float, float], notes_at: tuple[float, float, float],
-                 top_at: tuple[float, float]) -> None:
-    """Draw every value the page keeps outside its fields: stamps centred at `stamp_at` (a second one under the
-    first), the notes box (x, y, width) and the truck number written big from `top_at`."""
-    x, y = stamp_at
-    for key, titles in (("date", DATE_STAMP_TITLES), ("material", MATERIAL_STAMP_TITLES)):
+def moved_values(c: Canvas, sheet: Sheet, stamps_at: tuple[tuple[float, float], ...],
+                 notes_at: tuple[float, float, float], top_at: tuple[float, float]) -> None:
+    """Draw every value the page keeps outside its fields: the date's and the material's stamps centred at the
+    first and second of `stamps_at` (each spot has room for a stamp about 2 inches wide), the notes box (x, y,
+    width) and the truck number written big from `top_at`."""
+    for (x, y), (key, titles) in zip(stamps_at, (("date", DATE_STAMP_TITLES), ("material", MATERIAL_STAMP_TITLES))):
         entry = sheet.entries.get(key)
         if spot(sheet, key) == "stamp" and entry:
-            box = c.stamp(x, y, [c.rng.choice(titles), entry.text], c.rng.choice(STAMP_INKS), 9,
-                          c.rng.uniform(-8, 8))
+            box = c.stamp(x, y, [c.rng.choice(titles), entry.text], c.rng.choice(STAMP_INKS), 8,
+                          c.rng.uniform(-5, 5))
             c.mark(f"value:{key}", box)
-            y += (box[3] - box[1]) / c.dpi + 0.05
     _notes(c, sheet, *notes_at)
     if spot(sheet, "truck") == "big_hand":
         writer = replace(sheet.writer, size_pt=26, bold=True)

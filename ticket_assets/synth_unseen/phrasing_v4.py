@@ -74,7 +74,7 @@ V4_MANIFEST_SHAPES = {
     "year_check": "{y}{c}{n5}",
     "man_groups": "MAN-{n3}-{n5}",
     "profile_pair": "P{n6}-M{n3}",
-    "dotted": "{n2}.{n4}.{n4}",
+    "dotted": "{n2}.{n4}.{n5}",
     "texas": "TXN{n6}{c}",
 }
 

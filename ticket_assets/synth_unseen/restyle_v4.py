@@ -13,9 +13,8 @@ from ticket_assets.synth_unseen.vendors import LANDSCAPE, Vendor
 from ticket_assets.synth_unseen.wording_v4 import (LABEL_CASES, LABEL_ENDS, UNIT_LABELS, V4_FORMS_BY_ROLE,
                                                    V4_REGISTERS, V4_REGISTERS_BY_ROLE)
 
-RECEIPT = (4.25, 8.5)  # a half-letter-wide scale printer's slip
+RECEIPT_WIDTH = 4.25  # a scale printer's slip, as long as its lines need
 CARBON_SET = (5.5, 8.5)
-STUB_TICKET = (8.5, 4.75)
 UNIT_LABEL_SHARE = 0.4  # pages whose quantity label names the unit, so the value is a bare number
 TICKET_SPOTS = {"ruled_pairs": ("circle_top_left",), "leader_receipt": ("bottom_bars",),
                 "tiny_label_boxes": ("circle_bottom_left", "circle_bottom_right"),
@@ -35,10 +34,11 @@ def restyle_v4(load: Load, rng: random.Random) -> tuple[Vendor, tuple[str, ...]]
         labels["quantity"] = rng.choice(UNIT_LABELS[load.unit])
     case, end = rng.choice(LABEL_CASES), rng.choice(sorted(LABEL_ENDS))
     labels = {key: dress_label(text, case, LABEL_ENDS[end]) for key, text in labels.items()}
-    spot = rng.choice(TICKET_SPOTS[form])
-    traits = (f"layout:{form}", f"labels:{register}", f"label_case:{case}", f"label_end:{end}", f"ticket:{spot}",
+    corner = rng.choice(TICKET_SPOTS[form])
+    traits = (f"layout:{form}", f"labels:{register}", f"label_case:{case}", f"label_end:{end}", f"ticket:{corner}",
               *([f"quantity:{style}"] if style else ()))
-    return replace(vendor, form=form, labels=labels, rows=(keys,), corner=spot, **_stock(form, vendor)), traits
+    stock = _stock(form, vendor, len(keys))
+    return replace(vendor, form=form, labels=labels, rows=(keys,), corner=corner, **stock), traits
 
 
 def _quantity_style(load: Load, form: str, rng: random.Random) -> str:
@@ -65,15 +65,15 @@ def _title(text: str) -> str:
     return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in text.split(" "))
 
 
-def _stock(form: str, vendor: Vendor) -> dict:
+def _stock(form: str, vendor: Vendor, fields: int) -> dict:
     """Paper, size, face and pen of each v4 layout: scale printers print nearly all, carbon sets are hand-filled."""
     stocks = {
         "ruled_pairs": {"size": LANDSCAPE, "mark": "printed"},
-        "leader_receipt": {"size": RECEIPT, "face": "mono", "paper": ("white",), "hand_share": 0.05,
-                           "mark": "printed"},
+        "leader_receipt": {"size": (RECEIPT_WIDTH, 6.0 + 0.4 * fields), "face": "mono", "paper": ("white",),
+                           "hand_share": 0.05, "mark": "printed"},
         "tiny_label_boxes": {"size": LANDSCAPE, "mark": "stamp", "hand_share": max(vendor.hand_share, 0.6)},
         "carbon_set": {"size": CARBON_SET, "paper": ("yellow", "pink", "white"), "mark": "numbering",
                        "hand_share": max(vendor.hand_share, 0.85)},
-        "stub_ticket": {"size": STUB_TICKET, "mark": "numbering", "hand_share": max(vendor.hand_share, 0.75)},
+        "stub_ticket": {"size": LANDSCAPE, "mark": "numbering", "hand_share": max(vendor.hand_share, 0.75)},
     }
     return stocks[form]

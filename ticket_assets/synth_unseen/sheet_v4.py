@@ -40,4 +40,9 @@ def _may_move(sheet: Sheet, key: str) -> bool:
 
 def spot(sheet: Sheet, key: str) -> str:
     """Where the page shows `key`: "field", or the spot `fourth_round` moved it to."""
-    return next((t.split(":", 1)[1] for t in sheet.traits if t.startswith(f"{key}:") and key in SPOTS), "field")
+    return trait(sheet, key, "field") if key in SPOTS else "field"
+
+
+def trait(sheet: Sheet, name: str, default: str | None = None) -> str | None:
+    """The value of the page's `name:value` trait, or `default` when it has none."""
+    return next((t.split(":", 1)[1] for t in sheet.traits if t.startswith(f"{name}:")), default)

@@ -8,7 +8,7 @@ HAUL_OFFICE = {
     "ticket": ("Tkt", "Load No", "Ticket ID", "Haul Tkt No", "Trip #"),
     "date": ("Dt Hauled", "Haul Date", "Svc Date", "Date of Haul"),
     "customer": ("Bill To", "Cust", "Charge Acct"),
-    "job": ("Job Site No", "Job/Phase", "Proj No"),
+    "job": ("Job Code", "Job/Phase", "Proj No"),
     "po": ("PO Ref",),
     "truck": ("Hauler Unit", "Veh #", "Truck Unit", "Unit ID"),
     "trailer": ("Trlr ID",),
@@ -26,7 +26,7 @@ SCALE_SOFTWARE = {
     "ticket": ("TICKET ID", "TKT NO", "SCALE TKT", "INBOUND NO"),
     "date": ("DATE IN", "WEIGH DT", "TRANS DT"),
     "customer": ("CUST NAME", "ACCOUNT"),
-    "job": ("JOB REF", "JOB SITE NO"),
+    "job": ("JOB REF", "JOB CODE"),
     "po": ("PO REF",),
     "truck": ("VEH #", "TRUCK/UNIT", "HAULER UNIT"),
     "trailer": ("TRLR ID",),
@@ -44,7 +44,7 @@ PLANT_DISPATCH = {
     "ticket": ("Delivery No", "Ticket ID", "Invoice/Tkt", "Tkt"),
     "date": ("Ship Date", "Date Shipped", "Load Date"),
     "customer": ("Sold-To", "Cust"),
-    "job": ("Job Site No", "Proj No"),
+    "job": ("Job Code", "Proj No"),
     "po": ("Cust PO Ref",),
     "truck": ("Veh #", "Truck Unit", "Hauler Unit"),
     "trailer": ("Trlr ID",),
@@ -60,7 +60,7 @@ PLANT_DISPATCH = {
 
 V4_REGISTERS = {"haul_office": HAUL_OFFICE, "scale_software": SCALE_SOFTWARE, "plant_dispatch": PLANT_DISPATCH}
 V4_REGISTERS_BY_ROLE = {"facility": ("scale_software", "haul_office"), "supplier": ("plant_dispatch", "scale_software"),
-                        "hauler": ("haul_office", "haul_office", "plant_dispatch")}
+                        "hauler": ("haul_office", "haul_office", "scale_software")}
 
 # A quantity label that names the unit it counts in; its value is then the bare number.
 UNIT_LABELS = {"TONS": ("Net Tons", "Net Wt (T)", "Tons Net", "NET TONS"),
