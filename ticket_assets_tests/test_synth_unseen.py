@@ -393,3 +393,10 @@ def test_v4_labels_keep_one_case_and_ending_per_page(v4_sheets):
             assert all(label == label.upper() for label in labels), labels
         if case == "lower":
             assert all(label == label.lower() for label in labels), labels
+
+
+def test_the_command_draws_only_v4_pages_when_asked(tmp_path):
+    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v4"])
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    assert len(truth) == 3 and all(e["variant"] == "v4" and any(t.startswith("layout:") for t in e["traits"])
+                                   for e in truth)

@@ -38,11 +38,12 @@ NOVEL_SHARE = 0.3 * (1 - V4_SHARE)
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
-                   dpi: int = 100) -> list[dict]:
-    """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page."""
+                   dpi: int = 100, only: str | None = None) -> list[dict]:
+    """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page.
+    `only` ("base", "v2", "v3" or "v4") draws every page in that round instead of the usual mix."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    writer = DayWriter(root, random.Random(seed), dpi)
+    writer = DayWriter(root, random.Random(seed), dpi, only)
     truth = [entry for day in days for entry in writer.write_day(day, pages_per_day)]
     truth.sort(key=lambda e: (tuple(e["file"].split("/")), e["page"]))
     (root / "truth.json").write_text(json.dumps(truth, indent=1) + "\n")
@@ -52,8 +53,8 @@ def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, se
 class DayWriter:
     """Turns each day's loads into tickets, captures them, and files them as the scanner and phones would."""
 
-    def __init__(self, root: Path, rng: random.Random, dpi: int):
-        self.root, self.rng, self.dpi = root, rng, dpi
+    def __init__(self, root: Path, rng: random.Random, dpi: int, only: str | None = None):
+        self.root, self.rng, self.dpi, self.only = root, rng, dpi, only
         self.numbering = Numbering(rng)
         self.namer = Namer(rng)
 
@@ -70,7 +71,10 @@ class DayWriter:
 
     def _rounds(self, pages: int) -> list[str]:
         """The round each of the day's pages is drawn in: `V4_SHARE` of them "v4", `V3_SHARE` "v3", `NOVEL_SHARE`
-        "v2", the rest "base", each count rounded, in random places."""
+        "v2", the rest "base", each count rounded, in random places; all in one round when the writer draws `only`
+        that one."""
+        if self.only:
+            return [self.only] * pages
         rounds: list[str] = []
         for name, share in (("v4", V4_SHARE), ("v3", V3_SHARE), ("v2", NOVEL_SHARE)):
             rounds += [name] * min(pages - len(rounds), round(pages * share))
