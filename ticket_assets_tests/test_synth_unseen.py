@@ -15,13 +15,16 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
-from ticket_assets.synth_unseen import phrasing, phrasing_v3, vendors, wording, wording_v3
-from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, draw_ticket
-from ticket_assets.synth_unseen.generate import DayWriter
+from ticket_assets.synth_unseen import phrasing, phrasing_v3, phrasing_v4, vendors, wording, wording_v3, wording_v4
+from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, draw_ticket
+from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, DayWriter
 from ticket_assets.synth_unseen.loads import manifest_truth
 from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
 from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
+from ticket_assets.synth_unseen.parts_v4 import field_keys
 from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
+from ticket_assets.synth_unseen.sheet_v4 import SPOTS
+from ticket_assets.synth_unseen.values_v4 import label_names_unit
 from ticket_assets.synth_unseen.wording import REGISTERS
 
 PAGES, SEED, DPI = 5, 7, 72
@@ -120,7 +123,9 @@ def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     for pages in (5, 10, 20):
         rounds = writer._rounds(pages)
         assert len(rounds) == pages
-        assert 0.25 <= rounds.count("v2") / pages <= 0.4 and 0.35 <= rounds.count("v3") / pages <= 0.45
+        assert 0.25 <= rounds.count("v4") / pages <= 0.4
+        assert 0.2 <= rounds.count("v3") / pages <= 0.3 and 0.2 <= rounds.count("v2") / pages <= 0.25
+    assert round(V3_SHARE / NOVEL_SHARE, 6) == round(0.4 / 0.3, 6)  # the earlier rounds keep their proportions
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -172,11 +177,12 @@ def v3_sheets(tmp_path_factory) -> list:
     return [writer._sheet(NOVEL_DAY, "v3") for _ in range(120)]
 
 
-def test_every_truth_entry_names_its_round_and_v3_pages_appear(truth):
+def test_every_truth_entry_names_its_round_and_v3_and_v4_pages_appear(truth):
     for entry in truth:
-        assert entry["variant"] in ("base", "v2") or entry["variant"][3:] in V3_FORMS, entry
+        assert entry["variant"] in ("base", "v2", "v4") or entry["variant"][3:] in V3_FORMS, entry
         assert isinstance(entry["traits"], list)
-    assert sum(e["variant"].startswith("v3-") for e in truth) == round(PAGES * 0.4) * len(DAYS)
+    assert sum(e["variant"] == "v4" for e in truth) == round(PAGES * V4_SHARE) * len(DAYS)
+    assert sum(e["variant"].startswith("v3-") for e in truth) == round(PAGES * V3_SHARE) * len(DAYS)
 
 
 def test_v3_draws_every_layout_and_every_manifest_spot(v3_sheets):
@@ -260,3 +266,137 @@ def test_v3_pages_meet_the_third_rounds_mishaps_only():
         looks = [choose_look(rng, kind, "v3-label_block") for _ in range(200)]
         assert {look.mishap for look in looks} == {None, *V3_MISHAPS[kind]}
         assert all(STEEP_SKEW[0] <= abs(look.skew) <= STEEP_SKEW[1] for look in looks if look.mishap == "steep_skew")
+
+
+# The fourth round (v4): layouts, label spellings and endings, phrasings, dates, units, manifest shapes, and values
+# moved to stamps, the notes box or the top margin.
+
+
+@pytest.fixture(scope="module")
+def v4_sheets(tmp_path_factory) -> list:
+    writer = DayWriter(tmp_path_factory.mktemp("v4"), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, "v4") for _ in range(150)]
+
+
+def _trait_values(sheets, name: str) -> set[str]:
+    return {t.split(":", 1)[1] for s in sheets for t in s.traits if t.startswith(f"{name}:")}
+
+
+def test_v4_draws_every_layout_register_quantity_style_and_spot(v4_sheets):
+    assert all(s.variant == "v4" for s in v4_sheets)
+    assert {s.vendor.form for s in v4_sheets} == set(V4_FORMS) == _trait_values(v4_sheets, "layout")
+    assert _trait_values(v4_sheets, "labels") == set(wording_v4.V4_REGISTERS)
+    assert _trait_values(v4_sheets, "label_case") == set(wording_v4.LABEL_CASES)
+    assert _trait_values(v4_sheets, "label_end") == set(wording_v4.LABEL_ENDS)
+    assert _trait_values(v4_sheets, "quantity") == {"unit_word", "unit_label", "checkbox", "gross_tare"}
+    moved = {t for s in v4_sheets for t in s.traits if t.split(":")[0] in SPOTS and ":" in t}
+    assert moved == {f"{key}:{where}" for key, (where, _, _) in SPOTS.items()}
+
+
+def test_v4_same_seed_gives_same_sheets_and_pixels(v4_sheets, tmp_path):
+    again = DayWriter(tmp_path, random.Random(SEED), DPI)
+    for n, sheet in enumerate(v4_sheets[:6]):
+        twin = again._sheet(NOVEL_DAY, "v4")
+        assert twin == sheet
+        one, two = draw_ticket(sheet, 40, random.Random(n)), draw_ticket(twin, 40, random.Random(n))
+        assert one.image.tobytes() == two.image.tobytes()
+
+
+def test_v4_contaminated_phrases_name_it_and_clean_ones_never_do():
+    """The truth files a phrase under the material the domain note reads in it: contamination named in some form
+    is Class 2; a clean phrase names contamination only as non-contaminated; no other phrase names it at all."""
+    names_it = re.compile(r"contam|class[- ]?(2|ii)\b|\bcls? ?(2|ii)\b|impacted", re.IGNORECASE)
+    negated = re.compile(r"non[- ]?contam", re.IGNORECASE)
+    for material, phrases in phrasing_v4.V4_MATERIAL_PHRASES.items():
+        for phrase in phrases:
+            if material == "CLASS_2_CONTAMINATED":
+                assert names_it.search(phrase) and not negated.search(phrase), phrase
+            else:
+                assert not names_it.search(negated.sub("", phrase)), (material, phrase)
+
+
+def test_v4_manifest_shapes_log_as_letters_digits_and_dashes(v4_sheets):
+    manifests = [s.load.manifest for s in v4_sheets if s.load.manifest]
+    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
+
+
+def _v4_date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "yy": day.year % 100,
+             "Month": phrasing_v4.MONTH_FULL[day.month - 1], "Mon": phrasing_v3.MONTH_NAMES[day.month - 1],
+             "dow": phrasing_v4.WEEKDAY_FULL[day.weekday()]}
+    return text in {shape.format(**names) for shape in phrasing_v4.V4_DATE_FORMATS.values()}
+
+
+def _check_v4_quantity(sheet, text: dict, words: list[str]) -> None:
+    """The amount stands on the page as the truth says, with its unit where the page's quantity style puts it."""
+    fields = sheet.load.fields()
+    if fields["quantity"] is None:
+        assert "quantity" not in text
+        return
+    shown, unit = text["quantity"], fields["quantity_unit"]
+    number = re.search(r"\d+(\.\d+)?", shown).group()
+    assert float(number) == fields["quantity"], shown
+    style = next(t.split(":")[1] for t in sheet.traits if t.startswith("quantity:"))
+    if style in ("checkbox", "unit_label"):
+        assert shown == number
+        assert style == "checkbox" or label_names_unit(sheet.vendor.labels["quantity"], unit)
+    else:
+        assert shown in {f.format(q=number) for f in phrasing_v4.V4_QUANTITY_FORMATS[unit]}, shown
+    if style == "gross_tare":
+        assert f"{round(fields['quantity'] * 2000):,} lb" in words
+
+
+def _check_v4_page(sheet, canvas) -> None:
+    """Every truth value of a v4 page stands on it as the truth says, and each drawn value is marked where it
+    landed."""
+    fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
+    text = {key: entries[key].text for key in entries if entries[key].text}
+    marked = {key for key, _ in canvas.regions}
+    assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
+    for key, shown in text.items():
+        assert f"value:{key}" in marked, key
+        assert _written(shown, words) or (key == "truck" and f"#{shown}" in words), (key, shown)
+    assert _v4_date_of(text["date"], NOVEL_DAY), text["date"]
+    assert _phrase_of(text["material"], phrasing_v4.V4_MATERIAL_PHRASES, fields["material"]), text["material"]
+    assert fields["truck_number"] == text.get("truck")
+    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
+    for key, table in (("source", phrasing_v4.V4_AREA_PHRASES), ("destination", phrasing_v4.V4_DESTINATION_PHRASES)):
+        if fields[key] is not None:
+            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+    _check_v4_quantity(sheet, text, words)
+
+
+def test_each_v4_page_prints_its_truth_values(v4_sheets):
+    for n, sheet in enumerate(v4_sheets[:60]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        _check_v4_page(sheet, canvas)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
+
+
+def test_v4_values_moved_out_of_their_field_are_written_or_stamped_as_their_spot_says(v4_sheets):
+    for sheet in v4_sheets:
+        for key, (where, _, by_hand) in SPOTS.items():
+            if f"{key}:{where}" in sheet.traits:
+                assert sheet.entries[key].by_hand == by_hand and key not in field_keys(sheet)
+        if "truck:big_hand" in sheet.traits:
+            assert "truck_number" in sheet.handwritten()
+        if "manifest:notes" in sheet.traits:
+            assert "manifest_number" in sheet.handwritten()
+
+
+def test_v4_labels_keep_one_case_and_ending_per_page(v4_sheets):
+    for sheet in v4_sheets:
+        case = next(t.split(":")[1] for t in sheet.traits if t.startswith("label_case:"))
+        labels = list(sheet.vendor.labels.values())
+        if case == "upper":
+            assert all(label == label.upper() for label in labels), labels
+        if case == "lower":
+            assert all(label == label.lower() for label in labels), labels
+
+
+def test_the_command_draws_only_v4_pages_when_asked(tmp_path):
+    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v4"])
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    assert len(truth) == 3 and all(e["variant"] == "v4" and any(t.startswith("layout:") for t in e["traits"])
+                                   for e in truth)

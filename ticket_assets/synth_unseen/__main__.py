@@ -17,13 +17,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--first-day", type=date.fromisoformat, default=date(2024, 11, 11), help="YYYY-MM-DD")
     parser.add_argument("--dpi", type=int, default=100, help="resolution of scans and photos")
+    parser.add_argument("--only", choices=("base", "v2", "v3", "v4"),
+                        help="draw every page in this round of variants instead of the usual mix (to look at one)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     days = [args.first_day + timedelta(days=i) for i in range(args.days)]
-    truth = generate_inbox(args.root, days, args.pages, seed=args.seed, dpi=args.dpi)
+    truth = generate_inbox(args.root, days, args.pages, seed=args.seed, dpi=args.dpi, only=args.only)
     print(f"wrote {len(truth)} pages over {args.days} day(s) to {args.root}; truth in {args.root / 'truth.json'}")
     return 0
 

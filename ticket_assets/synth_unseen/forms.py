@@ -15,6 +15,8 @@ from ticket_assets.synth_unseen.forms_thermal import draw_thermal
 from ticket_assets.synth_unseen.forms_v3_grid import draw_merged_grid
 from ticket_assets.synth_unseen.forms_v3_pads import draw_dispatch_log, draw_label_block, draw_margin_labels
 from ticket_assets.synth_unseen.forms_v3_scale import draw_disposal_receipt, draw_weighmaster
+from ticket_assets.synth_unseen.forms_v4_slips import draw_carbon_set, draw_leader_receipt, draw_stub_ticket
+from ticket_assets.synth_unseen.forms_v4_tables import draw_ruled_pairs, draw_tiny_label_boxes
 from ticket_assets.synth_unseen.sheet import Sheet
 
 FORMS = {"ruled": draw_ruled, "grid": draw_grid, "boxed": draw_boxed, "two_column": draw_two_column,
@@ -24,12 +26,14 @@ NEW_FORMS = {"thermal": draw_thermal, "table": draw_table, "under_label": draw_u
 V3_FORMS = {"weighmaster": draw_weighmaster, "disposal_receipt": draw_disposal_receipt,
             "label_block": draw_label_block, "margin_labels": draw_margin_labels, "dispatch_log": draw_dispatch_log,
             "merged_grid": draw_merged_grid}
+V4_FORMS = {"ruled_pairs": draw_ruled_pairs, "tiny_label_boxes": draw_tiny_label_boxes,
+            "leader_receipt": draw_leader_receipt, "carbon_set": draw_carbon_set, "stub_ticket": draw_stub_ticket}
 
 
 def draw_ticket(sheet: Sheet, dpi: int, rng: random.Random) -> Canvas:
     """The ticket as it left the pad or the printer, before any scanner or phone saw it; the canvas keeps where
     each value landed."""
     canvas = Canvas(sheet.vendor.size, dpi, sheet.paper_rgb, rng)
-    {**FORMS, **NEW_FORMS, **V3_FORMS}[sheet.vendor.form](canvas, sheet)
+    {**FORMS, **NEW_FORMS, **V3_FORMS, **V4_FORMS}[sheet.vendor.form](canvas, sheet)
     parts.site_stamp(canvas, sheet)
     return canvas

@@ -4,7 +4,10 @@ All randomness flows from one `random.Random(seed)`; nothing reads the clock, so
 A share of the pages (`NOVEL_SHARE`) is drawn in the second round of variants ("v2"): new layouts and label
 wordings, new material phrasings and manifest shapes, and new mishaps on the way to the scanner. Another share
 (`V3_SHARE`) is drawn in the third round ("v3"): layouts, label registers, phrasings, dates, units, manifest shapes
-and spots, and mishaps that neither earlier round has. Each truth entry names its page's `variant` and `traits`.
+and spots, and mishaps that neither earlier round has. A further share (`V4_SHARE`) is drawn in the fourth round
+("v4"): layouts, label spellings, phrasings, dates, units, manifest shapes and spots for stamps and handwriting
+that no earlier round has; the earlier rounds keep their proportions among the rest of the pages. Each truth entry
+names its page's `variant` and `traits`.
 """
 
 from __future__ import annotations
@@ -25,18 +28,22 @@ from ticket_assets.synth_unseen.loads import Numbering, choose_load
 from ticket_assets.synth_unseen.mishaps import lay_over, mark_paper
 from ticket_assets.synth_unseen.naming import Namer, plan_day
 from ticket_assets.synth_unseen.restyle import restyle, restyle_v3
+from ticket_assets.synth_unseen.restyle_v4 import restyle_v4
 from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
+from ticket_assets.synth_unseen.sheet_v4 import fourth_round
 
-NOVEL_SHARE = 0.3
-V3_SHARE = 0.4
+V4_SHARE = 0.3
+V3_SHARE = 0.4 * (1 - V4_SHARE)  # the earlier rounds split the other pages 40 : 30 : 30 as before v4
+NOVEL_SHARE = 0.3 * (1 - V4_SHARE)
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
-                   dpi: int = 100) -> list[dict]:
-    """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page."""
+                   dpi: int = 100, only: str | None = None) -> list[dict]:
+    """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page.
+    `only` ("base", "v2", "v3" or "v4") draws every page in that round instead of the usual mix."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    writer = DayWriter(root, random.Random(seed), dpi)
+    writer = DayWriter(root, random.Random(seed), dpi, only)
     truth = [entry for day in days for entry in writer.write_day(day, pages_per_day)]
     truth.sort(key=lambda e: (tuple(e["file"].split("/")), e["page"]))
     (root / "truth.json").write_text(json.dumps(truth, indent=1) + "\n")
@@ -46,8 +53,8 @@ def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, se
 class DayWriter:
     """Turns each day's loads into tickets, captures them, and files them as the scanner and phones would."""
 
-    def __init__(self, root: Path, rng: random.Random, dpi: int):
-        self.root, self.rng, self.dpi = root, rng, dpi
+    def __init__(self, root: Path, rng: random.Random, dpi: int, only: str | None = None):
+        self.root, self.rng, self.dpi, self.only = root, rng, dpi, only
         self.numbering = Numbering(rng)
         self.namer = Namer(rng)
 
@@ -63,17 +70,24 @@ class DayWriter:
         return truth
 
     def _rounds(self, pages: int) -> list[str]:
-        """The round each of the day's pages is drawn in: `V3_SHARE` of them "v3", `NOVEL_SHARE` "v2", the rest
-        "base", each count rounded, in random places."""
-        third = round(pages * V3_SHARE)
-        second = min(pages - third, round(pages * NOVEL_SHARE))
-        rounds = ["v3"] * third + ["v2"] * second + ["base"] * (pages - third - second)
+        """The round each of the day's pages is drawn in: `V4_SHARE` of them "v4", `V3_SHARE` "v3", `NOVEL_SHARE`
+        "v2", the rest "base", each count rounded, in random places; all in one round when the writer draws `only`
+        that one."""
+        if self.only:
+            return [self.only] * pages
+        rounds: list[str] = []
+        for name, share in (("v4", V4_SHARE), ("v3", V3_SHARE), ("v2", NOVEL_SHARE)):
+            rounds += [name] * min(pages - len(rounds), round(pages * share))
+        rounds += ["base"] * (pages - len(rounds))
         self.rng.shuffle(rounds)
         return rounds
 
     def _any_round(self) -> str:
         draw = self.rng.random()
-        return "v3" if draw < V3_SHARE else "v2" if draw < V3_SHARE + NOVEL_SHARE else "base"
+        for name, upto in (("v4", V4_SHARE), ("v3", V4_SHARE + V3_SHARE), ("v2", V4_SHARE + V3_SHARE + NOVEL_SHARE)):
+            if draw < upto:
+                return name
+        return "base"
 
     def _sheet(self, day: date, round_name: str) -> Sheet:
         load = choose_load(self.rng, self.numbering, day, round_name)
@@ -82,6 +96,9 @@ class DayWriter:
         if round_name == "v3":
             vendor, register = restyle_v3(load.vendor, self.rng)
             return write_sheet(replace(load, vendor=vendor), self.rng, f"v3-{vendor.form}", (f"labels:{register}",))
+        if round_name == "v4":
+            vendor, traits = restyle_v4(load, self.rng)
+            return fourth_round(write_sheet(replace(load, vendor=vendor), self.rng, "v4", traits), self.rng)
         return write_sheet(load, self.rng)
 
     def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:

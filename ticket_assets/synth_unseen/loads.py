@@ -10,6 +10,7 @@ from datetime import date
 from ticket_assets.synth_unseen.phrasing import (CHECK_LETTERS, MANIFEST_SEPARATORS, MANIFEST_SHAPES,
                                                 NEW_MANIFEST_SHAPES)
 from ticket_assets.synth_unseen.phrasing_v3 import V3_MANIFEST_SHAPES
+from ticket_assets.synth_unseen.phrasing_v4 import V4_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.vendors import FACILITIES, HAULERS, SUPPLIERS, VENDORS, Vendor
 
 JOB_CODE = "24-105"
@@ -63,9 +64,9 @@ class Load:
 
 
 def manifest_truth(printed: str) -> str:
-    """The manifest as it is logged: no leading `#`, and spaces, underscores and slashes between its parts written
-    as dashes."""
-    return re.sub(r"[ _/]+", "-", printed.strip().lstrip("#").strip())
+    """The manifest as it is logged: no leading `#`, and spaces, underscores, slashes and dots between its parts
+    written as dashes."""
+    return re.sub(r"[ _/.]+", "-", printed.strip().lstrip("#").strip())
 
 
 class Numbering:
@@ -81,8 +82,8 @@ class Numbering:
         return f"{vendor.prefix}{self.counters[vendor.token]}"
 
     def manifest(self, vendor: Vendor, day: date, variant: str = "base") -> str:
-        """A manifest number not issued before; a "v2" or "v3" page takes it from that round's shapes only."""
-        rounds = {"v2": NEW_MANIFEST_SHAPES, "v3": V3_MANIFEST_SHAPES}
+        """A manifest number not issued before; a "v2", "v3" or "v4" page takes it from that round's shapes only."""
+        rounds = {"v2": NEW_MANIFEST_SHAPES, "v3": V3_MANIFEST_SHAPES, "v4": V4_MANIFEST_SHAPES}
         if variant in rounds:
             shape = rounds[variant][self.rng.choice(sorted(rounds[variant]))]
         elif vendor.serves and self.rng.random() < 0.7:
@@ -103,7 +104,7 @@ class Numbering:
 
 def choose_load(rng: random.Random, numbering: Numbering, day: date, variant: str = "base") -> Load:
     """One load of the job's mix: contaminated, clean and spoils exports, and deliveries of import material.
-    A "v2" or "v3" load's manifest takes one of that round's shapes."""
+    A "v2", "v3" or "v4" load's manifest takes one of that round's shapes."""
     if rng.random() < EXPORT_SHARE:
         return _export(rng, numbering, day, variant)
     return _import(rng, numbering, day)

@@ -58,12 +58,13 @@ def restyle_v3(vendor: Vendor, rng: random.Random) -> tuple[Vendor, str]:
     name. Tons, yards and loads columns fold into one quantity field that carries its unit."""
     form = rng.choice(V3_FORMS_BY_ROLE[vendor.role])
     register = rng.choice(V3_REGISTERS_BY_FORM[form])
-    keys = _v3_keys(vendor)
+    keys = fold_units(vendor)
     labels = {key: rng.choice(V3_REGISTERS[register][key]) for key in ("ticket", *keys)}
     return replace(vendor, form=form, labels=labels, rows=(keys,), **_v3_stock(form, vendor)), register
 
 
-def _v3_keys(vendor: Vendor) -> tuple[str, ...]:
+def fold_units(vendor: Vendor) -> tuple[str, ...]:
+    """The vendor's fields in `FIELD_ORDER`, its tons, yards and loads columns folded into one quantity."""
     held = {("quantity" if key in UNIT_COLUMNS else key) for row in vendor.rows for key in row}
     return tuple(key for key in FIELD_ORDER if key in held)
 

@@ -10,6 +10,7 @@ from ticket_assets.synth_unseen import phrasing as say
 from ticket_assets.synth_unseen import phrasing_v3 as say3
 from ticket_assets.synth_unseen.hand import PENCIL, Writer, choose_writer
 from ticket_assets.synth_unseen.loads import Load
+from ticket_assets.synth_unseen.values_v4 import V4_WRITERS
 from ticket_assets.synth_unseen.vendors import Vendor
 
 PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247),
@@ -40,8 +41,9 @@ class Sheet:
     paper: str
     carbon: bool
     writer: Writer
-    variant: str = "base"  # "base", "v2" (the second round's wording, layout, manifest shape, mishap) or "v3-<form>"
-    traits: tuple[str, ...] = ()  # what else makes a v3 page new: its label register, manifest spot, pencil
+    variant: str = "base"  # "base", "v2" (the second round's wording, layout, manifest shape, mishap), "v3-<form>"
+    # or "v4"
+    traits: tuple[str, ...] = ()  # what else makes a v3 or v4 page new: its layout, labels, spots, pencil
     manifest_spot: str = "field"  # one of MANIFEST_SPOTS
 
     @property
@@ -108,6 +110,8 @@ def _entry(load: Load, key: str, rng: random.Random, variant: str) -> Entry:
 def _text(load: Load, key: str, by_hand: bool, rng: random.Random, variant: str) -> str:
     if variant.startswith("v3") and key in V3_WRITERS:
         return V3_WRITERS[key](load, by_hand, rng)
+    if variant == "v4" and key in V4_WRITERS:
+        return V4_WRITERS[key](load, by_hand, rng)
     if key in QUANTITY_KEYS:
         return _quantity_text(load, key, rng)
     if variant == "v2" and key in NOVEL_WRITERS:
