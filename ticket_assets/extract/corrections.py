@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
 from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
-from ticket_assets.extract.fields import UNITS as QUANTITY_UNITS
+from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, REQUIRED_FIELDS
@@ -18,7 +18,7 @@ from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERI
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
-UNITS = tuple(dict.fromkeys(QUANTITY_UNITS.values()))
+UNITS = tuple(dict.fromkeys(form_labels().units.values()))
 # The domain note's shapes: a vendor's own prefix and 4 to 10 digits (WM-12345678, LDI2929051), a truck's
 # 1 to 4 digits. An answer of another shape is a slip (a stray key), refused before it reaches a report.
 SHAPES = {"ticket_number": (re.compile(r"(?:[A-Z]{1,4}-?)?\d{4,10}"), "4 to 10 digits, after a vendor's prefix "

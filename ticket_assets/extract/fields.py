@@ -31,12 +31,11 @@ MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", 
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
-QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
-QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
-                            re.I)
+_AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
+QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
+                            r"(?![\d.,/:-]*\d)", re.I)
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
-UNITS = {"TON": "TONS", "TONS": "TONS", "TN": "TONS", "CY": "CY", "C.Y.": "CY", "YD": "CY", "YDS": "CY",
-         "YARD": "CY", "YARDS": "CY", "LOAD": "LOADS", "LOADS": "LOADS"}
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "%m/%d/%Y"),
@@ -171,16 +170,17 @@ def _glued(text: str, end: int) -> bool:
 def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
     TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
-    amount and unit is OCR's reading of the space ("1.LOAD")."""
+    amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row."""
+    labels = form_labels()
     for line in page.lines:
         match = QUANTITY.search(line.text)
-        if match:
-            unit = UNITS[match.group(2).upper()]
+        if match and not page.on_row_of(line, labels.not_the_load):
+            unit = labels.unit_named(match.group(2))
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
     for found in page.values_at("quantity"):
         match = QUANTITY_VALUE.match(found.text.strip())
-        if match:
-            unit = UNITS[match.group(2).upper()] if match.group(2) else form_labels().unit_of(found.label)
+        if match and not page.on_row_of(found.line, labels.not_the_load):
+            unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
             return float(match.group(1)), unit, Found(match.group(0), found.line,
                                                        found.line.confidence_of(match.group(1)))
     return None

@@ -4,6 +4,7 @@ OCR's usual confusions (`MANlFEST`, `TRUCK#`, `C0MMODITY`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -32,6 +33,8 @@ class Labels:
     any_label: re.Pattern
     form_titles: re.Pattern
     same_line_only: re.Pattern  # labels whose value must follow on their own line
+    not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
+    units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
 
     def is_label(self, text: str) -> bool:
         """Whether a text is a label, never a value: it opens with one, or with one's translation."""
@@ -54,8 +57,19 @@ class Labels:
         return self.others_of[field]
 
     def unit_of(self, quantity_label: str) -> str | None:
-        """The unit a quantity label implies ("NET TONS" -> TONS; "QTY" -> None)."""
-        return next((unit for label, unit in self.quantity_patterns if label.fullmatch(quantity_label.strip())), None)
+        """The unit a quantity label implies ("NET TONS", "Toneladas / Tons" -> TONS; "QTY" -> None); none
+        from a label that names two ("NET TONS / CY"): the value's own unit or column decides."""
+        named = {unit for label, unit in self.quantity_patterns if unit and label.search(quantity_label)}
+        return named.pop() if len(named) == 1 else None
+
+    def unit_pattern(self, single_letters: bool = False) -> str:
+        """The units as a pattern, longest spelling first, a stop or space allowed between letters ("C.Y.",
+        "CU YD"); a unit of one letter ("T") only where asked: at a quantity label, not anywhere on the page."""
+        spellings = sorted((s for s in self.units if single_letters or len(s) > 1), key=len, reverse=True)
+        return "|".join(r"[.\s]?".join(map(re.escape, spelling)) for spelling in spellings)
+
+    def unit_named(self, written: str) -> str:
+        return self.units[_unit_key(written)]
 
 
 def _kind(spelling: str) -> str:
@@ -76,30 +90,51 @@ ENDINGS = {"colon": r"\s*:", "long": rf"(?!{WORD_ENDINGS}){NUMBER_WORD}",
            "short": rf"(?!{SHORT_WORD_GOES_ON}){NUMBER_WORD}"}
 
 
-def _alternatives(spellings) -> re.Pattern:
+def _qualified(qualifiers) -> str:
+    """The words a label may end with and stay the same label ("Truck ID", "Source Site"), as a pattern."""
+    return rf"(?:\s*(?:{'|'.join(map(_body, sorted(qualifiers, key=len, reverse=True)))})(?![A-Z]))?"
+
+
+def _alternatives(spellings, qualifiers=()) -> re.Pattern:
     """One pattern for the spellings, the longest tried first; a number word or colon after one taken with
     it. Neighbours in that order that end alike share their ending: the same pattern, a third as long, and
     compiling it costs by its length (every step process compiles every field's)."""
     longest_first = sorted(spellings, key=len, reverse=True)
-    runs = [rf"(?:{'|'.join(map(_body, run))}){ENDINGS[kind]}" for kind, run in groupby(longest_first, key=_kind)]
+    qualified = _qualified(qualifiers) if qualifiers else ""
+    runs = [rf"(?:{'|'.join(map(_body, run))}){qualified if kind != 'colon' else ''}{ENDINGS[kind]}"
+            for kind, run in groupby(longest_first, key=_kind)]
     return re.compile(rf"(?<![A-Z0-9])(?:{'|'.join(runs)})", re.I)
+
+
+def _unit_key(written: str) -> str:
+    return re.sub(r"[\s.]", "", written.upper())
+
+
+def folded(text: str) -> str:
+    """The text with its accents dropped, one character for one ("Camión" as "Camion"), so that a label
+    matched on it has the same place in the text as read."""
+    return "".join(unicodedata.normalize("NFKD", char)[0] if char.isalpha() else char for char in text)
 
 
 @lru_cache(maxsize=1)
 def form_labels(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text())
     quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
-    same_line_only = data.pop("same_line_only")
+    same_line_only, qualifiers = data.pop("same_line_only"), data.pop("qualifiers")
+    not_the_load, units = data.pop("not_the_load"), data.pop("units")
     fields = {**data, "quantity": list(quantity)}
+    every = [s for spellings in fields.values() for s in spellings]
     return Labels(
-        by_field={field: _alternatives(spellings) for field, spellings in fields.items()},
+        by_field={field: _alternatives(spellings, qualifiers) for field, spellings in fields.items()},
         others_of={field: _alternatives(not_labels + [s for other, spellings in fields.items() if other != field
-                                                      for s in spellings]) for field in fields},
+                                                      for s in spellings], qualifiers) for field in fields},
         quantity_patterns=tuple((_alternatives([label]), unit) for label, unit in quantity.items()),
         not_labels=_alternatives(not_labels),
-        any_label=_alternatives([s for spellings in fields.values() for s in spellings]),
+        any_label=_alternatives(every, qualifiers),
         form_titles=_alternatives(form_titles),
         same_line_only=_alternatives(same_line_only),
+        not_the_load=_alternatives(not_the_load),
+        units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},
     )
 
 

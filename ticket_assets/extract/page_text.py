@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ticket_assets.extract.labels import NUMBER_WORD, Labels, form_labels
+from ticket_assets.extract.labels import NUMBER_WORD, Labels, folded, form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
@@ -29,7 +29,7 @@ class Found:
 
 class PageText:
     def __init__(self, result: OcrResult):
-        self.lines = [line for line in result.lines if line.text.strip()]
+        self.lines = [_without_accents(line) for line in result.lines if line.text.strip()]
         # Regions are measured from the top-left of the text, so that a ticket lying lower down or
         # to the right on a flatbed page still has its header and its top-right number where they belong.
         self.left = min((line.box[0] for line in self.lines), default=0.0)
@@ -75,6 +75,10 @@ class PageText:
     def _customer_values(self) -> list[Found]:
         return list(self.values_at("customer"))
 
+    def on_row_of(self, line: OcrLine, labels: re.Pattern) -> bool:
+        """Whether one of these labels stands on the line's row, left of it or in it ("GROSS  59,420  29.71")."""
+        return bool(labels.search(self.row_text_before(line)))
+
     def row_text_before(self, line: OcrLine) -> str:
         """Everything on the line's row up to and including it: where a row label such as CUSTOMER stands."""
         left = [other.text for other in self.row_neighbours(line) if other.box[0] < line.box[0]]
@@ -98,8 +102,7 @@ class PageText:
         labels = form_labels()
         own, others = labels.of(field), labels.others(field)
         for line in self.lines:
-            text = others.sub(lambda match: " " * len(match.group(0)), line.text)
-            for match in own.finditer(text):
+            for match in own.finditer(_without_shorter_labels(line.text, own, others)):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
                 for found in self._candidates(line, match.start(), end, labels):
@@ -191,6 +194,11 @@ class PageText:
         return min(column, key=lambda other: direction * other.box[1]) if column else None
 
 
+def _without_accents(line: OcrLine) -> OcrLine:
+    """The line as read, accents dropped, so that labels match however a form accents them ("Camión")."""
+    return replace(line, text=folded(line.text), words=tuple((folded(word), score) for word, score in line.words))
+
+
 def _centre_x(line: OcrLine) -> float:
     return (line.box[0] + line.box[2]) / 2
 
@@ -210,6 +218,19 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
     while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
         end = more.start() + len(more.group(0).rstrip())
     return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+
+
+def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> str:
+    """The text with other fields' labels blanked out ("TRUCK NO." is no ticket label), except where one
+    stands inside a longer label of this field ("NET" in "NET WEIGHT", "JOB" in "JOB SITE")."""
+    longer = [match.span() for match in own.finditer(text)]
+
+    def blank(match: re.Match) -> str:
+        start, end = match.span()
+        inside = any(s <= start and end <= e and e - s > end - start for s, e in longer)
+        return match.group(0) if inside else " " * (end - start)
+
+    return others.sub(blank, text)
 
 
 def _whole_line(line: OcrLine) -> Found:

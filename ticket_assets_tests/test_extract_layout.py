@@ -1,0 +1,51 @@
+"""Layout fields (quantity, unit, truck, source, destination) on forms laid out and worded differently."""
+
+import pytest
+
+from ticket_assets.extract.record import Vocabularies, extract_page
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import OcrResult
+
+from .pages import ocr_page, page_source
+
+KNOWN = Vocabularies.packaged()
+
+
+def _extract(*lines):
+    return extract_page(page_source(), ocr_page(*lines), KNOWN)
+
+
+def _measures(extraction):
+    return extraction.value("quantity"), extraction.value("quantity_unit")
+
+
+@pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
+                                           ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS")])
+def test_units_as_forms_write_them(written, unit):
+    assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
+
+
+def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
+    assert _measures(_extract(("Cantidad / Quantity", 40, 300), ("25.32 T", 300, 300))) == (25.32, "TONS")
+    assert _measures(_extract(("Gate 3 T", 40, 300))) == (None, None)
+
+
+def test_gross_and_tare_rows_are_not_the_load():
+    e = _extract(("TONS", 600, 260), ("GROSS", 40, 300), ("29.71", 600, 300), ("TARE", 40, 340), ("13.34", 600, 340),
+                 ("NET WEIGHT", 40, 380), ("16.38T", 300, 380))
+    assert _measures(e) == (16.38, "TONS")
+
+
+@pytest.mark.parametrize("value", ["24-105", "7:45", "3/4"])
+def test_a_job_code_a_time_or_a_date_is_no_amount(value):
+    assert _measures(_extract(("Qty", 40, 300), (value, 300, 300)))[0] is None
+
+
+def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
+    assert _measures(_extract(("NET TONS / CY", 40, 300), ("13", 300, 300))) == (13.0, None)
+    assert _measures(_extract(("Toneladas / Tons", 40, 300), ("13", 300, 300))) == (13.0, "TONS")
+
+
+@pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión"])
+def test_truck_labels_with_their_qualifiers(label):
+    assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
