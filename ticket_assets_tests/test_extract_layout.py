@@ -49,3 +49,9 @@ def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
 @pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión"])
 def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
+
+
+def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
+    e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
+                 ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))
+    assert (e.value("truck_number"), e.value("source")) == ("8614", "PODIUM")

@@ -12,6 +12,7 @@ from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
 HEADER_FRACTION = 0.3
+LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
 _JOINER = re.compile(r"\s*[/&]\s*")  # "Profile/Manifest": two spellings of one label
@@ -174,8 +175,19 @@ class PageText:
         return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
 
     def _right_of(self, line: OcrLine) -> OcrLine | None:
-        right = [other for other in self.row_neighbours(line) if other.box[0] >= line.box[2] - 5]
-        return right[0] if right else None
+        """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
+        line or more below it) when the label is still the nearest of the lines in its column."""
+        height = max(line.box[3] - line.box[1], 1)
+        right = [other for other in self.lines if other.box[0] >= line.box[2] - 5
+                 and abs(_centre_y(other) - _centre_y(line)) < LOW_VALUE * height]
+        owned = [other for other in right if self._nearest_in_label_column(other, line) is line]
+        return min(owned, key=lambda other: other.box[0]) if owned else None
+
+    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine:
+        """Of the lines in the label's column left of the value (the label and the labels above and below it),
+        the one nearest the value's height."""
+        column = [other for other in self.lines if _overlaps_x(other, label) and other.box[2] <= value.box[0] + 5]
+        return min(column, key=lambda other: abs(_centre_y(other) - _centre_y(value)))
 
     def _line_below(self, line: OcrLine) -> OcrLine | None:
         return self._nearest_in_column(line, direction=1)
