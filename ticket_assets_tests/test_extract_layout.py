@@ -55,3 +55,14 @@ def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))
     assert (e.value("truck_number"), e.value("source")) == ("8614", "PODIUM")
+
+
+@pytest.mark.parametrize("label", ["Job Site", "Jobsite", "Origin Site", "Generator Site/Origin", "Load Site"])
+def test_a_field_label_holding_another_fields_shorter_label_is_that_field_label(label):
+    assert _extract((label, 40, 300), ("Podium", 300, 300)).value("source") == "PODIUM"
+
+
+@pytest.mark.parametrize("label", ["Dump Loc.", "Drop Location", "Disposal Facility", "Dest.", "Ship To Address",
+                                   "Descarga / Dump Site", "Unload Site"])
+def test_destination_labels_as_forms_print_them(label):
+    assert _extract((label, 40, 300), ("Post Oak Pit", 300, 300)).value("destination") == "POST_OAK_PIT"

@@ -239,7 +239,7 @@ def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> s
 
     def blank(match: re.Match) -> str:
         start, end = match.span()
-        inside = any(s <= start and end <= e and e - s > end - start for s, e in longer)
+        inside = any(s <= start and end <= e and e - s >= end - start for s, e in longer)
         return match.group(0) if inside else " " * (end - start)
 
     return others.sub(blank, text)
