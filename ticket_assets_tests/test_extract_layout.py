@@ -66,3 +66,20 @@ def test_a_field_label_holding_another_fields_shorter_label_is_that_field_label(
                                    "Descarga / Dump Site", "Unload Site"])
 def test_destination_labels_as_forms_print_them(label):
     assert _extract((label, 40, 300), ("Post Oak Pit", 300, 300)).value("destination") == "POST_OAK_PIT"
+
+
+def test_a_value_halfway_between_two_labels_is_neither_labels():
+    e = _extract(("Tns.", 40, 300), ("15.50", 300, 320), ("Cu. Yd.", 40, 340))
+    assert _measures(e) == (None, None)
+
+
+def test_a_page_filled_in_low_throughout_reads_each_value_with_the_label_above_it():
+    e = _extract(("Job No.", 40, 300), ("24-105", 300, 318), ("Unit", 40, 340), ("3", 300, 358),
+                 ("Load Site", 40, 380), ("UTX Spoils", 300, 398), ("Tns.", 40, 420), ("15.50", 300, 438),
+                 ("Cu. Yd.", 40, 460))
+    assert (e.value("truck_number"), e.value("source"), *_measures(e)) == ("3", "UTX_SPOILS", 15.5, "TONS")
+
+
+def test_a_value_with_another_label_between_it_and_a_label_is_not_that_labels():
+    e = _extract(("Loads", 40, 300), ("Yds", 600, 305), ("21", 700, 305))
+    assert _measures(e) == (21.0, "CY")

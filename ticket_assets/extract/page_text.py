@@ -12,6 +12,8 @@ from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
 HEADER_FRACTION = 0.3
+CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is that label's
+AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -176,18 +178,52 @@ class PageText:
 
     def _right_of(self, line: OcrLine) -> OcrLine | None:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
-        line or more below it) when the label is still the nearest of the lines in its column."""
+        line or more below it) when the label is still the nearest of the lines in its column; with no other
+        text between them."""
         height = max(line.box[3] - line.box[1], 1)
         right = [other for other in self.lines if other.box[0] >= line.box[2] - 5
                  and abs(_centre_y(other) - _centre_y(line)) < LOW_VALUE * height]
-        owned = [other for other in right if self._nearest_in_label_column(other, line) is line]
+        owned = [other for other in right if self._nearest_in_label_column(other, line) is line
+                 and not self._between(line, other)]
         return min(owned, key=lambda other: other.box[0]) if owned else None
 
-    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine:
+    def _between(self, label: OcrLine, value: OcrLine) -> bool:
+        """Whether another text stands between a label and a value to its right, at the value's height
+        ("Loads ....... Yds 21": the 21 is the yards')."""
+        return any(label.box[2] - 5 <= other.box[0] and other.box[2] <= value.box[0] + 5
+                   and other.box[1] < value.box[3] and value.box[1] < other.box[3]
+                   for other in self.lines if other is not label and other is not value)
+
+    @cached_property
+    def _writing_offset(self) -> float:
+        """How far below their labels the page's values stand, in label heights: the median over its bare
+        labels of the nearest text to their right, when most of them agree (0 on a printed form, half a line
+        on a pad a hand filled in low); else 0."""
+        labels = form_labels()
+        offsets = sorted(offset for line in self.lines if labels.is_bare_label(line.text)
+                         if (offset := self._offset_right_of(line)) is not None)
+        if not offsets:
+            return 0.0
+        median = offsets[len(offsets) // 2]
+        agreeing = [offset for offset in offsets if abs(offset - median) < AGREEING_OFFSETS]
+        return median if len(agreeing) > len(offsets) / 2 else 0.0
+
+    def _offset_right_of(self, line: OcrLine) -> float | None:
+        height = max(line.box[3] - line.box[1], 1)
+        offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines
+                   if other.box[0] >= line.box[2] - 5]
+        near = [offset for offset in offsets if abs(offset) < LOW_VALUE]
+        return min(near, key=abs) if near else None
+
+    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine | None:
         """Of the lines in the label's column left of the value (the label and the labels above and below it),
-        the one nearest the value's height."""
+        the one clearly nearest the value's height (less the page's writing offset); None for a value about
+        halfway between two."""
         column = [other for other in self.lines if _overlaps_x(other, label) and other.box[2] <= value.box[0] + 5]
-        return min(column, key=lambda other: abs(_centre_y(other) - _centre_y(value)))
+        height = _centre_y(value) - self._writing_offset * max(label.box[3] - label.box[1], 1)
+        nearest = sorted(column, key=lambda other: abs(_centre_y(other) - height))
+        gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
+        return nearest[0] if len(gaps) == 1 or gaps[0] < CLEARLY_NEARER * gaps[1] else None
 
     def _line_below(self, line: OcrLine) -> OcrLine | None:
         return self._nearest_in_column(line, direction=1)
