@@ -83,3 +83,8 @@ def test_a_page_filled_in_low_throughout_reads_each_value_with_the_label_above_i
 def test_a_value_with_another_label_between_it_and_a_label_is_not_that_labels():
     e = _extract(("Loads", 40, 300), ("Yds", 600, 305), ("21", 700, 305))
     assert _measures(e) == (21.0, "CY")
+
+
+@pytest.mark.parametrize("written", ["W.M.Lewisville", "W/M", "WM Lewisville"])
+def test_waste_managements_initials_are_no_compass_point(written):
+    assert _extract(("Delivered To", 40, 300), (written, 300, 300)).value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"

@@ -13,7 +13,7 @@ RUN_TOGETHER_MIN = 6  # letters a spelling needs to be found run into other word
 _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
 
-_DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])", re.I)
+_DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])(?![A-Z]\.)", re.I)  # "W.M." is initials, no west
 _DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": "WEST "}
 
 
