@@ -88,3 +88,10 @@ def test_a_value_with_another_label_between_it_and_a_label_is_not_that_labels():
 @pytest.mark.parametrize("written", ["W.M.Lewisville", "W/M", "WM Lewisville"])
 def test_waste_managements_initials_are_no_compass_point(written):
     assert _extract(("Delivered To", 40, 300), (written, 300, 300)).value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+
+
+def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
+    unsure = _extract(("Source", 40, 300), ("So MSE Wall", 300, 300))
+    assert unsure.value("source") is None and unsure.suggestions["source"].value == "So MSE Wall"
+    assert _extract(("Source", 40, 300), ("MSE Wall", 300, 300)).value("source") == "MSE_WALL"
+    assert _extract(("Source", 40, 300), ("Detention Pond", 300, 300)).value("source") == "POND"

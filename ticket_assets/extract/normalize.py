@@ -53,6 +53,23 @@ def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     return next(iter(named_in_text(vocabulary, kind, text)), None)
 
 
+def place_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
+    """The place `text` names, unless the words naming it are also part of a longer name of another place
+    ("MSE Wall South side": MSE Wall, or South MSE Wall?): a person says which."""
+    value = find_in_text(vocabulary, kind, text)
+    written = _words(spelled_out(text))
+    named = [_words(s).split() for s in _spellings(vocabulary, kind, value) if f" {_words(s).strip()} " in written]
+    longer = [_words(s).split() for other in vocabulary.synonyms[kind] if other != value
+              for s in _spellings(vocabulary, kind, other)]
+    if any(len(words) > len(name) and set(name) <= set(words) for name in named for words in longer):
+        return None
+    return value
+
+
+def _spellings(vocabulary: Vocabulary, kind: str, value: str | None) -> list[str]:
+    return [value.replace("_", " "), *vocabulary.synonyms[kind][value]] if value else []
+
+
 def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
     """Every canonical value a spelling of which occurs in `text`, longest spelling first: as whole words, or,
     for long spellings, run together with the next word as OCR leaves them ("FLEX BASEGR.1"). Words a longer

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import canonical, find_in_text, squash
+from ticket_assets.extract.normalize import canonical, find_in_text, place_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -230,7 +230,7 @@ def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldVa
 
 
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
-    return canonical(vocabulary, kind, text) or find_in_text(vocabulary, kind, text)
+    return canonical(vocabulary, kind, text) or place_in_text(vocabulary, kind, text)
 
 
 def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
