@@ -63,7 +63,7 @@ def test_a_field_label_holding_another_fields_shorter_label_is_that_field_label(
 
 
 @pytest.mark.parametrize("label", ["Dump Loc.", "Drop Location", "Disposal Facility", "Dest.", "Ship To Address",
-                                   "Descarga / Dump Site", "Unload Site"])
+                                   "Descarga / Dump Site", "Unload Site", "CONSIGNEE."])
 def test_destination_labels_as_forms_print_them(label):
     assert _extract((label, 40, 300), ("Post Oak Pit", 300, 300)).value("destination") == "POST_OAK_PIT"
 
@@ -95,3 +95,8 @@ def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
     assert unsure.value("source") is None and unsure.suggestions["source"].value == "So MSE Wall"
     assert _extract(("Source", 40, 300), ("MSE Wall", 300, 300)).value("source") == "MSE_WALL"
     assert _extract(("Source", 40, 300), ("Detention Pond", 300, 300)).value("source") == "POND"
+
+
+@pytest.mark.parametrize("written, place", [("Pier drilling spoils area", "PIER_EX"), ("South Pkg Garage", "SPG")])
+def test_places_as_forms_write_them(written, place):
+    assert _extract(("Excavated From", 40, 300), (written, 300, 300)).value("source") == place
