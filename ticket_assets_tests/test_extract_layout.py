@@ -100,3 +100,9 @@ def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
 @pytest.mark.parametrize("written, place", [("Pier drilling spoils area", "PIER_EX"), ("South Pkg Garage", "SPG")])
 def test_places_as_forms_write_them(written, place):
     assert _extract(("Excavated From", 40, 300), (written, 300, 300)).value("source") == place
+
+
+def test_a_value_whose_box_reaches_into_its_labels_is_still_beside_it():
+    page = OcrResult(engine="test", width=1000, height=600, lines=[
+        OcrLine("FROM:", 0.97, (885, 307, 1005, 347)), OcrLine("Pond", 0.99, (996, 304, 1105, 351))])
+    assert extract_page(page_source(), page, KNOWN).value("source") == "POND"

@@ -14,6 +14,7 @@ from ticket_assets.ocr.base import OcrResult
 HEADER_FRACTION = 0.3
 CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is that label's
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
+TOUCHING = 1 / 3
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -181,7 +182,7 @@ class PageText:
         line or more below it) when the label is still the nearest of the lines in its column; with no other
         text between them."""
         height = max(line.box[3] - line.box[1], 1)
-        right = [other for other in self.lines if other.box[0] >= line.box[2] - 5
+        right = [other for other in self.lines if _left_of(line, other)
                  and abs(_centre_y(other) - _centre_y(line)) < LOW_VALUE * height]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
@@ -219,7 +220,7 @@ class PageText:
         """Of the lines in the label's column left of the value (the label and the labels above and below it),
         the one clearly nearest the value's height (less the page's writing offset); None for a value about
         halfway between two."""
-        column = [other for other in self.lines if _overlaps_x(other, label) and other.box[2] <= value.box[0] + 5]
+        column = [other for other in self.lines if _overlaps_x(other, label) and _left_of(other, value)]
         height = _centre_y(value) - self._writing_offset * max(label.box[3] - label.box[1], 1)
         nearest = sorted(column, key=lambda other: abs(_centre_y(other) - height))
         gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
@@ -245,6 +246,12 @@ class PageText:
 def _without_accents(line: OcrLine) -> OcrLine:
     """The line as read, accents dropped, so that labels match however a form accents them ("Camión")."""
     return replace(line, text=folded(line.text), words=tuple((folded(word), score) for word, score in line.words))
+
+
+def _left_of(left: OcrLine, right: OcrLine) -> bool:
+    """Whether a line ends before another begins, their boxes overlapping by a third of a line at most
+    (a box drawn round handwriting reaches into its label's)."""
+    return left.box[2] <= right.box[0] + TOUCHING * max(left.box[3] - left.box[1], 1)
 
 
 def _centre_x(line: OcrLine) -> float:
