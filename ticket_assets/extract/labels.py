@@ -107,6 +107,7 @@ def _alternatives(spellings, qualifiers=()) -> re.Pattern:
 
 
 def _unit_key(written: str) -> str:
+    """A unit as written, in the form the units are looked up in: upper case, no spaces or stops."""
     return re.sub(r"[\s.]", "", written.upper())
 
 
@@ -123,14 +124,13 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     same_line_only, qualifiers = data.pop("same_line_only"), data.pop("qualifiers")
     not_the_load, units = data.pop("not_the_load"), data.pop("units")
     fields = {**data, "quantity": list(quantity)}
-    every = [s for spellings in fields.values() for s in spellings]
     return Labels(
         by_field={field: _alternatives(spellings, qualifiers) for field, spellings in fields.items()},
         others_of={field: _alternatives(not_labels + [s for other, spellings in fields.items() if other != field
                                                       for s in spellings], qualifiers) for field in fields},
         quantity_patterns=tuple((_alternatives([label]), unit) for label, unit in quantity.items()),
         not_labels=_alternatives(not_labels),
-        any_label=_alternatives(every, qualifiers),
+        any_label=_alternatives([s for spellings in fields.values() for s in spellings], qualifiers),
         form_titles=_alternatives(form_titles),
         same_line_only=_alternatives(same_line_only),
         not_the_load=_alternatives(not_the_load),

@@ -14,7 +14,7 @@ from ticket_assets.ocr.base import OcrResult
 HEADER_FRACTION = 0.3
 CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is that label's
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
-TOUCHING = 1 / 3
+TOUCHING = 1 / 3  # line heights two boxes side by side may overlap: a box drawn round handwriting
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -191,8 +191,7 @@ class PageText:
     def _between(self, label: OcrLine, value: OcrLine) -> bool:
         """Whether another text stands between a label and a value to its right, at the value's height
         ("Loads ....... Yds 21": the 21 is the yards')."""
-        return any(label.box[2] - 5 <= other.box[0] and other.box[2] <= value.box[0] + 5
-                   and other.box[1] < value.box[3] and value.box[1] < other.box[3]
+        return any(_left_of(label, other) and _left_of(other, value) and _overlaps_y(other, value)
                    for other in self.lines if other is not label and other is not value)
 
     @cached_property
@@ -211,8 +210,7 @@ class PageText:
 
     def _offset_right_of(self, line: OcrLine) -> float | None:
         height = max(line.box[3] - line.box[1], 1)
-        offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines
-                   if other.box[0] >= line.box[2] - 5]
+        offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines if _left_of(line, other)]
         near = [offset for offset in offsets if abs(offset) < LOW_VALUE]
         return min(near, key=abs) if near else None
 
@@ -264,6 +262,10 @@ def _centre_y(line: OcrLine) -> float:
 
 def _overlaps_x(a: OcrLine, b: OcrLine) -> bool:
     return a.box[0] < b.box[2] and b.box[0] < a.box[2]
+
+
+def _overlaps_y(a: OcrLine, b: OcrLine) -> bool:
+    return a.box[1] < b.box[3] and b.box[1] < a.box[3]
 
 
 def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
