@@ -29,7 +29,7 @@ from ticket_assets.ocr import (
 )
 from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
-from ticket_assets.ocr.orientation import turn_from_votes, upright_box
+from ticket_assets.ocr.orientation import lies_sideways, surety, turn_from_votes, upright_box
 from ticket_assets.ocr.reading import CACHE_VERSION, read_day
 from ticket_assets.render import PageImage
 from ticket_assets.render.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE, has_visible_text, text_layer_lines
@@ -114,6 +114,29 @@ def test_a_page_whose_lines_disagree_is_left_as_it_lies():
     assert turn_from_votes([sideways] * 3 + [upright_flipped] * 2) == 0
     assert turn_from_votes([sideways] * 2) == 0  # too few lines to tell
     assert turn_from_votes([sideways] * 8 + [upright_flipped] * 2) == 90
+
+
+def test_a_page_lies_sideways_when_its_lines_stand_on_end_whichever_way_they_voted():
+    tall_upright, tall_flipped, wide = (10.0, 80.0, False), (10.0, 80.0, True), (80.0, 10.0, False)
+    votes = [tall_upright] * 14 + [tall_flipped] * 13  # a photo: the classifier cannot tell the side
+    assert turn_from_votes(votes) == 0 and lies_sideways(votes)
+    assert not lies_sideways([tall_upright] * 3 + [wide] * 3)
+    assert not lies_sideways([tall_upright] * 2)  # too few lines to tell
+
+
+def test_a_sideways_page_read_a_quarter_turn_either_way_says_how_it_lay(rapid_engine):
+    lying = np.ascontiguousarray(np.rot90(np.array(ticket_image()), -1))  # turned 90 clockwise
+    for quarters in (1, 3):  # stood upright, or upside down (which its wide lines' votes then tell)
+        reading = rapid_engine._read_quarter_turned(lying, quarters)
+        assert reading.turned == 90
+        number_line = next(line for line in reading.lines if TICKET_NUMBER in line.text.replace(" ", ""))
+        assert 100 < number_line.box[1] < number_line.box[3] < 200  # where it was drawn on the upright page
+
+
+def test_text_read_the_wrong_way_up_is_the_less_sure_reading():
+    right = PageReading([OcrLine("MATERIAL RECEIPT", 0.99, (0, 0, 10, 10)), OcrLine("28534", 0.97, (0, 0, 1, 1))])
+    wrong = PageReading([OcrLine("p.20g", 0.61, (0, 0, 10, 10)), OcrLine("1TRRP", 0.55, (0, 0, 1, 1))])
+    assert surety(right) > surety(wrong) and surety(PageReading([])) == 0
 
 
 def test_boxes_turn_upright_with_the_page():

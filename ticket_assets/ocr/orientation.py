@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from ticket_assets.ocr.base import PageReading
+
 SIDEWAYS_RATIO = 1.5  # RapidOCR stands a crop on its side when height / width reaches this
 CLEAR_MAJORITY = 0.7  # share of the voting lines that must agree before a page is turned
 MIN_VOTES = 3
@@ -35,6 +37,19 @@ def turn_from_votes(votes: Iterable[Vote]) -> int:
         return 0
     turn, votes_for = counts.most_common(1)[0]
     return int(turn) if votes_for >= CLEAR_MAJORITY * total else 0
+
+
+def lies_sideways(votes: Iterable[Vote]) -> bool:
+    """Whether the lines clearly stand on their side, whichever side that is."""
+    shapes = [height >= SIDEWAYS_RATIO * width for width, height, _ in votes
+              if max(width, height) >= SIDEWAYS_RATIO * min(width, height)]
+    return len(shapes) >= MIN_VOTES and sum(shapes) >= CLEAR_MAJORITY * len(shapes)
+
+
+def surety(reading: PageReading) -> float:
+    """How surely a reading's characters were recognised: text read the wrong way up is read unsurely."""
+    characters = sum(len(line.text) for line in reading.lines)
+    return sum(line.confidence * len(line.text) for line in reading.lines) / characters if characters else 0.0
 
 
 def upright_box(box: tuple[float, float, float, float], width: int, height: int,
