@@ -122,3 +122,11 @@ def test_no_layout_field_is_accepted_wrong_on_the_golden_pages(golden):
     wrong = [(page_id, {name: (read, truth) for name, (read, truth) in fields.items() if read is not None})
              for page_id, fields in accepted_wrong(extracted, fields=LAYOUT_FIELDS)]
     assert [(page_id, fields) for page_id, fields in wrong if fields] == []
+
+
+def test_a_number_just_after_words_is_their_value_not_the_vendors_printed_number():
+    # The truck's label read as "Veh e": no label, but still words the number stands beside.
+    beside_words = _extract(("J.D. & SON", 300, 30), ("Veh e", 790, 100), ("7214", 860, 100))
+    assert beside_words.value("ticket_number") is None
+    alone = _extract(("J.D. & SON", 300, 30), ("7214", 860, 100))
+    assert alone.value("ticket_number") == "7214"

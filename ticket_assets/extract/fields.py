@@ -75,7 +75,7 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
         if number:
             return number
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
-            and not _near_trap_label(page, line)]
+            and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region)]
     if not placed:
         return None
@@ -106,6 +106,13 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
 def _near_trap_label(page: PageText, line) -> bool:
     before, below = page.labels_around(line)
     return bool(TRAP_LABELS.search(before) or TRAP_LABELS_BELOW.search(below))
+
+
+def _labelled_by_words(page: PageText, line) -> bool:
+    """Whether words stand just left of a number: it is their value (a truck's, whatever OCR made of its
+    label: "Veh e 7214"), not the number a vendor prints alone."""
+    left = page.close_left(line)
+    return bool(left and re.search(r"[A-Z]{2}", left.text, re.I) and not re.search(r"\d", left.text))
 
 
 def _stands_alone(text: str, match: re.Match) -> bool:

@@ -88,13 +88,17 @@ class PageText:
         left = [other.text for other in self.row_neighbours(line) if other.box[0] < line.box[0]]
         return " ".join([*left, line.text])
 
+    def close_left(self, line: OcrLine) -> OcrLine | None:
+        """The text just left of the line on its row (within three of its heights), if any: what labels it."""
+        height = max(line.box[3] - line.box[1], 1)
+        left = [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < 3 * height]
+        return left[-1] if left else None
+
     def labels_around(self, line: OcrLine) -> tuple[str, str]:
         """Text that could label the line: (the line itself, its close left neighbour and the line above;
         the line below, where some forms print their labels). A neighbour holding a number of its own
         ("DISPATCH (214) 707-8768") labels that number, not this line."""
-        height = max(line.box[3] - line.box[1], 1)
-        left = [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < 3 * height]
-        neighbours = [left[-1] if left else None, self._line_above(line), self._line_below(line)]
+        neighbours = [self.close_left(line), self._line_above(line), self._line_below(line)]
         left_text, above, below = (o.text if o and not _HOLDS_NUMBER.search(o.text) else "" for o in neighbours)
         return f"{left_text} {line.text} {above}", below
 
