@@ -32,7 +32,8 @@ from ticket_assets import synth, synth_unseen
 FIELDS = ("ticket_number", "ticket_date", "vendor", "material", "flow", "source", "destination",
           "manifest_number", "quantity", "quantity_unit", "truck_number")
 SILENT_FIELDS = ("ticket_number", "ticket_date", "vendor", "material")
-DERIVED = ("ticket_number on clean scans", "contaminated vs clean", "contaminated vs clean, accepted")
+DERIVED = ("ticket_number on clean scans", "truck_number where printed", "contaminated vs clean",
+           "contaminated vs clean, accepted")
 # A page where one of these is handwritten goes to a person whatever the extraction does: the engine reads
 # little handwriting. The review rate of the other pages is what the extraction answers for.
 DECIDING_FIELDS = {"ticket_number", "material", "manifest_number"}
@@ -97,6 +98,9 @@ def score(truth: list[dict], warehouse: Warehouse, days: list[str]) -> dict:
         if page["clean"]:
             present["ticket_number on clean scans"] += 1
             right["ticket_number on clean scans"] += _same(row["ticket_number"], expected["ticket_number"])
+        if expected["truck_number"] is not None and "truck_number" not in page["handwritten"]:
+            present["truck_number where printed"] += 1
+            right["truck_number where printed"] += _same(row["truck_number"], expected["truck_number"])
         same_class = _contaminated(row["material"]) == _contaminated(expected["material"])
         present["contaminated vs clean"] += 1
         right["contaminated vs clean"] += same_class
