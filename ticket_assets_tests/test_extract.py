@@ -195,9 +195,10 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 
 
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
-                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill"]
+                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill",
+                        "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
-                 "UNCONTAMINATED FILL", "Un-contaminated soil"]
+                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -412,10 +413,16 @@ def test_a_number_sign_followed_by_words_numbers_something_else():
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
 
 
-@pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE")])
+@pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE"),
+                                                   ("UTILITY STN (PIPE BED)", "UTILITY_STONE")])
 def test_a_material_run_into_the_next_word(written, material):
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (f"Product: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+def test_debris_is_other_trades_spoils():
+    e = extract_page(page_source(), _material_page("Construction Debris", manifest=False), KNOWN)
+    assert e.value("material") == "SPOILS"
 
 
 def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
