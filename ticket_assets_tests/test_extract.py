@@ -546,3 +546,26 @@ def test_a_value_under_a_row_of_labels_is_never_cut_in_two_at_a_column_s_edge():
                     ("3X5 ROCK", 280, 240))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "3X5" and e.value("truck_number") == "5777"
+
+
+def test_a_date_in_the_manifest_box_is_no_manifest_number():
+    """A clean load whose date was stamped in the manifest box read as contaminated (the "manifest" 03-03-25)."""
+    page = ocr_page(("J.D. & SON", 40, 20), ("TKT 28521", 780, 30), ("Material: Clean Fill", 40, 200),
+                    ("Manifest No.", 500, 200), ("03/03/25", 660, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and "manifest_number" not in e.suggestions
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
+                                                   ("IMPORT FILL", "FILL"), ("Fill Dirt", "DIRT")])
+def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") == material
+
+
+def test_plain_earth_after_an_unknown_word_is_only_a_suggestion():
+    """"dean Fill" is a Clean Fill that lost its C: the unknown word may be what says what the load is."""
+    e = extract_page(page_source(), _material_page("dean Fill", manifest=False), KNOWN)
+    assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
+    assert "Fill" in str(e.suggestions["material"].value)

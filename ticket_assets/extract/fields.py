@@ -149,6 +149,8 @@ def find_manifest(page: PageText) -> Found | None:
     partial = None
     for found in page.values_at("manifest_number"):
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
+        if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
+            continue
         token = MANIFEST_TOKEN.match(text)
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
@@ -156,6 +158,10 @@ def find_manifest(page: PageText) -> Found | None:
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _is_date(text: str) -> bool:
+    return any((match := pattern.fullmatch(text.rstrip("."))) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
 
 
 def manifest_form(text: str) -> str:

@@ -45,6 +45,7 @@ class Vocabulary:
     source_material: dict[str, str]  # source area -> material it implies
     contamination_markers: dict[str, tuple[re.Pattern, ...]]  # looked for in this order, first one wins
     plain_earth: frozenset[str]  # import materials that say nothing of contamination
+    earth_qualifiers: frozenset[str]  # words that may stand before plain earth and leave it plain earth
 
     def canonical_values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.synonyms[kind])
@@ -91,10 +92,11 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         markers = {material: tuple(re.compile(p) for p in patterns)
                    for material, patterns in data["contamination_markers"].items()}
         plain_earth = frozenset(data["plain_earth"])
+        earth_qualifiers = frozenset(data["earth_qualifiers"])
     except (KeyError, AttributeError, TypeError, re.error) as err:
         raise TemplateError(f"synonyms file is malformed: {err}") from err
     return Vocabulary(synonyms=synonyms, source_material=implied, contamination_markers=markers,
-                      plain_earth=plain_earth)
+                      plain_earth=plain_earth, earth_qualifiers=earth_qualifiers)
 
 
 @lru_cache(maxsize=1)
