@@ -195,7 +195,7 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 
 
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
-                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill",
+                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill"]
@@ -569,3 +569,12 @@ def test_plain_earth_after_an_unknown_word_is_only_a_suggestion():
     e = extract_page(page_source(), _material_page("dean Fill", manifest=False), KNOWN)
     assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
     assert "Fill" in str(e.suggestions["material"].value)
+
+
+@pytest.mark.parametrize("written", ["C-2 IMPORT", "C 2 material", "C.2"])
+def test_c_2_is_class_2_or_the_import_material_c2_and_a_person_decides(written):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.severity.value == "CRITICAL"
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED", "until a person decides, the load counts as contaminated"

@@ -28,6 +28,9 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     for material, markers in vocabulary.contamination_markers.items():
         remaining, found = _blank_out(markers, remaining)
         marked += [material] if found else []
+    for marker, materials in vocabulary.two_class_markers.items():
+        remaining, found = _blank_out((marker,), remaining)
+        marked += [m for m in materials if found and m not in marked]
     whole = canonical(vocabulary, "material", remaining) if not marked else None
     named = marked + [m for m in ([whole] if whole else named_in_text(vocabulary, "material", remaining))
                       if m not in marked]
