@@ -56,7 +56,8 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 
 
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
-                                   "TKTNO.: 361162", "LOAD TKTNO 361162"])
+                                   "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
+                                   "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
@@ -320,7 +321,8 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
     assert e.value("source") == "PIER_EX"
 
 
-@pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST"])
+@pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
+                                   "MFST#.", "Mnfst..No.", "MAN ID"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
@@ -578,3 +580,21 @@ def test_c_2_is_class_2_or_the_import_material_c2_and_a_person_decides(written):
     assert conflict.severity.value == "CRITICAL"
     assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
     assert e.value("material") == "CLASS_2_CONTAMINATED", "until a person decides, the load counts as contaminated"
+
+
+def test_a_ticket_number_under_a_load_number_label():
+    page = ocr_page(("LINDAMOOD", 40, 20), ("LOAD#", 700, 30), ("282502", 700, 60))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "282502"
+
+
+def test_a_material_receipt_title_labels_no_ticket_number():
+    page = ocr_page(("Heidelberg", 40, 20), ("MATERIAL RECEIPT", 600, 20), ("1445 S. Hwy 380", 600, 45))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+@pytest.mark.parametrize("label", ["Load Desc.", "Matl Desc -", "Load Type", "Product Code/Desc", "Material Type",
+                                   "Commodity/Desc."])
+def test_material_labels_forms_use(label):
+    page = ocr_page(("W.L. REID", 40, 20), ("Ref.219265503", 700, 30), (label, 40, 200),
+                    ("Flex Base (TxDOT Item 247)", 300, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
