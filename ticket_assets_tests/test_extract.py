@@ -598,3 +598,9 @@ def test_material_labels_forms_use(label):
     page = ocr_page(("W.L. REID", 40, 20), ("Ref.219265503", 700, 30), (label, 40, 200),
                     ("Flex Base (TxDOT Item 247)", 300, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+@pytest.mark.parametrize("written", ["-285366", ".285366", ":#285366", "—285366"])
+def test_punctuation_before_a_ticket_number_in_the_box_beside_its_label_is_dropped(written):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("TICKET", 600, 30), (written, 700, 30))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "285366"

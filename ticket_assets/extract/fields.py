@@ -30,6 +30,7 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
+LEADING_MARKS = ":#.-–—=：|"
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
 QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
@@ -91,6 +92,7 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
     words = found.text.split()
     if not words:
         return None
+    words[0] = words[0].lstrip(LEADING_MARKS)  # ":#285366", "-285366": the label's punctuation, not the number's
     for template in templates:
         for pattern in template.ticket_number_patterns:
             match = pattern.fullmatch(words[0].upper())
