@@ -57,7 +57,8 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
                                    "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
-                                   "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162"])
+                                   "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162",
+                                   "CERT# 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
