@@ -605,3 +605,11 @@ def test_material_labels_forms_use(label):
 def test_punctuation_before_a_ticket_number_in_the_box_beside_its_label_is_dropped(written):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("TICKET", 600, 30), (written, 700, 30))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "285366"
+
+
+@pytest.mark.parametrize(("written", "digits"), [("107I169", "1071169"), ("28O534", "280534")])
+def test_a_ticket_number_with_a_digit_read_as_a_letter_is_a_suggestion_as_digits(written, digits):
+    page = ocr_page(("RCI", 40, 20), (f"DELIVERY TKT NO.: {written}", 500, 30))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == digits
+    assert Reason.MISSING_TICKET_NUMBER in _reasons(e)

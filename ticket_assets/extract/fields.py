@@ -30,6 +30,7 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
+DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")
 LEADING_MARKS = ":#.-–—=：|"
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
@@ -101,9 +102,18 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
                 return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number))
     match = TICKET_DIGITS.search(words[0])
     if not match:
-        return None
+        misread = _digits_misread(words[0])
+        return Found(misread, found.line, PARTIAL_FIT * found.line.confidence_of(words[0])) if misread else None
     sure = LABELLED if _stands_alone(words[0], match) else PARTIAL_FIT
     return Found(match.group(1), found.line, sure * found.line.confidence_of(match.group(1)))
+
+
+def _digits_misread(word: str) -> str | None:
+    """"107I169" as 1071169: a number with a digit or two OCR read as the letter it looks like, for a person to
+    confirm (it only partly fits a ticket number's shape)."""
+    read = word.translate(DIGIT_LOOK_ALIKES)
+    letters = sum(not char.isdigit() for char in word)
+    return read if 0 < letters <= 2 and TICKET_DIGITS.fullmatch(read) else None
 
 
 def _near_trap_label(page: PageText, line) -> bool:
