@@ -30,8 +30,8 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
-DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")
-LEADING_MARKS = ":#.-–—=：|"
+DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the digits they look like
+LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number, read with the number
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 QUANTITY = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?)\b", re.I)
 QUANTITY_VALUE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)(?:\.?\s*(TONS?|TN|CY|C\.Y\.|YDS?|YARDS?|LOADS?))?(?![\d.,/]*\d)",
@@ -173,7 +173,8 @@ def find_manifest(page: PageText) -> Found | None:
 
 
 def _is_date(text: str) -> bool:
-    return any((match := pattern.fullmatch(text.rstrip("."))) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
+    text = text.rstrip(".")
+    return any((match := pattern.fullmatch(text)) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
 
 
 def manifest_form(text: str) -> str:
