@@ -199,7 +199,8 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
-                        "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS"]
+                        "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
+                        "Cntaminated"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted"]
 
