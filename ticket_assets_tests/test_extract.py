@@ -413,9 +413,15 @@ def test_an_unlabelled_number_where_the_ticket_number_stands_is_unsure_when_anot
 
 
 def test_a_number_sign_followed_by_words_numbers_something_else():
+    page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 40, 100), ("5745", 40, 140))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+def test_the_number_of_the_boleta_is_the_ticket_number_the_truck_s_is_not():
+    """"Boleta" is Spanish for the ticket: "No. de Boleta" labels its number, "No. de Camión" the truck's."""
     page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 500, 100), ("5745", 500, 140), ("NO.DE BOLETA", 800, 100),
                     ("2578", 800, 140))
-    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "2578"
 
 
 @pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE"),
