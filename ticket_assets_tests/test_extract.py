@@ -569,7 +569,8 @@ def test_a_date_in_the_manifest_box_is_no_manifest_number():
 
 
 @pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
-                                                   ("IMPORT FILL", "FILL"), ("Fill Dirt", "DIRT")])
+                                                   ("IMPORT FILL", "FILL"), ("Fill Dirt", "DIRT"),
+                                                   ("Borrow Dirt", "DIRT")])
 def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == material
