@@ -622,3 +622,11 @@ def test_a_ticket_number_with_a_digit_read_as_a_letter_is_a_suggestion_as_digits
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == digits
     assert Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+def test_a_handwritten_value_taller_than_its_label_and_lower_on_its_row_is_its_value():
+    lines = [OcrLine("HEIDELBERG", 0.99, (40, 20, 300, 60)), OcrLine("TKT NO 1376183443", 0.99, (600, 30, 900, 55)),
+             OcrLine("Material Hauled", 0.99, (40, 300, 220, 335)),
+             OcrLine("Crushed lmst flex base", 0.99, (500, 316, 800, 361))]
+    page = OcrResult(engine="test", width=1000, height=600, lines=lines)
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"

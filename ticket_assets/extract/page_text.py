@@ -57,12 +57,14 @@ class PageText:
         return self.is_header(line) and right_half == (region == "top_right")
 
     def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
-        """Other lines on the same row, left to right."""
+        """Other lines on the same row, left to right. Measured by the taller of the two lines: a handwritten
+        value, taller than its printed label, may sit lower on the label's row than the label's height allows."""
         height = max(line.box[3] - line.box[1], 1)
         same_row = [
             other
             for other in self.lines
-            if other is not line and abs(_centre_y(other) - _centre_y(line)) < 0.6 * height
+            if other is not line
+            and abs(_centre_y(other) - _centre_y(line)) < 0.6 * max(height, other.box[3] - other.box[1])
         ]
         return sorted(same_row, key=lambda other: other.box[0])
 
