@@ -58,7 +58,7 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
                                    "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
                                    "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162",
-                                   "CERT# 361162"])
+                                   "CERT# 361162", "TICKET NBR 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
@@ -325,7 +325,8 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
-                                   "MFST#.", "Mnfst..No.", "MAN ID"])
+                                   "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
+                                   "Manifest Doc."])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
