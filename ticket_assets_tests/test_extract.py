@@ -631,3 +631,15 @@ def test_a_handwritten_value_taller_than_its_label_and_lower_on_its_row_is_its_v
              OcrLine("Crushed lmst flex base", 0.99, (500, 316, 800, 361))]
     page = OcrResult(engine="test", width=1000, height=600, lines=lines)
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+def test_a_block_of_text_rows_tall_is_the_value_of_none_of_the_labels_beside_it():
+    """Regression: a material written over three rows was also read as the manifest number of the label below
+    its own ("Mnfst No."), and its "247" made the flex base load a contaminated one."""
+    lines = [OcrLine("W.L. REID", 0.99, (400, 4, 700, 94)), OcrLine("TICKET NO. 219265503", 0.99, (600, 100, 900, 140)),
+             OcrLine("Load Desc.", 0.99, (164, 662, 296, 711)),
+             OcrLine("Flex Base (TxDOT Item 247)", 0.98, (376, 652, 905, 769)),
+             OcrLine("Mnfst..No.", 0.92, (156, 730, 290, 777))]
+    e = extract_page(page_source(), OcrResult(engine="test", width=1000, height=1000, lines=lines), KNOWN)
+    assert e.value("material") == "FLEXBASE" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    assert "manifest_number" not in e.suggestions

@@ -57,14 +57,15 @@ class PageText:
         return self.is_header(line) and right_half == (region == "top_right")
 
     def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
-        """Other lines on the same row, left to right. Measured by the taller of the two lines: a handwritten
-        value, taller than its printed label, may sit lower on the label's row than the label's height allows."""
+        """Other lines on the same row, left to right. Measured by the taller of the two lines, up to half as tall
+        again as this one: a handwritten value, taller than its printed label, may sit lower on the label's row
+        than the label's height allows; a block of text three rows tall is on none of them."""
         height = max(line.box[3] - line.box[1], 1)
+        reach = [0.6 * max(height, min(other.box[3] - other.box[1], 1.5 * height)) for other in self.lines]
         same_row = [
             other
-            for other in self.lines
-            if other is not line
-            and abs(_centre_y(other) - _centre_y(line)) < 0.6 * max(height, other.box[3] - other.box[1])
+            for other, within in zip(self.lines, reach)
+            if other is not line and abs(_centre_y(other) - _centre_y(line)) < within
         ]
         return sorted(same_row, key=lambda other: other.box[0])
 
