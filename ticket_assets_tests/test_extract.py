@@ -643,3 +643,17 @@ def test_a_block_of_text_rows_tall_is_the_value_of_none_of_the_labels_beside_it(
     e = extract_page(page_source(), OcrResult(engine="test", width=1000, height=1000, lines=lines), KNOWN)
     assert e.value("material") == "FLEXBASE" and Reason.MATERIAL_CONFLICT not in _reasons(e)
     assert "manifest_number" not in e.suggestions
+
+
+@pytest.mark.parametrize("title", ["SCALE TICKET", "DELIVERY RECEIPT", "LOAD TICKET"])
+def test_a_street_number_under_a_form_title_is_no_ticket_number(title):
+    page = ocr_page(("ACME HAULING", 40, 20), (title, 40, 60), ("1650 Railroad St., Lewisville TX", 40, 90),
+                    ("TRUCK 12", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+def test_the_ticket_number_further_on_is_read_past_a_street_number_under_the_title():
+    page = ocr_page(("ACME HAULING", 40, 20), ("SCALE TICKET", 40, 60), ("1650 Railroad St., Lewisville TX", 40, 90),
+                    ("TICKET NO. 361162", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "361162"

@@ -104,8 +104,16 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
     if not match:
         misread = _digits_misread(words[0])
         return Found(misread, found.line, PARTIAL_FIT * found.line.confidence_of(words[0])) if misread else None
+    if _begins_a_phrase(words):
+        return None
     sure = LABELLED if _stands_alone(words[0], match) else PARTIAL_FIT
     return Found(match.group(1), found.line, sure * found.line.confidence_of(match.group(1)))
+
+
+def _begins_a_phrase(words: list[str]) -> bool:
+    """A number followed by a word ("1650 Railroad St." under a SCALE TICKET title): a street number, not the
+    ticket number, which may stand further on."""
+    return len(words) > 1 and bool(re.fullmatch(r"[A-Z]{2,}[.,]*", words[1], re.I))
 
 
 def _digits_misread(word: str) -> str | None:
