@@ -657,3 +657,11 @@ def test_the_ticket_number_further_on_is_read_past_a_street_number_under_the_tit
     page = ocr_page(("ACME HAULING", 40, 20), ("SCALE TICKET", 40, 60), ("1650 Railroad St., Lewisville TX", 40, 90),
                     ("TICKET NO. 361162", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "361162"
+
+
+@pytest.mark.parametrize("label", ["LOAD NO. 2", "TRIP # 1", "TICKET NO. 1", "LOAD # 3 OF 5"])
+def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no_number_further_off(label):
+    """"LOAD NO. 2" counts the day's loads: the truck number under it is not the ticket number."""
+    page = ocr_page(("ACME HAULING", 40, 20), (label, 40, 60), ("7214", 40, 90))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)

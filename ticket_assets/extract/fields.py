@@ -73,10 +73,13 @@ def _letters_in_prefix(text: str) -> str:
 def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTemplate, ...]) -> Found | None:
     """The number at a ticket label, else the one lone number where the vendor prints it. A number that only
     partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept."""
-    for found in page.values_at("ticket_number"):
-        number = _ticket_number_in(found, templates)
-        if number:
-            return number
+    for label_line, candidates in page.values_by_label("ticket_number"):
+        for found in candidates:
+            number = _ticket_number_in(found, templates)
+            if number:
+                return number
+            if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
+                break
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line)]
     placed = [line for line in lone if page.in_region(line, region)]

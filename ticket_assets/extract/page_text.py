@@ -98,6 +98,11 @@ class PageText:
         of its line up to the next label, the text to its right, the text under it (in its own column when the
         label is one of a row of labels); on a form that prints its labels under their values, the text above
         comes before the text under. Other fields' labels are not read as this one's ("TRUCK NO.")."""
+        for _, candidates in self.values_by_label(field):
+            yield from candidates
+
+    def values_by_label(self, field: str) -> Iterator[tuple[OcrLine, list[Found]]]:
+        """The texts of values_at, label by label: the line each label stands on, and its candidates."""
         labels = form_labels()
         own, others = labels.of(field), labels.others(field)
         for line in self.lines:
@@ -105,9 +110,8 @@ class PageText:
             for match in own.finditer(text):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
-                for found in self._candidates(line, match.start(), end, labels):
-                    if found.line is line or not labels.same_line_only.fullmatch(label.strip()):
-                        yield replace(found, label=label)
+                yield line, [replace(found, label=label) for found in self._candidates(line, match.start(), end, labels)
+                             if found.line is line or not labels.same_line_only.fullmatch(label.strip())]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
