@@ -56,7 +56,9 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 
 
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
-                                   "TKTNO.: 361162", "LOAD TKTNO 361162"])
+                                   "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
+                                   "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162",
+                                   "CERT# 361162", "TICKET NBR 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
@@ -195,9 +197,12 @@ def test_a_filename_naming_the_contaminated_material_over_a_clean_page_is_only_n
 
 
 CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "Dirt Contaminated", "CLASS2 Non-Haz",
-                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C-2 soil", "C.II fill"]
+                        "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
+                        "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
+                        "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
+                        "Cntaminated"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
-                 "UNCONTAMINATED FILL", "Un-contaminated soil"]
+                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -319,7 +324,9 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
     assert e.value("source") == "PIER_EX"
 
 
-@pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST"])
+@pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
+                                   "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
+                                   "Manifest Doc."])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
@@ -407,15 +414,27 @@ def test_an_unlabelled_number_where_the_ticket_number_stands_is_unsure_when_anot
 
 
 def test_a_number_sign_followed_by_words_numbers_something_else():
-    page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 500, 100), ("5745", 500, 140), ("NO.DE BOLETA", 800, 100),
-                    ("2578", 800, 140))
+    page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 40, 100), ("5745", 40, 140))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
 
 
-@pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE")])
+def test_the_number_of_the_boleta_is_the_ticket_number_the_truck_s_is_not():
+    """"Boleta" is Spanish for the ticket: "No. de Boleta" labels its number, "No. de Camión" the truck's."""
+    page = ocr_page(("CORPOTECH", 40, 20), ("No. de Camión", 500, 100), ("5745", 500, 140), ("NO.DE BOLETA", 800, 100),
+                    ("2578", 800, 140))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "2578"
+
+
+@pytest.mark.parametrize(("written", "material"), [("FLEX BASEGR.1", "FLEXBASE"), ("UTILITYSTONE", "UTILITY_STONE"),
+                                                   ("UTILITY STN (PIPE BED)", "UTILITY_STONE")])
 def test_a_material_run_into_the_next_word(written, material):
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (f"Product: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+def test_debris_is_other_trades_spoils():
+    e = extract_page(page_source(), _material_page("Construction Debris", manifest=False), KNOWN)
+    assert e.value("material") == "SPOILS"
 
 
 def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
@@ -539,3 +558,110 @@ def test_a_value_under_a_row_of_labels_is_never_cut_in_two_at_a_column_s_edge():
                     ("3X5 ROCK", 280, 240))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "3X5" and e.value("truck_number") == "5777"
+
+
+def test_a_date_in_the_manifest_box_is_no_manifest_number():
+    """A clean load whose date was stamped in the manifest box read as contaminated (the "manifest" 03-03-25)."""
+    page = ocr_page(("J.D. & SON", 40, 20), ("TKT 28521", 780, 30), ("Material: Clean Fill", 40, 200),
+                    ("Manifest No.", 500, 200), ("03/03/25", 660, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and "manifest_number" not in e.suggestions
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
+                                                   ("IMPORT FILL", "FILL"), ("Fill Dirt", "DIRT"),
+                                                   ("Borrow Dirt", "DIRT")])
+def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") == material
+
+
+def test_plain_earth_after_an_unknown_word_is_only_a_suggestion():
+    """"dean Fill" is a Clean Fill that lost its C: the unknown word may be what says what the load is."""
+    e = extract_page(page_source(), _material_page("dean Fill", manifest=False), KNOWN)
+    assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
+    assert "Fill" in str(e.suggestions["material"].value)
+
+
+@pytest.mark.parametrize("written", ["C-2 IMPORT", "C 2 material", "C.2"])
+def test_c_2_is_class_2_or_the_import_material_c2_and_a_person_decides(written):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.severity.value == "CRITICAL"
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED", "until a person decides, the load counts as contaminated"
+
+
+def test_a_ticket_number_under_a_load_number_label():
+    page = ocr_page(("LINDAMOOD", 40, 20), ("LOAD#", 700, 30), ("282502", 700, 60))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "282502"
+
+
+def test_a_material_receipt_title_labels_no_ticket_number():
+    page = ocr_page(("Heidelberg", 40, 20), ("MATERIAL RECEIPT", 600, 20), ("1445 S. Hwy 380", 600, 45))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+@pytest.mark.parametrize("label", ["Load Desc.", "Matl Desc -", "Load Type", "Product Code/Desc", "Material Type",
+                                   "Commodity/Desc."])
+def test_material_labels_forms_use(label):
+    page = ocr_page(("W.L. REID", 40, 20), ("Ref.219265503", 700, 30), (label, 40, 200),
+                    ("Flex Base (TxDOT Item 247)", 300, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+@pytest.mark.parametrize("written", ["-285366", ".285366", ":#285366", "—285366"])
+def test_punctuation_before_a_ticket_number_in_the_box_beside_its_label_is_dropped(written):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("TICKET", 600, 30), (written, 700, 30))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "285366"
+
+
+@pytest.mark.parametrize(("written", "digits"), [("107I169", "1071169"), ("28O534", "280534")])
+def test_a_ticket_number_with_a_digit_read_as_a_letter_is_a_suggestion_as_digits(written, digits):
+    page = ocr_page(("RCI", 40, 20), (f"DELIVERY TKT NO.: {written}", 500, 30))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == digits
+    assert Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+def test_a_handwritten_value_taller_than_its_label_and_lower_on_its_row_is_its_value():
+    lines = [OcrLine("HEIDELBERG", 0.99, (40, 20, 300, 60)), OcrLine("TKT NO 1376183443", 0.99, (600, 30, 900, 55)),
+             OcrLine("Material Hauled", 0.99, (40, 300, 220, 335)),
+             OcrLine("Crushed lmst flex base", 0.99, (500, 316, 800, 361))]
+    page = OcrResult(engine="test", width=1000, height=600, lines=lines)
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+def test_a_block_of_text_rows_tall_is_the_value_of_none_of_the_labels_beside_it():
+    """Regression: a material written over three rows was also read as the manifest number of the label below
+    its own ("Mnfst No."), and its "247" made the flex base load a contaminated one."""
+    lines = [OcrLine("W.L. REID", 0.99, (400, 4, 700, 94)), OcrLine("TICKET NO. 219265503", 0.99, (600, 100, 900, 140)),
+             OcrLine("Load Desc.", 0.99, (164, 662, 296, 711)),
+             OcrLine("Flex Base (TxDOT Item 247)", 0.98, (376, 652, 905, 769)),
+             OcrLine("Mnfst..No.", 0.92, (156, 730, 290, 777))]
+    e = extract_page(page_source(), OcrResult(engine="test", width=1000, height=1000, lines=lines), KNOWN)
+    assert e.value("material") == "FLEXBASE" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    assert "manifest_number" not in e.suggestions
+
+
+@pytest.mark.parametrize("title", ["SCALE TICKET", "DELIVERY RECEIPT", "LOAD TICKET"])
+def test_a_street_number_under_a_form_title_is_no_ticket_number(title):
+    page = ocr_page(("ACME HAULING", 40, 20), (title, 40, 60), ("1650 Railroad St., Lewisville TX", 40, 90),
+                    ("TRUCK 12", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+def test_the_ticket_number_further_on_is_read_past_a_street_number_under_the_title():
+    page = ocr_page(("ACME HAULING", 40, 20), ("SCALE TICKET", 40, 60), ("1650 Railroad St., Lewisville TX", 40, 90),
+                    ("TICKET NO. 361162", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "361162"
+
+
+@pytest.mark.parametrize("label", ["LOAD NO. 2", "TRIP # 1", "TICKET NO. 1", "LOAD # 3 OF 5"])
+def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no_number_further_off(label):
+    """"LOAD NO. 2" counts the day's loads: the truck number under it is not the ticket number."""
+    page = ocr_page(("ACME HAULING", 40, 20), (label, 40, 60), ("7214", 40, 90))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)

@@ -30,6 +30,8 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
+DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the digits they look like
+LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number, read with the number
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
 QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
@@ -70,10 +72,13 @@ def _letters_in_prefix(text: str) -> str:
 def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTemplate, ...]) -> Found | None:
     """The number at a ticket label, else the one lone number where the vendor prints it. A number that only
     partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept."""
-    for found in page.values_at("ticket_number"):
-        number = _ticket_number_in(found, templates)
-        if number:
-            return number
+    for label_line, candidates in page.values_by_label("ticket_number"):
+        for found in candidates:
+            number = _ticket_number_in(found, templates)
+            if number:
+                return number
+            if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
+                break
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region)]
@@ -90,6 +95,7 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
     words = found.text.split()
     if not words:
         return None
+    words[0] = words[0].lstrip(LEADING_MARKS)  # ":#285366", "-285366": the label's punctuation, not the number's
     for template in templates:
         for pattern in template.ticket_number_patterns:
             match = pattern.fullmatch(words[0].upper())
@@ -98,9 +104,26 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
                 return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number))
     match = TICKET_DIGITS.search(words[0])
     if not match:
+        misread = _digits_misread(words[0])
+        return Found(misread, found.line, PARTIAL_FIT * found.line.confidence_of(words[0])) if misread else None
+    if _begins_a_phrase(words):
         return None
     sure = LABELLED if _stands_alone(words[0], match) else PARTIAL_FIT
     return Found(match.group(1), found.line, sure * found.line.confidence_of(match.group(1)))
+
+
+def _begins_a_phrase(words: list[str]) -> bool:
+    """A number followed by a word ("1650 Railroad St." under a SCALE TICKET title): a street number, not the
+    ticket number, which may stand further on."""
+    return len(words) > 1 and bool(re.fullmatch(r"[A-Z]{2,}[.,]*", words[1], re.I))
+
+
+def _digits_misread(word: str) -> str | None:
+    """"107I169" as 1071169: a number with a digit or two OCR read as the letter it looks like, for a person to
+    confirm (it only partly fits a ticket number's shape)."""
+    read = word.translate(DIGIT_LOOK_ALIKES)
+    letters = sum(not char.isdigit() for char in word)
+    return read if 0 < letters <= 2 and TICKET_DIGITS.fullmatch(read) else None
 
 
 def _near_trap_label(page: PageText, line) -> bool:
@@ -155,6 +178,8 @@ def find_manifest(page: PageText) -> Found | None:
     partial = None
     for found in page.values_at("manifest_number"):
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
+        if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
+            continue
         token = MANIFEST_TOKEN.match(text)
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
@@ -162,6 +187,11 @@ def find_manifest(page: PageText) -> Found | None:
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _is_date(text: str) -> bool:
+    text = text.rstrip(".")
+    return any((match := pattern.fullmatch(text)) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
 
 
 def manifest_form(text: str) -> str:

@@ -19,6 +19,7 @@ from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
 class MaterialText:
     value: str | None  # the material the text stands for, contamination first
     also_named: tuple[str, ...] = ()  # materials of other classes the text names too: a person decides
+    sure: bool = True  # False: plain earth after a word that may change what it is, a suggestion only
 
 
 def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
@@ -27,12 +28,16 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     for material, markers in vocabulary.contamination_markers.items():
         remaining, found = _blank_out(markers, remaining)
         marked += [material] if found else []
+    for marker, materials in vocabulary.two_class_markers.items():
+        remaining, found = _blank_out((marker,), remaining)
+        marked += [m for m in materials if found and m not in marked]
     whole = canonical(vocabulary, "material", remaining) if not marked else None
     named = marked + [m for m in ([whole] if whole else named_in_text(vocabulary, "material", remaining))
                       if m not in marked]
     value = CONTAMINATED if CONTAMINATED in named else _most_telling(vocabulary, named)
     others = tuple(m for m in named if _class_of(vocabulary, m) not in (None, _class_of(vocabulary, value)))
-    return MaterialText(value, others)
+    unsure = value in vocabulary.plain_earth and _after_unknown_word(vocabulary, remaining, value)
+    return MaterialText(value, others, sure=not unsure)
 
 
 def disagree(vocabulary: Vocabulary, first: str, second: str) -> bool:
@@ -56,6 +61,15 @@ def _class_of(vocabulary: Vocabulary, material: str | None) -> str | None:
     if material is None or material in vocabulary.plain_earth:
         return None
     return material if material in EXPORT_MATERIALS else "IMPORT"
+
+
+def _after_unknown_word(vocabulary: Vocabulary, text: str, earth: str) -> bool:
+    """Whether plain earth is written after a word on its line that is not one of the earth qualifiers."""
+    for spelling in (earth, *vocabulary.synonyms["material"][earth]):
+        pattern = rf"([A-Z0-9]+)[^A-Z0-9\n]*(?<![A-Z0-9]){re.escape(spelling.upper())}"
+        if any(match.group(1) not in vocabulary.earth_qualifiers for match in re.finditer(pattern, text)):
+            return True
+    return False
 
 
 def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:

@@ -61,12 +61,15 @@ class PageText:
         return self.is_header(line) and right_half == (region == "top_right")
 
     def row_neighbours(self, line: OcrLine) -> list[OcrLine]:
-        """Other lines on the same row, left to right."""
+        """Other lines on the same row, left to right. Measured by the taller of the two lines, up to half as tall
+        again as this one: a handwritten value, taller than its printed label, may sit lower on the label's row
+        than the label's height allows; a block of text three rows tall is on none of them."""
         height = max(line.box[3] - line.box[1], 1)
+        reach = [0.6 * max(height, min(other.box[3] - other.box[1], 1.5 * height)) for other in self.lines]
         same_row = [
             other
-            for other in self.lines
-            if other is not line and abs(_centre_y(other) - _centre_y(line)) < 0.6 * height
+            for other, within in zip(self.lines, reach)
+            if other is not line and abs(_centre_y(other) - _centre_y(line)) < within
         ]
         return sorted(same_row, key=lambda other: other.box[0])
 
@@ -107,15 +110,19 @@ class PageText:
         of its line up to the next label, the text to its right, the text under it (in its own column when the
         label is one of a row of labels); on a form that prints its labels under their values, the text above
         comes before the text under. Other fields' labels are not read as this one's ("TRUCK NO.")."""
+        for _, candidates in self.values_by_label(field):
+            yield from candidates
+
+    def values_by_label(self, field: str) -> Iterator[tuple[OcrLine, list[Found]]]:
+        """The texts of values_at, label by label: the line each label stands on, and its candidates."""
         labels = form_labels()
         own, others = labels.of(field), labels.others(field)
         for line in self.lines:
             for match in own.finditer(_without_shorter_labels(line.text, own, others)):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
-                for found in self._candidates(line, match.start(), end, labels):
-                    if found.line is line or not labels.same_line_only.fullmatch(label.strip()):
-                        yield replace(found, label=label)
+                yield line, [replace(found, label=label) for found in self._candidates(line, match.start(), end, labels)
+                             if found.line is line or not labels.same_line_only.fullmatch(label.strip())]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")

@@ -239,7 +239,7 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     one decides, a load that any reading calls contaminated counts as contaminated."""
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
     implied = vocabulary.source_material.get(extraction.value("source"))
-    at_label, found = _labelled(page, "material", lambda text: read_material(vocabulary, text).value)
+    at_label, found = _labelled(page, "material", lambda text: _sure_material(vocabulary, text))
     read = read_material(vocabulary, found.text) if found else MaterialText(None)
     anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
     template = known.template(extraction.value("vendor"))
@@ -260,6 +260,11 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
         sure = [r for r in readings if r and (r.value == CONTAMINATED or r.confidence >= FIELD_MIN_CONFIDENCE)]
         _settle_material_conflict(extraction, vocabulary, sure)
+
+
+def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
+    read = read_material(vocabulary, text)
+    return read.value if read.sure else None
 
 
 def _contamination_hints(extraction: Extraction, vocabulary: Vocabulary) -> list[FieldValue]:

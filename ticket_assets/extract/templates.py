@@ -44,7 +44,9 @@ class Vocabulary:
     synonyms: dict[str, dict[str, tuple[str, ...]]]
     source_material: dict[str, str]  # source area -> material it implies
     contamination_markers: dict[str, tuple[re.Pattern, ...]]  # looked for in this order, first one wins
+    two_class_markers: dict[re.Pattern, tuple[str, ...]]  # spellings that name materials of two classes
     plain_earth: frozenset[str]  # import materials that say nothing of contamination
+    earth_qualifiers: frozenset[str]  # words that may stand before plain earth and leave it plain earth
 
     def canonical_values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.synonyms[kind])
@@ -90,11 +92,13 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         implied = {area: material for material, areas in data["source_material"].items() for area in areas}
         markers = {material: tuple(re.compile(p) for p in patterns)
                    for material, patterns in data["contamination_markers"].items()}
+        two_classes = {re.compile(p): tuple(materials) for p, materials in data["two_class_markers"].items()}
         plain_earth = frozenset(data["plain_earth"])
+        earth_qualifiers = frozenset(data["earth_qualifiers"])
     except (KeyError, AttributeError, TypeError, re.error) as err:
         raise TemplateError(f"synonyms file is malformed: {err}") from err
     return Vocabulary(synonyms=synonyms, source_material=implied, contamination_markers=markers,
-                      plain_earth=plain_earth)
+                      two_class_markers=two_classes, plain_earth=plain_earth, earth_qualifiers=earth_qualifiers)
 
 
 @lru_cache(maxsize=1)
