@@ -72,7 +72,7 @@ V5_MANIFEST_SHAPES = {
     "wmx_dots": "WMX.{n3}.{n6}",
     "prefix_space": "TXM {n8}",
     "nh_under": "NHW_{n7}",
-    "check_first": "{c}{c}-{y}-{n5}",
+    "check_first": "{c}R-{y}-{n5}",
 }
 
 # What the office's RECEIVED stamp across the value column says.

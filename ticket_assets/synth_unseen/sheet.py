@@ -11,6 +11,7 @@ from ticket_assets.synth_unseen import phrasing_v3 as say3
 from ticket_assets.synth_unseen.hand import PENCIL, Writer, choose_writer
 from ticket_assets.synth_unseen.loads import Load
 from ticket_assets.synth_unseen.values_v4 import V4_WRITERS
+from ticket_assets.synth_unseen.values_v5 import V5_WRITERS
 from ticket_assets.synth_unseen.vendors import Vendor
 
 PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247),
@@ -42,8 +43,8 @@ class Sheet:
     carbon: bool
     writer: Writer
     variant: str = "base"  # "base", "v2" (the second round's wording, layout, manifest shape, mishap), "v3-<form>"
-    # or "v4"
-    traits: tuple[str, ...] = ()  # what else makes a v3 or v4 page new: its layout, labels, spots, pencil
+    # "v4" or "v5"
+    traits: tuple[str, ...] = ()  # what else makes a v3, v4 or v5 page new: its layout, labels, spots, pencil
     manifest_spot: str = "field"  # one of MANIFEST_SPOTS
 
     @property
@@ -112,6 +113,8 @@ def _text(load: Load, key: str, by_hand: bool, rng: random.Random, variant: str)
         return V3_WRITERS[key](load, by_hand, rng)
     if variant == "v4" and key in V4_WRITERS:
         return V4_WRITERS[key](load, by_hand, rng)
+    if variant == "v5" and key in V5_WRITERS:
+        return V5_WRITERS[key](load, by_hand, rng)
     if key in QUANTITY_KEYS:
         return _quantity_text(load, key, rng)
     if variant == "v2" and key in NOVEL_WRITERS:
