@@ -68,7 +68,7 @@ UNIT_COLUMN_WORDS = {"TONS": ("TN", "TON"), "CY": ("CY", "YD3"), "LOADS": ("LOAD
 
 # Manifest shapes: `{y}` the year, `{n<k>}` k digits, `{c}` a check letter. Separators mix on one number.
 V5_MANIFEST_SHAPES = {
-    "mixed_seps": "{y}/{n4}-{n4}",
+    "mixed_seps": "{y}/{n4}-{n5}",
     "wmx_dots": "WMX.{n3}.{n6}",
     "prefix_space": "TXM {n8}",
     "nh_under": "NHW_{n7}",
@@ -77,4 +77,4 @@ V5_MANIFEST_SHAPES = {
 
 # What the office's RECEIVED stamp across the value column says.
 RECEIVED_WORDS = ("RECEIVED", "REC'D", "CHECKED IN")
-ARROW_TAGS = ("qty", "yds?", "")  # a margin note's tag, if any, before the amount
+ARROW_TAGS = ("qty", "Qty =", "")  # a margin note's tag, if any, before the amount

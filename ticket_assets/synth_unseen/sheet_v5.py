@@ -18,12 +18,12 @@ SEPARATOR = re.compile(r"[ _/.\-]+")
 
 
 def fifth_round(sheet: Sheet, rng: random.Random) -> Sheet:
-    """The sheet with its v5 spots chosen, each named in the traits (`quantity:margin_arrow`, `manifest:...`)."""
+    """The sheet with its v5 spots chosen, each named in the traits (`quantity_spot:margin_arrow`, `manifest:prefix_line`...)."""
     traits, entries = list(sheet.traits), dict(sheet.entries)
     quantity = entries.get("quantity")
     if quantity and quantity.text and "quantity:unit_column" not in traits and rng.random() < MARGIN_SHARE:
         entries["quantity"] = Entry(text=quantity.text, by_hand=True)
-        traits = [t for t in traits if not t.startswith("quantity:")] + ["quantity:margin_arrow"]
+        traits.append("quantity_spot:margin_arrow")
     manifest = entries.get("manifest")
     if manifest and manifest.text and SEPARATOR.search(manifest.text):
         traits.append(f"manifest:{rng.choice(MANIFEST_SPOTS)}")
@@ -41,7 +41,7 @@ def manifest_parts(text: str) -> tuple[str, str]:
 def spot(sheet: Sheet, key: str) -> str:
     """How the page shows `key`: "field", or the v5 spot `fifth_round` chose for it."""
     if key == "quantity":
-        return "margin_arrow" if trait(sheet, "quantity") == "margin_arrow" else "field"
+        return trait(sheet, "quantity_spot", "field")
     if key == "manifest":
         return trait(sheet, "manifest", "field")
     return "field"
