@@ -15,16 +15,21 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
-from ticket_assets.synth_unseen import phrasing, phrasing_v3, phrasing_v4, vendors, wording, wording_v3, wording_v4
-from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, draw_ticket
-from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, DayWriter
+from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, vendors, wording, wording_v3,
+                                        wording_v4, wording_v5)
+from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, draw_ticket
+from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, DayWriter
 from ticket_assets.synth_unseen.loads import manifest_truth
 from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
 from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
 from ticket_assets.synth_unseen.parts_v4 import field_keys
+from ticket_assets.synth_unseen.parts_v5 import STUB_HEIGHT
 from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
 from ticket_assets.synth_unseen.sheet_v4 import SPOTS
+from ticket_assets.synth_unseen.sheet_v5 import MANIFEST_SPOTS as V5_MANIFEST_SPOTS
+from ticket_assets.synth_unseen.sheet_v5 import manifest_parts
 from ticket_assets.synth_unseen.values_v4 import label_names_unit
+from ticket_assets.synth_unseen.values_v5 import label_names_unit as v5_label_names_unit
 from ticket_assets.synth_unseen.wording import REGISTERS
 
 PAGES, SEED, DPI = 5, 7, 72
@@ -123,9 +128,12 @@ def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     for pages in (5, 10, 20):
         rounds = writer._rounds(pages)
         assert len(rounds) == pages
-        assert 0.25 <= rounds.count("v4") / pages <= 0.4
-        assert 0.2 <= rounds.count("v3") / pages <= 0.3 and 0.2 <= rounds.count("v2") / pages <= 0.25
+        assert 0.25 <= rounds.count("v5") / pages <= 0.4
+        assert 0.15 <= rounds.count("v4") / pages <= 0.25
+        assert 0.15 <= rounds.count("v3") / pages <= 0.25 and 0.1 <= rounds.count("v2") / pages <= 0.2
     assert round(V3_SHARE / NOVEL_SHARE, 6) == round(0.4 / 0.3, 6)  # the earlier rounds keep their proportions
+    assert round(V4_SHARE / V3_SHARE, 6) == round(0.3 / (0.4 * 0.7), 6)  # as they stood before v5
+    assert round(V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE, 6) < 1
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -177,10 +185,11 @@ def v3_sheets(tmp_path_factory) -> list:
     return [writer._sheet(NOVEL_DAY, "v3") for _ in range(120)]
 
 
-def test_every_truth_entry_names_its_round_and_v3_and_v4_pages_appear(truth):
+def test_every_truth_entry_names_its_round_and_v3_to_v5_pages_appear(truth):
     for entry in truth:
-        assert entry["variant"] in ("base", "v2", "v4") or entry["variant"][3:] in V3_FORMS, entry
+        assert entry["variant"] in ("base", "v2", "v4", "v5") or entry["variant"][3:] in V3_FORMS, entry
         assert isinstance(entry["traits"], list)
+    assert sum(e["variant"] == "v5" for e in truth) == round(PAGES * V5_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v4" for e in truth) == round(PAGES * V4_SHARE) * len(DAYS)
     assert sum(e["variant"].startswith("v3-") for e in truth) == round(PAGES * V3_SHARE) * len(DAYS)
 
@@ -399,4 +408,152 @@ def test_the_command_draws_only_v4_pages_when_asked(tmp_path):
     main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v4"])
     truth = json.loads((tmp_path / "truth.json").read_text())
     assert len(truth) == 3 and all(e["variant"] == "v4" and any(t.startswith("layout:") for t in e["traits"])
+                                   for e in truth)
+
+
+# The fifth round (v5): layouts (values flush right, small caps over ruled lines, a one-row item table), label
+# spellings, phrasings, dates, units, manifests in two parts, amounts noted in the margin, numbers only on a stub.
+
+
+@pytest.fixture(scope="module")
+def v5_sheets(tmp_path_factory) -> list:
+    writer = DayWriter(tmp_path_factory.mktemp("v5"), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, "v5") for _ in range(150)]
+
+
+def test_v5_draws_every_layout_register_quantity_style_and_spot(v5_sheets):
+    assert all(s.variant == "v5" for s in v5_sheets)
+    assert {s.vendor.form for s in v5_sheets} == set(V5_FORMS) == _trait_values(v5_sheets, "layout")
+    assert _trait_values(v5_sheets, "labels") == set(wording_v5.V5_REGISTERS)
+    assert _trait_values(v5_sheets, "quantity") == {"unit_word", "unit_label", "unit_column"}
+    assert _trait_values(v5_sheets, "quantity_spot") == {"margin_arrow"}
+    assert _trait_values(v5_sheets, "manifest") == set(V5_MANIFEST_SPOTS)
+    assert _trait_values(v5_sheets, "ticket") >= {"bottom_stub", "top_right", "title_block"}
+    assert _trait_values(v5_sheets, "stamp") == {"received_across"}
+
+
+def test_v5_wordings_repeat_no_earlier_spelling():
+    older = _older_spellings() | {t.casefold() for table in (*wording_v3.V3_REGISTERS.values(),
+                                                             *wording_v4.V4_REGISTERS.values(), wording_v4.UNIT_LABELS,
+                                                             phrasing_v3.V3_AREA_PHRASES, phrasing_v3.V3_MATERIAL_PHRASES,
+                                                             phrasing_v3.V3_DESTINATION_PHRASES,
+                                                             phrasing_v4.V4_AREA_PHRASES, phrasing_v4.V4_MATERIAL_PHRASES,
+                                                             phrasing_v4.V4_DESTINATION_PHRASES)
+                                  for texts in table.values() for t in texts}
+    tables = [*wording_v5.V5_REGISTERS.values(), wording_v5.V5_UNIT_LABELS, phrasing_v5.V5_AREA_PHRASES,
+              phrasing_v5.V5_DESTINATION_PHRASES, phrasing_v5.V5_MATERIAL_PHRASES]
+    for table in tables:
+        for texts in table.values():
+            assert not {t.casefold() for t in texts} & older, texts
+    old_shapes = {*phrasing.MANIFEST_SHAPES.values(), *phrasing.NEW_MANIFEST_SHAPES.values(),
+                  *phrasing_v3.V3_MANIFEST_SHAPES.values(), *phrasing_v4.V4_MANIFEST_SHAPES.values()}
+    assert not set(phrasing_v5.V5_MANIFEST_SHAPES.values()) & old_shapes
+
+
+def test_v5_contaminated_phrases_name_it_and_clean_ones_never_do():
+    """Contamination named in any form is Class 2; a clean phrase names it only as non- or uncontaminated."""
+    names_it = re.compile(r"cont\.|contam|class[- ]?(2|ii)\b|\bcl\.? ?(2|ii)\b|impacted", re.IGNORECASE)
+    negated = re.compile(r"(non[- ]?|un)contam\w*", re.IGNORECASE)
+    for material, phrases in phrasing_v5.V5_MATERIAL_PHRASES.items():
+        for phrase in phrases:
+            if material == "CLASS_2_CONTAMINATED":
+                assert names_it.search(phrase) and not negated.search(phrase), phrase
+            else:
+                assert not names_it.search(negated.sub("", phrase)), (material, phrase)
+
+
+def test_v5_manifest_shapes_log_as_letters_digits_and_dashes(v5_sheets):
+    manifests = [s.load.manifest for s in v5_sheets if s.load.manifest]
+    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
+    for sheet in v5_sheets:
+        if sheet.load.manifest:
+            head, rest = manifest_parts(sheet.entries["manifest"].text)
+            assert manifest_truth(f"{head} {rest}") == sheet.load.manifest
+
+
+def _v5_date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "yy": day.year % 100, "MON": phrasing.MONTHS[day.month - 1],
+             "Mon": phrasing_v3.MONTH_NAMES[day.month - 1], "Month": phrasing_v4.MONTH_FULL[day.month - 1]}
+    return text in {shape.format(**names) for shape in phrasing_v5.V5_DATE_FORMATS.values()}
+
+
+def _shown_parts(sheet, key: str, text: str) -> list[str]:
+    """The pieces a v5 page draws a value in: a manifest's prefix and rest apart, a line item's number and unit."""
+    if key == "manifest" and any(t in sheet.traits for t in ("manifest:prefix_line", "manifest:split_boxes")):
+        return list(manifest_parts(text))
+    if key == "quantity" and "quantity:unit_column" in sheet.traits:
+        return text.rsplit(" ", 1)
+    return [text]
+
+
+def _check_v5_quantity(sheet, text: dict) -> None:
+    fields = sheet.load.fields()
+    if fields["quantity"] is None:
+        assert "quantity" not in text
+        return
+    shown, unit = text["quantity"], fields["quantity_unit"]
+    number = re.match(r"\d+(\.\d+)?", shown).group()
+    assert float(number) == fields["quantity"], shown
+    style = next(t.split(":")[1] for t in sheet.traits if t.startswith("quantity:"))
+    if style == "unit_label":
+        assert shown == number and v5_label_names_unit(sheet.vendor.labels["quantity"], unit)
+    elif style == "unit_column":
+        assert shown[len(number) + 1:] in phrasing_v5.UNIT_COLUMN_WORDS[unit], shown
+    else:
+        assert shown in {f.format(q=number) for f in phrasing_v5.V5_QUANTITY_FORMATS[unit]}, shown
+
+
+def _check_v5_page(sheet, canvas) -> None:
+    """Every truth value of a v5 page stands on it as the truth says, and each drawn value is marked where it
+    landed."""
+    fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
+    text = {key: entries[key].text for key in entries if entries[key].text}
+    marked = {key for key, _ in canvas.regions}
+    assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
+    for key, shown in text.items():
+        assert f"value:{key}" in marked, key
+        assert all(_written(part, words) for part in _shown_parts(sheet, key, shown)), (key, shown)
+    assert _v5_date_of(text["date"], NOVEL_DAY), text["date"]
+    assert _phrase_of(text["material"], phrasing_v5.V5_MATERIAL_PHRASES, fields["material"]), text["material"]
+    assert fields["truck_number"] == text.get("truck")
+    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
+    for key, table in (("source", phrasing_v5.V5_AREA_PHRASES), ("destination", phrasing_v5.V5_DESTINATION_PHRASES)):
+        if fields[key] is not None:
+            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+    _check_v5_quantity(sheet, text)
+
+
+def test_each_v5_page_prints_its_truth_values(v5_sheets):
+    for n, sheet in enumerate(v5_sheets[:60]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        _check_v5_page(sheet, canvas)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
+
+
+def test_v5_margin_notes_are_handwritten_and_stub_numbers_sit_only_on_the_stub(v5_sheets):
+    for n, sheet in enumerate(v5_sheets[:60]):
+        if "quantity_spot:margin_arrow" in sheet.traits:
+            assert sheet.entries["quantity"].by_hand and "quantity" in sheet.handwritten()
+        if "ticket:bottom_stub" not in sheet.traits:
+            continue
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        tickets = [box for key, box in canvas.regions if key == "ticket"]
+        assert len(tickets) == 1 and tickets[0][1] >= canvas.image.height - STUB_HEIGHT * DPI
+        assert sum(sheet.load.ticket_number in w for w in canvas.words) == 1
+
+
+def test_v5_same_seed_gives_same_sheets_and_pixels(v5_sheets, tmp_path):
+    again = DayWriter(tmp_path, random.Random(SEED), DPI)
+    for n, sheet in enumerate(v5_sheets[:6]):
+        twin = again._sheet(NOVEL_DAY, "v5")
+        assert twin == sheet
+        one, two = draw_ticket(sheet, 40, random.Random(n)), draw_ticket(twin, 40, random.Random(n))
+        assert one.image.tobytes() == two.image.tobytes()
+
+
+def test_the_command_draws_only_v5_pages_when_asked(tmp_path):
+    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v5"])
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    assert len(truth) == 3 and all(e["variant"] == "v5" and any(t.startswith("layout:") for t in e["traits"])
                                    for e in truth)
