@@ -11,6 +11,7 @@ from ticket_assets.synth_unseen.parts_v3 import fitted_label
 from ticket_assets.synth_unseen.parts_v5 import (bottom, field_keys, margin_note, received_across, small_caps,
                                                  text_at, ticket_or_stub, v5_title, value)
 from ticket_assets.synth_unseen.sheet import Sheet
+from ticket_assets.synth_unseen.sheet_v5 import spot
 
 RULE_GREY = (150, 150, 150)
 ITEM_COLUMNS = ((None, 1.0), ("Unit", 0.8), (None, 3.3), ("Unit Price", 1.0), ("Amount", 0.0))  # 0: to the edge
@@ -27,14 +28,16 @@ def draw_right_edge(c: Canvas, sheet: Sheet) -> None:
     ticket_or_stub(c, sheet, w - 0.35, top + 0.22, "rs", 12)
     parts.rule(c, top + 0.34, 0.3, w - 0.3, 1.4)
     keys = field_keys(sheet)
+    tall = "manifest" in keys and spot(sheet, "manifest") == "prefix_line"  # its prefix takes a line of its own
     first, last = top + 0.72, bottom(c, sheet) - 1.2
-    step = min(0.42, (last - first) / max(len(keys) - 1, 1))
-    rows = {}
-    for k, key in enumerate(keys):
-        y = rows[key] = first + k * step
+    step = min(0.42, (last - first) / max(len(keys) - 1 + 0.5 * tall, 1))
+    rows, y = {}, first
+    for key in keys:
+        y = rows[key] = y + (0.5 * step if tall and key == "manifest" else 0)
         width = parts.label(c, sheet, key, 0.35, y, 8.5)
-        value(c, sheet, key, w - 0.35, y, w - 1.0 - width, 10, right=True)
+        value(c, sheet, key, w - 0.35, y, w - 1.0 - width, 10, right=True, prefix_at=(w - 0.35, y - 0.19))
         c.line(0.3, y + step * 0.35, w - 0.3, y + step * 0.35, 0.5, fill=RULE_GREY)
+        y += step
     if "quantity" in rows:
         margin_note(c, sheet, (0.6, rows[keys[-1]] + 0.75), (w - 0.6, rows["quantity"] + 0.03))
     received_across(c, sheet, w - 1.5, (first + rows[keys[-1]]) / 2)
@@ -58,9 +61,9 @@ def draw_caps_over_line(c: Canvas, sheet: Sheet) -> None:
         y, span = first + k * step, (w - 0.6) / len(row)
         for n, key in enumerate(row):
             x0, x1 = 0.3 + n * span, 0.3 + (n + 1) * span - (0.2 if n < len(row) - 1 else 0)
-            small_caps(c, sheet, key, x0, y, 7.5)
+            after = small_caps(c, sheet, key, x0, y, 7.5)
             c.line(x0, y + step * 0.62, x1, y + step * 0.62, 0.7)
-            value(c, sheet, key, x0 + 0.08, y + step * 0.58, x1 - x0 - 0.16, 11)
+            value(c, sheet, key, x0 + 0.08, y + step * 0.58, x1 - x0 - 0.16, 11, prefix_at=(after + 0.15, y + 0.02))
             lines[key] = ((x0 + x1) / 2, y + step * 0.62 - 0.06)
     end = first + len(rows) * step
     if "quantity" in lines:
@@ -110,7 +113,8 @@ def _cells(c: Canvas, sheet: Sheet, row: list[str], top: float, height: float) -
         x0 = 0.3 + n * span
         c.rect(x0, top, x0 + span, top + height, 0.8)
         fitted_label(c, sheet, key, x0 + 0.05, top + 0.13, span - 0.1, 6.5)
-        value(c, sheet, key, x0 + 0.1, top + height - 0.08, span - 0.2, 10)
+        after = x0 + 0.1 + c.width(sheet.vendor.labels[key], 6.5, parts.bold(sheet.vendor.face))
+        value(c, sheet, key, x0 + 0.1, top + height - 0.08, span - 0.2, 10, prefix_at=(after + 0.1, top + 0.15))
 
 
 def _item_table(c: Canvas, sheet: Sheet, top: float) -> None:

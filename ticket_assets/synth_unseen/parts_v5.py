@@ -56,23 +56,25 @@ def text_at(c: Canvas, sheet: Sheet, key: str, text: str, x: float, y: float, wi
 
 
 def value(c: Canvas, sheet: Sheet, key: str, x: float, y: float, width: float, pt: float = 10.5,
-          right: bool = False) -> None:
-    """The field's value as the page shows it there: the manifest in its v5 shape, an amount moved to the margin
-    left out, anything else as written."""
+          right: bool = False, prefix_at: tuple[float, float] | None = None) -> None:
+    """The field's value as the page shows it there: the manifest in its v5 shape (a prefix on its own line goes
+    to `prefix_at`, by default just above the value), an amount moved to the margin left out, anything else as
+    written."""
     entry = sheet.entries.get(key)
     if not entry or not entry.text or spot(sheet, key) == "margin_arrow":
         return
     if key == "manifest" and spot(sheet, key) != "field":
-        _manifest(c, sheet, x, y, width, pt, right)
+        _manifest(c, sheet, x, y, width, pt, right, prefix_at or (x, y - 0.2))
         return
     text_at(c, sheet, key, entry.text, x, y, width, pt, right)
 
 
-def _manifest(c: Canvas, sheet: Sheet, x: float, y: float, width: float, pt: float, right: bool) -> None:
-    """The prefix on a short line above the rest, or the two parts in two boxes side by side."""
+def _manifest(c: Canvas, sheet: Sheet, x: float, y: float, width: float, pt: float, right: bool,
+              prefix_at: tuple[float, float]) -> None:
+    """The prefix on a short line of its own above the rest, or the two parts in two boxes side by side."""
     head, rest = manifest_parts(sheet.entries["manifest"].text)
     if spot(sheet, "manifest") == "prefix_line":
-        text_at(c, sheet, "manifest", head, x, y - 0.2, width, pt * 0.85, right)
+        text_at(c, sheet, "manifest", head, *prefix_at, width, pt * 0.85, right)
         text_at(c, sheet, "manifest", rest, x, y, width, pt, right)
         return
     one, two = min(0.9, width * 0.35), min(1.6, width * 0.6)
@@ -82,8 +84,9 @@ def _manifest(c: Canvas, sheet: Sheet, x: float, y: float, width: float, pt: flo
         text_at(c, sheet, "manifest", part, start + 0.03, y - 0.02, size - 0.08, pt)
 
 
-def small_caps(c: Canvas, sheet: Sheet, key: str, x: float, y: float, pt: float = 8.0) -> None:
-    """The label of `key` in small caps: each word's first letter full size, the rest smaller capitals."""
+def small_caps(c: Canvas, sheet: Sheet, key: str, x: float, y: float, pt: float = 8.0) -> float:
+    """The label of `key` in small caps: each word's first letter full size, the rest smaller capitals; returns
+    the x where it ends."""
     face = parts.bold(sheet.vendor.face)
     start = x
     for word in sheet.vendor.labels[key].split(" "):
@@ -96,6 +99,7 @@ def small_caps(c: Canvas, sheet: Sheet, key: str, x: float, y: float, pt: float 
         x += c.width(" ", pt, face)
         c.mark(f"label:{key}", box)
     c.mark(f"label:{key}", (c.px(start), c.px(y - pt / 72), c.px(x), c.px(y + 0.03)))
+    return x
 
 
 def margin_note(c: Canvas, sheet: Sheet, at: tuple[float, float], target: tuple[float, float]) -> None:
