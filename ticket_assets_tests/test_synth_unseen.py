@@ -433,13 +433,10 @@ def test_v5_draws_every_layout_register_quantity_style_and_spot(v5_sheets):
 
 
 def test_v5_wordings_repeat_no_earlier_spelling():
-    older = _older_spellings() | {t.casefold() for table in (*wording_v3.V3_REGISTERS.values(),
-                                                             *wording_v4.V4_REGISTERS.values(), wording_v4.UNIT_LABELS,
-                                                             phrasing_v3.V3_AREA_PHRASES, phrasing_v3.V3_MATERIAL_PHRASES,
-                                                             phrasing_v3.V3_DESTINATION_PHRASES,
-                                                             phrasing_v4.V4_AREA_PHRASES, phrasing_v4.V4_MATERIAL_PHRASES,
-                                                             phrasing_v4.V4_DESTINATION_PHRASES)
-                                  for texts in table.values() for t in texts}
+    later = (*wording_v3.V3_REGISTERS.values(), *wording_v4.V4_REGISTERS.values(), wording_v4.UNIT_LABELS,
+             phrasing_v3.V3_AREA_PHRASES, phrasing_v3.V3_MATERIAL_PHRASES, phrasing_v3.V3_DESTINATION_PHRASES,
+             phrasing_v4.V4_AREA_PHRASES, phrasing_v4.V4_MATERIAL_PHRASES, phrasing_v4.V4_DESTINATION_PHRASES)
+    older = _older_spellings() | {t.casefold() for table in later for texts in table.values() for t in texts}
     tables = [*wording_v5.V5_REGISTERS.values(), wording_v5.V5_UNIT_LABELS, phrasing_v5.V5_AREA_PHRASES,
               phrasing_v5.V5_DESTINATION_PHRASES, phrasing_v5.V5_MATERIAL_PHRASES]
     for table in tables:

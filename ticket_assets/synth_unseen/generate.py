@@ -77,8 +77,8 @@ class DayWriter:
 
     def _rounds(self, pages: int) -> list[str]:
         """The round each of the day's pages is drawn in: `V5_SHARE` of them "v5", `V4_SHARE` "v4", `V3_SHARE`
-        "v3", `NOVEL_SHARE` "v2", the rest "base", each count rounded, in random places; all in one round when the writer draws `only`
-        that one."""
+        "v3", `NOVEL_SHARE` "v2", the rest "base", each count rounded, in random places; all in one round when the
+        writer draws `only` that one."""
         if self.only:
             return [self.only] * pages
         rounds: list[str] = []

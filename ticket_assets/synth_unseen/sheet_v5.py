@@ -18,7 +18,8 @@ SEPARATOR = re.compile(r"[ _/.\-]+")
 
 
 def fifth_round(sheet: Sheet, rng: random.Random) -> Sheet:
-    """The sheet with its v5 spots chosen, each named in the traits (`quantity_spot:margin_arrow`, `manifest:prefix_line`...)."""
+    """The sheet with its v5 spots chosen, each named in the traits (`quantity_spot:margin_arrow`,
+    `manifest:prefix_line`, `stamp:received_across`)."""
     traits, entries = list(sheet.traits), dict(sheet.entries)
     quantity = entries.get("quantity")
     if quantity and quantity.text and "quantity:unit_column" not in traits and rng.random() < MARGIN_SHARE:
