@@ -428,7 +428,7 @@ def test_v5_draws_every_layout_register_quantity_style_and_spot(v5_sheets):
     assert _trait_values(v5_sheets, "quantity") == {"unit_word", "unit_label", "unit_column"}
     assert _trait_values(v5_sheets, "quantity_spot") == {"margin_arrow"}
     assert _trait_values(v5_sheets, "manifest") == set(V5_MANIFEST_SPOTS)
-    assert _trait_values(v5_sheets, "ticket") >= {"bottom_stub", "top_right", "title_block"}
+    assert _trait_values(v5_sheets, "ticket") >= {"bottom_stub", "top_right", "title_block", "top_box"}
     assert _trait_values(v5_sheets, "stamp") == {"received_across"}
 
 

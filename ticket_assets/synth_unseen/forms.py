@@ -17,7 +17,8 @@ from ticket_assets.synth_unseen.forms_v3_pads import draw_dispatch_log, draw_lab
 from ticket_assets.synth_unseen.forms_v3_scale import draw_disposal_receipt, draw_weighmaster
 from ticket_assets.synth_unseen.forms_v4_slips import draw_carbon_set, draw_leader_receipt, draw_stub_ticket
 from ticket_assets.synth_unseen.forms_v4_tables import draw_ruled_pairs, draw_tiny_label_boxes
-from ticket_assets.synth_unseen.forms_v5 import draw_caps_over_line, draw_line_item, draw_right_edge
+from ticket_assets.synth_unseen.forms_v5 import (draw_box_over_label, draw_caps_over_line, draw_line_item,
+                                                 draw_right_edge)
 from ticket_assets.synth_unseen.sheet import Sheet
 
 FORMS = {"ruled": draw_ruled, "grid": draw_grid, "boxed": draw_boxed, "two_column": draw_two_column,
@@ -29,7 +30,8 @@ V3_FORMS = {"weighmaster": draw_weighmaster, "disposal_receipt": draw_disposal_r
             "merged_grid": draw_merged_grid}
 V4_FORMS = {"ruled_pairs": draw_ruled_pairs, "tiny_label_boxes": draw_tiny_label_boxes,
             "leader_receipt": draw_leader_receipt, "carbon_set": draw_carbon_set, "stub_ticket": draw_stub_ticket}
-V5_FORMS = {"right_edge": draw_right_edge, "caps_over_line": draw_caps_over_line, "line_item": draw_line_item}
+V5_FORMS = {"right_edge": draw_right_edge, "caps_over_line": draw_caps_over_line, "line_item": draw_line_item,
+            "box_over_label": draw_box_over_label}
 
 
 def draw_ticket(sheet: Sheet, dpi: int, rng: random.Random) -> Canvas:

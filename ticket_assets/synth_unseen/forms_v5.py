@@ -1,6 +1,7 @@
 """Fifth-round (v5) forms: a scale house's certificate whose labels sit in a left column and whose values are flush
 against the right edge; a hauler's pad whose labels are printed in small caps above long ruled lines the values are
-written on; and a delivery receipt with boxed header cells and a one-row `Qty | Unit | Description` item table."""
+written on; a delivery receipt with boxed header cells and a one-row `Qty | Unit | Description` item table; and a
+sheet of value boxes whose labels are printed under the boxes, the number in a box of its own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ticket_assets.synth_unseen.draw import Canvas
 from ticket_assets.synth_unseen.forms_table import WIDE_KEYS
 from ticket_assets.synth_unseen.parts_v3 import fitted_label
 from ticket_assets.synth_unseen.parts_v5 import (bottom, field_keys, margin_note, received_across, small_caps,
-                                                 text_at, ticket_or_stub, v5_title, value)
+                                                 stub_number, text_at, ticket_or_stub, v5_title, value)
 from ticket_assets.synth_unseen.sheet import Sheet
 from ticket_assets.synth_unseen.sheet_v5 import spot
 
@@ -17,6 +18,7 @@ RULE_GREY = (150, 150, 150)
 ITEM_COLUMNS = ((None, 1.0), ("Unit", 0.8), (None, 3.3), ("Unit Price", 1.0), ("Amount", 0.0))  # 0: to the edge
 PLACE_KEYS = ("source", "destination")
 LINE_ITEM_KEYS = ("quantity", "material")
+BOX_COLUMNS = 4
 
 
 def draw_right_edge(c: Canvas, sheet: Sheet) -> None:
@@ -148,3 +150,55 @@ def _item_row(c: Canvas, sheet: Sheet, edges: list[tuple[float, float]], y: floa
     value(c, sheet, "material", x0 + 0.1, y, x1 - x0 - 0.2, 10.5)
     for x0, x1 in edges[3:]:
         c.text(x1 - 0.1, y, "--", 9, sheet.vendor.face, anchor="rs")
+
+
+def draw_box_over_label(c: Canvas, sheet: Sheet) -> None:
+    """Header at the left, the number in a box at the top right with its label under it, then rows of boxes
+    (four to a row, a wide field taking two places) each with its label printed small and centred under it."""
+    w = c.width_in
+    parts.logo(c, sheet, 0.3, 0.22, 0.5)
+    top = parts.header(c, sheet, 0.95, 0.48, "left", 15)
+    c.text(w / 2 + 0.6, 0.35, v5_title(sheet), 10, parts.bold(sheet.vendor.face), anchor="ms")
+    if sheet.vendor.corner == "bottom_stub":
+        stub_number(c, sheet)
+    else:
+        c.rect(w - 2.3, 0.2, w - 0.3, 0.62, 1.0)
+        c.mark("ticket", c.text(w - 1.3, 0.52, sheet.load.ticket_number, 14, "mono_bold", anchor="ms"))
+        c.text(w - 1.3, 0.76, sheet.vendor.labels["ticket"], 6.5, parts.bold(sheet.vendor.face), anchor="ms")
+    rows = _box_rows(field_keys(sheet))
+    first, last = max(top, 1.0) + 0.1, bottom(c, sheet) - 0.75
+    step = min(0.68, (last - first) / max(len(rows), 1))
+    gap = 0.34 if any(" / " in sheet.vendor.labels[k] for k in field_keys(sheet)) else 0.22  # room for the label
+    boxes = {}
+    for k, row in enumerate(rows):
+        boxes.update(_box_row(c, sheet, row, first + k * step, step - gap))
+    end = first + len(rows) * step
+    if "quantity" in boxes:
+        margin_note(c, sheet, (w * 0.62, end + 0.3), boxes["quantity"])
+    received_across(c, sheet, w * 0.5, (first + end) / 2)
+    parts.signature_line(c, sheet, "Signed", 0.3, w * 0.45, bottom(c, sheet) - 0.1, signed=c.rng.random() < 0.7)
+
+
+def _box_rows(keys: tuple[str, ...]) -> list[list[str]]:
+    rows: list[list[str]] = [[]]
+    for key in keys:
+        size = 2 if key in WIDE_KEYS else 1
+        if sum(2 if k in WIDE_KEYS else 1 for k in rows[-1]) + size > BOX_COLUMNS:
+            rows.append([])
+        rows[-1].append(key)
+    return [row for row in rows if row]
+
+
+def _box_row(c: Canvas, sheet: Sheet, row: list[str], top: float, height: float) -> dict:
+    """Boxes left to right, the last one stretched to the margin, each label under its box; returns the point
+    an arrow aims at for each box (its middle)."""
+    unit, x, aims = (c.width_in - 0.6) / BOX_COLUMNS, 0.3, {}
+    for n, key in enumerate(row):
+        x1 = c.width_in - 0.3 if n == len(row) - 1 else x + unit * (2 if key in WIDE_KEYS else 1) - 0.12
+        c.rect(x, top, x1, top + height, 0.9)
+        value(c, sheet, key, x + 0.1, top + height - 0.1, x1 - x - 0.2, 11, prefix_at=(x + 0.1, top + 0.17))
+        under = top + height + (0.24 if " / " in sheet.vendor.labels[key] else 0.13)  # its last line lowest
+        fitted_label(c, sheet, key, (x + x1) / 2, under, x1 - x - 0.1, 6.5, anchor="ms")
+        aims[key] = ((x + x1) / 2, top + height / 2)
+        x = x1 + 0.12
+    return aims

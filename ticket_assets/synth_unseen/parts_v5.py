@@ -148,6 +148,11 @@ def ticket_or_stub(c: Canvas, sheet: Sheet, x: float, y: float, anchor: str = "r
     if sheet.vendor.corner != "bottom_stub":
         parts.ticket_number(c, sheet, x, y, anchor, pt)
         return
+    stub_number(c, sheet)
+
+
+def stub_number(c: Canvas, sheet: Sheet) -> None:
+    """A perforated stub across the foot of the page, the ticket's label and number in red at its right."""
     top = c.height_in - STUB_HEIGHT
     for k in range(int(c.width_in / 0.12)):
         c.line(k * 0.12 + 0.02, top, k * 0.12 + 0.08, top, 0.7, fill=(110, 110, 110))

@@ -14,7 +14,8 @@ from ticket_assets.synth_unseen.wording_v5 import V5_FORMS_BY_ROLE, V5_REGISTERS
 
 UNIT_LABEL_SHARE = 0.4  # pages whose quantity label names the unit, so the value is a bare number
 STUB_SHARE = 0.35  # pages whose ticket number is printed only on the perforated stub at the foot
-TICKET_SPOTS = {"right_edge": "top_right", "line_item": "title_block", "caps_over_line": "top_right"}
+TICKET_SPOTS = {"right_edge": "top_right", "line_item": "title_block", "caps_over_line": "top_right",
+                "box_over_label": "top_box"}
 
 
 def restyle_v5(load: Load, rng: random.Random) -> tuple[Vendor, tuple[str, ...]]:
@@ -50,5 +51,7 @@ def _stock(form: str, vendor: Vendor) -> dict:
                        "hand_share": min(vendor.hand_share, 0.3)},
         "line_item": {"size": LANDSCAPE, "paper": ("white",), "mark": "printed", "hand_share": 0.1},
         "caps_over_line": {"size": PORTRAIT, "mark": "numbering", "hand_share": max(vendor.hand_share, 0.8)},
+        "box_over_label": {"size": LANDSCAPE, "paper": ("white", "yellow", "pink"), "mark": "printed",
+                           "hand_share": max(vendor.hand_share, 0.6)},
     }
     return stocks[form]

@@ -69,10 +69,11 @@ V5_UNIT_LABELS = {"TONS": ("Net Tonnage Rec'd", "Tons (Net)", "Weight - Tons"),
                   "LOADS": ("No. of Loads Hauled", "Load Qty")}
 
 # The layouts each kind of company prints in the fifth round.
-V5_FORMS_BY_ROLE = {"facility": ("right_edge", "line_item", "caps_over_line"),
-                    "supplier": ("line_item", "right_edge", "caps_over_line"),
-                    "hauler": ("caps_over_line", "right_edge", "line_item")}
+V5_FORMS_BY_ROLE = {"facility": ("right_edge", "line_item", "caps_over_line", "box_over_label"),
+                    "supplier": ("line_item", "right_edge", "box_over_label"),
+                    "hauler": ("caps_over_line", "right_edge", "line_item", "box_over_label")}
 
 V5_TITLES = {"right_edge": ("WEIGHMASTER CERTIFICATE", "SCALE TICKET"),
              "line_item": ("DELIVERY RECEIPT", "MATERIAL INVOICE / TICKET"),
-             "caps_over_line": ("HAULING TICKET", "LOAD CERTIFICATE")}
+             "caps_over_line": ("HAULING TICKET", "LOAD CERTIFICATE"),
+             "box_over_label": ("HAUL / DUMP TICKET", "LOAD RECORD")}
