@@ -196,7 +196,7 @@ def _box_row(c: Canvas, sheet: Sheet, row: list[str], top: float, height: float)
     for n, key in enumerate(row):
         x1 = c.width_in - 0.3 if n == len(row) - 1 else x + unit * (2 if key in WIDE_KEYS else 1) - 0.12
         c.rect(x, top, x1, top + height, 0.9)
-        value(c, sheet, key, x + 0.1, top + height - 0.1, x1 - x - 0.2, 11, prefix_at=(x + 0.1, top + 0.17))
+        value(c, sheet, key, x + 0.1, top + height - 0.1, x1 - x - 0.2, 11)
         under = top + height + (0.24 if " / " in sheet.vendor.labels[key] else 0.13)  # its last line lowest
         fitted_label(c, sheet, key, (x + x1) / 2, under, x1 - x - 0.1, 6.5, anchor="ms")
         aims[key] = ((x + x1) / 2, top + height / 2)

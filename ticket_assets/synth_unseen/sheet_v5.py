@@ -13,6 +13,7 @@ from ticket_assets.synth_unseen.sheet_v4 import trait
 
 MARGIN_SHARE = 0.3  # pages whose amount was added later by hand, in the margin
 MANIFEST_SPOTS = ("field", "prefix_line", "split_boxes")
+LOW_BOX_FORMS = ("box_over_label",)  # a value box has no room for a second line: no prefix on a line of its own
 RECEIVED_SHARE = 0.35
 SEPARATOR = re.compile(r"[ _/.\-]+")
 
@@ -27,7 +28,8 @@ def fifth_round(sheet: Sheet, rng: random.Random) -> Sheet:
         traits.append("quantity_spot:margin_arrow")
     manifest = entries.get("manifest")
     if manifest and manifest.text and SEPARATOR.search(manifest.text):
-        traits.append(f"manifest:{rng.choice(MANIFEST_SPOTS)}")
+        spots = [s for s in MANIFEST_SPOTS if not (s == "prefix_line" and sheet.vendor.form in LOW_BOX_FORMS)]
+        traits.append(f"manifest:{rng.choice(spots)}")
     if rng.random() < RECEIVED_SHARE:
         traits.append("stamp:received_across")
     return replace(sheet, entries=entries, traits=tuple(traits))
