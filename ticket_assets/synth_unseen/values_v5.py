@@ -50,7 +50,8 @@ def quantity_text(load, by_hand: bool, rng: random.Random) -> str:
         return f"{number} {rng.choice(say5.UNIT_COLUMN_WORDS[load.unit])}"
     if label_names_unit(load.vendor.labels["quantity"], load.unit):
         return number
-    return rng.choice(say5.V5_QUANTITY_FORMATS[load.unit]).format(q=number)
+    shapes = [s for s in say5.V5_QUANTITY_FORMATS[load.unit] if not (number == "1" and s.endswith("loads"))]
+    return rng.choice(shapes).format(q=number)
 
 
 def label_names_unit(label: str, unit: str | None) -> bool:
