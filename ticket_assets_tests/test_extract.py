@@ -665,3 +665,18 @@ def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no
     page = ocr_page(("ACME HAULING", 40, 20), (label, 40, 60), ("7214", 40, 90))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize(("written", "material"), [('3"-5" rock', "3X5"), ("3 in x 5 in rock", "3X5"),
+                                                   ("Util. stone 1\"", "UTILITY_STONE")])
+def test_sizes_and_short_forms_of_import_materials(written, material):
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+@pytest.mark.parametrize("written", ["3 x 5in ROCK", "3 x ROCK"])
+def test_a_general_material_beside_words_of_a_narrower_one_is_only_a_suggestion(written):
+    """Regression: '3"-5" rock' was accepted as ROCK, a 3X5 load recorded as the wrong material silently."""
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") is None and "material" in e.suggestions
