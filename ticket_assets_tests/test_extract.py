@@ -680,3 +680,21 @@ def test_a_general_material_beside_words_of_a_narrower_one_is_only_a_suggestion(
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") is None and "material" in e.suggestions
+
+
+@pytest.mark.parametrize("label", ["COMMOOITY-", "MATERTAL:", "Materal"])
+def test_a_long_label_with_one_letter_misread_or_lost_is_still_the_label(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200), ("FLEX BASE", 200, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+def test_a_manifest_label_that_lost_a_letter_is_still_the_label():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("WASTE MANFEST", 40, 240), ("15-2024-00001", 240, 240))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
+
+
+def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
+    """"Materials" in a vendor's name ("Heidelberg Materials") labels nothing."""
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), ("Materials 3x5", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") is None
