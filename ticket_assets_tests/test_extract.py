@@ -517,8 +517,8 @@ def test_a_label_with_its_translation_is_no_value():
 
 def test_a_number_sign_before_a_manifest_number_is_not_part_of_it():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
-                    ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024100031", 40, 230))
-    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024100031"
+                    ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024-100031", 40, 230))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024-100031"
 
 
 def test_in_a_row_holding_labels_the_label_under_another_is_no_value_and_a_stop_before_a_unit_is_a_space():
@@ -698,3 +698,19 @@ def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     """"Materials" in a vendor's name ("Heidelberg Materials") labels nothing."""
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), ("Materials 3x5", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") is None
+
+
+def test_waste_man_labels_the_manifest_and_waste_management_labels_nothing():
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Waste Man.", 40, 300), ("MAN-519-42891", 200, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MAN-519-42891"
+    letterhead = ocr_page(("WASTE MANAGEMENT 0001-2024-88", 300, 20), ("WM-22784966", 800, 30))
+    e = extract_page(page_source(), letterhead, KNOWN)
+    assert e.value("manifest_number") is None and "manifest_number" not in e.suggestions
+
+
+def test_a_manifest_number_of_digits_alone_may_have_lost_its_dashes_and_is_only_a_suggestion():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest No.", 40, 300), ("31481918671", 200, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "31481918671"
