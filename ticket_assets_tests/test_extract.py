@@ -7,6 +7,7 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
+from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.answers import DayAnswers, PageKey
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
@@ -697,7 +698,7 @@ def test_a_manifest_label_that_lost_a_letter_is_still_the_label():
 def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     """"Materials" in a vendor's name ("Heidelberg Materials") labels nothing."""
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), ("Materials 3x5", 40, 200))
-    assert extract_page(page_source(), page, KNOWN).value("material") is None
+    assert not list(PageText(page).values_at("material"))
 
 
 def test_waste_man_labels_the_manifest_and_waste_management_labels_nothing():
@@ -714,3 +715,17 @@ def test_a_manifest_number_of_digits_alone_may_have_lost_its_dashes_and_is_only_
                     ("Manifest No.", 40, 300), ("31481918671", 200, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "31481918671"
+
+
+def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
+    page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), ("24-105", 40, 250),
+                    ("FLEX - RECYCLED CONC", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
+
+
+@pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)],
+                                   [("FLEX - RECYCLED CONC", 40, 300), ("Spoils", 40, 400)],
+                                   [("Beck Spoils", 40, 300)], [("FROM: 3x5 rock", 40, 300)]])
+def test_no_material_under_no_label_is_read_that_a_place_plain_earth_or_another_material_may_contradict(lines):
+    page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("material") is None
