@@ -729,3 +729,10 @@ def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
 def test_no_material_under_no_label_is_read_that_a_place_plain_earth_or_another_material_may_contradict(lines):
     page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), *lines)
     assert extract_page(page_source(), page, KNOWN).value("material") is None
+
+
+def test_slip_no_labels_the_ticket_number_and_man_sign_the_manifest_number():
+    page = ocr_page(("LINDAMOOD", 40, 20), ("Slip No.", 700, 100), ("113068", 700, 130),
+                    ("MATERIAL: C/S Dirt", 40, 300), ("man #", 40, 400), ("4553-4553-4553", 120, 400))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("ticket_number"), e.value("manifest_number")) == ("113068", "4553-4553-4553")
