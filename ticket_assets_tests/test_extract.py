@@ -736,3 +736,10 @@ def test_slip_no_labels_the_ticket_number_and_man_sign_the_manifest_number():
                     ("MATERIAL: C/S Dirt", 40, 300), ("man #", 40, 400), ("4553-4553-4553", 120, 400))
     e = extract_page(page_source(), page, KNOWN)
     assert (e.value("ticket_number"), e.value("manifest_number")) == ("113068", "4553-4553-4553")
+
+
+def test_a_name_under_charge_to_is_the_customer_not_the_vendor():
+    page = ocr_page(("J.D. & SON", 40, 20), ("TRUCKING", 40, 45), ("No. 379267", 780, 30), ("Charge To", 40, 100),
+                    ("LINDAMOOD", 40, 130), ("MATERIAL: Flexbase", 400, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
