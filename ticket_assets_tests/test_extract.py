@@ -7,6 +7,7 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
+from ticket_assets.extract.labels import folded
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.answers import DayAnswers, PageKey
@@ -743,3 +744,8 @@ def test_a_name_under_charge_to_is_the_customer_not_the_vendor():
                     ("LINDAMOOD", 40, 130), ("MATERIAL: Flexbase", 400, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_a_label_s_own_word_is_never_read_as_another_label_word_it_is_one_letter_off():
+    """"LADING" is one letter short of "LOADING", and is the word of Bill Of Lading."""
+    assert folded("BILL OF LADING") == "BILL OF LADING"

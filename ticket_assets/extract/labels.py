@@ -37,7 +37,7 @@ class Labels:
     same_line_only: re.Pattern  # labels whose value must follow on their own line
     not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
     units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
-    long_words: frozenset[str]  # the labels' words of MISREAD_MIN_LETTERS letters or more, upper case
+    words: frozenset[str]  # every word of every label, upper case
 
     def is_label(self, text: str) -> bool:
         """Whether a text is a label, never a value: it opens with one, or with one's translation."""
@@ -123,10 +123,11 @@ def folded(text: str) -> str:
 
 def _label_word_near(word: str) -> str:
     """The one label word the word is, or is with one letter misread or lost; else the word as it is."""
-    long_words = form_labels().long_words
-    if word.upper() in long_words:
+    words = form_labels().words
+    if word.upper() in words:  # "LADING" is no "LOADING" that lost its O
         return word
-    near = [label_word for label_word in long_words if _one_letter_off(word.upper(), label_word)]
+    near = [label_word for label_word in words
+            if len(label_word) >= MISREAD_MIN_LETTERS and _one_letter_off(word.upper(), label_word)]
     return near[0] if len(near) == 1 else word
 
 
@@ -157,8 +158,8 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         same_line_only=_alternatives(same_line_only),
         not_the_load=_alternatives(not_the_load),
         units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},
-        long_words=frozenset(word for spellings in [*fields.values(), not_labels] for spelling in spellings
-                             for word in re.findall(r"[A-Z]+", spelling.upper()) if len(word) >= MISREAD_MIN_LETTERS),
+        words=frozenset(word for spellings in [*fields.values(), not_labels] for spelling in spellings
+                        for word in re.findall(r"[A-Z]+", spelling.upper())),
     )
 
 
