@@ -724,10 +724,10 @@ def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
 
 
-@pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)],
+@pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)], [("Keep clean", 40, 300)],
                                    [("FLEX - RECYCLED CONC", 40, 300), ("Spoils", 40, 400)],
                                    [("Beck Spoils", 40, 300)], [("FROM: 3x5 rock", 40, 300)]])
-def test_no_material_under_no_label_is_read_that_a_place_plain_earth_or_another_material_may_contradict(lines):
+def test_no_material_under_no_label_is_read_that_a_place_clean_fill_plain_earth_or_another_material_may_be(lines):
     page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), *lines)
     assert extract_page(page_source(), page, KNOWN).value("material") is None
 

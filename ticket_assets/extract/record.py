@@ -22,7 +22,7 @@ from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combine
                                              default_vocabulary, load_vendor_templates)
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED
 
 if TYPE_CHECKING:
     from ticket_assets.config import Settings
@@ -268,10 +268,10 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
 
 def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
     """A material written under no label, a short line of the body to itself ("FLEX - RECYCLED CONC"), when
-    it is the one material the body names, no place's name and no label. Never plain earth: a contaminated
-    load's dirt is the error to avoid, and an unlabelled "Fill" may be a place (South Fill)."""
+    it is the one material the body names, no place's name and no label. Never clean fill or plain earth: a
+    contaminated load read as clean is the error to avoid ("Keep clean"), and a "Fill" may be a place (South Fill)."""
     value = anywhere.value
-    if value is None or anywhere.also_named or not anywhere.sure or value in vocabulary.plain_earth:
+    if value in (None, NON_CONTAMINATED, *vocabulary.plain_earth) or anywhere.also_named or not anywhere.sure:
         return None
     alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)]
     return FieldValue(value, "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
