@@ -749,3 +749,11 @@ def test_a_name_under_charge_to_is_the_customer_not_the_vendor():
 def test_a_label_s_own_word_is_never_read_as_another_label_word_it_is_one_letter_off():
     """"LADING" is one letter short of "LOADING", and is the word of Bill Of Lading."""
     assert folded("BILL OF LADING") == "BILL OF LADING"
+
+
+def test_ref_and_ctrl_after_manifest_are_part_of_the_label_not_its_value():
+    blank = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Manifest Ref:", 40, 300))
+    assert "manifest_number" not in extract_page(page_source(), blank, KNOWN).suggestions
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("MANIFEST CTRL.# MN-07286226", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MN-07286226"
