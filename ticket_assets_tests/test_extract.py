@@ -7,6 +7,8 @@ import pytest
 
 from ticket_assets.config import Job
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, extract_page
+from ticket_assets.extract.labels import folded
+from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.answers import DayAnswers, PageKey
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
@@ -517,8 +519,8 @@ def test_a_label_with_its_translation_is_no_value():
 
 def test_a_number_sign_before_a_manifest_number_is_not_part_of_it():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
-                    ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024100031", 40, 230))
-    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024100031"
+                    ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024-100031", 40, 230))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "2024-100031"
 
 
 def test_in_a_row_holding_labels_the_label_under_another_is_no_value_and_a_stop_before_a_unit_is_a_space():
@@ -665,3 +667,93 @@ def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no
     page = ocr_page(("ACME HAULING", 40, 20), (label, 40, 60), ("7214", 40, 90))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize(("written", "material"), [('3"-5" rock', "3X5"), ("3 in x 5 in rock", "3X5"),
+                                                   ("Util. stone 1\"", "UTILITY_STONE")])
+def test_sizes_and_short_forms_of_import_materials(written, material):
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+@pytest.mark.parametrize("written", ["3 x 5in ROCK", "3 x ROCK"])
+def test_a_general_material_beside_words_of_a_narrower_one_is_only_a_suggestion(written):
+    """Regression: '3"-5" rock' was accepted as ROCK, a 3X5 load recorded as the wrong material silently."""
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") is None and "material" in e.suggestions
+
+
+@pytest.mark.parametrize("label", ["COMMOOITY-", "MATERTAL:", "Materal"])
+def test_a_long_label_with_one_letter_misread_or_lost_is_still_the_label(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200), ("FLEX BASE", 200, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEXBASE"
+
+
+def test_a_manifest_label_that_lost_a_letter_is_still_the_label():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("WASTE MANFEST", 40, 240), ("15-2024-00001", 240, 240))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
+
+
+def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
+    """"Materials" in a vendor's name ("Heidelberg Materials") labels nothing."""
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), ("Materials 3x5", 40, 200))
+    assert not list(PageText(page).values_at("material"))
+
+
+def test_waste_man_labels_the_manifest_and_waste_management_labels_nothing():
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Waste Man.", 40, 300), ("MAN-519-42891", 200, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MAN-519-42891"
+    letterhead = ocr_page(("WASTE MANAGEMENT 0001-2024-88", 300, 20), ("WM-22784966", 800, 30))
+    e = extract_page(page_source(), letterhead, KNOWN)
+    assert e.value("manifest_number") is None and "manifest_number" not in e.suggestions
+
+
+def test_a_manifest_number_of_digits_alone_may_have_lost_its_dashes_and_is_only_a_suggestion():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest No.", 40, 300), ("31481918671", 200, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "31481918671"
+
+
+def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
+    page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), ("24-105", 40, 250),
+                    ("FLEX - RECYCLED CONC", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
+
+
+@pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)], [("Keep clean", 40, 300)],
+                                   [("FLEX - RECYCLED CONC", 40, 300), ("Spoils", 40, 400)],
+                                   [("Beck Spoils", 40, 300)], [("FROM: 3x5 rock", 40, 300)]])
+def test_no_material_under_no_label_is_read_that_a_place_clean_fill_plain_earth_or_another_material_may_be(lines):
+    page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("material") is None
+
+
+def test_slip_no_labels_the_ticket_number_and_man_sign_the_manifest_number():
+    page = ocr_page(("LINDAMOOD", 40, 20), ("Slip No.", 700, 100), ("113068", 700, 130),
+                    ("MATERIAL: C/S Dirt", 40, 300), ("man #", 40, 400), ("4553-4553-4553", 120, 400))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("ticket_number"), e.value("manifest_number")) == ("113068", "4553-4553-4553")
+
+
+def test_a_name_under_charge_to_is_the_customer_not_the_vendor():
+    page = ocr_page(("J.D. & SON", 40, 20), ("TRUCKING", 40, 45), ("No. 379267", 780, 30), ("Charge To", 40, 100),
+                    ("LINDAMOOD", 40, 130), ("MATERIAL: Flexbase", 400, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_a_label_s_own_word_is_never_read_as_another_label_word_it_is_one_letter_off():
+    """"LADING" is one letter short of "LOADING", and is the word of Bill Of Lading."""
+    assert folded("BILL OF LADING") == "BILL OF LADING"
+
+
+def test_ref_and_ctrl_after_manifest_are_part_of_the_label_not_its_value():
+    blank = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Manifest Ref:", 40, 300))
+    assert "manifest_number" not in extract_page(page_source(), blank, KNOWN).suggestions
+    page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("MANIFEST CTRL.# MN-07286226", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MN-07286226"

@@ -174,7 +174,9 @@ def _parse_date(match: re.Match, fmt: str | None) -> date | None:
 
 def find_manifest(page: PageText) -> Found | None:
     """The first manifest number at a manifest label that fits the shape of one; else the first text at such
-    a label (cut short, a stray character glued to it), as read and too unsure to accept."""
+    a label (cut short, a stray character glued to it), as read and too unsure to accept. Digits alone are
+    only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
+    ("31481918671" for 31-4819-18671)."""
     partial = None
     for found in page.values_at("manifest_number"):
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
@@ -183,7 +185,8 @@ def find_manifest(page: PageText) -> Found | None:
         token = MANIFEST_TOKEN.match(text)
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-            return Found(value, found.line, found.line.confidence_of(token.group(0)))
+            sure = PARTIAL_FIT if value.isdigit() else 1.0
+            return Found(value, found.line, sure * found.line.confidence_of(token.group(0)))
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial

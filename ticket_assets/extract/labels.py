@@ -18,6 +18,8 @@ NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
 GLUED_MIN_LETTERS = 7  # a label this long, or of two words, is still a label with its value glued on
+MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one letter misread or lost
+LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
 SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
@@ -35,6 +37,7 @@ class Labels:
     same_line_only: re.Pattern  # labels whose value must follow on their own line
     not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
     units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
+    words: frozenset[str]  # every word of every label, upper case
 
     def is_label(self, text: str) -> bool:
         """Whether a text is a label, never a value: it opens with one, or with one's translation."""
@@ -112,9 +115,29 @@ def _unit_key(written: str) -> str:
 
 
 def folded(text: str) -> str:
-    """The text with its accents dropped, one character for one ("Camión" as "Camion"), so that a label
-    matched on it has the same place in the text as read."""
-    return "".join(unicodedata.normalize("NFKD", char)[0] if char.isalpha() else char for char in text)
+    """The text as labels are matched on it: accents dropped ("Camión" as "Camion"), and a long word one letter
+    off a label's word written as that word ("COMMOOITY", "MATERTAL", "MANFEST")."""
+    text = "".join(unicodedata.normalize("NFKD", char)[0] if char.isalpha() else char for char in text)
+    return LONG_WORD.sub(lambda match: _label_word_near(match.group(0)), text)
+
+
+def _label_word_near(word: str) -> str:
+    """The one label word the word is, or is with one letter misread or lost; else the word as it is."""
+    words = form_labels().words
+    if word.upper() in words:  # "LADING" is no "LOADING" that lost its O
+        return word
+    near = [label_word for label_word in words
+            if len(label_word) >= MISREAD_MIN_LETTERS and _one_letter_off(word.upper(), label_word)]
+    return near[0] if len(near) == 1 else word
+
+
+def _one_letter_off(word: str, label_word: str) -> bool:
+    """Whether the word is the label's word with one letter read as another, or lost (not one added: a
+    "MATERIALS" is no misread "MATERIAL")."""
+    if len(word) == len(label_word):
+        return sum(a != b for a, b in zip(word, label_word)) == 1
+    return len(word) == len(label_word) - 1 and any(
+        label_word[:at] + label_word[at + 1:] == word for at in range(len(label_word)))
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +158,8 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         same_line_only=_alternatives(same_line_only),
         not_the_load=_alternatives(not_the_load),
         units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},
+        words=frozenset(word for spellings in [*fields.values(), not_labels] for spelling in spellings
+                        for word in re.findall(r"[A-Z]+", spelling.upper())),
     )
 
 

@@ -36,7 +36,8 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
                       if m not in marked]
     value = CONTAMINATED if CONTAMINATED in named else _most_telling(vocabulary, named)
     others = tuple(m for m in named if _class_of(vocabulary, m) not in (None, _class_of(vocabulary, value)))
-    unsure = value in vocabulary.plain_earth and _after_unknown_word(vocabulary, remaining, value)
+    unsure = (value in vocabulary.plain_earth and _after_unknown_word(vocabulary, remaining, value)
+              or value not in EXPORT_MATERIALS and _with_words_of_a_narrower_material(vocabulary, remaining, value))
     return MaterialText(value, others, sure=not unsure)
 
 
@@ -70,6 +71,24 @@ def _after_unknown_word(vocabulary: Vocabulary, text: str, earth: str) -> bool:
         if any(match.group(1) not in vocabulary.earth_qualifiers for match in re.finditer(pattern, text)):
             return True
     return False
+
+
+def _with_words_of_a_narrower_material(vocabulary: Vocabulary, text: str, material: str | None) -> bool:
+    """Whether the text holds words of a narrower material whose name holds this import material's ("3 x ROCK":
+    a 3x5 Rock that OCR broke up, or rock?): the more general name is then only a suggestion."""
+    own = _words_of(vocabulary, material)
+    narrower = [other for other in vocabulary.synonyms["material"]
+                if other != material and own & _words_of(vocabulary, other)]
+    telling = {word for other in narrower for word in _words_of(vocabulary, other)} - own - vocabulary.earth_qualifiers
+    return bool(telling & set(re.findall(r"[A-Z0-9/]+", text)))
+
+
+def _words_of(vocabulary: Vocabulary, material: str | None) -> set[str]:
+    """The words of every spelling of a material."""
+    if material is None:
+        return set()
+    spellings = (material.replace("_", " "), *vocabulary.synonyms["material"][material])
+    return {word for spelling in spellings for word in re.findall(r"[A-Z0-9/]+", spelling.upper())}
 
 
 def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:

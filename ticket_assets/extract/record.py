@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
+from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import canonical, find_in_text, place_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
@@ -21,7 +22,7 @@ from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combine
                                              default_vocabulary, load_vendor_templates)
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED
 
 if TYPE_CHECKING:
     from ticket_assets.config import Settings
@@ -146,6 +147,8 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
+ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
+SHORT_LINE_WORDS = 4
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -247,6 +250,7 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
         FieldValue(implied, "inferred", 0.9) if implied else None,
         at_label,
+        _alone_on_a_line(page, vocabulary, anywhere),
         FieldValue(anywhere.value, "page", 0.6 if anywhere.value == CONTAMINATED else ANYWHERE_ON_PAGE),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ])
@@ -260,6 +264,24 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
         sure = [r for r in readings if r and (r.value == CONTAMINATED or r.confidence >= FIELD_MIN_CONFIDENCE)]
         _settle_material_conflict(extraction, vocabulary, sure)
+
+
+def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
+    """A material written under no label, a short line of the body to itself ("FLEX - RECYCLED CONC"), when
+    it is the one material the body names, no place's name and no label. Never clean fill or plain earth: a
+    contaminated load read as clean is the error to avoid ("Keep clean"), and a "Fill" may be a place (South Fill)."""
+    value = anywhere.value
+    if value in (None, NON_CONTAMINATED, *vocabulary.plain_earth) or anywhere.also_named or not anywhere.sure:
+        return None
+    alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)]
+    return FieldValue(value, "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
+
+
+def _names_alone(vocabulary: Vocabulary, text: str, material: str) -> bool:
+    read = read_material(vocabulary, text)
+    return (read.value == material and read.sure and not read.also_named and len(text.split()) <= SHORT_LINE_WORDS
+            and not form_labels().is_label(text)
+            and not any(find_in_text(vocabulary, kind, text) for kind in ("source", "destination")))
 
 
 def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
