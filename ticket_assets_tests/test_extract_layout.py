@@ -130,3 +130,20 @@ def test_a_number_just_after_words_is_their_value_not_the_vendors_printed_number
     assert beside_words.value("ticket_number") is None
     alone = _extract(("J.D. & SON", 300, 30), ("7214", 860, 100))
     assert alone.value("ticket_number") == "7214"
+
+
+def test_a_labels_word_names_no_flow():
+    e = _extract(("Disposal Site.", 40, 300), ("6300 Harry Hines", 300, 300), ("Commodity", 40, 340),
+                 ("Imported Fill", 300, 340))
+    assert e.value("flow") == "IMPORT"
+    assert _extract(("Delivered To", 40, 300), ("6300 Harry Hines", 300, 300)).value("flow") is None
+
+
+def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
+    e = _extract(("Spoils", 40, 100), ("□Import/Delivery", 300, 100), ("Item", 40, 300), ("Contaminated soil", 300, 300))
+    assert e.value("flow") == "EXPORT"
+    assert _extract(("☐ Export ☒ Import", 40, 100)).value("flow") == "IMPORT"
+
+
+def test_a_page_naming_both_flows_names_neither():
+    assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import canonical, find_in_text, place_in_text, squash
+from ticket_assets.extract.labels import form_labels
+from ticket_assets.extract.normalize import canonical, find_in_text, named_in_text, place_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -146,6 +147,8 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
+FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
+UNTICKED_CHOICE = re.compile(r"[□☐▢◻]\s*\S+")  # a printed choice with an empty box before it: "□Import/Delivery"
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -305,10 +308,19 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
     return [
         FieldValue(source.folder_flow, "folder", 1.0) if source.folder_flow else None,
         FieldValue(source.name_meta.flow, "filename", 1.0) if source.name_meta.flow else None,
-        FieldValue(find_in_text(known.vocabulary, "flow", page.text), "page", 0.7),
+        _flow_named(page, known.vocabulary),
         FieldValue(by_material, "inferred", 0.8) if by_material else None,
         FieldValue(template.default_flow, "template", 0.7) if template else None,
     ]
+
+
+def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
+    """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
+    "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it."""
+    labels = form_labels().any_label
+    named = {flow for line in page.lines
+             for flow in named_in_text(vocabulary, "flow", labels.sub(" ", UNTICKED_CHOICE.sub(" ", line.text)))}
+    return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
 
 
 def _choose_measures(extraction: Extraction, page: PageText) -> None:
