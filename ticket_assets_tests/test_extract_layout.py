@@ -147,3 +147,15 @@ def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
 
 def test_a_page_naming_both_flows_names_neither():
     assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None
+
+
+def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost():
+    e = _extract(("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300), ("N.T.X. spoils", 300, 300))
+    assert (e.value("source"), e.value("material")) == ("NTX_SPOILS", "SPOILS")
+
+
+@pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
+                                   [("1650 Pond Rd", 300, 300)],  # an address
+                                   [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence
+def test_a_place_named_under_no_label_is_only_a_suggestion_unless_alone_on_a_short_line(lines):
+    assert _extract(*lines).value("source") is None

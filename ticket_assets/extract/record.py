@@ -147,6 +147,8 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
+ALONE_ON_ITS_LINE = 0.7  # the page's one place of a kind, the few words of a line of its own: a value whose label was lost
+SHORT_LINE_WORDS = 4
 FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
 UNTICKED_CHOICE = re.compile(r"[□☐▢◻]\s*\S+")  # a printed choice with an empty box before it: "□Import/Delivery"
 
@@ -198,6 +200,7 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
         FieldValue(meta.area, "filename", 1.0) if meta.area else None,
         _labelled(page, "source", lambda text: _place(vocabulary, "source", text))[0],
         _after_a_colon(page, vocabulary, "source"),
+        _named_alone(page, vocabulary, "source"),
         FieldValue(find_in_text(vocabulary, "source", page.text), "page", ANYWHERE_ON_PAGE),
     ])
     template = known.template(extraction.value("vendor"))
@@ -230,6 +233,22 @@ def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldVa
         return None
     value, confidence = found.pop()
     return FieldValue(value, "page", AFTER_A_COLON * confidence)
+
+
+def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValue | None:
+    """The one place of this kind the page names, when a short line names it with no label and no number of
+    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named."""
+    named = {value for line in page.lines for value in named_in_text(vocabulary, kind, line.text)}
+    if len(named) != 1:
+        return None
+    alone = [line for line in page.lines if _short_value(line.text) and _place(vocabulary, kind, line.text) in named]
+    return FieldValue(named.pop(), "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
+
+
+def _short_value(text: str) -> bool:
+    """A few words, no label among them, no number but a place's own (MVP-TC 2): not an address or a sentence."""
+    return (len(text.split()) <= SHORT_LINE_WORDS and not re.search(r"\d{2}", text)
+            and not form_labels().any_label.search(text))
 
 
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
