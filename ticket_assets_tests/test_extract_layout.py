@@ -159,3 +159,7 @@ def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost():
                                    [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence
 def test_a_place_named_under_no_label_is_only_a_suggestion_unless_alone_on_a_short_line(lines):
     assert _extract(*lines).value("source") is None
+
+
+def test_a_place_alone_on_a_short_line_is_the_destination_its_label_lost():
+    assert _extract(("dung", 40, 300), ("Post Oak - Flower Mound", 300, 300)).value("destination") == "POST_OAK_PIT"

@@ -208,6 +208,7 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
         _labelled(page, "destination", lambda text: _place(vocabulary, "destination", text))[0],
         FieldValue(template.default_destination, "template", 0.9) if template else None,
         _after_a_colon(page, vocabulary, "destination"),
+        _named_alone(page, vocabulary, "destination"),
         FieldValue(find_in_text(vocabulary, "destination", page.text), "page", ANYWHERE_ON_PAGE),
     ])
 
@@ -247,7 +248,8 @@ def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValu
 
 def _short_value(text: str) -> bool:
     """A few words, no label among them, no number but a place's own (MVP-TC 2): not an address or a sentence."""
-    return (len(text.split()) <= SHORT_LINE_WORDS and not re.search(r"\d{2}", text)
+    words = [word for word in text.split() if re.search(r"[^\W_]", word)]  # not a dash between words
+    return (len(words) <= SHORT_LINE_WORDS and not re.search(r"\d{2}", text)
             and not form_labels().any_label.search(text))
 
 
