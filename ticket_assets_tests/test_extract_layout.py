@@ -25,7 +25,8 @@ def _measures(extraction):
 
 
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
-                                           ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS")])
+                                           ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
+                                           ("2 LDS", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
@@ -163,3 +164,19 @@ def test_a_place_named_under_no_label_is_only_a_suggestion_unless_alone_on_a_sho
 
 def test_a_place_alone_on_a_short_line_is_the_destination_its_label_lost():
     assert _extract(("dung", 40, 300), ("Post Oak - Flower Mound", 300, 300)).value("destination") == "POST_OAK_PIT"
+
+
+def test_an_amount_with_letters_glued_to_it_that_are_no_unit_is_only_a_suggestion():
+    e = _extract(("How Much", 40, 300), ("2CU YOS", 300, 300))
+    assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 2.0
+
+
+def test_a_row_of_labels_over_values_read_out_of_line_gives_each_label_the_text_straight_under_it():
+    e = _extract(("Truck No", 200, 300), ("Loaded At", 340, 300), ("Cust Name", 40, 314), ("56", 210, 345),
+                 ("PIER EXCAV", 340, 345))
+    assert (e.value("truck_number"), e.value("source")) == ("56", "PIER_EX")
+
+
+def test_a_line_under_a_row_of_labels_reaching_past_a_labels_column_is_not_its_value():
+    e = _extract(("Tons", 40, 300), ("Yards", 200, 300), ("Cust Name", 400, 314), ("17 6181 truck", 40, 345))
+    assert _measures(e) == (None, None)

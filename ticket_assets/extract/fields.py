@@ -215,11 +215,13 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
             unit = labels.unit_named(match.group(2))
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
     for found in page.values_at("quantity"):
-        match = QUANTITY_VALUE.match(found.text.strip())
+        text = found.text.strip()
+        match = QUANTITY_VALUE.match(text)
         if match and not page.on_row_of(found.line, labels.not_the_load):
             unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
+            sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
             return float(match.group(1)), unit, Found(match.group(0), found.line,
-                                                       found.line.confidence_of(match.group(1)))
+                                                       sure * found.line.confidence_of(match.group(1)))
     return None
 
 
