@@ -180,3 +180,8 @@ def test_a_row_of_labels_over_values_read_out_of_line_gives_each_label_the_text_
 def test_a_line_under_a_row_of_labels_reaching_past_a_labels_column_is_not_its_value():
     e = _extract(("Tons", 40, 300), ("Yards", 200, 300), ("Cust Name", 400, 314), ("17 6181 truck", 40, 345))
     assert _measures(e) == (None, None)
+
+
+def test_a_value_beside_its_own_label_is_not_the_value_of_a_label_in_the_row_above():
+    e = _extract(("Profile/Manifest", 40, 300), ("Qty", 700, 310), ("Truck #", 500, 345), ("971", 600, 345))
+    assert (_measures(e), e.value("truck_number")) == ((None, None), "971")
