@@ -185,3 +185,13 @@ def test_a_line_under_a_row_of_labels_reaching_past_a_labels_column_is_not_its_v
 def test_a_value_beside_its_own_label_is_not_the_value_of_a_label_in_the_row_above():
     e = _extract(("Profile/Manifest", 40, 300), ("Qty", 700, 310), ("Truck #", 500, 345), ("971", 600, 345))
     assert (_measures(e), e.value("truck_number")) == ((None, None), "971")
+
+
+@pytest.mark.parametrize("written, unit", [("14.5 Tons Cu Yds Loads", None), ("14.5 ☐Tons ☒Cu Yds ☐Loads", "CY")])
+def test_a_printed_list_of_units_names_none_but_the_one_ticked(written, unit):
+    assert _measures(_extract(("Qty", 40, 300), (written, 200, 300))) == (14.5, unit)
+
+
+def test_a_unit_ticked_in_a_list_on_the_amounts_row_is_its_unit():
+    e = _extract(("Qty Hauled", 40, 300), ("15.5", 200, 300), ("☐ TONS ☒ YDS", 400, 300))
+    assert _measures(e) == (15.5, "CY")
