@@ -141,7 +141,8 @@ def test_a_labels_word_names_no_flow():
 
 
 def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
-    e = _extract(("Spoils", 40, 100), ("□Import/Delivery", 300, 100), ("Item", 40, 300), ("Contaminated soil", 300, 300))
+    e = _extract(("Spoils", 40, 100), ("□Import/Delivery", 300, 100), ("Item", 40, 300),
+                 ("Contaminated soil", 300, 300))
     assert e.value("flow") == "EXPORT"
     assert _extract(("☐ Export ☒ Import", 40, 100)).value("flow") == "IMPORT"
 

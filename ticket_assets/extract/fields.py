@@ -37,8 +37,9 @@ _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a j
 QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
-TICKS = "☒☑✓✔■⊠"  # a box ticked, as OCR shows it when it shows it
-UNIT_CHOICE = re.compile(rf"([{TICKS}□☐▢◻]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
+UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),

@@ -147,10 +147,9 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
-ALONE_ON_ITS_LINE = 0.7  # the page's one place of a kind, the few words of a line of its own: a value whose label was lost
+ALONE_ON_ITS_LINE = 0.7  # the page's one place of a kind, a short line of its own: a value whose label was lost
 SHORT_LINE_WORDS = 4
 FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
-UNTICKED_CHOICE = re.compile(r"[□☐▢◻]\s*\S+")  # a printed choice with an empty box before it: "□Import/Delivery"
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -339,8 +338,8 @@ def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
     """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
     "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it."""
     labels = form_labels().any_label
-    named = {flow for line in page.lines
-             for flow in named_in_text(vocabulary, "flow", labels.sub(" ", UNTICKED_CHOICE.sub(" ", line.text)))}
+    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines]
+    named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
     return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
 
 
