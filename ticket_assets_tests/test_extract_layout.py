@@ -196,3 +196,13 @@ def test_a_printed_list_of_units_names_none_but_the_one_ticked(written, unit):
 def test_a_unit_ticked_in_a_list_on_the_amounts_row_is_its_unit():
     e = _extract(("Qty Hauled", 40, 300), ("15.5", 200, 300), ("☐ TONS ☒ YDS", 400, 300))
     assert _measures(e) == (15.5, "CY")
+
+
+@pytest.mark.parametrize("kind, written, value", [("source", "MSE Wall (South)", "SOUTH_MSE_WALL"),
+                                                  ("source", "Tract No. 2", "TRACT_2"),
+                                                  ("destination", "Lewisville L/F", "WASTE_MANAGEMENT_LEWISVILLE"),
+                                                  ("destination", "Lewisville LF", "WASTE_MANAGEMENT_LEWISVILLE"),
+                                                  ("destination", "Waste Mgt", "WASTE_MANAGEMENT_LEWISVILLE")])
+def test_places_as_people_write_them(kind, written, value):
+    label = "Origin" if kind == "source" else "Dump Site"
+    assert _extract((label, 40, 300), (written, 300, 300)).value(kind) == value
