@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
-from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.labels import form_labels
+from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import canonical, find_in_text, named_in_text, place_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
@@ -146,10 +146,9 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
-AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
-ALONE_ON_ITS_LINE = 0.7  # the page's one place of a kind, a short line of its own: a value whose label was lost
-SHORT_LINE_WORDS = 4
+PLACE_ALONE, PLACE_WORDS = 0.7, 4  # the page's one place of a kind, a line of a few words: a value its label lost
 FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
+AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -242,13 +241,13 @@ def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValu
     if len(named) != 1:
         return None
     alone = [line for line in page.lines if _short_value(line.text) and _place(vocabulary, kind, line.text) in named]
-    return FieldValue(named.pop(), "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
+    return FieldValue(named.pop(), "page", PLACE_ALONE * alone[0].confidence) if alone else None
 
 
 def _short_value(text: str) -> bool:
     """A few words, no label among them, no number but a place's own (MVP-TC 2): not an address or a sentence."""
     words = [word for word in text.split() if re.search(r"[^\W_]", word)]  # not a dash between words
-    return (len(words) <= SHORT_LINE_WORDS and not re.search(r"\d{2}", text)
+    return (len(words) <= PLACE_WORDS and not re.search(r"\d{2}", text)
             and not form_labels().any_label.search(text))
 
 
