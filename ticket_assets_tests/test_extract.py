@@ -450,7 +450,7 @@ def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contaminati
     page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("Came Out Of", 40, 200),
                     ("So. Fill", 40, 230), ("Material / Material", 40, 280), ("C.S.", 40, 310))
     e = extract_page(page_source(), page, KNOWN)
-    assert e.value("material") == "CLASS_2_CONTAMINATED" and e.value("source") is None
+    assert (e.value("material"), e.value("source")) == ("CLASS_2_CONTAMINATED", "SOUTH_FILL")
     plain = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("Came Out Of So. Fill", 40, 200))
     e = extract_page(page_source(), plain, KNOWN)
     assert e.value("material") is None and e.suggestions["material"].value == "FILL"

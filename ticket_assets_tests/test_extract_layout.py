@@ -25,7 +25,8 @@ def _measures(extraction):
 
 
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
-                                           ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS")])
+                                           ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
+                                           ("2 LDS", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
@@ -130,3 +131,78 @@ def test_a_number_just_after_words_is_their_value_not_the_vendors_printed_number
     assert beside_words.value("ticket_number") is None
     alone = _extract(("J.D. & SON", 300, 30), ("7214", 860, 100))
     assert alone.value("ticket_number") == "7214"
+
+
+def test_a_labels_word_names_no_flow():
+    e = _extract(("Disposal Site.", 40, 300), ("6300 Harry Hines", 300, 300), ("Commodity", 40, 340),
+                 ("Imported Fill", 300, 340))
+    assert e.value("flow") == "IMPORT"
+    assert _extract(("Delivered To", 40, 300), ("6300 Harry Hines", 300, 300)).value("flow") is None
+
+
+def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
+    e = _extract(("Spoils", 40, 100), ("□Import/Delivery", 300, 100), ("Item", 40, 300),
+                 ("Contaminated soil", 300, 300))
+    assert e.value("flow") == "EXPORT"
+    assert _extract(("☐ Export ☒ Import", 40, 100)).value("flow") == "IMPORT"
+
+
+def test_a_page_naming_both_flows_names_neither():
+    assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None
+
+
+def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost():
+    e = _extract(("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300), ("N.T.X. spoils", 300, 300))
+    assert (e.value("source"), e.value("material")) == ("NTX_SPOILS", "SPOILS")
+
+
+@pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
+                                   [("1650 Pond Rd", 300, 300)],  # an address
+                                   [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence
+def test_a_place_named_under_no_label_is_only_a_suggestion_unless_alone_on_a_short_line(lines):
+    assert _extract(*lines).value("source") is None
+
+
+def test_a_place_alone_on_a_short_line_is_the_destination_its_label_lost():
+    assert _extract(("dung", 40, 300), ("Post Oak - Flower Mound", 300, 300)).value("destination") == "POST_OAK_PIT"
+
+
+def test_an_amount_with_letters_glued_to_it_that_are_no_unit_is_only_a_suggestion():
+    e = _extract(("How Much", 40, 300), ("2CU YOS", 300, 300))
+    assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 2.0
+
+
+def test_a_row_of_labels_over_values_read_out_of_line_gives_each_label_the_text_straight_under_it():
+    e = _extract(("Truck No", 200, 300), ("Loaded At", 340, 300), ("Cust Name", 40, 314), ("56", 210, 345),
+                 ("PIER EXCAV", 340, 345))
+    assert (e.value("truck_number"), e.value("source")) == ("56", "PIER_EX")
+
+
+def test_a_line_under_a_row_of_labels_reaching_past_a_labels_column_is_not_its_value():
+    e = _extract(("Tons", 40, 300), ("Yards", 200, 300), ("Cust Name", 400, 314), ("17 6181 truck", 40, 345))
+    assert _measures(e) == (None, None)
+
+
+def test_a_value_beside_its_own_label_is_not_the_value_of_a_label_in_the_row_above():
+    e = _extract(("Profile/Manifest", 40, 300), ("Qty", 700, 310), ("Truck #", 500, 345), ("971", 600, 345))
+    assert (_measures(e), e.value("truck_number")) == ((None, None), "971")
+
+
+@pytest.mark.parametrize("written, unit", [("14.5 Tons Cu Yds Loads", None), ("14.5 ☐Tons ☒Cu Yds ☐Loads", "CY")])
+def test_a_printed_list_of_units_names_none_but_the_one_ticked(written, unit):
+    assert _measures(_extract(("Qty", 40, 300), (written, 200, 300))) == (14.5, unit)
+
+
+def test_a_unit_ticked_in_a_list_on_the_amounts_row_is_its_unit():
+    e = _extract(("Qty Hauled", 40, 300), ("15.5", 200, 300), ("☐ TONS ☒ YDS", 400, 300))
+    assert _measures(e) == (15.5, "CY")
+
+
+@pytest.mark.parametrize("kind, written, value", [("source", "MSE Wall (South)", "SOUTH_MSE_WALL"),
+                                                  ("source", "Tract No. 2", "TRACT_2"),
+                                                  ("destination", "Lewisville L/F", "WASTE_MANAGEMENT_LEWISVILLE"),
+                                                  ("destination", "Lewisville LF", "WASTE_MANAGEMENT_LEWISVILLE"),
+                                                  ("destination", "Waste Mgt", "WASTE_MANAGEMENT_LEWISVILLE")])
+def test_places_as_people_write_them(kind, written, value):
+    label = "Origin" if kind == "source" else "Dump Site"
+    assert _extract((label, 40, 300), (written, 300, 300)).value(kind) == value

@@ -37,6 +37,9 @@ _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a j
 QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
+TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
+UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),
@@ -210,20 +213,40 @@ def _glued(text: str, end: int) -> bool:
 def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
     TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
-    amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row."""
+    amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row.
+    An amount before a printed list of units ("14.5 Tons Cu Yds Loads") has the unit ticked in it, if any."""
     labels = form_labels()
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match and not page.on_row_of(line, labels.not_the_load):
-            unit = labels.unit_named(match.group(2))
+            unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
     for found in page.values_at("quantity"):
-        match = QUANTITY_VALUE.match(found.text.strip())
+        text = found.text.strip()
+        match = QUANTITY_VALUE.match(text)
         if match and not page.on_row_of(found.line, labels.not_the_load):
             unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
+            unit = _unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
+            sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
             return float(match.group(1)), unit, Found(match.group(0), found.line,
-                                                       found.line.confidence_of(match.group(1)))
+                                                       sure * found.line.confidence_of(match.group(1)))
     return None
+
+
+def _unit_chosen(text: str, written: str | None) -> str | None:
+    """The unit a text after an amount gives it: the one written, unless the text is a printed list of units
+    ("Tons □ Cu Yds ☒ Loads"), which names none of them but the one ticked."""
+    choices = [(mark, form_labels().unit_named(unit)) for mark, unit in UNIT_CHOICE.findall(text)]
+    if len({unit for _, unit in choices}) < 2:
+        return written
+    ticked = {unit for mark, unit in choices if mark and mark in TICKS}
+    return ticked.pop() if len(ticked) == 1 else None
+
+
+def _ticked_beside(page: PageText, line) -> str | None:
+    """The unit ticked in a printed list of units on the amount's row, when OCR shows the tick."""
+    lists = [_unit_chosen(other.text, None) for other in page.row_neighbours(line)]
+    return next((unit for unit in lists if unit), None)
 
 
 def find_truck_number(page: PageText) -> Found | None:

@@ -55,7 +55,7 @@ def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
 
 def place_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     """The place `text` names, unless the words naming it are also part of a longer name of another place
-    ("MSE Wall South side": MSE Wall, or South MSE Wall?): a person says which."""
+    ("South side of MSE Wall": MSE Wall, or South MSE Wall?): a person says which."""
     value = find_in_text(vocabulary, kind, text)
     written = _words(spelled_out(text))
     named = [_words(s).split() for s in _spellings(vocabulary, kind, value) if f" {_words(s).strip()} " in written]

@@ -168,13 +168,27 @@ class PageText:
                 return None
             return _whole_line(below)
         left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
-        values = [row_line for row_line in self._next_row(line) if not labels.is_label(row_line.text)]
+        values = [row_line for row_line in self._next_row(line) if self._unlabelled(row_line, labels)]
         words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
         if not words:
-            return None
+            return self._straight_below(line, left, right, labels)
         text = " ".join(word for word, _ in words)
         holder = words[0][1]
         return Found(text, holder, holder.confidence_of(text))
+
+    def _straight_below(self, line: OcrLine, left: float, right: float, labels: Labels) -> Found | None:
+        """The text straight under a label of a row of labels whose row of values OCR read out of line (a photo
+        taken at a slant): the nearest line below that overlaps the label and stays inside its column."""
+        below = self._line_below(line)
+        if below is None or not self._unlabelled(below, labels) or not left <= below.box[0] <= below.box[2] <= right:
+            return None
+        return _whole_line(below)
+
+    def _unlabelled(self, line: OcrLine, labels: Labels) -> bool:
+        """Whether a line is no label, nor the value of a label just left of it on its row ("Truck # 971" under
+        a QTY label of the row above): a value for a label above it."""
+        left = self.close_left(line)
+        return not labels.is_label(line.text) and not (left and labels.is_bare_label(left.text))
 
     def _row_label_spans(self, line: OcrLine, labels: re.Pattern) -> list[tuple[float, float]]:
         return [span for other in self.row_neighbours(line) for span in _spans_of(other, labels)]

@@ -16,7 +16,7 @@ from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import canonical, find_in_text, place_in_text, squash
+from ticket_assets.extract.normalize import canonical, find_in_text, named_in_text, place_in_text, squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -146,6 +146,8 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
 
 UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a person, never accepted
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
+PLACE_ALONE, PLACE_WORDS = 0.7, 4  # the page's one place of a kind, a line of a few words: a value its label lost
+FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
@@ -198,6 +200,7 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
         FieldValue(meta.area, "filename", 1.0) if meta.area else None,
         _labelled(page, "source", lambda text: _place(vocabulary, "source", text))[0],
         _after_a_colon(page, vocabulary, "source"),
+        _named_alone(page, vocabulary, "source"),
         FieldValue(find_in_text(vocabulary, "source", page.text), "page", ANYWHERE_ON_PAGE),
     ])
     template = known.template(extraction.value("vendor"))
@@ -205,6 +208,7 @@ def _choose_places(extraction: Extraction, page: PageText, known: Vocabularies) 
         _labelled(page, "destination", lambda text: _place(vocabulary, "destination", text))[0],
         FieldValue(template.default_destination, "template", 0.9) if template else None,
         _after_a_colon(page, vocabulary, "destination"),
+        _named_alone(page, vocabulary, "destination"),
         FieldValue(find_in_text(vocabulary, "destination", page.text), "page", ANYWHERE_ON_PAGE),
     ])
 
@@ -230,6 +234,23 @@ def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldVa
         return None
     value, confidence = found.pop()
     return FieldValue(value, "page", AFTER_A_COLON * confidence)
+
+
+def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValue | None:
+    """The one place of this kind the page names, when a short line names it with no label and no number of
+    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named."""
+    named = {value for line in page.lines for value in named_in_text(vocabulary, kind, line.text)}
+    if len(named) != 1:
+        return None
+    alone = [line for line in page.lines if _short_value(line.text) and _place(vocabulary, kind, line.text) in named]
+    return FieldValue(named.pop(), "page", PLACE_ALONE * alone[0].confidence) if alone else None
+
+
+def _short_value(text: str) -> bool:
+    """A few words, no label among them, no number but a place's own (MVP-TC 2): not an address or a sentence."""
+    words = [word for word in text.split() if re.search(r"[^\W_]", word)]  # not a dash between words
+    return (len(words) <= PLACE_WORDS and not re.search(r"\d{2}", text)
+            and not form_labels().any_label.search(text))
 
 
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
@@ -327,10 +348,19 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
     return [
         FieldValue(source.folder_flow, "folder", 1.0) if source.folder_flow else None,
         FieldValue(source.name_meta.flow, "filename", 1.0) if source.name_meta.flow else None,
-        FieldValue(find_in_text(known.vocabulary, "flow", page.text), "page", 0.7),
+        _flow_named(page, known.vocabulary),
         FieldValue(by_material, "inferred", 0.8) if by_material else None,
         FieldValue(template.default_flow, "template", 0.7) if template else None,
     ]
+
+
+def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
+    """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
+    "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it."""
+    labels = form_labels().any_label
+    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines]
+    named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
+    return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
 
 
 def _choose_measures(extraction: Extraction, page: PageText) -> None:
