@@ -151,9 +151,12 @@ def test_a_page_naming_both_flows_names_neither():
     assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None
 
 
-def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost():
+def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost_but_makes_no_load_clean():
     e = _extract(("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300), ("N.T.X. spoils", 300, 300))
-    assert (e.value("source"), e.value("material")) == ("NTX_SPOILS", "SPOILS")
+    assert (e.value("source"), e.value("material")) == ("NTX_SPOILS", None)
+    assert e.suggestions["material"].value == "SPOILS"  # what the source implies, for a person to confirm
+    contaminated_dig = _extract(("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300), ("PODIUM", 300, 300))
+    assert (contaminated_dig.value("source"), contaminated_dig.value("material")) == ("PODIUM", "CLASS_2_CONTAMINATED")
 
 
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says

@@ -148,6 +148,8 @@ UNRECOGNISED = 0.3  # a labelled value that is not in the vocabulary: shown to a
 ANYWHERE_ON_PAGE = 0.5  # a place name found somewhere on the page, under no label: a suggestion only
 PLACE_ALONE, PLACE_WORDS = 0.7, 4  # the page's one place of a kind, a line of a few words: a value its label lost
 FLOW_WORD = 0.7  # a word on the page that names the flow ("Landfill", "Imported Fill")
+IMPLIED = 0.9  # a material the load's source implies
+CLEAN_BY_SOURCE_MIN = 0.75  # how sure a source must be read to make its load clean: more than PLACE_ALONE
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
@@ -262,21 +264,21 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     material), then safety first: readings of one load that disagree are a conflict for a person, and until
     one decides, a load that any reading calls contaminated counts as contaminated."""
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
-    implied = vocabulary.source_material.get(extraction.value("source"))
+    implied = _implied_material(extraction, vocabulary)
     at_label, found = _labelled(page, "material", lambda text: _sure_material(vocabulary, text))
     read = read_material(vocabulary, found.text) if found else MaterialText(None)
     anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "material", [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
-        FieldValue(implied, "inferred", 0.9) if implied else None,
+        implied,
         at_label,
         _alone_on_a_line(page, vocabulary, anywhere),
         FieldValue(anywhere.value, "page", 0.6 if anywhere.value == CONTAMINATED else ANYWHERE_ON_PAGE),
         FieldValue(template.default_material, "template", 0.8) if template else None,
     ])
     from_anywhere = extraction.value("material") == anywhere.value and at_label is None
-    readings = [FieldValue(implied, "inferred", 0.9) if implied else None,
+    readings = [implied,
                 at_label if read.value else None,
                 *(FieldValue(other, "page", at_label.confidence) for other in read.also_named),
                 *(FieldValue(other, "page", 0.6) for other in (anywhere.also_named if from_anywhere else ())),
@@ -285,6 +287,17 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     if "material" not in extraction.corrections:  # a reading of contamination counts however unsure
         sure = [r for r in readings if r and (r.value == CONTAMINATED or r.confidence >= FIELD_MIN_CONFIDENCE)]
         _settle_material_conflict(extraction, vocabulary, sure)
+
+
+def _implied_material(extraction: Extraction, vocabulary: Vocabulary) -> FieldValue | None:
+    """What the load's source implies. A clean material resting on a source read under no label (PLACE_ALONE)
+    is only a suggestion: two guesses in a row must not record a contaminated load as clean."""
+    source = extraction.values.get("source")
+    implied = vocabulary.source_material.get(source.value) if source else None
+    if implied is None:
+        return None
+    sure = implied == CONTAMINATED or source.confidence >= CLEAN_BY_SOURCE_MIN
+    return FieldValue(implied, "inferred", IMPLIED if sure else ANYWHERE_ON_PAGE)
 
 
 def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
