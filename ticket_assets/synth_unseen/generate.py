@@ -6,11 +6,14 @@ wordings, new material phrasings and manifest shapes, and new mishaps on the way
 (`V3_SHARE`) is drawn in the third round ("v3"): layouts, label registers, phrasings, dates, units, manifest shapes
 and spots, and mishaps that neither earlier round has. A further share (`V4_SHARE`) is drawn in the fourth round
 ("v4"): layouts, label spellings, phrasings, dates, units, manifest shapes and spots for stamps and handwriting
-that no earlier round has. A last share (`V5_SHARE`) is drawn in the fifth round ("v5"): layouts (values flush
+that no earlier round has. A further share (`V5_SHARE`) is drawn in the fifth round ("v5"): layouts (values flush
 right, small-caps labels over ruled lines, a one-row item table), label spellings, phrasings, dates, units, manifests
 shown prefix-over-number or in two boxes, amounts noted in the margin with an arrow, a RECEIVED stamp across the
-values and numbers only on a perforated stub. The earlier rounds keep their proportions among the rest of the
-pages. Each truth entry names its page's `variant` and `traits`.
+values and numbers only on a perforated stub. A last share (`V6_SHARE`) is drawn in the sixth round ("v6"):
+labels tiny in a box's corner, LOADED / DELIVERED panels side by side, the faint drifted bottom copy of a
+carbonless set, labels run together in capitals or printed in Spanish only, new phrasings, dates, units and manifest
+shapes, a printed value struck through and corrected by hand, a manifest written beside its empty box and a PAID
+stamp with a number of its own. The earlier rounds keep their proportions among the rest of the pages. Each truth entry names its page's `variant` and `traits`.
 """
 
 from __future__ import annotations
@@ -33,20 +36,24 @@ from ticket_assets.synth_unseen.naming import Namer, plan_day
 from ticket_assets.synth_unseen.restyle import restyle, restyle_v3
 from ticket_assets.synth_unseen.restyle_v4 import restyle_v4
 from ticket_assets.synth_unseen.restyle_v5 import restyle_v5
+from ticket_assets.synth_unseen.restyle_v6 import restyle_v6
 from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
 from ticket_assets.synth_unseen.sheet_v4 import fourth_round
 from ticket_assets.synth_unseen.sheet_v5 import fifth_round
+from ticket_assets.synth_unseen.sheet_v6 import sixth_round
 
-V5_SHARE = 0.3
-V4_SHARE = 0.3 * (1 - V5_SHARE)  # the earlier rounds split the other pages as they did before v5
-V3_SHARE = 0.4 * (1 - 0.3) * (1 - V5_SHARE)  # and among themselves 40 : 30 : 30 as before v4
-NOVEL_SHARE = 0.3 * (1 - 0.3) * (1 - V5_SHARE)
+V6_SHARE = 0.3
+V5_SHARE = 0.3 * (1 - V6_SHARE)  # the earlier rounds split the other pages as they did before v6
+V4_SHARE = 0.3 * (1 - 0.3) * (1 - V6_SHARE)  # and among themselves as they did before v5
+V3_SHARE = 0.4 * (1 - 0.3) * (1 - 0.3) * (1 - V6_SHARE)  # and 40 : 30 : 30 as before v4
+NOVEL_SHARE = 0.3 * (1 - 0.3) * (1 - 0.3) * (1 - V6_SHARE)
+SHARES = (("v6", V6_SHARE), ("v5", V5_SHARE), ("v4", V4_SHARE), ("v3", V3_SHARE), ("v2", NOVEL_SHARE))
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
                    dpi: int = 100, only: str | None = None) -> list[dict]:
     """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page.
-    `only` ("base", "v2", "v3", "v4" or "v5") draws every page in that round instead of the usual mix."""
+    `only` ("base", "v2" to "v6") draws every page in that round instead of the usual mix."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     writer = DayWriter(root, random.Random(seed), dpi, only)
@@ -76,13 +83,13 @@ class DayWriter:
         return truth
 
     def _rounds(self, pages: int) -> list[str]:
-        """The round each of the day's pages is drawn in: `V5_SHARE` of them "v5", `V4_SHARE` "v4", `V3_SHARE`
-        "v3", `NOVEL_SHARE` "v2", the rest "base", each count rounded, in random places; all in one round when the
-        writer draws `only` that one."""
+        """The round each of the day's pages is drawn in: `V6_SHARE` of them "v6", `V5_SHARE` "v5", `V4_SHARE`
+        "v4", `V3_SHARE` "v3", `NOVEL_SHARE` "v2", the rest "base", each count rounded, in random places; all in
+        one round when the writer draws `only` that one."""
         if self.only:
             return [self.only] * pages
         rounds: list[str] = []
-        for name, share in (("v5", V5_SHARE), ("v4", V4_SHARE), ("v3", V3_SHARE), ("v2", NOVEL_SHARE)):
+        for name, share in SHARES:
             rounds += [name] * min(pages - len(rounds), round(pages * share))
         rounds += ["base"] * (pages - len(rounds))
         self.rng.shuffle(rounds)
@@ -90,7 +97,7 @@ class DayWriter:
 
     def _any_round(self) -> str:
         draw, upto = self.rng.random(), 0.0
-        for name, share in (("v5", V5_SHARE), ("v4", V4_SHARE), ("v3", V3_SHARE), ("v2", NOVEL_SHARE)):
+        for name, share in SHARES:
             upto += share
             if draw < upto:
                 return name
@@ -109,6 +116,9 @@ class DayWriter:
         if round_name == "v5":
             vendor, traits = restyle_v5(load, self.rng)
             return fifth_round(write_sheet(replace(load, vendor=vendor), self.rng, "v5", traits), self.rng)
+        if round_name == "v6":
+            vendor, traits = restyle_v6(load, self.rng)
+            return sixth_round(write_sheet(replace(load, vendor=vendor), self.rng, "v6", traits), self.rng)
         return write_sheet(load, self.rng)
 
     def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:
