@@ -15,10 +15,10 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
-from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, vendors, wording, wording_v3,
-                                        wording_v4, wording_v5)
-from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, draw_ticket
-from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, DayWriter
+from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, phrasing_v6, vendors, wording,
+                                        wording_v3, wording_v4, wording_v5, wording_v6)
+from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, V6_FORMS, draw_ticket
+from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, V6_SHARE, DayWriter
 from ticket_assets.synth_unseen.loads import manifest_truth
 from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
 from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
@@ -28,6 +28,7 @@ from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
 from ticket_assets.synth_unseen.sheet_v4 import SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import MANIFEST_SPOTS as V5_MANIFEST_SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import manifest_parts
+from ticket_assets.synth_unseen.sheet_v6 import struck_text
 from ticket_assets.synth_unseen.values_v4 import label_names_unit
 from ticket_assets.synth_unseen.values_v5 import label_names_unit as v5_label_names_unit
 from ticket_assets.synth_unseen.wording import REGISTERS
@@ -128,12 +129,14 @@ def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     for pages in (5, 10, 20):
         rounds = writer._rounds(pages)
         assert len(rounds) == pages
-        assert 0.25 <= rounds.count("v5") / pages <= 0.4
-        assert 0.15 <= rounds.count("v4") / pages <= 0.25
-        assert 0.15 <= rounds.count("v3") / pages <= 0.25 and 0.1 <= rounds.count("v2") / pages <= 0.2
+        assert 0.25 <= rounds.count("v6") / pages <= 0.4
+        assert 0.15 <= rounds.count("v5") / pages <= 0.3
+        assert 0.1 <= rounds.count("v4") / pages <= 0.2
+        assert 0.1 <= rounds.count("v3") / pages <= 0.2 and rounds.count("v2") / pages <= 0.15
     assert round(V3_SHARE / NOVEL_SHARE, 6) == round(0.4 / 0.3, 6)  # the earlier rounds keep their proportions
     assert round(V4_SHARE / V3_SHARE, 6) == round(0.3 / (0.4 * 0.7), 6)  # as they stood before v5
-    assert round(V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE, 6) < 1
+    assert round(V5_SHARE / V4_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v6
+    assert V6_SHARE == 0.3 and round(V6_SHARE + V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE, 6) < 1
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -187,8 +190,9 @@ def v3_sheets(tmp_path_factory) -> list:
 
 def test_every_truth_entry_names_its_round_and_v3_to_v5_pages_appear(truth):
     for entry in truth:
-        assert entry["variant"] in ("base", "v2", "v4", "v5") or entry["variant"][3:] in V3_FORMS, entry
+        assert entry["variant"] in ("base", "v2", "v4", "v5", "v6") or entry["variant"][3:] in V3_FORMS, entry
         assert isinstance(entry["traits"], list)
+    assert sum(e["variant"] == "v6" for e in truth) == round(PAGES * V6_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v5" for e in truth) == round(PAGES * V5_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v4" for e in truth) == round(PAGES * V4_SHARE) * len(DAYS)
     assert sum(e["variant"].startswith("v3-") for e in truth) == round(PAGES * V3_SHARE) * len(DAYS)
@@ -554,4 +558,144 @@ def test_the_command_draws_only_v5_pages_when_asked(tmp_path):
     main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v5"])
     truth = json.loads((tmp_path / "truth.json").read_text())
     assert len(truth) == 3 and all(e["variant"] == "v5" and any(t.startswith("layout:") for t in e["traits"])
+                                   for e in truth)
+
+
+# The sixth round (v6): labels tiny in a box's corner, LOADED / DELIVERED panels, the faint drifted bottom copy of a
+# carbonless set, labels run together or in Spanish only, a struck value corrected by hand, a manifest written beside
+# its empty box, and a PAID stamp with a number of its own.
+@pytest.fixture(scope="module")
+def v6_sheets(tmp_path_factory) -> list:
+    writer = DayWriter(tmp_path_factory.mktemp("v6"), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, "v6") for _ in range(200)]
+
+
+def test_v6_draws_every_layout_register_and_spot(v6_sheets):
+    assert all(s.variant == "v6" for s in v6_sheets)
+    assert {s.vendor.form for s in v6_sheets} == set(V6_FORMS) == _trait_values(v6_sheets, "layout")
+    assert _trait_values(v6_sheets, "labels") == set(wording_v6.V6_REGISTERS)
+    assert _trait_values(v6_sheets, "correction") == {"truck", "quantity"}
+    assert _trait_values(v6_sheets, "manifest") == {"beside_box"}
+    assert _trait_values(v6_sheets, "stamp") == {"paid"}
+
+
+def _v6_older_spellings() -> set[str]:
+    later = (*wording_v3.V3_REGISTERS.values(), *wording_v4.V4_REGISTERS.values(), wording_v4.UNIT_LABELS,
+             *wording_v5.V5_REGISTERS.values(), wording_v5.V5_UNIT_LABELS,
+             phrasing_v3.V3_AREA_PHRASES, phrasing_v3.V3_MATERIAL_PHRASES, phrasing_v3.V3_DESTINATION_PHRASES,
+             phrasing_v4.V4_AREA_PHRASES, phrasing_v4.V4_MATERIAL_PHRASES, phrasing_v4.V4_DESTINATION_PHRASES,
+             phrasing_v5.V5_AREA_PHRASES, phrasing_v5.V5_MATERIAL_PHRASES, phrasing_v5.V5_DESTINATION_PHRASES)
+    return _older_spellings() | {t.casefold() for table in later for texts in table.values() for t in texts}
+
+
+def test_v6_wordings_dates_units_and_manifest_shapes_repeat_no_earlier_round():
+    older = _v6_older_spellings()
+    tables = [*wording_v6.V6_REGISTERS.values(), phrasing_v6.V6_AREA_PHRASES, phrasing_v6.V6_DESTINATION_PHRASES,
+              phrasing_v6.V6_MATERIAL_PHRASES]
+    for table in tables:
+        for texts in table.values():
+            assert not {t.casefold() for t in texts} & older, texts
+    old_shapes = {*phrasing.MANIFEST_SHAPES.values(), *phrasing.NEW_MANIFEST_SHAPES.values(),
+                  *phrasing_v3.V3_MANIFEST_SHAPES.values(), *phrasing_v4.V4_MANIFEST_SHAPES.values(),
+                  *phrasing_v5.V5_MANIFEST_SHAPES.values()}
+    assert not set(phrasing_v6.V6_MANIFEST_SHAPES.values()) & old_shapes
+    old_dates = {*phrasing.DATE_FORMATS.values(), *phrasing_v3.V3_DATE_FORMATS.values(),
+                 *phrasing_v4.V4_DATE_FORMATS.values(), *phrasing_v5.V5_DATE_FORMATS.values()}
+    assert not set(phrasing_v6.V6_DATE_FORMATS.values()) & old_dates
+    old_units = {f for table in (phrasing_v3.V3_QUANTITY_FORMATS, phrasing_v4.V4_QUANTITY_FORMATS,
+                                 phrasing_v5.V5_QUANTITY_FORMATS) for forms in table.values() for f in forms}
+    assert not {f for forms in phrasing_v6.V6_QUANTITY_FORMATS.values() for f in forms} & old_units
+
+
+def test_v6_contaminated_phrases_name_it_and_clean_ones_only_deny_it():
+    """A shortened contaminated load still names it (C/S, CL2, Contam); a clean phrase names contamination only to
+    deny it ("free of", "no", "not", "non-")."""
+    names_it = re.compile(r"c/s|contam|class[- ]?(2|ii)\b|\bcl\.? ?(2|ii)\b", re.IGNORECASE)
+    denied = re.compile(r"(free of |no |not |non[- ]?|un)contam\w*\.?", re.IGNORECASE)
+    for material, phrases in phrasing_v6.V6_MATERIAL_PHRASES.items():
+        for phrase in phrases:
+            if material == "CLASS_2_CONTAMINATED":
+                assert names_it.search(phrase) and not denied.search(phrase), phrase
+            else:
+                assert not names_it.search(denied.sub("", phrase)), (material, phrase)
+
+
+def test_v6_manifest_shapes_log_as_letters_digits_and_dashes(v6_sheets):
+    manifests = [s.load.manifest for s in v6_sheets if s.load.manifest]
+    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
+    assert {manifest_truth(s.entries["manifest"].text) for s in v6_sheets if s.load.manifest} <= set(manifests)
+
+
+def _v6_date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "MON": phrasing.MONTHS[day.month - 1]}
+    return text in {shape.format(**names) for shape in phrasing_v6.V6_DATE_FORMATS.values()}
+
+
+def _check_v6_page(sheet, canvas) -> None:
+    """Every truth value of a v6 page stands on it as the truth says, and each drawn value is marked where it
+    landed."""
+    fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
+    text = {key: entries[key].text for key in entries if entries[key].text}
+    marked = {key for key, _ in canvas.regions}
+    assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
+    for key, shown in text.items():
+        assert f"value:{key}" in marked and _written(shown, words), (key, shown)
+    assert _v6_date_of(text["date"], NOVEL_DAY), text["date"]
+    assert _phrase_of(text["material"], phrasing_v6.V6_MATERIAL_PHRASES, fields["material"]), text["material"]
+    assert fields["truck_number"] == text.get("truck")
+    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
+    for key, table in (("source", phrasing_v6.V6_AREA_PHRASES), ("destination", phrasing_v6.V6_DESTINATION_PHRASES)):
+        if fields[key] is not None:
+            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+    if fields["quantity"] is not None:
+        number = f"{fields['quantity']:g}"
+        shapes = phrasing_v6.V6_QUANTITY_FORMATS[fields["quantity_unit"]]
+        assert text["quantity"] in {f.format(q=number) for f in shapes}, text["quantity"]
+
+
+def test_each_v6_page_prints_its_truth_values(v6_sheets):
+    for n, sheet in enumerate(v6_sheets[:60]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        _check_v6_page(sheet, canvas)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
+
+
+def test_v6_corrections_and_added_manifests_are_handwritten_and_the_struck_value_is_wrong(v6_sheets):
+    for n, sheet in enumerate(v6_sheets[:80]):
+        fixed = next((t.split(":")[1] for t in sheet.traits if t.startswith("correction:")), None)
+        if fixed:
+            right = sheet.entries[fixed].text
+            assert sheet.entries[fixed].by_hand and struck_text(right) != right
+            assert {"truck": "truck_number", "quantity": "quantity"}[fixed] in sheet.handwritten()
+            words = draw_ticket(sheet, DPI, random.Random(n)).words
+            assert struck_text(right) in words and right in words
+        if "manifest:beside_box" in sheet.traits:
+            assert sheet.entries["manifest"].by_hand and "manifest_number" in sheet.handwritten()
+
+
+def test_v6_paid_stamp_never_carries_the_ticket_number(v6_sheets):
+    paid = [(n, s) for n, s in enumerate(v6_sheets[:60]) if "stamp:paid" in s.traits]
+    assert paid
+    for n, sheet in paid:
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        assert "stamp:paid" in {key for key, _ in canvas.regions}
+        stamp_number = next(w for w in canvas.words if w.split(" ")[0] in phrasing_v6.PAID_NUMBER_TAGS).split()[1]
+        digits = "".join(ch for ch in sheet.load.ticket_number if ch.isdigit())
+        assert stamp_number not in digits and digits not in stamp_number
+
+
+def test_v6_same_seed_gives_same_sheets_and_pixels(v6_sheets, tmp_path):
+    again = DayWriter(tmp_path, random.Random(SEED), DPI)
+    for n, sheet in enumerate(v6_sheets[:6]):
+        twin = again._sheet(NOVEL_DAY, "v6")
+        assert twin == sheet
+        one, two = draw_ticket(sheet, 40, random.Random(n)), draw_ticket(twin, 40, random.Random(n))
+        assert one.image.tobytes() == two.image.tobytes()
+
+
+def test_the_command_draws_only_v6_pages_when_asked(tmp_path):
+    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v6"])
+    truth = json.loads((tmp_path / "truth.json").read_text())
+    assert len(truth) == 3 and all(e["variant"] == "v6" and any(t.startswith("layout:") for t in e["traits"])
                                    for e in truth)

@@ -60,29 +60,31 @@ def draw_side_panels(c: Canvas, sheet: Sheet) -> None:
     delivered = [k for k in keys if k not in LOADED_KEYS]
     register = trait(sheet, "labels")
     first, last, span = top + 0.3, h - FOOT, (w - 0.7) / 2
-    for n, (head, time, panel) in enumerate(zip(PANEL_HEADS[register], PANEL_TIMES[register],
+    out = c.rng.randint(6 * 60, 15 * 60)  # minutes after midnight the truck left; it arrives 20 to 80 later
+    clocks = [f"{t // 60:02d}:{t % 60:02d}" for t in (out, out + c.rng.randint(20, 80))]
+    for n, (head, time, panel) in enumerate(zip(PANEL_HEADS[register], zip(PANEL_TIMES[register], clocks),
                                                (loaded, delivered))):
         _panel(c, sheet, head, time, panel, 0.3 + n * (span + 0.1), first, span, last)
     paid_stamp(c, sheet, w * 0.7, last + 0.42)
     parts.signature_line(c, sheet, "Driver", 0.3, w / 2 - 0.2, h - 0.3, signed=True)
 
 
-def _panel(c: Canvas, sheet: Sheet, head: str, time: str, keys: list[str], x: float, y: float, span: float,
-           last: float) -> None:
+def _panel(c: Canvas, sheet: Sheet, head: str, time: tuple[str, str], keys: list[str], x: float, y: float,
+           span: float, last: float) -> None:
     """One framed panel: a shaded heading, its time row, then one ruled row a field, label then value."""
     c.rect(x, y, x + span, last, 1.0)
     c.rect(x, y, x + span, y + 0.28, 0.8, fill=(215, 215, 215))
     c.text(x + span / 2, y + 0.2, head, 9.5, parts.bold(sheet.vendor.face), anchor="ms")
     face = parts.bold(sheet.vendor.face)
     step = min(0.36, (last - y - 0.35) / (len(keys) + 1))
-    rows = [("time", time), *((key, sheet.vendor.labels[key]) for key in keys)]
+    rows = [("time", time[0]), *((key, sheet.vendor.labels[key]) for key in keys)]
     for k, (key, text) in enumerate(rows):
         base = y + 0.28 + (k + 0.75) * step
         box = c.text(x + 0.08, base, text, 7, face)
         start = box[2] / c.dpi + 0.08
         c.line(start, base + 0.03, x + span - 0.08, base + 0.03, 0.5, fill=GRID_GREY)
         if key == "time":
-            c.write(start + 0.05, base, f"{c.rng.randint(6, 15):02d}:{c.rng.randint(0, 59):02d}", sheet.writer)
+            c.write(start + 0.05, base, time[1], sheet.writer)
             continue
         c.mark(f"label:{key}", box)
         value(c, sheet, key, start + 0.05, base - 0.01, x + span - 0.12 - start, 9.5)
@@ -90,7 +92,7 @@ def _panel(c: Canvas, sheet: Sheet, head: str, time: str, keys: list[str], x: fl
 
 def draw_carbon_offset(c: Canvas, sheet: Sheet) -> None:
     """The copy under the top sheet of a carbonless pad: the grid printed in black, the values in faint carbon
-    ink, all drifted about half a line down and a little right of their boxes, the way the set slipped."""
+    ink, all drifted about half a line of writing down and a little right of their boxes, the way the set slipped."""
     w, h = c.width_in, c.height_in
     top = parts.header(c, sheet, w / 2, 0.5, "center", 13)
     c.text(w / 2, top + 0.08, v6_title(sheet), 8, parts.bold(sheet.vendor.face), anchor="ms")
@@ -98,7 +100,7 @@ def draw_carbon_offset(c: Canvas, sheet: Sheet) -> None:
     keys = field_keys(sheet)
     first = top + 0.5
     step = min(0.45, (h - FOOT - first) / len(keys))
-    drift_x, drift_y = c.rng.uniform(0.08, 0.2), c.rng.uniform(0.4, 0.6) * step
+    drift_x, drift_y = c.rng.uniform(0.08, 0.2), c.rng.uniform(0.2, 0.33) * step
     split = 1.75
     for k, key in enumerate(keys):
         y = first + k * step
@@ -106,6 +108,6 @@ def draw_carbon_offset(c: Canvas, sheet: Sheet) -> None:
         c.line(split, y, split, y + step, 0.6)
         c.mark(f"label:{key}", c.text(0.38, y + step * 0.65, sheet.vendor.labels[key], 7.5,
                                       parts.bold(sheet.vendor.face)))
-        value(c, sheet, key, split + 0.1 + drift_x, y + step * 0.7 + drift_y, w - split - 0.6 - drift_x, 10)
+        value(c, sheet, key, split + 0.1 + drift_x, y + step * 0.62 + drift_y, w - split - 0.6 - drift_x, 10)
     paid_stamp(c, sheet, w * 0.65, first + len(keys) * step + 0.5)
     parts.signature_line(c, sheet, "Rec'd by", 0.3, w - 0.3, h - 0.3, signed=c.rng.random() < 0.6)

@@ -13,7 +13,8 @@ values and numbers only on a perforated stub. A last share (`V6_SHARE`) is drawn
 labels tiny in a box's corner, LOADED / DELIVERED panels side by side, the faint drifted bottom copy of a
 carbonless set, labels run together in capitals or printed in Spanish only, new phrasings, dates, units and manifest
 shapes, a printed value struck through and corrected by hand, a manifest written beside its empty box and a PAID
-stamp with a number of its own. The earlier rounds keep their proportions among the rest of the pages. Each truth entry names its page's `variant` and `traits`.
+stamp with a number of its own. The earlier rounds keep their proportions among the rest of the pages. Each truth
+entry names its page's `variant` and `traits`.
 """
 
 from __future__ import annotations
