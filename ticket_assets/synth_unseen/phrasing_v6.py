@@ -58,7 +58,7 @@ HAND_DATE_STYLES = ("us_unpadded_long", "us_dashed_long")
 V6_QUANTITY_FORMATS = {
     "TONS": ("{q} NET TN", "{q} tns net", "{q} S.TONS"),
     "CY": ("{q} cu.yds", "{q} YDS3", "{q} cubic yds"),
-    "LOADS": ("{q} LD(S)", "{q} truckload", "{q} TRK"),
+    "LOADS": ("{q} LD(S)", "{q} truckloads", "{q} TRK"),
 }
 
 # Manifest shapes: `{y}` the year, `{n<k>}` k digits, `{c}` a check letter.

@@ -36,7 +36,7 @@ def quantity_text(load, by_hand: bool, rng: random.Random) -> str:
     """The amount with a v6 unit word; one load is never written in a plural."""
     if load.quantity is None:
         return ""
-    shapes = [s for s in say6.V6_QUANTITY_FORMATS[load.unit] if not (load.quantity == 1 and "(S)" in s)]
+    shapes = [s for s in say6.V6_QUANTITY_FORMATS[load.unit] if not (load.quantity == 1 and s.endswith(("(S)", "s")))]
     return rng.choice(shapes).format(q=f"{load.quantity:g}")
 
 
