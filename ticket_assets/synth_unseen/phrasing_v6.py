@@ -1,7 +1,7 @@
 """Sixth-round ("v6") wordings of values: areas, places, materials, dates, units and manifest shapes no earlier
-round prints. A contaminated load may be shortened the way a driver shortens it ("C/S Dirt Haul", "CL2 SOIL EXPORT"); a clean
-load's phrase may name contamination only to deny it ("free of contamination", "no contam."); the truth is always
-the canonical material the domain note reads in the phrase."""
+round prints. A contaminated load may be shortened the way a driver shortens it ("C/S Dirt Haul", "CL2 SOIL
+EXPORT"); a clean load's phrase may name contamination only to deny it ("free of contamination", "no contam."); the
+truth is always the canonical material the domain note reads in the phrase."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ V6_DESTINATION_PHRASES = {
 
 # `{who}` is the trade whose spoils these are (phrasing.SPOILS_OWNERS).
 V6_MATERIAL_PHRASES = {
-    "CLASS_2_CONTAMINATED": ("C/S Dirt Haul", "CL2 SOIL EXPORT", "Contam Clay", "Soil, Contaminated", "Class-2 Dirt (Contam)",
-                             "C/S CLAY EXPORT"),
+    "CLASS_2_CONTAMINATED": ("C/S Dirt Haul", "CL2 SOIL EXPORT", "Contam Clay", "Soil, Contaminated",
+                             "Class-2 Dirt (Contam)", "C/S CLAY EXPORT"),
     "NON_CONTAMINATED": ("Clean Soil - free of contamination", "Dirt (no contam.)", "Clean Clay - Not Contaminated",
                          "CLEAN FILL NO CONTAM", "Clean Dirt - tested, no contamination"),
     "SPOILS": ("Spoil Haul-off ({who})", "{who} Trade Spoil", "SPOIL HAUL OFF"),
