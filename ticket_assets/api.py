@@ -46,7 +46,8 @@ class Watchers:
 
 
 def misnamed_folders(settings: Settings) -> dict[str, str]:
-    """Folders of the inbox that look like a day but are not a valid one: name -> what to do."""
+    """Folders of the inbox that are not processed though they look like a day or hold scans: name -> what is wrong
+    and what to do."""
     from ticket_assets.discover import misnamed_date_folders
 
     return misnamed_date_folders(settings.inbox)

@@ -31,9 +31,8 @@ def main(argv: list[str] | None = None) -> int:
 def process_command(args) -> int:
     settings = load_settings(args.inbox, args.home)
     api.check_dates(args.dates or [])
-    for name, advice in api.misnamed_folders(settings).items():
-        print(f"tickets: folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its scans "
-              f"are not processed: {advice}", file=sys.stderr)
+    for name, problem in api.misnamed_folders(settings).items():
+        print(f"tickets: folder {name!r} of the inbox {problem}", file=sys.stderr)
     days = api.chosen_days(settings, args.dates)
     if not args.inbox_moved:
         api.refuse_another_inbox(settings, days)
