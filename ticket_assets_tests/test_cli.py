@@ -1,6 +1,7 @@
 """End to end through the `tickets` command, on the real scans, as a user runs it."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -54,6 +55,24 @@ def test_review_and_ledger_list_what_happened(processed):
     assert review.returncode == 0 and "24-105_blank.pdf" in review.stdout and "UNREADABLE_FILE" in review.stdout
     ledger = _tickets("ledger", "--date", REALDATA_DAY, home=home)
     assert ledger.returncode == 0 and "EXPORTED" in ledger.stdout and REALDATA_DAY in ledger.stdout
+
+
+def test_a_processed_day_whose_folder_was_renamed_is_named_by_process_and_review(realdata_inbox, tmp_path):
+    inbox, home = tmp_path / "inbox", make_home(tmp_path / "home", dpi=150)
+    (inbox / REALDATA_DAY).mkdir(parents=True)
+    for name in (sorted(PRINTED)[0], "24-105_blank.pdf"):
+        shutil.copyfile(realdata_inbox / REALDATA_DAY / name, inbox / REALDATA_DAY / name)
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    open_items = len(Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").open_reviews(REALDATA_DAY))
+    (inbox / REALDATA_DAY).rename(inbox / "2024-11-27")
+    result = _tickets("process", str(inbox), home=home)
+    assert result.returncode == 0, result.stderr[-3000:]
+    gone = f"{REALDATA_DAY} was processed, but its folder {inbox / REALDATA_DAY} is no longer in the inbox"
+    assert gone in result.stderr and f"1 record(s) and {open_items} open review item(s)" in result.stderr
+    assert f"put the folder back under its name {REALDATA_DAY}" in result.stderr
+    review = _tickets("review", home=home)
+    assert gone in review.stdout
+    assert gone not in _tickets("review", "--date", "2024-11-27", home=home).stdout
 
 
 def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):

@@ -33,6 +33,8 @@ def process_command(args) -> int:
     api.check_dates(args.dates or [])
     for name, problem in api.misnamed_folders(settings).items():
         print(f"tickets: folder {name!r} of the inbox {problem}", file=sys.stderr)
+    for day, note in api.days_without_folder(settings).items():
+        print(f"tickets: {day} {note}", file=sys.stderr)
     days = api.chosen_days(settings, args.dates)
     if not args.inbox_moved:
         api.refuse_another_inbox(settings, days)
@@ -68,6 +70,10 @@ def review_command(args) -> int:
     columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
     print_table(columns, [[row[c] for c in columns] for row in rows])
     print(f"{len(rows)} open review item(s)")
+    listed = {row["partition_key"] for row in rows}
+    for day, note in api.days_without_folder(settings).items():
+        if day in listed:
+            print(f"{day} {note}")
     if args.date and not api.ledger(settings, args.date).runs:
         print(f"{args.date} has not been processed with this home")
     return 0

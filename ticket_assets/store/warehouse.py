@@ -155,6 +155,17 @@ class Warehouse:
         query = select(review_queue).where(review_queue.c.partition_key == partition_key).order_by(review_queue.c.id)
         return self._rows(query)
 
+    def held_days(self) -> dict[str, tuple[int, int]]:
+        """Every day the warehouse holds records or open review items of: day -> (records, open items)."""
+        records = select(tickets.c.partition_key, func.count()).group_by(tickets.c.partition_key)
+        items = (select(review_queue.c.partition_key, func.count()).where(review_queue.c.resolved.is_(False))
+                 .group_by(review_queue.c.partition_key))
+        with self.engine.connect() as conn:
+            held = {day: (count, 0) for day, count in conn.execute(records)}
+            for day, count in conn.execute(items):
+                held[day] = (held.get(day, (0, 0))[0], count)
+        return held
+
     def job_tickets(self, job_code: str, first_day: str, last_day: str) -> list[dict]:
         """The job's tickets from the date folders first_day..last_day (YYYY-MM-DD, inclusive)."""
         query = select(tickets).where(
