@@ -1,15 +1,19 @@
 """End to end through the `tickets` command, on the real scans, as a user runs it."""
 
+import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import REALDATA_DAY, SAMPLE_DAYS, make_home
+from .etickets import DIRT_LOAD, ROCK_LOAD, write_etickets
 from .test_golden_real import PRINTED
 
 
@@ -73,6 +77,24 @@ def test_a_processed_day_whose_folder_was_renamed_is_named_by_process_and_review
     review = _tickets("review", home=home)
     assert gone in review.stdout
     assert gone not in _tickets("review", "--date", "2024-11-27", home=home).stdout
+
+
+def test_regression_a_file_name_with_an_at_sign_keeps_its_name_in_file_refs_and_page_ids(tmp_path):
+    inbox, home, day = tmp_path / "inbox", make_home(tmp_path / "home"), date(2024, 10, 22)
+    scan = inbox / day.isoformat() / "scan@office.pdf"
+    scan.parent.mkdir(parents=True)
+    write_etickets(scan, [ROCK_LOAD], day, seed=1)
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    write_etickets(scan, [DIRT_LOAD], day, seed=2)  # other content under the same name: the old record is kept
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    [kept] = [row for row in warehouse.day_tickets(day.isoformat()) if row["page_id"] != f"{day}/scan@office.pdf-p1"]
+    assert re.fullmatch(rf"{day}/scan@office\.pdf-p1@{kept['file_hash'][:12]}", kept["page_id"])
+    [replaced] = [row for row in warehouse.day_reviews(day.isoformat()) if row["reason"] == "FILE_REPLACED"]
+    assert replaced["page_id"] == kept["page_id"]
+    with (home / "exports" / day.isoformat() / "invoice_match.csv").open(newline="") as handle:
+        refs = {row["file_ref"] for row in csv.DictReader(handle, delimiter="|")}
+    assert refs == {"scan@office.pdf-p1"}
 
 
 def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):

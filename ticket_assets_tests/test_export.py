@@ -237,6 +237,18 @@ def test_invoice_match_cells(reports):
     assert rows["999"]["date"] == "" and rows["999"]["truck_number"] == ""
 
 
+def test_regression_a_file_name_with_at_signs_gives_its_own_file_ref(tmp_path):
+    named = {"scan@office.pdf": "scan@office.pdf-p1", "@SUM(A1).pdf": "'@SUM(A1).pdf-p1",
+             "scan@office.pdf-p1@dc4c6defa91f": "scan@office.pdf-p1@dc4c6defa91f"}
+    rows = [ticket(1, ticket_number="1", file_path=f"{DAY_ONE}/scan@office.pdf", page_id=f"{DAY_ONE}/scan@office.pdf-p1"),
+            ticket(1, ticket_number="2", file_path=f"{DAY_ONE}/@SUM(A1).pdf", page_id=f"{DAY_ONE}/@SUM(A1).pdf-p1"),
+            ticket(1, ticket_number="3", file_path=f"{DAY_ONE}/scan@office.pdf",
+                   page_id=f"{DAY_ONE}/scan@office.pdf-p1@dc4c6defa91f")]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    refs = [row["file_ref"] for row in read_csv(paths["invoice_match"], delimiter="|")]
+    assert refs == list(named.values())
+
+
 def test_manifest_log_keeps_every_contaminated_load_sorted_by_date_then_manifest(reports):
     rows = read_csv(reports["manifest_log"])
     assert list(rows[0]) == ["ticket_number", "manifest_number", "date", "source", "waste_facility", "material",

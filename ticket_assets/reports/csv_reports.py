@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from ticket_assets.atomic import write_atomically
 from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Reason, Severity
 from ticket_assets.reports.safe_output import csv_text
-from ticket_assets.schema import CONTAMINATED
+from ticket_assets.schema import CONTAMINATED, place_of, split_page_id
 
 SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)}  # most severe first
 
@@ -21,8 +21,8 @@ SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)
 def file_ref(ticket: dict) -> str:
     """`scan_0001.pdf-p3`: the file's name and the page, as the office writes it; a record kept from content
     that was overwritten under the same name says which content (`scan_0001.pdf-p3@1f2e3d4c5b6a`)."""
-    _, kept, content = ticket.get("page_id", "").partition("@")
-    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}" + (f"@{content}" if kept else "")
+    content = split_page_id(ticket.get("page_id", ""))[1]
+    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}" + (f"@{content}" if content else "")
 
 
 # Report column -> how to read it from a tickets row.
@@ -84,7 +84,7 @@ def load_status(ticket: dict) -> str:
 def _ref_of(page_id: str | None) -> str:
     if not page_id:
         return ""
-    path, _, page = page_id.split("@")[0].rpartition("-p")
+    path, _, page = place_of(page_id).rpartition("-p")
     return file_ref({"file_path": path, "page_number": page, "page_id": page_id})
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.pool import NullPool
 
 from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
+from ticket_assets.schema import place_of
 from ticket_assets.store.models import (
     metadata,
     ocr_pages,
@@ -194,7 +195,7 @@ class Warehouse:
         reviews = self._rows(select(review_queue).where(review_queue.c.page_id == page_id).order_by(review_queue.c.id))
         answers = self._rows(select(review_answers).where(
             review_answers.c.file_hash == file_hash,
-            review_answers.c.page_id.in_([page_id, page_id.split("@")[0]])).order_by(review_answers.c.resolved_at))
+            review_answers.c.page_id.in_([page_id, place_of(page_id)])).order_by(review_answers.c.resolved_at))
         return reviews, answers
 
     def item_answers(self, item: dict) -> list[dict]:
