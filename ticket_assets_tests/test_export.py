@@ -358,3 +358,20 @@ def test_a_load_a_person_decided_was_not_contaminated_stays_in_the_manifest_log_
     write_manifest_log(tmp_path / "manifest_log.csv", [decided])
     [row] = read_csv(tmp_path / "manifest_log.csv")
     assert row["material"] == "ROCK" and "MATERIAL_CONFLICT: lab test: clean rock (Maria" in row["status"]
+
+
+def test_regression_file_refs_name_the_sub_folder_and_a_copy_of_another_day_names_its_day(tmp_path):
+    class_2 = {"material": "CLASS_2_CONTAMINATED", "flow": "EXPORT", "source": "PIER_EX", "manifest_number": "M-1"}
+    rows = [ticket(1, ticket_number="1", file_path=f"{DAY_ONE}/rob_0.pdf", page_id=f"{DAY_ONE}/rob_0.pdf-p1", **class_2),
+            ticket(1, ticket_number="2", file_path=f"{DAY_ONE}/import/rob_0.pdf",
+                   page_id=f"{DAY_ONE}/import/rob_0.pdf-p1", **class_2),
+            ticket(2, ticket_number="1", file_path=f"{DAY_ONE}/export/copy.pdf", page_id=f"{DAY_ONE}/export/copy.pdf-p2",
+                   copy_status="suspected", duplicate_of=f"{DAY_ONE}/rob_0.pdf-p1", review_required=True, **class_2),
+            ticket(3, ticket_number="3", file_path=f"{DAY_ONE}/later.pdf", page_id=f"{DAY_ONE}/later.pdf-p3",
+                   copy_status="copy", duplicate_of=f"{DAY_TWO}/import/Roberts1.png-p1", **class_2)]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    assert {row["file_ref"] for row in read_csv(paths["invoice_match"], delimiter="|")} == \
+        {"rob_0.pdf-p1", "import/rob_0.pdf-p1"}
+    statuses = {row["file_ref"]: row["status"] for row in read_csv(paths["manifest_log"])}
+    assert statuses["export/copy.pdf-p2"].startswith("possible copy of rob_0.pdf-p1;")
+    assert statuses["later.pdf-p3"] == f"copy of {DAY_TWO}/import/Roberts1.png-p1, not counted"
