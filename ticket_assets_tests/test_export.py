@@ -375,3 +375,17 @@ def test_regression_file_refs_name_the_sub_folder_and_a_copy_of_another_day_name
     statuses = {row["file_ref"]: row["status"] for row in read_csv(paths["manifest_log"])}
     assert statuses["export/copy.pdf-p2"].startswith("possible copy of rob_0.pdf-p1;")
     assert statuses["later.pdf-p3"] == f"copy of {DAY_TWO}/import/Roberts1.png-p1, not counted"
+
+
+@pytest.mark.parametrize("suspected, copies, notes", [
+    (1, 1, "1 possible copy awaiting review, not counted; 1 copy, not counted"),
+    (2, 2, "2 possible copies awaiting review, not counted; 2 copies, not counted"),
+])
+def test_regression_the_notes_count_one_copy_in_the_singular(suspected, copies, notes, tmp_path):
+    class_2 = {"material": "CLASS_2_CONTAMINATED", "flow": "EXPORT", "source": "PIER_EX", "manifest_number": "M-1"}
+    rows = [ticket(1, **class_2)]
+    rows += [ticket(2 + n, copy_status="suspected", duplicate_of=rows[0]["page_id"], **class_2) for n in range(suspected)]
+    rows += [ticket(9 + n, copy_status="copy", duplicate_of=rows[0]["page_id"], **class_2) for n in range(copies)]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    (row,) = sheet_rows(openpyxl.load_workbook(paths["tracking_export"]), "Class2_Daily")
+    assert row["Notes"] == notes
