@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -95,6 +95,25 @@ def test_regression_a_file_name_with_an_at_sign_keeps_its_name_in_file_refs_and_
     with (home / "exports" / day.isoformat() / "invoice_match.csv").open(newline="") as handle:
         refs = {row["file_ref"] for row in csv.DictReader(handle, delimiter="|")}
     assert refs == {"scan@office.pdf-p1"}
+
+
+def test_regression_audit_says_who_answered_a_review_item_once(tmp_path):
+    home, page_id = make_home(tmp_path / "home"), "2024-10-17/scan.pdf-p1"
+    (home / "dagster").mkdir()
+    (home / "dagster" / "dagster.yaml").write_text("")
+    record = {"page_id": page_id, "partition_key": "2024-10-17", "file_path": "2024-10-17/scan.pdf", "page_number": 1,
+              "ticket_number": "1178561", "vendor": "ROBERTS", "review_required": False, "file_hash": "f" * 64,
+              "run_id": "run-1"}
+    answered = {"page_id": page_id, "partition_key": "2024-10-17", "file_path": "2024-10-17/scan.pdf",
+                "page_number": 1, "reason": "LOW_CONFIDENCE_OCR", "severity": "WARNING", "suggested_fixes": {},
+                "detected_fields": {"detail": "answered by Maria"}, "created_at": datetime(2024, 10, 17, 8),
+                "resolved": True, "resolved_by": "Maria"}
+    run = {"run_id": "run-1", "partition_key": "2024-10-17", "status": "EXPORTED", "started_at": datetime(2024, 10, 17),
+           "config_snapshot": {}, "processed_by": "test"}
+    Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").replace_partition("2024-10-17", [record], [answered], [], run)
+    result = _tickets("audit", "1178561", home=home)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "LOW_CONFIDENCE_OCR: answered by Maria\n" in result.stdout and result.stdout.count("answered by Maria") == 1
 
 
 def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):

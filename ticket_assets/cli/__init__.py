@@ -176,8 +176,9 @@ def _print_audited(entry: api.AuditedRecord) -> None:
         print(f"  duplicate of {record['duplicate_of']}")
     for review in entry.reviews:
         state = f"answered by {review['resolved_by']}" if review["resolved"] else "open"
-        print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
-              f"{review['detected_fields'].get('detail', '')} ({state})")
+        detail = review["detected_fields"].get("detail", "")
+        shown = detail if detail == state else f"{detail} ({state})"  # an answered item's history row says it already
+        print(f"  review #{review['id']} {review['severity']} {review['reason']}: {shown}")
     for answer in entry.answers:
         print(f"  answer      {answer['reason'] or 'page'}: {answer_text(answer)}")
     if entry.run:
