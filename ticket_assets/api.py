@@ -165,10 +165,14 @@ def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], No
     return chosen
 
 
+class NoSuchItem(UserError):
+    """A review item number that is not in the queue."""
+
+
 def review_item(settings: Settings, review_id: int, warehouse: Warehouse | None = None) -> dict:
     item = (warehouse or read_warehouse(settings)).review_item(review_id)
     if item is None:
-        raise UserError(f"there is no review item {review_id} (see `tickets review`)")
+        raise NoSuchItem(f"there is no review item {review_id} (see `tickets review`)")
     return item
 
 
