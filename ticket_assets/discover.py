@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -111,14 +112,14 @@ def misnamed_date_folders(inbox: Path) -> dict[str, str]:
 
 def _unprocessed_folder_problem(inbox: Path, folder: Path) -> str | None:
     """What is wrong with a folder that is no YYYY-MM-DD day, or None when it neither looks like a day nor holds scans."""
-    days = days_a_name_reads_as(folder.name)
+    days = _days_a_name_reads_as(folder.name)
     if len(days) == 1:
         return f"{NOT_A_DAY_FOLDER}: {_rename_advice(inbox, days[0])}"
     if len(days) > 1:
         return f"{NOT_A_DAY_FOLDER}: it could be {' or '.join(d.isoformat() for d in days)}; {RENAME_TO_ITS_DAY}"
     if LOOKS_LIKE_A_DAY.match(folder.name):
         return f"{NOT_A_DAY_FOLDER}: not a real date; {RENAME_TO_ITS_DAY}"
-    if any(not SYSTEM_FILES.match(path.name) for path in list_day_files(folder)):
+    if any(not SYSTEM_FILES.match(path.name) for path in _day_files(folder)):  # stops at the first
         return "holds scans but is no date folder, so they are not processed: move them into the folder of their day " \
                "(YYYY-MM-DD)"
     return None
@@ -129,7 +130,7 @@ def _rename_advice(inbox: Path, day: date) -> str:
             else f"move its files into {day.isoformat()}")
 
 
-def days_a_name_reads_as(name: str) -> list[date]:
+def _days_a_name_reads_as(name: str) -> list[date]:
     """The real dates a folder name can be read as, in the orders people write them; two when the name is ambiguous
     (10-11-2024: October 11 or November 10), none when it is no date."""
     readings = set()
@@ -168,13 +169,16 @@ def list_date_folders(inbox: Path) -> list[str]:
 
 def list_day_files(day_folder: Path) -> list[Path]:
     """Every file of a day, sub-folders included, in a stable order. Hidden files are skipped."""
-    files = [
+    return sorted(_day_files(day_folder))
+
+
+def _day_files(day_folder: Path) -> Iterator[Path]:
+    return (
         path
         for path in day_folder.rglob("*")
         if (path.is_file() or (path.is_symlink() and not path.is_dir()))  # a broken link is reported, not skipped
         and not any(part.startswith(".") for part in path.relative_to(day_folder).parts)
-    ]
-    return sorted(files)
+    )
 
 
 def folder_signature(day_folder: Path) -> str:
