@@ -17,9 +17,9 @@ from typing import ContextManager, NoReturn
 from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import list_date_folders, parse_day
 from ticket_assets.errors import UserError
-from ticket_assets.schema import RunStatus
 from ticket_assets.store.journal import ITEM_IDENTITY, AnswerJournal
 from ticket_assets.store.warehouse import Warehouse
+from ticket_assets.vanished_days import inboxes_of_days, vanished_days
 
 FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed again at most this often
 
@@ -46,7 +46,8 @@ class Watchers:
 
 
 def misnamed_folders(settings: Settings) -> dict[str, str]:
-    """Folders of the inbox that look like a day but are not a valid one: name -> what to do."""
+    """Folders of the inbox that are not processed though they look like a day or hold scans: name -> what is wrong
+    and what to do."""
     from ticket_assets.discover import misnamed_date_folders
 
     return misnamed_date_folders(settings.inbox)
@@ -94,8 +95,13 @@ def refuse_another_inbox(settings: Settings, days: list[str], warehouse: Warehou
 
 
 def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
-    done = [run for run in warehouse.runs(day) if run["config_snapshot"] and run["status"] != RunStatus.FAILED]
-    return done[-1]["config_snapshot"].get("inbox_folder") if done else None
+    return inboxes_of_days(warehouse.runs(day)).get(day)
+
+
+def days_without_folder(settings: Settings) -> dict[str, str]:
+    """Processed days whose folder has left the inbox: day -> what the warehouse still holds of it and what to do."""
+    warehouse = existing_warehouse(settings)
+    return vanished_days(warehouse, settings.inbox_folder) if warehouse else {}
 
 
 def read_warehouse(settings: Settings) -> Warehouse:
@@ -159,10 +165,14 @@ def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], No
     return chosen
 
 
+class NoSuchItem(UserError):
+    """A review item number that is not in the queue."""
+
+
 def review_item(settings: Settings, review_id: int, warehouse: Warehouse | None = None) -> dict:
     item = (warehouse or read_warehouse(settings)).review_item(review_id)
     if item is None:
-        raise UserError(f"there is no review item {review_id} (see `tickets review`)")
+        raise NoSuchItem(f"there is no review item {review_id} (see `tickets review`)")
     return item
 
 
@@ -199,7 +209,8 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
-                        "reports (check --inbox or TICKETS_INBOX)")
+                        "reports (check --inbox or TICKETS_INBOX; if the folder was renamed or removed after "
+                        "processing, put it back under its name)")
     refuse_another_inbox(settings, [item["partition_key"]], warehouse)
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse

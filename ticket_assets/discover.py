@@ -5,10 +5,12 @@ Originals are only ever opened for reading.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +22,20 @@ log = logging.getLogger(__name__)
 
 DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LOOKS_LIKE_A_DAY = re.compile(r"^\s*(\d{4})[-_. ](\d{1,2})[-_. ](\d{1,2})")  # a day folder misnamed, or not a real day
+_SEP, _MONTH_NAME = r"[-_. ,]+", r"([A-Za-z]{3,9})\.?"
+# The orders people write a day in a folder name: (pattern, groups -> candidate (year, month, day) readings).
+DAY_NAME_READINGS = (
+    (LOOKS_LIKE_A_DAY, lambda y, m, d: [(y, m, d)]),  # 2024-1-25, 2024_10_22, "2024-10-20 copy"
+    (re.compile(rf"^\s*(\d{{4}})(\d{{2}})(\d{{2}})\s*$"), lambda y, m, d: [(y, m, d)]),  # 20241024
+    (re.compile(rf"^\s*(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})\s*$"),
+     lambda a, b, y: [(y, a, b), (y, b, a)]),  # 10-21-2024 (US order) or 21-10-2024
+    (re.compile(rf"^\s*{_MONTH_NAME}[-_ ]*(\d{{1,2}})(?:st|nd|rd|th)?{_SEP}(\d{{4}})\s*$"),
+     lambda m, d, y: [(y, m, d)]),  # Oct 26 2024, October 26, 2024
+    (re.compile(rf"^\s*(\d{{1,2}})[-_ ]*{_MONTH_NAME}{_SEP}(\d{{4}})\s*$"),
+     lambda d, m, y: [(y, m, d)]),  # 26 Oct 2024, 26Oct2024
+)
+NOT_A_DAY_FOLDER = "looks like a day but is not a YYYY-MM-DD one, so its scans are not processed"
+RENAME_TO_ITS_DAY = "rename it to the day its scans are from (YYYY-MM-DD)"
 # Files that operating systems and open Office documents leave in folders: never tickets, never errors.
 SYSTEM_FILES = re.compile(r"^(thumbs\.db|desktop\.ini|\.ds_store|~\$.*|\._.*)$", re.IGNORECASE)
 SYSTEM_FILE_NOTE = "left by the operating system or an open Office file: ignored"
@@ -83,21 +99,57 @@ def parse_day(name: str) -> date | None:
 
 
 def misnamed_date_folders(inbox: Path) -> dict[str, str]:
-    """Folders whose name looks like a day but is not a valid YYYY-MM-DD one: name -> what to do about it.
-    Their scans would otherwise sit unprocessed with no word."""
-    misnamed = {}
+    """Folders of the inbox that are not processed though they look like a day or hold scans: name -> what is
+    wrong and what to do about it. Their scans would otherwise sit unprocessed with no word."""
+    problems = {}
     for child in sorted(inbox.iterdir()) if inbox.is_dir() else []:
-        found = LOOKS_LIKE_A_DAY.match(child.name)
-        if not child.is_dir() or parse_day(child.name) or not found:
-            continue
-        try:
-            day = date(*(int(part) for part in found.groups()))
-        except ValueError:
-            misnamed[child.name] = "not a real date: rename it to the day its scans are from (YYYY-MM-DD)"
-            continue
-        misnamed[child.name] = (f"rename it to {day.isoformat()}" if not (inbox / day.isoformat()).exists()
-                                else f"move its files into {day.isoformat()}")
-    return misnamed
+        if child.is_dir() and not child.name.startswith(".") and not parse_day(child.name):
+            problem = _unprocessed_folder_problem(inbox, child)
+            if problem:
+                problems[child.name] = problem
+    return problems
+
+
+def _unprocessed_folder_problem(inbox: Path, folder: Path) -> str | None:
+    """What is wrong with a folder that is no YYYY-MM-DD day, or None when it neither looks like a day nor holds scans."""
+    days = _days_a_name_reads_as(folder.name)
+    if len(days) == 1:
+        return f"{NOT_A_DAY_FOLDER}: {_rename_advice(inbox, days[0])}"
+    if len(days) > 1:
+        return f"{NOT_A_DAY_FOLDER}: it could be {' or '.join(d.isoformat() for d in days)}; {RENAME_TO_ITS_DAY}"
+    if LOOKS_LIKE_A_DAY.match(folder.name):
+        return f"{NOT_A_DAY_FOLDER}: not a real date; {RENAME_TO_ITS_DAY}"
+    if any(not SYSTEM_FILES.match(path.name) for path in _day_files(folder)):  # stops at the first
+        return "holds scans but is no date folder, so they are not processed: move them into the folder of their day " \
+               "(YYYY-MM-DD)"
+    return None
+
+
+def _rename_advice(inbox: Path, day: date) -> str:
+    return (f"rename it to {day.isoformat()}" if not (inbox / day.isoformat()).exists()
+            else f"move its files into {day.isoformat()}")
+
+
+def _days_a_name_reads_as(name: str) -> list[date]:
+    """The real dates a folder name can be read as, in the orders people write them; two when the name is ambiguous
+    (10-11-2024: October 11 or November 10), none when it is no date."""
+    readings = set()
+    for pattern, order in DAY_NAME_READINGS:
+        found = pattern.match(name)
+        for year, month, day in order(*found.groups()) if found else ():
+            try:
+                readings.add(date(int(year), _month_number(month), int(day)))
+            except (TypeError, ValueError):
+                continue
+    return sorted(readings)
+
+
+def _month_number(month: str) -> int | None:
+    """A month written as a number or an English name or abbreviation (at least three letters)."""
+    if month.isdigit():
+        return int(month)
+    names = [name.lower() for name in calendar.month_name]
+    return next((i for i, name in enumerate(names) if i and len(month) >= 3 and name.startswith(month.lower())), None)
 
 
 def list_date_folders(inbox: Path) -> list[str]:
@@ -117,13 +169,16 @@ def list_date_folders(inbox: Path) -> list[str]:
 
 def list_day_files(day_folder: Path) -> list[Path]:
     """Every file of a day, sub-folders included, in a stable order. Hidden files are skipped."""
-    files = [
+    return sorted(_day_files(day_folder))
+
+
+def _day_files(day_folder: Path) -> Iterator[Path]:
+    return (
         path
         for path in day_folder.rglob("*")
         if (path.is_file() or (path.is_symlink() and not path.is_dir()))  # a broken link is reported, not skipped
         and not any(part.startswith(".") for part in path.relative_to(day_folder).parts)
-    ]
-    return sorted(files)
+    )
 
 
 def folder_signature(day_folder: Path) -> str:

@@ -8,6 +8,7 @@ are spelled here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 CONTAMINATED = "CLASS_2_CONTAMINATED"  # regulated: needs a manifest number
@@ -32,3 +33,19 @@ class RunStatus(str, Enum):
     EXTRACTED = "EXTRACTED"  # records and review rows written
     EXPORTED = "EXPORTED"  # the day's reports written too
     FAILED = "FAILED"
+
+
+# A record kept from content overwritten under its file's name carries `@` and the content's first 12 hex digits
+# after its page id (`2024-10-22/scan.pdf-p1@dc4c6defa91f`); a file name may hold `@` itself.
+KEPT_CONTENT_PAGE_ID = re.compile(r"^(?P<place>.*-p\d+)@(?P<content>[0-9a-f]{12})$")
+
+
+def split_page_id(page_id: str) -> tuple[str, str | None]:
+    """A page id's place (`day/file-pN`) and the content suffix of a kept record, or None when it has none."""
+    found = KEPT_CONTENT_PAGE_ID.match(page_id)
+    return (found["place"], found["content"]) if found else (page_id, None)
+
+
+def place_of(page_id: str) -> str:
+    """The page id without the content suffix a kept record of overwritten content carries."""
+    return split_page_id(page_id)[0]

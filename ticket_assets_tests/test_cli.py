@@ -1,14 +1,19 @@
 """End to end through the `tickets` command, on the real scans, as a user runs it."""
 
+import csv
 import os
+import re
+import shutil
 import subprocess
 import sys
+from datetime import date, datetime
 
 import pytest
 
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import REALDATA_DAY, SAMPLE_DAYS, make_home
+from .etickets import DIRT_LOAD, ROCK_LOAD, write_etickets
 from .test_golden_real import PRINTED
 
 
@@ -54,6 +59,61 @@ def test_review_and_ledger_list_what_happened(processed):
     assert review.returncode == 0 and "24-105_blank.pdf" in review.stdout and "UNREADABLE_FILE" in review.stdout
     ledger = _tickets("ledger", "--date", REALDATA_DAY, home=home)
     assert ledger.returncode == 0 and "EXPORTED" in ledger.stdout and REALDATA_DAY in ledger.stdout
+
+
+def test_a_processed_day_whose_folder_was_renamed_is_named_by_process_and_review(realdata_inbox, tmp_path):
+    inbox, home = tmp_path / "inbox", make_home(tmp_path / "home", dpi=150)
+    (inbox / REALDATA_DAY).mkdir(parents=True)
+    for name in (sorted(PRINTED)[0], "24-105_blank.pdf"):
+        shutil.copyfile(realdata_inbox / REALDATA_DAY / name, inbox / REALDATA_DAY / name)
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    open_items = len(Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").open_reviews(REALDATA_DAY))
+    (inbox / REALDATA_DAY).rename(inbox / "2024-11-27")
+    result = _tickets("process", str(inbox), home=home)
+    assert result.returncode == 0, result.stderr[-3000:]
+    gone = f"{REALDATA_DAY} was processed, but its folder {inbox / REALDATA_DAY} is no longer in the inbox"
+    assert gone in result.stderr and f"1 record(s) and {open_items} open review item(s)" in result.stderr
+    assert f"put the folder back under its name {REALDATA_DAY}" in result.stderr
+    review = _tickets("review", home=home)
+    assert gone in review.stdout
+    assert gone not in _tickets("review", "--date", "2024-11-27", home=home).stdout
+
+
+def test_regression_a_file_name_with_an_at_sign_keeps_its_name_in_file_refs_and_page_ids(tmp_path):
+    inbox, home, day = tmp_path / "inbox", make_home(tmp_path / "home"), date(2024, 10, 22)
+    scan = inbox / day.isoformat() / "scan@office.pdf"
+    scan.parent.mkdir(parents=True)
+    write_etickets(scan, [ROCK_LOAD], day, seed=1)
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    write_etickets(scan, [DIRT_LOAD], day, seed=2)  # other content under the same name: the old record is kept
+    assert _tickets("process", str(inbox), home=home).returncode == 0
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    [kept] = [row for row in warehouse.day_tickets(day.isoformat()) if row["page_id"] != f"{day}/scan@office.pdf-p1"]
+    assert re.fullmatch(rf"{day}/scan@office\.pdf-p1@{kept['file_hash'][:12]}", kept["page_id"])
+    [replaced] = [row for row in warehouse.day_reviews(day.isoformat()) if row["reason"] == "FILE_REPLACED"]
+    assert replaced["page_id"] == kept["page_id"]
+    with (home / "exports" / day.isoformat() / "invoice_match.csv").open(newline="") as handle:
+        refs = {row["file_ref"] for row in csv.DictReader(handle, delimiter="|")}
+    assert refs == {"scan@office.pdf-p1"}
+
+
+def test_regression_audit_says_who_answered_a_review_item_once(tmp_path):
+    home, page_id = make_home(tmp_path / "home"), "2024-10-17/scan.pdf-p1"
+    (home / "dagster").mkdir()
+    (home / "dagster" / "dagster.yaml").write_text("")
+    record = {"page_id": page_id, "partition_key": "2024-10-17", "file_path": "2024-10-17/scan.pdf", "page_number": 1,
+              "ticket_number": "1178561", "vendor": "ROBERTS", "review_required": False, "file_hash": "f" * 64,
+              "run_id": "run-1"}
+    answered = {"page_id": page_id, "partition_key": "2024-10-17", "file_path": "2024-10-17/scan.pdf",
+                "page_number": 1, "reason": "LOW_CONFIDENCE_OCR", "severity": "WARNING", "suggested_fixes": {},
+                "detected_fields": {"detail": "answered by Maria"}, "created_at": datetime(2024, 10, 17, 8),
+                "resolved": True, "resolved_by": "Maria"}
+    run = {"run_id": "run-1", "partition_key": "2024-10-17", "status": "EXPORTED", "started_at": datetime(2024, 10, 17),
+           "config_snapshot": {}, "processed_by": "test"}
+    Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").replace_partition("2024-10-17", [record], [answered], [], run)
+    result = _tickets("audit", "1178561", home=home)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "LOW_CONFIDENCE_OCR: answered by Maria\n" in result.stdout and result.stdout.count("answered by Maria") == 1
 
 
 def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):

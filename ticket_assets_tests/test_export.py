@@ -237,6 +237,18 @@ def test_invoice_match_cells(reports):
     assert rows["999"]["date"] == "" and rows["999"]["truck_number"] == ""
 
 
+def test_regression_a_file_name_with_at_signs_gives_its_own_file_ref(tmp_path):
+    named = {"scan@office.pdf": "scan@office.pdf-p1", "@SUM(A1).pdf": "'@SUM(A1).pdf-p1",
+             "scan@office.pdf-p1@dc4c6defa91f": "scan@office.pdf-p1@dc4c6defa91f"}
+    rows = [ticket(1, ticket_number="1", file_path=f"{DAY_ONE}/scan@office.pdf", page_id=f"{DAY_ONE}/scan@office.pdf-p1"),
+            ticket(1, ticket_number="2", file_path=f"{DAY_ONE}/@SUM(A1).pdf", page_id=f"{DAY_ONE}/@SUM(A1).pdf-p1"),
+            ticket(1, ticket_number="3", file_path=f"{DAY_ONE}/scan@office.pdf",
+                   page_id=f"{DAY_ONE}/scan@office.pdf-p1@dc4c6defa91f")]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    refs = [row["file_ref"] for row in read_csv(paths["invoice_match"], delimiter="|")]
+    assert refs == list(named.values())
+
+
 def test_manifest_log_keeps_every_contaminated_load_sorted_by_date_then_manifest(reports):
     rows = read_csv(reports["manifest_log"])
     assert list(rows[0]) == ["ticket_number", "manifest_number", "date", "source", "waste_facility", "material",
@@ -346,3 +358,34 @@ def test_a_load_a_person_decided_was_not_contaminated_stays_in_the_manifest_log_
     write_manifest_log(tmp_path / "manifest_log.csv", [decided])
     [row] = read_csv(tmp_path / "manifest_log.csv")
     assert row["material"] == "ROCK" and "MATERIAL_CONFLICT: lab test: clean rock (Maria" in row["status"]
+
+
+def test_regression_file_refs_name_the_sub_folder_and_a_copy_of_another_day_names_its_day(tmp_path):
+    class_2 = {"material": "CLASS_2_CONTAMINATED", "flow": "EXPORT", "source": "PIER_EX", "manifest_number": "M-1"}
+    rows = [ticket(1, ticket_number="1", file_path=f"{DAY_ONE}/rob_0.pdf", page_id=f"{DAY_ONE}/rob_0.pdf-p1", **class_2),
+            ticket(1, ticket_number="2", file_path=f"{DAY_ONE}/import/rob_0.pdf",
+                   page_id=f"{DAY_ONE}/import/rob_0.pdf-p1", **class_2),
+            ticket(2, ticket_number="1", file_path=f"{DAY_ONE}/export/copy.pdf", page_id=f"{DAY_ONE}/export/copy.pdf-p2",
+                   copy_status="suspected", duplicate_of=f"{DAY_ONE}/rob_0.pdf-p1", review_required=True, **class_2),
+            ticket(3, ticket_number="3", file_path=f"{DAY_ONE}/later.pdf", page_id=f"{DAY_ONE}/later.pdf-p3",
+                   copy_status="copy", duplicate_of=f"{DAY_TWO}/import/Roberts1.png-p1", **class_2)]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    assert {row["file_ref"] for row in read_csv(paths["invoice_match"], delimiter="|")} == \
+        {"rob_0.pdf-p1", "import/rob_0.pdf-p1"}
+    statuses = {row["file_ref"]: row["status"] for row in read_csv(paths["manifest_log"])}
+    assert statuses["export/copy.pdf-p2"].startswith("possible copy of rob_0.pdf-p1;")
+    assert statuses["later.pdf-p3"] == f"copy of {DAY_TWO}/import/Roberts1.png-p1, not counted"
+
+
+@pytest.mark.parametrize("suspected, copies, notes", [
+    (1, 1, "1 possible copy awaiting review, not counted; 1 copy, not counted"),
+    (2, 2, "2 possible copies awaiting review, not counted; 2 copies, not counted"),
+])
+def test_regression_the_notes_count_one_copy_in_the_singular(suspected, copies, notes, tmp_path):
+    class_2 = {"material": "CLASS_2_CONTAMINATED", "flow": "EXPORT", "source": "PIER_EX", "manifest_number": "M-1"}
+    rows = [ticket(1, **class_2)]
+    rows += [ticket(2 + n, copy_status="suspected", duplicate_of=rows[0]["page_id"], **class_2) for n in range(suspected)]
+    rows += [ticket(9 + n, copy_status="copy", duplicate_of=rows[0]["page_id"], **class_2) for n in range(copies)]
+    paths = write_reports(tmp_path, rows, [], JOB)
+    (row,) = sheet_rows(openpyxl.load_workbook(paths["tracking_export"]), "Class2_Daily")
+    assert row["Notes"] == notes

@@ -146,7 +146,7 @@ def test_a_copy_is_not_counted_and_the_manifest_log_says_what_each_line_is(offic
     day_row = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if str(row[0]).startswith(FIRST))
     counts = dict(zip(headings, day_row))
     assert counts["Class 2"] == 2, counts  # 0301 and 0302; 0303 is the same paper again
-    assert "possible copies" in counts["Notes"]
+    assert "1 possible copy awaiting review" in counts["Notes"]
     statuses = {row["file_ref"]: row["status"] for row in office.report("manifest_log.csv")}
     assert statuses["eticket_0303.pdf-p1"].startswith("possible copy of eticket_0302.pdf-p1")
     assert "MISSING_MANIFEST" in statuses["eticket_0302.pdf-p1"] and statuses["eticket_0301.pdf-p1"] == ""

@@ -74,6 +74,24 @@ def test_folders_that_look_like_a_day_but_are_not_are_named_with_what_to_do(tmp_
     assert "'2024-10-18'" not in err
 
 
+def test_folders_with_scans_in_other_date_orders_or_no_date_are_named_not_skipped(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    for name in ("10-21-2024", "20241024", "Oct 26 2024", "26 October 2024", "10-11-2024", "scans from Bob",
+                 "2024-10-18", "empty", ".hidden"):
+        (inbox / name).mkdir(parents=True)
+        if name != "empty":
+            (inbox / name / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "process", str(inbox), "--date", "2030-01-01")
+    assert code == 2
+    assert "'10-21-2024'" in err and "rename it to 2024-10-21" in err
+    assert "'20241024'" in err and "rename it to 2024-10-24" in err
+    assert "'Oct 26 2024'" in err and "rename it to 2024-10-26" in err
+    assert "'26 October 2024'" in err and "2024-10-26" in err
+    assert "'10-11-2024'" in err and "it could be 2024-10-11 or 2024-11-10" in err
+    assert "'scans from Bob'" in err and "holds scans but is no date folder" in err
+    assert "'2024-10-18'" not in err and "'empty'" not in err and ".hidden" not in err
+
+
 @pytest.mark.parametrize("command", [["review"], ["review", "show", "1"], ["ledger"], ["audit", "123456"],
                                      ["export", "--out", "out"]])
 def test_read_only_commands_on_a_home_with_nothing_in_it_say_so(command, tmp_path, capsys):

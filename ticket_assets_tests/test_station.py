@@ -178,6 +178,13 @@ def test_a_viewer_sees_and_downloads_but_cannot_answer(office):
     assert office.answers() == []
 
 
+def test_regression_an_item_that_is_not_there_is_a_404_in_words_for_a_browser(office):
+    session, _ = _signed_in(office, "victor")
+    missing = session.get(f"{office.url}/item/999999")
+    assert missing.status_code == 404 and "there is no review item 999999" in missing.text
+    assert "tickets review" not in missing.text, "a command-line hint on a browser's page"
+
+
 def test_logins_are_rate_limited_per_name(office):
     session = requests.Session()
     statuses = [session.post(f"{office.url}/login", data={"name": "mallory", "password": f"guess-{n}",

@@ -31,9 +31,10 @@ def main(argv: list[str] | None = None) -> int:
 def process_command(args) -> int:
     settings = load_settings(args.inbox, args.home)
     api.check_dates(args.dates or [])
-    for name, advice in api.misnamed_folders(settings).items():
-        print(f"tickets: folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its scans "
-              f"are not processed: {advice}", file=sys.stderr)
+    for name, problem in api.misnamed_folders(settings).items():
+        print(f"tickets: folder {name!r} of the inbox {problem}", file=sys.stderr)
+    for day, note in api.days_without_folder(settings).items():
+        print(f"tickets: {day} {note}", file=sys.stderr)
     days = api.chosen_days(settings, args.dates)
     if not args.inbox_moved:
         api.refuse_another_inbox(settings, days)
@@ -69,6 +70,10 @@ def review_command(args) -> int:
     columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
     print_table(columns, [[row[c] for c in columns] for row in rows])
     print(f"{len(rows)} open review item(s)")
+    listed = {row["partition_key"] for row in rows}
+    for day, note in api.days_without_folder(settings).items():
+        if day in listed:
+            print(f"{day} {note}")
     if args.date and not api.ledger(settings, args.date).runs:
         print(f"{args.date} has not been processed with this home")
     return 0
@@ -171,8 +176,9 @@ def _print_audited(entry: api.AuditedRecord) -> None:
         print(f"  duplicate of {record['duplicate_of']}")
     for review in entry.reviews:
         state = f"answered by {review['resolved_by']}" if review["resolved"] else "open"
-        print(f"  review #{review['id']} {review['severity']} {review['reason']}: "
-              f"{review['detected_fields'].get('detail', '')} ({state})")
+        detail = review["detected_fields"].get("detail", "")
+        shown = detail if detail == state else f"{detail} ({state})"  # an answered item's history row says it already
+        print(f"  review #{review['id']} {review['severity']} {review['reason']}: {shown}")
     for answer in entry.answers:
         print(f"  answer      {answer['reason'] or 'page'}: {answer_text(answer)}")
     if entry.run:

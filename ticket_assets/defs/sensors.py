@@ -37,9 +37,8 @@ def inbox_sensor(context: SensorEvaluationContext, tickets: TicketsConfig):
         return SkipReason(str(err))
     if not inbox.is_dir():
         return SkipReason(f"inbox {inbox} does not exist")
-    for name, advice in misnamed_date_folders(inbox).items():
-        context.log.warning(f"folder {name!r} of the inbox looks like a day but is not a YYYY-MM-DD one, so its "
-                            f"scans are not processed: {advice}")
+    for name, problem in misnamed_date_folders(inbox).items():
+        context.log.warning(f"folder {name!r} of the inbox {problem}")
     states = states_from_json(json.loads(context.cursor)) if context.cursor else {}
 
     def already_processed(day: str, signature: str) -> bool:

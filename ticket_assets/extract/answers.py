@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ticket_assets.extract.reasons import DECISIONS, Decision, Finding
+from ticket_assets.schema import place_of
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,6 @@ class DayAnswers:
         if self.places.get(answered_at) == content:
             return False
         return (place, content) not in self.held_before or (answered_at, content) not in self.held_before
-
-
-def place_of(page_id: str) -> str:
-    """The page id without the content suffix a kept record of overwritten content carries."""
-    return page_id.split("@")[0]
 
 
 def _content(answer: dict) -> PageKey:

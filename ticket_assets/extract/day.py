@@ -17,14 +17,14 @@ from datetime import date, datetime
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
-from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, place_of
+from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey
 from ticket_assets.extract.duplicates import KnownTicket, by_ticket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Finding, Reason
 from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.render import PageImage
-from ticket_assets.schema import RECORD_FIELDS, REQUIRED_FIELDS
+from ticket_assets.schema import RECORD_FIELDS, REQUIRED_FIELDS, place_of
 
 # Every review row carries every column: rows written together must have the same keys.
 UNRESOLVED = {"resolved": False, "resolved_by": None, "resolved_at": None, "corrections": None}

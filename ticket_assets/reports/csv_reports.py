@@ -7,22 +7,24 @@ import json
 import re
 from datetime import date, datetime
 from operator import itemgetter
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
 from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Reason, Severity
 from ticket_assets.reports.safe_output import csv_text
-from ticket_assets.schema import CONTAMINATED
+from ticket_assets.schema import CONTAMINATED, split_page_id
 
 SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)}  # most severe first
 
 
 def file_ref(ticket: dict) -> str:
-    """`scan_0001.pdf-p3`: the file's name and the page, as the office writes it; a record kept from content
-    that was overwritten under the same name says which content (`scan_0001.pdf-p3@1f2e3d4c5b6a`)."""
-    _, kept, content = ticket.get("page_id", "").partition("@")
-    return f"{PurePosixPath(ticket['file_path']).name}-p{ticket['page_number']}" + (f"@{content}" if kept else "")
+    """`import/scan_0001.pdf-p3`: the file's path below its day folder and the page, which finds the page
+    (two sub-folders may hold files of one name); a record kept from content that was overwritten under the same
+    name says which content (`scan_0001.pdf-p3@1f2e3d4c5b6a`)."""
+    content = split_page_id(ticket.get("page_id", ""))[1]
+    below_day = ticket["file_path"].partition("/")[2]
+    return f"{below_day}-p{ticket['page_number']}" + (f"@{content}" if content else "")
 
 
 # Report column -> how to read it from a tickets row.
@@ -72,20 +74,19 @@ def load_status(ticket: dict) -> str:
     """What a line of the manifest log is: a clean load, one in review, a copy, or one a person decided on."""
     notes = []
     if ticket.get("copy_status") == CopyStatus.COPY.value:
-        notes.append(f"copy of {_ref_of(ticket['duplicate_of'])}, not counted")
+        notes.append(f"copy of {_original_ref(ticket)}, not counted")
     elif ticket.get("copy_status") == CopyStatus.SUSPECTED.value:
-        notes.append(f"possible copy of {_ref_of(ticket['duplicate_of'])}")
+        notes.append(f"possible copy of {_original_ref(ticket)}")
     if ticket["review_required"]:
         notes.append(f"in review ({ticket['review_reason']})")
     notes += [f"{reason}: {decision}" for reason, decision in (ticket.get("decisions") or {}).items()]
     return "; ".join(notes)
 
 
-def _ref_of(page_id: str | None) -> str:
-    if not page_id:
-        return ""
-    path, _, page = page_id.split("@")[0].rpartition("-p")
-    return file_ref({"file_path": path, "page_number": page, "page_id": page_id})
+def _original_ref(copy: dict) -> str:
+    """The page a copy is a copy of, as its file ref; led by its day when that is not the copy's day."""
+    day, _, ref = (copy["duplicate_of"] or "").partition("/")
+    return ref if day == copy["file_path"].partition("/")[0] else copy["duplicate_of"] or ""
 
 
 def write_invoice_match(path: Path, tickets: list[dict]) -> None:

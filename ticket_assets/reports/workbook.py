@@ -141,12 +141,16 @@ def _notes(layout: SheetLayout, of_sheet: list[dict], day_tickets: list[dict]) -
     unclassified = _count_unclassified(day_tickets) if layout.counts_unclassified else 0
     notes = [
         f"{in_review} awaiting review" if in_review else "",
-        f"{suspected} possible copies awaiting review, not counted" if suspected else "",
-        f"{copies} copies, not counted" if copies else "",
+        f"{suspected} possible {_copies(suspected)} awaiting review, not counted" if suspected else "",
+        f"{copies} {_copies(copies)}, not counted" if copies else "",
         f"{unplaced} without a listed {layout.column_field}" if unplaced else "",
         f"{unclassified} unclassified" if unclassified else "",
     ]
     return "; ".join(note for note in notes if note) or None
+
+
+def _copies(count: int) -> str:
+    return "copy" if count == 1 else "copies"
 
 
 def _count_unclassified(tickets: list[dict]) -> int:

@@ -128,6 +128,8 @@ def _first_focus(item: dict) -> str:
 def _item(station, review_id: int) -> dict:
     try:
         return api.review_item(station.settings, review_id, station.warehouse)
+    except api.NoSuchItem:  # its message points to the command line; a browser user has the queue
+        raise HTTPException(404, f"there is no review item {review_id}: the queue lists the open ones") from None
     except UserError as err:
         raise HTTPException(404, str(err)) from None
 

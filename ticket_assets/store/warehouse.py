@@ -32,6 +32,7 @@ from sqlalchemy.pool import NullPool
 
 from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
+from ticket_assets.schema import place_of
 from ticket_assets.store.models import (
     metadata,
     ocr_pages,
@@ -155,6 +156,17 @@ class Warehouse:
         query = select(review_queue).where(review_queue.c.partition_key == partition_key).order_by(review_queue.c.id)
         return self._rows(query)
 
+    def held_days(self) -> dict[str, tuple[int, int]]:
+        """Every day the warehouse holds records or open review items of: day -> (records, open items)."""
+        records = select(tickets.c.partition_key, func.count()).group_by(tickets.c.partition_key)
+        items = (select(review_queue.c.partition_key, func.count()).where(review_queue.c.resolved.is_(False))
+                 .group_by(review_queue.c.partition_key))
+        with self.engine.connect() as conn:
+            held = {day: (count, 0) for day, count in conn.execute(records)}
+            for day, count in conn.execute(items):
+                held[day] = (held.get(day, (0, 0))[0], count)
+        return held
+
     def job_tickets(self, job_code: str, first_day: str, last_day: str) -> list[dict]:
         """The job's tickets from the date folders first_day..last_day (YYYY-MM-DD, inclusive)."""
         query = select(tickets).where(
@@ -183,7 +195,7 @@ class Warehouse:
         reviews = self._rows(select(review_queue).where(review_queue.c.page_id == page_id).order_by(review_queue.c.id))
         answers = self._rows(select(review_answers).where(
             review_answers.c.file_hash == file_hash,
-            review_answers.c.page_id.in_([page_id, page_id.split("@")[0]])).order_by(review_answers.c.resolved_at))
+            review_answers.c.page_id.in_([page_id, place_of(page_id)])).order_by(review_answers.c.resolved_at))
         return reviews, answers
 
     def item_answers(self, item: dict) -> list[dict]:
