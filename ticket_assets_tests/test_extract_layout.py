@@ -53,7 +53,8 @@ def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
     assert _measures(_extract(("Yardas / Yards", 40, 300), ("13", 300, 300))) == (13.0, "CY")
 
 
-@pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión"])
+@pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión",
+                                   "Tractor #", "Rig No."])
 def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
 
