@@ -210,3 +210,17 @@ def test_a_unit_ticked_in_a_list_on_the_amounts_row_is_its_unit():
 def test_places_as_people_write_them(kind, written, value):
     label = "Origin" if kind == "source" else "Dump Site"
     assert _extract((label, 40, 300), (written, 300, 300)).value(kind) == value
+
+
+def test_an_amount_before_net_tons_is_in_tons():
+    assert _measures(_extract(("Weight", 40, 300), ("21.23 Net Tons", 700, 300))) == (21.23, "TONS")
+
+
+def test_values_at_the_right_edge_of_a_slanted_photo_are_a_row_up_from_their_labels():
+    """Every value stands 19 pixels above its label's middle, nearer the row above (17 pixels under the label
+    above): the offset every label has a value at says which row a value is on, not each label's nearest."""
+    rows = [("Date of Load", "08/05/25"), ("Acct.", "Lindamood"), ("Job Location", "24-105"), ("Tractor #", "54"),
+            ("Loaded From", "Podium")]
+    lines = [line for at, (label, value) in enumerate(rows)
+             for line in ((label, 40, 200 + 36 * at), (value, 900 - 12 * len(value), 181 + 36 * at))]
+    assert _extract(*lines).value("truck_number") == "54"

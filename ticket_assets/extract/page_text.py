@@ -221,23 +221,23 @@ class PageText:
 
     @cached_property
     def _writing_offset(self) -> float:
-        """How far below their labels the page's values stand, in label heights: the median over its bare
-        labels of the nearest text to their right, when most of them agree (0 on a printed form, half a line
-        on a pad a hand filled in low); else 0."""
+        """How far below their labels the page's values stand, in label heights: the offset most of its bare
+        labels have a text to their right at (0 on a printed form, half a line on a pad a hand filled in low, a
+        line above on a photo at a slant, where the values at the right edge rise), the nearest to 0 of equals;
+        0 when no offset is shared by more than half of them. Each label's text at that offset, not its nearest:
+        on a slanted photo a value may stand as near the next label's row as its own."""
         labels = form_labels()
-        offsets = sorted(offset for line in self.lines if labels.is_bare_label(line.text)
-                         if (offset := self._offset_right_of(line)) is not None)
-        if not offsets:
-            return 0.0
-        median = offsets[len(offsets) // 2]
-        agreeing = [offset for offset in offsets if abs(offset - median) < AGREEING_OFFSETS]
-        return median if len(agreeing) > len(offsets) / 2 else 0.0
+        by_label = [offsets for line in self.lines if labels.is_bare_label(line.text)
+                    if (offsets := self._offsets_right_of(line))]
+        candidates = sorted({offset for offsets in by_label for offset in offsets}, key=abs)
+        best = max(candidates, key=lambda offset: len(_agreeing(by_label, offset)), default=None)
+        agreeing = _agreeing(by_label, best) if best is not None else []
+        return sorted(agreeing)[len(agreeing) // 2] if len(agreeing) > len(by_label) / 2 else 0.0
 
-    def _offset_right_of(self, line: OcrLine) -> float | None:
+    def _offsets_right_of(self, line: OcrLine) -> list[float]:
         height = max(line.box[3] - line.box[1], 1)
         offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines if _left_of(line, other)]
-        near = [offset for offset in offsets if abs(offset) < LOW_VALUE]
-        return min(near, key=abs) if near else None
+        return [offset for offset in offsets if abs(offset) < LOW_VALUE]
 
     def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine | None:
         """Of the lines in the label's column left of the value (the label and the labels above and below it),
@@ -264,6 +264,12 @@ class PageText:
             if 0 < direction * (other.box[1] - line.box[1]) < 2.5 * height and _overlaps_x(line, other)
         ]
         return min(column, key=lambda other: direction * other.box[1]) if column else None
+
+
+def _agreeing(by_label: list[list[float]], offset: float) -> list[float]:
+    """Of each label's offsets, the one nearest the given offset, for the labels that have one close to it."""
+    nearest = [min(offsets, key=lambda other: abs(other - offset)) for offsets in by_label]
+    return [other for other in nearest if abs(other - offset) < AGREEING_OFFSETS]
 
 
 def _without_accents(line: OcrLine) -> OcrLine:
