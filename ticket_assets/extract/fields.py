@@ -254,6 +254,6 @@ def find_truck_number(page: PageText) -> Found | None:
     address under it ("2121 TREADWAY DALLAS") is not taken for a truck."""
     for found in page.values_at("truck_number"):
         match = TRUCK_VALUE.fullmatch(found.text.strip())
-        if match:
-            return Found(match.group(1), found.line, found.line.confidence_of(match.group(1)))
+        if match:  # no surer than the value was found (a value its label's by the page's slant only)
+            return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))
     return None

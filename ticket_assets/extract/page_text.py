@@ -15,6 +15,7 @@ HEADER_FRACTION = 0.3
 CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is that label's
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
 TOUCHING = 1 / 3  # line heights two boxes side by side may overlap: a box drawn round handwriting
+SLANTED = 0.85  # a value its label's by the page's slant only (_up_a_row): a person confirms it where it must be sure
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -130,7 +131,8 @@ class PageText:
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
         if neighbour and not labels.is_label(neighbour.text):
-            yield _whole_line(neighbour)
+            found = _whole_line(neighbour)
+            yield replace(found, confidence=SLANTED * found.confidence) if self._up_a_row(neighbour, line) else found
         around = [self._value_above(line, labels), self._in_column_below(line, start, end, labels)]
         yield from filter(None, around if self.labels_under_values else around[1:])
 
@@ -213,6 +215,11 @@ class PageText:
                  and not self._between(line, other)]
         return min(owned, key=lambda other: other.box[0]) if owned else None
 
+    def _up_a_row(self, value: OcrLine, label: OcrLine) -> bool:
+        """Whether a value is its label's only because the page's values stand above their labels: no hand
+        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends."""
+        return self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
+
     def _between(self, label: OcrLine, value: OcrLine) -> bool:
         """Whether another text stands between a label and a value to its right, at the value's height
         ("Loads ....... Yds 21": the 21 is the yards')."""
@@ -239,12 +246,13 @@ class PageText:
         offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines if _left_of(line, other)]
         return [offset for offset in offsets if abs(offset) < LOW_VALUE]
 
-    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine | None:
+    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine, offset: float | None = None) -> OcrLine | None:
         """Of the lines in the label's column left of the value (the label and the labels above and below it),
         the one clearly nearest the value's height (less the page's writing offset); None for a value about
         halfway between two."""
         column = [other for other in self.lines if _overlaps_x(other, label) and _left_of(other, value)]
-        height = _centre_y(value) - self._writing_offset * max(label.box[3] - label.box[1], 1)
+        offset = self._writing_offset if offset is None else offset
+        height = _centre_y(value) - offset * max(label.box[3] - label.box[1], 1)
         nearest = sorted(column, key=lambda other: abs(_centre_y(other) - height))
         gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
         return nearest[0] if len(gaps) == 1 or gaps[0] < CLEARLY_NEARER * gaps[1] else None
