@@ -227,3 +227,12 @@ def test_values_at_the_right_edge_of_a_slanted_photo_are_a_row_up_from_their_lab
     extraction = _extract(*lines)
     assert extraction.value("source") == "PODIUM"
     assert (extraction.value("truck_number"), extraction.suggestions["truck_number"].value) == (None, "54")
+
+
+def test_labels_printed_small_under_a_row_of_boxes_name_the_words_above_in_their_column():
+    """Four boxes to a row, each label centred under its box, each value written at its box's left: a value
+    stands over no part of its label, but in its column."""
+    e = _extract(("10/17/24", 40, 200), ("Lindamood", 300, 200), ("Podium", 560, 200), ("Post Oak", 800, 200),
+                 ("Date", 110, 240), ("Customer", 380, 240), ("Origin", 640, 240), ("Dump Site", 850, 240),
+                 ("4", 40, 300), ("W. Reyes", 300, 300), ("Rig No.", 110, 340), ("Driver", 380, 340))
+    assert (e.value("truck_number"), e.value("source"), e.value("destination")) == ("4", "PODIUM", "POST_OAK_PIT")

@@ -133,12 +133,23 @@ class PageText:
         if neighbour and not labels.is_label(neighbour.text):
             found = _whole_line(neighbour)
             yield replace(found, confidence=SLANTED * found.confidence) if self._up_a_row(neighbour, line) else found
-        around = [self._value_above(line, labels), self._in_column_below(line, start, end, labels)]
+        around = [self._value_above(line, start, end, labels), self._in_column_below(line, start, end, labels)]
         yield from filter(None, around if self.labels_under_values else around[1:])
 
-    def _value_above(self, line: OcrLine, labels: Labels) -> Found | None:
+    def _value_above(self, line: OcrLine, start: int, end: int, labels: Labels) -> Found | None:
+        """The line straight over a label printed under its value; else, for a label of a row of labels printed
+        under a row of boxes (a value written at its box's left, the label centred under it), the words of the
+        row above in the label's column."""
         above = self._line_above(line)
-        return None if above is None or labels.is_label(above.text) else _whole_line(above)
+        if above is not None and not labels.is_label(above.text):
+            return _whole_line(above)
+        if not self._in_a_row_of_labels(line, labels):
+            return None
+        return self._words_in_column(self._row_above(line), *self._column_of(line, start, end, labels), labels)
+
+    def _in_a_row_of_labels(self, line: OcrLine, labels: Labels) -> bool:
+        return (len(_spans_of(line, labels.any_label)) > 1
+                or any(labels.is_label(other.text) for other in self.row_neighbours(line)))
 
     @cached_property
     def labels_under_values(self) -> bool:
@@ -163,17 +174,25 @@ class PageText:
     def _in_column_below(self, line: OcrLine, start: int, end: int, labels: Labels) -> Found | None:
         """The words under a label. Alone on its row, the label owns the line below; in a row of labels
         (`YARDS  TONS  TRUCK #` over `17  6181`), only the words whose middle falls in its column."""
-        header = _spans_of(line, labels.any_label)
-        if len(header) < 2 and not any(labels.is_label(o.text) for o in self.row_neighbours(line)):
+        if not self._in_a_row_of_labels(line, labels):
             below = self._line_below(line)
             if below is None or labels.is_label(below.text):  # another label's line, not a value
                 return None
             return _whole_line(below)
-        left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
-        values = [row_line for row_line in self._next_row(line) if self._unlabelled(row_line, labels)]
+        left, right = self._column_of(line, start, end, labels)
+        return (self._words_in_column(self._next_row(line), left, right, labels)
+                or self._straight_below(line, left, right, labels))
+
+    def _column_of(self, line: OcrLine, start: int, end: int, labels: Labels) -> tuple[float, float]:
+        spans = _spans_of(line, labels.any_label) + self._row_label_spans(line, labels.any_label)
+        return _column(line, start, end, spans)
+
+    def _words_in_column(self, row: list[OcrLine], left: float, right: float, labels: Labels) -> Found | None:
+        """The words of a row of values whose middle falls in a label's column, as one value."""
+        values = [row_line for row_line in row if self._unlabelled(row_line, labels)]
         words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
         if not words:
-            return self._straight_below(line, left, right, labels)
+            return None
         text = " ".join(word for word, _ in words)
         holder = words[0][1]
         return Found(text, holder, holder.confidence_of(text))
@@ -203,6 +222,15 @@ class PageText:
             return []
         top = min(below, key=lambda o: o.box[1])
         return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
+
+    def _row_above(self, line: OcrLine) -> list[OcrLine]:
+        """The lines of the nearest row over this one, within two and a half line heights."""
+        height = max(line.box[3] - line.box[1], 1)
+        above = [o for o in self.lines if line.box[1] - 2.5 * height < o.box[3] and _centre_y(o) < line.box[1]]
+        if not above:
+            return []
+        bottom = max(above, key=lambda o: o.box[3])
+        return [o for o in above if abs(_centre_y(o) - _centre_y(bottom)) < 0.6 * height]
 
     def _right_of(self, line: OcrLine) -> OcrLine | None:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
