@@ -26,7 +26,8 @@ def _measures(extraction):
 
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
-                                           ("2 LDS", "LOADS")])
+                                           ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
+                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
@@ -236,3 +237,7 @@ def test_labels_printed_small_under_a_row_of_boxes_name_the_words_above_in_their
                  ("Date", 110, 240), ("Customer", 380, 240), ("Origin", 640, 240), ("Dump Site", 850, 240),
                  ("4", 40, 300), ("W. Reyes", 300, 300), ("Rig No.", 110, 340), ("Driver", 380, 340))
     assert (e.value("truck_number"), e.value("source"), e.value("destination")) == ("4", "PODIUM", "POST_OAK_PIT")
+
+
+def test_a_q_read_as_o_still_makes_a_quantity_label():
+    assert _measures(_extract(("OTY NET", 40, 300), ("15.78", 300, 300))) == (15.78, None)

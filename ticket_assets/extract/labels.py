@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
-CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*", ".": r"\.?"}
+CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*", ".": r"\.?"}
 NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
@@ -66,10 +66,11 @@ class Labels:
         return named.pop() if len(named) == 1 else None
 
     def unit_pattern(self, single_letters: bool = False) -> str:
-        """The units as a pattern, longest spelling first, a stop or space allowed between letters ("C.Y.",
-        "CU YD"); a unit of one letter ("T") only where asked: at a quantity label, not anywhere on the page."""
+        """The units as a pattern, longest spelling first, a stop, a space or both allowed between letters
+        ("C.Y.", "CU YD", "cu. yd."); a unit of one letter ("T") only where asked: at a quantity label, not
+        anywhere on the page."""
         spellings = sorted((s for s in self.units if single_letters or len(s) > 1), key=len, reverse=True)
-        return "|".join(r"[.\s]?".join(map(re.escape, spelling)) for spelling in spellings)
+        return "|".join(r"\.?\s?".join(map(re.escape, spelling)) for spelling in spellings)
 
     def unit_named(self, written: str) -> str:
         return self.units[_unit_key(written)]
