@@ -13,7 +13,8 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
-CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*", ".": r"\.?"}
+CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*",
+            ".": r"\.?"}
 NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
