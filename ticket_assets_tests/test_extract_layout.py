@@ -241,3 +241,21 @@ def test_labels_printed_small_under_a_row_of_boxes_name_the_words_above_in_their
 
 def test_a_q_read_as_o_still_makes_a_quantity_label():
     assert _measures(_extract(("OTY NET", 40, 300), ("15.78", 300, 300))) == (15.78, None)
+
+
+@pytest.mark.parametrize("label, unit", [("Net Wt (T)", "TONS"), ("Volume (CY)", "CY"), ("Qty (Loads)", "LOADS")])
+def test_a_unit_in_brackets_after_a_quantity_label_is_its_values_unit(label, unit):
+    assert _measures(_extract((label, 40, 300), ("20.99", 300, 300))) == (20.99, unit)
+
+
+def test_a_line_items_unit_column_gives_the_amount_its_unit_and_the_amount_column_is_money():
+    e = _extract(("Qty", 40, 300), ("Unit", 200, 300), ("Description", 350, 300), ("Unit Price", 700, 300),
+                 ("Amount", 850, 300), ("18", 40, 340), ("CY", 200, 340), ("Trade spoils", 350, 340),
+                 ("12.50", 700, 340), ("225.00", 850, 340))
+    assert _measures(e) == (18.0, "CY")
+
+
+def test_a_printed_list_of_units_on_the_amounts_row_names_none():
+    e = _extract(("QTY.", 40, 300), ("14.83", 300, 300), ("Tons", 500, 300), ("Cu Yds", 600, 300),
+                 ("Loads", 750, 300))
+    assert _measures(e) == (14.83, None)

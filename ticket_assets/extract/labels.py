@@ -23,6 +23,7 @@ MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one 
 LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
 SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
+BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
@@ -61,9 +62,11 @@ class Labels:
         return self.others_of[field]
 
     def unit_of(self, quantity_label: str) -> str | None:
-        """The unit a quantity label implies ("NET TONS", "Toneladas / Tons" -> TONS; "QTY" -> None); none
+        """The unit a quantity label implies ("NET TONS", "Toneladas / Tons", "Net Wt (T)" -> TONS; "QTY" -> None); none
         from a label that names two ("NET TONS / CY"): the value's own unit or column decides."""
         named = {unit for label, unit in self.quantity_patterns if unit and label.search(quantity_label)}
+        bracketed = BRACKETED.search(quantity_label)  # "Volume (CY)", "Net Wt (T)": the label names its unit
+        named |= {self.units[key]} if bracketed and (key := _unit_key(bracketed.group(1))) in self.units else set()
         return named.pop() if len(named) == 1 else None
 
     def unit_pattern(self, single_letters: bool = False) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ticket_assets.extract.labels import NUMBER_WORD, Labels, folded, form_labels
+from ticket_assets.extract.labels import BRACKETED, NUMBER_WORD, Labels, folded, form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
@@ -19,6 +19,7 @@ SLANTED = 0.85  # a value its label's by the page's slant only (_up_a_row): a pe
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
+_AFTER_A_LABEL = re.compile(rf"\s*{BRACKETED.pattern}")
 _JOINER = re.compile(r"\s*[/&]\s*")  # "Profile/Manifest": two spellings of one label
 
 
@@ -336,12 +337,14 @@ def _overlaps_y(a: OcrLine, b: OcrLine) -> bool:
 
 
 def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
-    """Where a label ends in the line's text, its number word ("No.") and a second spelling joined to it
-    ("Profile/Manifest #:") included."""
+    """Where a label ends in the line's text, its number word ("No."), a second spelling joined to it
+    ("Profile/Manifest #:") and a word in brackets after it ("Volume (CY)") included."""
     end = match.start() + len(match.group(0).rstrip())
     while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
         end = more.start() + len(more.group(0).rstrip())
-    return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+    end += len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+    bracketed = _AFTER_A_LABEL.match(text, end)
+    return bracketed.end() if bracketed else end
 
 
 def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> str:
