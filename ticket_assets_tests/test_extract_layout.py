@@ -72,7 +72,8 @@ def test_a_field_label_holding_another_fields_shorter_label_is_that_field_label(
 
 
 @pytest.mark.parametrize("label", ["Dump Loc.", "Drop Location", "Disposal Facility", "Dest.", "Ship To Address",
-                                   "Descarga / Dump Site", "Unload Site", "CONSIGNEE.", "Facility:"])
+                                   "Descarga / Dump Site", "Unload Site", "CONSIGNEE.", "Facility:", "Disposal Loc.",
+                                   "Descargado en / Unloaded At"])
 def test_destination_labels_as_forms_print_them(label):
     assert _extract((label, 40, 300), ("Post Oak Pit", 300, 300)).value("destination") == "POST_OAK_PIT"
 
@@ -259,3 +260,19 @@ def test_a_printed_list_of_units_on_the_amounts_row_names_none():
     e = _extract(("QTY.", 40, 300), ("14.83", 300, 300), ("Tons", 500, 300), ("Cu Yds", 600, 300),
                  ("Loads", 750, 300))
     assert _measures(e) == (14.83, None)
+
+
+def test_a_line_a_row_above_a_label_is_no_value_of_it_on_a_form_that_writes_its_values_low():
+    """Values stand half a line under their labels; the address printed a row above the SCALE TICKET title,
+    to its right, is no ticket number (1445 S. Hwy 380)."""
+    e = _extract(("1445 S. Hwy 380 Bridgeport TX", 300, 180), ("SCALE TICKET", 40, 200),
+                 ("Date", 40, 260), ("SEP-01-2025", 500, 272), ("Tractor #", 40, 320), ("1090", 500, 332),
+                 ("Qty", 40, 380), ("20.52 TONS", 500, 392))
+    assert e.value("ticket_number") is None and e.value("truck_number") == "1090"
+
+
+def test_one_labels_value_a_row_up_is_no_habit_of_the_page():
+    """Only the title has a text beside it, a row up: the page's values still stand on their labels' rows."""
+    e = _extract(("Scale House (972) 436-8810", 300, 180), ("SCALE TICKET", 40, 200),
+                 ("Weight - Tons", 40, 400), ("16.46", 800, 410))
+    assert _measures(e) == (16.46, "TONS")

@@ -236,13 +236,18 @@ class PageText:
     def _right_of(self, line: OcrLine) -> OcrLine | None:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
         line or more below it) when the label is still the nearest of the lines in its column; with no other
-        text between them."""
+        text between them. Never a line further from the label than the page's values stand from theirs: an
+        address a row above a label at the top of a form that writes its values low is no value of it."""
         height = max(line.box[3] - line.box[1], 1)
         right = [other for other in self.lines if _left_of(line, other)
-                 and abs(_centre_y(other) - _centre_y(line)) < LOW_VALUE * height]
+                 and self._near_the_pages_offset((_centre_y(other) - _centre_y(line)) / height)]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
         return min(owned, key=lambda other: other.box[0]) if owned else None
+
+    def _near_the_pages_offset(self, offset: float) -> bool:
+        """Whether a text this many label heights below a label is near enough to be its value beside it."""
+        return abs(offset) < LOW_VALUE and abs(offset - self._writing_offset) < LOW_VALUE
 
     def _up_a_row(self, value: OcrLine, label: OcrLine) -> bool:
         """Whether a value is its label's only because the page's values stand above their labels: no hand
@@ -260,7 +265,7 @@ class PageText:
         """How far below their labels the page's values stand, in label heights: the offset most of its bare
         labels have a text to their right at (0 on a printed form, half a line on a pad a hand filled in low, a
         line above on a photo at a slant, where the values at the right edge rise), the nearest to 0 of equals;
-        0 when no offset is shared by more than half of them. Each label's text at that offset, not its nearest:
+        0 when no offset is shared by two of them and more than half. Each label's text at that offset, not its nearest:
         on a slanted photo a value may stand as near the next label's row as its own."""
         labels = form_labels()
         by_label = [offsets for line in self.lines if labels.is_bare_label(line.text)
@@ -268,7 +273,8 @@ class PageText:
         candidates = sorted({offset for offsets in by_label for offset in offsets}, key=abs)
         best = max(candidates, key=lambda offset: len(_agreeing(by_label, offset)), default=None)
         agreeing = _agreeing(by_label, best) if best is not None else []
-        return sorted(agreeing)[len(agreeing) // 2] if len(agreeing) > len(by_label) / 2 else 0.0
+        shared = len(agreeing) > len(by_label) / 2 and len(agreeing) > 1  # one label is no habit of the page's
+        return sorted(agreeing)[len(agreeing) // 2] if shared else 0.0
 
     def _offsets_right_of(self, line: OcrLine) -> list[float]:
         height = max(line.box[3] - line.box[1], 1)
