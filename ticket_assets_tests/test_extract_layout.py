@@ -276,3 +276,8 @@ def test_one_labels_value_a_row_up_is_no_habit_of_the_page():
     e = _extract(("Scale House (972) 436-8810", 300, 180), ("SCALE TICKET", 40, 200),
                  ("Weight - Tons", 40, 400), ("16.46", 800, 410))
     assert _measures(e) == (16.46, "TONS")
+
+
+@pytest.mark.parametrize("written", ["North TX Spoils", "NORTH TXSPOILS", "N. Texas Spoils"])
+def test_north_texas_spoils_written_out_are_ntx_spoils(written):
+    assert _extract(("Origin", 40, 300), (written, 300, 300)).value("source") == "NTX_SPOILS"
