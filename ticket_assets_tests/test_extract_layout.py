@@ -281,3 +281,7 @@ def test_one_labels_value_a_row_up_is_no_habit_of_the_page():
 @pytest.mark.parametrize("written", ["North TX Spoils", "NORTH TXSPOILS", "N. Texas Spoils"])
 def test_north_texas_spoils_written_out_are_ntx_spoils(written):
     assert _extract(("Origin", 40, 300), (written, 300, 300)).value("source") == "NTX_SPOILS"
+
+
+def test_a_middle_dot_between_a_labels_words_is_a_space():
+    assert _extract(("No.·de Camión", 40, 300), ("913", 300, 300)).value("truck_number") == "913"

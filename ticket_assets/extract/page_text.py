@@ -316,8 +316,13 @@ def _agreeing(by_label: list[list[float]], offset: float) -> list[float]:
 
 
 def _without_accents(line: OcrLine) -> OcrLine:
-    """The line as read, accents dropped, so that labels match however a form accents them ("Camión")."""
-    return replace(line, text=folded(line.text), words=tuple((folded(word), score) for word, score in line.words))
+    """The line as read, accents dropped, so that labels match however a form accents them ("Camión"), and a
+    middle dot OCR read between words a space ("No.·de Camión")."""
+    return replace(line, text=_plain(line.text), words=tuple((_plain(word), score) for word, score in line.words))
+
+
+def _plain(text: str) -> str:
+    return folded(text.replace("·", " "))
 
 
 def _left_of(left: OcrLine, right: OcrLine) -> bool:
