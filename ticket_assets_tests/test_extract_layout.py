@@ -55,7 +55,7 @@ def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
 
 
 @pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión",
-                                   "Tractor #", "Rig No."])
+                                   "Equip ID", "Equipment #", "Tractor #", "Rig No."])
 def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
 
@@ -285,3 +285,9 @@ def test_north_texas_spoils_written_out_are_ntx_spoils(written):
 
 def test_a_middle_dot_between_a_labels_words_is_a_space():
     assert _extract(("No.·de Camión", 40, 300), ("913", 300, 300)).value("truck_number") == "913"
+
+
+def test_a_company_whose_name_begins_with_an_abbreviated_label_is_a_value():
+    """"Waste Man." labels a manifest number; "Waste Management" is the landfill's owner, the destination."""
+    e = _extract(("Disposal Loc.", 40, 300), ("Waste Management - Lewisville", 600, 300))
+    assert e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"

@@ -89,8 +89,10 @@ def _kind(spelling: str) -> str:
 
 
 def _body(spelling: str) -> str:
-    """A spelling's letters as a pattern, OCR's confusions allowed."""
-    return "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
+    """A spelling's letters as a pattern, OCR's confusions allowed. A word cut short with a stop ("Waste Man.",
+    "Equip.") goes on with no letter when its stop is lost: "Waste Management" is a company, no label."""
+    letters = "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
+    return re.sub(r"\\\.\?$", r"(?:\\.|(?![A-Z]))", letters)
 
 
 # Where a label ends, by its kind (see _kind).
