@@ -291,3 +291,7 @@ def test_a_company_whose_name_begins_with_an_abbreviated_label_is_a_value():
     """"Waste Man." labels a manifest number; "Waste Management" is the landfill's owner, the destination."""
     e = _extract(("Disposal Loc.", 40, 300), ("Waste Management - Lewisville", 600, 300))
     assert e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+
+
+def test_a_zero_in_a_places_words_is_the_o_ocr_took_it_for():
+    assert _extract(("Unloaded At", 40, 300), ("P0ST 0AK PIT FM1171", 500, 300)).value("destination") == "POST_OAK_PIT"
