@@ -26,7 +26,8 @@ def _measures(extraction):
 
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
-                                           ("2 LDS", "LOADS")])
+                                           ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
+                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
@@ -53,7 +54,8 @@ def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
     assert _measures(_extract(("Yardas / Yards", 40, 300), ("13", 300, 300))) == (13.0, "CY")
 
 
-@pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión"])
+@pytest.mark.parametrize("label", ["Truck ID", "TRUCKUNIT", "Hauler Unit", "Veh. No.", "Unit #", "No. de Camión",
+                                   "Equip ID", "Equipment #", "Tractor #", "Rig No."])
 def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
 
@@ -70,7 +72,8 @@ def test_a_field_label_holding_another_fields_shorter_label_is_that_field_label(
 
 
 @pytest.mark.parametrize("label", ["Dump Loc.", "Drop Location", "Disposal Facility", "Dest.", "Ship To Address",
-                                   "Descarga / Dump Site", "Unload Site", "CONSIGNEE.", "Facility:"])
+                                   "Descarga / Dump Site", "Unload Site", "CONSIGNEE.", "Facility:", "Disposal Loc.",
+                                   "Descargado en / Unloaded At"])
 def test_destination_labels_as_forms_print_them(label):
     assert _extract((label, 40, 300), ("Post Oak Pit", 300, 300)).value("destination") == "POST_OAK_PIT"
 
@@ -209,3 +212,86 @@ def test_a_unit_ticked_in_a_list_on_the_amounts_row_is_its_unit():
 def test_places_as_people_write_them(kind, written, value):
     label = "Origin" if kind == "source" else "Dump Site"
     assert _extract((label, 40, 300), (written, 300, 300)).value(kind) == value
+
+
+def test_an_amount_before_net_tons_is_in_tons():
+    assert _measures(_extract(("Weight", 40, 300), ("21.23 Net Tons", 700, 300))) == (21.23, "TONS")
+
+
+def test_values_at_the_right_edge_of_a_slanted_photo_are_a_row_up_from_their_labels():
+    """Every value stands 19 pixels above its label's middle, nearer the row above (17 pixels under the label
+    above): the offset every label has a value at says which row a value is on, not each label's nearest. A
+    truck number placed so only is a suggestion: the slant may have cost it a digit."""
+    rows = [("Date of Load", "08/05/25"), ("Acct.", "Lindamood"), ("Job Location", "24-105"), ("Tractor #", "54"),
+            ("Loaded From", "Podium")]
+    lines = [line for at, (label, value) in enumerate(rows)
+             for line in ((label, 40, 200 + 36 * at), (value, 900 - 12 * len(value), 181 + 36 * at))]
+    extraction = _extract(*lines)
+    assert extraction.value("source") == "PODIUM"
+    assert (extraction.value("truck_number"), extraction.suggestions["truck_number"].value) == (None, "54")
+
+
+def test_labels_printed_small_under_a_row_of_boxes_name_the_words_above_in_their_column():
+    """Four boxes to a row, each label centred under its box, each value written at its box's left: a value
+    stands over no part of its label, but in its column."""
+    e = _extract(("10/17/24", 40, 200), ("Lindamood", 300, 200), ("Podium", 560, 200), ("Post Oak", 800, 200),
+                 ("Date", 110, 240), ("Customer", 380, 240), ("Origin", 640, 240), ("Dump Site", 850, 240),
+                 ("4", 40, 300), ("W. Reyes", 300, 300), ("Rig No.", 110, 340), ("Driver", 380, 340))
+    assert (e.value("truck_number"), e.value("source"), e.value("destination")) == ("4", "PODIUM", "POST_OAK_PIT")
+
+
+def test_a_q_read_as_o_still_makes_a_quantity_label():
+    assert _measures(_extract(("OTY NET", 40, 300), ("15.78", 300, 300))) == (15.78, None)
+
+
+@pytest.mark.parametrize("label, unit", [("Net Wt (T)", "TONS"), ("Volume (CY)", "CY"), ("Qty (Loads)", "LOADS")])
+def test_a_unit_in_brackets_after_a_quantity_label_is_its_values_unit(label, unit):
+    assert _measures(_extract((label, 40, 300), ("20.99", 300, 300))) == (20.99, unit)
+
+
+def test_a_line_items_unit_column_gives_the_amount_its_unit_and_the_amount_column_is_money():
+    e = _extract(("Qty", 40, 300), ("Unit", 200, 300), ("Description", 350, 300), ("Unit Price", 700, 300),
+                 ("Amount", 850, 300), ("18", 40, 340), ("CY", 200, 340), ("Trade spoils", 350, 340),
+                 ("12.50", 700, 340), ("225.00", 850, 340))
+    assert _measures(e) == (18.0, "CY")
+
+
+def test_a_printed_list_of_units_on_the_amounts_row_names_none():
+    e = _extract(("QTY.", 40, 300), ("14.83", 300, 300), ("Tons", 500, 300), ("Cu Yds", 600, 300),
+                 ("Loads", 750, 300))
+    assert _measures(e) == (14.83, None)
+
+
+def test_a_line_a_row_above_a_label_is_no_value_of_it_on_a_form_that_writes_its_values_low():
+    """Values stand half a line under their labels; the address printed a row above the SCALE TICKET title,
+    to its right, is no ticket number (1445 S. Hwy 380)."""
+    e = _extract(("1445 S. Hwy 380 Bridgeport TX", 300, 180), ("SCALE TICKET", 40, 200),
+                 ("Date", 40, 260), ("SEP-01-2025", 500, 272), ("Tractor #", 40, 320), ("1090", 500, 332),
+                 ("Qty", 40, 380), ("20.52 TONS", 500, 392))
+    assert e.value("ticket_number") is None and e.value("truck_number") == "1090"
+
+
+def test_one_labels_value_a_row_up_is_no_habit_of_the_page():
+    """Only the title has a text beside it, a row up: the page's values still stand on their labels' rows."""
+    e = _extract(("Scale House (972) 436-8810", 300, 180), ("SCALE TICKET", 40, 200),
+                 ("Weight - Tons", 40, 400), ("16.46", 800, 410))
+    assert _measures(e) == (16.46, "TONS")
+
+
+@pytest.mark.parametrize("written", ["North TX Spoils", "NORTH TXSPOILS", "N. Texas Spoils"])
+def test_north_texas_spoils_written_out_are_ntx_spoils(written):
+    assert _extract(("Origin", 40, 300), (written, 300, 300)).value("source") == "NTX_SPOILS"
+
+
+def test_a_middle_dot_between_a_labels_words_is_a_space():
+    assert _extract(("No.·de Camión", 40, 300), ("913", 300, 300)).value("truck_number") == "913"
+
+
+def test_a_company_whose_name_begins_with_an_abbreviated_label_is_a_value():
+    """"Waste Man." labels a manifest number; "Waste Management" is the landfill's owner, the destination."""
+    e = _extract(("Disposal Loc.", 40, 300), ("Waste Management - Lewisville", 600, 300))
+    assert e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+
+
+def test_a_zero_in_a_places_words_is_the_o_ocr_took_it_for():
+    assert _extract(("Unloaded At", 40, 300), ("P0ST 0AK PIT FM1171", 500, 300)).value("destination") == "POST_OAK_PIT"

@@ -39,6 +39,7 @@ QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(si
                             r"(?![\d.,/:-]*\d)", re.I)
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
 UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 DATE_PATTERNS = (
@@ -226,7 +227,8 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
         match = QUANTITY_VALUE.match(text)
         if match and not page.on_row_of(found.line, labels.not_the_load):
             unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
-            unit = _unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
+            unit = (_unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
+                    or _unit_beside(page, found.line))
             sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
             return float(match.group(1)), unit, Found(match.group(0), found.line,
                                                        sure * found.line.confidence_of(match.group(1)))
@@ -243,6 +245,14 @@ def _unit_chosen(text: str, written: str | None) -> str | None:
     return ticked.pop() if len(ticked) == 1 else None
 
 
+def _unit_beside(page: PageText, line) -> str | None:
+    """The unit in a line item's Unit column: the one unit word alone on its line right of the amount on its row
+    ("18 | CY"). Several (a printed list: Tons  Cu Yds  Loads) name none of them."""
+    units = {form_labels().unit_named(match.group(1)) for other in page.row_neighbours(line)
+             if other.box[0] > line.box[0] and (match := UNIT_ALONE.fullmatch(other.text.strip(" |")))}
+    return units.pop() if len(units) == 1 else None
+
+
 def _ticked_beside(page: PageText, line) -> str | None:
     """The unit ticked in a printed list of units on the amount's row, when OCR shows the tick."""
     lists = [_unit_chosen(other.text, None) for other in page.row_neighbours(line)]
@@ -254,6 +264,6 @@ def find_truck_number(page: PageText) -> Found | None:
     address under it ("2121 TREADWAY DALLAS") is not taken for a truck."""
     for found in page.values_at("truck_number"):
         match = TRUCK_VALUE.fullmatch(found.text.strip())
-        if match:
-            return Found(match.group(1), found.line, found.line.confidence_of(match.group(1)))
+        if match:  # no surer than the value was found (a value its label's by the page's slant only)
+            return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))
     return None

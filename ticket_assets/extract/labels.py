@@ -13,7 +13,8 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
-CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*", ".": r"\.?"}
+CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*",
+            ".": r"\.?"}
 NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
@@ -22,6 +23,7 @@ MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one 
 LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
 SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
+BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
@@ -60,16 +62,19 @@ class Labels:
         return self.others_of[field]
 
     def unit_of(self, quantity_label: str) -> str | None:
-        """The unit a quantity label implies ("NET TONS", "Toneladas / Tons" -> TONS; "QTY" -> None); none
+        """The unit a quantity label implies ("NET TONS", "Toneladas / Tons", "Net Wt (T)" -> TONS; "QTY" -> None); none
         from a label that names two ("NET TONS / CY"): the value's own unit or column decides."""
         named = {unit for label, unit in self.quantity_patterns if unit and label.search(quantity_label)}
+        bracketed = BRACKETED.search(quantity_label)  # "Volume (CY)", "Net Wt (T)": the label names its unit
+        named |= {self.units[key]} if bracketed and (key := _unit_key(bracketed.group(1))) in self.units else set()
         return named.pop() if len(named) == 1 else None
 
     def unit_pattern(self, single_letters: bool = False) -> str:
-        """The units as a pattern, longest spelling first, a stop or space allowed between letters ("C.Y.",
-        "CU YD"); a unit of one letter ("T") only where asked: at a quantity label, not anywhere on the page."""
+        """The units as a pattern, longest spelling first, a stop, a space or both allowed between letters
+        ("C.Y.", "CU YD", "cu. yd."); a unit of one letter ("T") only where asked: at a quantity label, not
+        anywhere on the page."""
         spellings = sorted((s for s in self.units if single_letters or len(s) > 1), key=len, reverse=True)
-        return "|".join(r"[.\s]?".join(map(re.escape, spelling)) for spelling in spellings)
+        return "|".join(r"\.?\s?".join(map(re.escape, spelling)) for spelling in spellings)
 
     def unit_named(self, written: str) -> str:
         return self.units[_unit_key(written)]
@@ -84,8 +89,10 @@ def _kind(spelling: str) -> str:
 
 
 def _body(spelling: str) -> str:
-    """A spelling's letters as a pattern, OCR's confusions allowed."""
-    return "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
+    """A spelling's letters as a pattern, OCR's confusions allowed. A word cut short with a stop ("Waste Man.",
+    "Equip.") goes on with no letter when its stop is lost: "Waste Management" is a company, no label."""
+    letters = "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
+    return re.sub(r"\\\.\?$", r"(?:\\.|(?![A-Z]))", letters)
 
 
 # Where a label ends, by its kind (see _kind).

@@ -13,6 +13,7 @@ RUN_TOGETHER_MIN = 6  # letters a spelling needs to be found run into other word
 _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "Q": "O", "5": "S"})
 
 
+_ZERO_IN_A_WORD = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])", re.I)
 _DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])(?![A-Z]\.)", re.I)  # "W.M." is initials, no west
 _DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": "WEST "}
 
@@ -21,6 +22,11 @@ def spelled_out(text: str) -> str:
     """Accents dropped and abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are
     South ones."""
     return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], without_accents(text))
+
+
+def letter_o_for_zero(text: str) -> str:
+    """"POST 0AK" as "POST OAK": a 0 touching a letter is the O OCR took it for."""
+    return _ZERO_IN_A_WORD.sub("O", text)
 
 
 def without_accents(text: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ticket_assets.extract.labels import NUMBER_WORD, Labels, folded, form_labels
+from ticket_assets.extract.labels import BRACKETED, NUMBER_WORD, Labels, folded, form_labels
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
@@ -15,9 +15,11 @@ HEADER_FRACTION = 0.3
 CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is that label's
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
 TOUCHING = 1 / 3  # line heights two boxes side by side may overlap: a box drawn round handwriting
+SLANTED = 0.85  # a value its label's by the page's slant only (_up_a_row): a person confirms it where it must be sure
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
+_AFTER_A_LABEL = re.compile(rf"\s*{BRACKETED.pattern}")
 _JOINER = re.compile(r"\s*[/&]\s*")  # "Profile/Manifest": two spellings of one label
 
 
@@ -130,13 +132,25 @@ class PageText:
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
         if neighbour and not labels.is_label(neighbour.text):
-            yield _whole_line(neighbour)
-        around = [self._value_above(line, labels), self._in_column_below(line, start, end, labels)]
+            found = _whole_line(neighbour)
+            yield replace(found, confidence=SLANTED * found.confidence) if self._up_a_row(neighbour, line) else found
+        around = [self._value_above(line, start, end, labels), self._in_column_below(line, start, end, labels)]
         yield from filter(None, around if self.labels_under_values else around[1:])
 
-    def _value_above(self, line: OcrLine, labels: Labels) -> Found | None:
+    def _value_above(self, line: OcrLine, start: int, end: int, labels: Labels) -> Found | None:
+        """The line straight over a label printed under its value; else, for a label of a row of labels printed
+        under a row of boxes (a value written at its box's left, the label centred under it), the words of the
+        row above in the label's column."""
         above = self._line_above(line)
-        return None if above is None or labels.is_label(above.text) else _whole_line(above)
+        if above is not None and not labels.is_label(above.text):
+            return _whole_line(above)
+        if not self._in_a_row_of_labels(line, labels):
+            return None
+        return self._words_in_column(self._row_above(line), *self._column_of(line, start, end, labels), labels)
+
+    def _in_a_row_of_labels(self, line: OcrLine, labels: Labels) -> bool:
+        return (len(_spans_of(line, labels.any_label)) > 1
+                or any(labels.is_label(other.text) for other in self.row_neighbours(line)))
 
     @cached_property
     def labels_under_values(self) -> bool:
@@ -161,17 +175,25 @@ class PageText:
     def _in_column_below(self, line: OcrLine, start: int, end: int, labels: Labels) -> Found | None:
         """The words under a label. Alone on its row, the label owns the line below; in a row of labels
         (`YARDS  TONS  TRUCK #` over `17  6181`), only the words whose middle falls in its column."""
-        header = _spans_of(line, labels.any_label)
-        if len(header) < 2 and not any(labels.is_label(o.text) for o in self.row_neighbours(line)):
+        if not self._in_a_row_of_labels(line, labels):
             below = self._line_below(line)
             if below is None or labels.is_label(below.text):  # another label's line, not a value
                 return None
             return _whole_line(below)
-        left, right = _column(line, start, end, header + self._row_label_spans(line, labels.any_label))
-        values = [row_line for row_line in self._next_row(line) if self._unlabelled(row_line, labels)]
+        left, right = self._column_of(line, start, end, labels)
+        return (self._words_in_column(self._next_row(line), left, right, labels)
+                or self._straight_below(line, left, right, labels))
+
+    def _column_of(self, line: OcrLine, start: int, end: int, labels: Labels) -> tuple[float, float]:
+        spans = _spans_of(line, labels.any_label) + self._row_label_spans(line, labels.any_label)
+        return _column(line, start, end, spans)
+
+    def _words_in_column(self, row: list[OcrLine], left: float, right: float, labels: Labels) -> Found | None:
+        """The words of a row of values whose middle falls in a label's column, as one value."""
+        values = [row_line for row_line in row if self._unlabelled(row_line, labels)]
         words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
         if not words:
-            return self._straight_below(line, left, right, labels)
+            return None
         text = " ".join(word for word, _ in words)
         holder = words[0][1]
         return Found(text, holder, holder.confidence_of(text))
@@ -202,16 +224,35 @@ class PageText:
         top = min(below, key=lambda o: o.box[1])
         return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
 
+    def _row_above(self, line: OcrLine) -> list[OcrLine]:
+        """The lines of the nearest row over this one, within two and a half line heights."""
+        height = max(line.box[3] - line.box[1], 1)
+        above = [o for o in self.lines if line.box[1] - 2.5 * height < o.box[3] and _centre_y(o) < line.box[1]]
+        if not above:
+            return []
+        bottom = max(above, key=lambda o: o.box[3])
+        return [o for o in above if abs(_centre_y(o) - _centre_y(bottom)) < 0.6 * height]
+
     def _right_of(self, line: OcrLine) -> OcrLine | None:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
         line or more below it) when the label is still the nearest of the lines in its column; with no other
-        text between them."""
+        text between them. Never a line further from the label than the page's values stand from theirs: an
+        address a row above a label at the top of a form that writes its values low is no value of it."""
         height = max(line.box[3] - line.box[1], 1)
         right = [other for other in self.lines if _left_of(line, other)
-                 and abs(_centre_y(other) - _centre_y(line)) < LOW_VALUE * height]
+                 and self._near_the_pages_offset((_centre_y(other) - _centre_y(line)) / height)]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
         return min(owned, key=lambda other: other.box[0]) if owned else None
+
+    def _near_the_pages_offset(self, offset: float) -> bool:
+        """Whether a text this many label heights below a label is near enough to be its value beside it."""
+        return abs(offset) < LOW_VALUE and abs(offset - self._writing_offset) < LOW_VALUE
+
+    def _up_a_row(self, value: OcrLine, label: OcrLine) -> bool:
+        """Whether a value is its label's only because the page's values stand above their labels: no hand
+        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends."""
+        return self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
 
     def _between(self, label: OcrLine, value: OcrLine) -> bool:
         """Whether another text stands between a label and a value to its right, at the value's height
@@ -221,30 +262,32 @@ class PageText:
 
     @cached_property
     def _writing_offset(self) -> float:
-        """How far below their labels the page's values stand, in label heights: the median over its bare
-        labels of the nearest text to their right, when most of them agree (0 on a printed form, half a line
-        on a pad a hand filled in low); else 0."""
+        """How far below their labels the page's values stand, in label heights: the offset most of its bare
+        labels have a text to their right at (0 on a printed form, half a line on a pad a hand filled in low, a
+        line above on a photo at a slant, where the values at the right edge rise), the nearest to 0 of equals;
+        0 when no offset is shared by two of them and more than half. Each label's text at that offset, not its nearest:
+        on a slanted photo a value may stand as near the next label's row as its own."""
         labels = form_labels()
-        offsets = sorted(offset for line in self.lines if labels.is_bare_label(line.text)
-                         if (offset := self._offset_right_of(line)) is not None)
-        if not offsets:
-            return 0.0
-        median = offsets[len(offsets) // 2]
-        agreeing = [offset for offset in offsets if abs(offset - median) < AGREEING_OFFSETS]
-        return median if len(agreeing) > len(offsets) / 2 else 0.0
+        by_label = [offsets for line in self.lines if labels.is_bare_label(line.text)
+                    if (offsets := self._offsets_right_of(line))]
+        candidates = sorted({offset for offsets in by_label for offset in offsets}, key=abs)
+        best = max(candidates, key=lambda offset: len(_agreeing(by_label, offset)), default=None)
+        agreeing = _agreeing(by_label, best) if best is not None else []
+        shared = len(agreeing) > len(by_label) / 2 and len(agreeing) > 1  # one label is no habit of the page's
+        return sorted(agreeing)[len(agreeing) // 2] if shared else 0.0
 
-    def _offset_right_of(self, line: OcrLine) -> float | None:
+    def _offsets_right_of(self, line: OcrLine) -> list[float]:
         height = max(line.box[3] - line.box[1], 1)
         offsets = [(_centre_y(other) - _centre_y(line)) / height for other in self.lines if _left_of(line, other)]
-        near = [offset for offset in offsets if abs(offset) < LOW_VALUE]
-        return min(near, key=abs) if near else None
+        return [offset for offset in offsets if abs(offset) < LOW_VALUE]
 
-    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine) -> OcrLine | None:
+    def _nearest_in_label_column(self, value: OcrLine, label: OcrLine, offset: float | None = None) -> OcrLine | None:
         """Of the lines in the label's column left of the value (the label and the labels above and below it),
         the one clearly nearest the value's height (less the page's writing offset); None for a value about
         halfway between two."""
         column = [other for other in self.lines if _overlaps_x(other, label) and _left_of(other, value)]
-        height = _centre_y(value) - self._writing_offset * max(label.box[3] - label.box[1], 1)
+        offset = self._writing_offset if offset is None else offset
+        height = _centre_y(value) - offset * max(label.box[3] - label.box[1], 1)
         nearest = sorted(column, key=lambda other: abs(_centre_y(other) - height))
         gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
         return nearest[0] if len(gaps) == 1 or gaps[0] < CLEARLY_NEARER * gaps[1] else None
@@ -266,9 +309,20 @@ class PageText:
         return min(column, key=lambda other: direction * other.box[1]) if column else None
 
 
+def _agreeing(by_label: list[list[float]], offset: float) -> list[float]:
+    """Of each label's offsets, the one nearest the given offset, for the labels that have one close to it."""
+    nearest = [min(offsets, key=lambda other: abs(other - offset)) for offsets in by_label]
+    return [other for other in nearest if abs(other - offset) < AGREEING_OFFSETS]
+
+
 def _without_accents(line: OcrLine) -> OcrLine:
-    """The line as read, accents dropped, so that labels match however a form accents them ("Camión")."""
-    return replace(line, text=folded(line.text), words=tuple((folded(word), score) for word, score in line.words))
+    """The line as read, accents dropped, so that labels match however a form accents them ("Camión"), and a
+    middle dot OCR read between words a space ("No.·de Camión")."""
+    return replace(line, text=_plain(line.text), words=tuple((_plain(word), score) for word, score in line.words))
+
+
+def _plain(text: str) -> str:
+    return folded(text.replace("·", " "))
 
 
 def _left_of(left: OcrLine, right: OcrLine) -> bool:
@@ -294,12 +348,14 @@ def _overlaps_y(a: OcrLine, b: OcrLine) -> bool:
 
 
 def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
-    """Where a label ends in the line's text, its number word ("No.") and a second spelling joined to it
-    ("Profile/Manifest #:") included."""
+    """Where a label ends in the line's text, its number word ("No."), a second spelling joined to it
+    ("Profile/Manifest #:") and a word in brackets after it ("Volume (CY)") included."""
     end = match.start() + len(match.group(0).rstrip())
     while (joiner := _JOINER.match(text, end)) and (more := label.match(text, joiner.end())):
         end = more.start() + len(more.group(0).rstrip())
-    return end + len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+    end += len(_NUMBER_WORD.match(text, end).group(0).rstrip())
+    bracketed = _AFTER_A_LABEL.match(text, end)
+    return bracketed.end() if bracketed else end
 
 
 def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> str:

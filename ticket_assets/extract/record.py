@@ -16,7 +16,8 @@ from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import canonical, find_in_text, named_in_text, place_in_text, squash
+from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text, place_in_text,
+                                            squash)
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -256,7 +257,7 @@ def _short_value(text: str) -> bool:
 
 
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
-    return canonical(vocabulary, kind, text) or place_in_text(vocabulary, kind, text)
+    return canonical(vocabulary, kind, text) or place_in_text(vocabulary, kind, letter_o_for_zero(text))
 
 
 def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
