@@ -1,12 +1,18 @@
-"""A person's answer is checked before it is saved: shapes of numbers, and a flow its material allows."""
+"""A person's answer is checked before it is saved: shapes of numbers, a flow its material allows, one value
+per field, and, on a real warehouse, nothing saved when it is refused."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from ticket_assets.config import Job
+from ticket_assets import api
+from ticket_assets.config import Job, load_settings
 from ticket_assets.extract.corrections import CorrectionContext, CorrectionError, checked_answer, parse_correction
+from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.record import Vocabularies
+from ticket_assets.store.warehouse import Warehouse
+
+from .conftest import make_home
 
 CONTEXT = CorrectionContext(Vocabularies.packaged(), Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31)),
                             ("24-105",))
@@ -43,3 +49,45 @@ def test_a_critical_item_without_its_value_says_what_to_give_in_words_a_clerk_un
     with pytest.raises(CorrectionError, match=r"give its material, or say in words why") as refused:
         checked_answer(MISSING_MATERIAL, {}, None, None)
     assert "--" not in str(refused.value)
+
+
+DAY = "2024-10-17"
+PAGE = f"{DAY}/scan.pdf-p1"
+
+
+def _item(reason: str, field_name: str | None, page_id: str = PAGE, page_number: int | None = 1) -> dict:
+    return {"page_id": page_id, "partition_key": DAY, "file_path": page_id.rsplit("-p", 1)[0],
+            "page_number": page_number, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
+            "severity": Reason(reason).severity.value, "detected_fields": {"detail": "test"}, "suggested_fixes": {},
+            "created_at": datetime(2024, 10, 17, 8), "resolved": False}
+
+
+@pytest.fixture
+def answered_page(tmp_path):
+    """A processed day of one page, its material missing and its quantity unusual, and an unreadable file:
+    the warehouse and settings `api.answer_item` works on."""
+    (tmp_path / "inbox" / DAY).mkdir(parents=True)
+    settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
+    warehouse = Warehouse.at(settings.warehouse_url)
+    ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
+              "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
+              "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}}
+    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity"),
+             _item("UNREADABLE_FILE", None, f"{DAY}/bad.pdf", None)]
+    run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
+           "config_snapshot": {}, "processed_by": "test", "files": 2, "pages": 1, "tickets": 1}
+    warehouse.replace_partition(DAY, [ticket], items, [], run)
+    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
+    return settings, warehouse, ids
+
+
+def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_saved(answered_page):
+    """Trial: `--set material=CLASS_2_CONTAMINATED --set material=DIRT` saved DIRT without a word."""
+    settings, warehouse, ids = answered_page
+    with pytest.raises(CorrectionError, match=r"material given twice \(CLASS_2_CONTAMINATED, DIRT\)"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=CLASS_2_CONTAMINATED", "material=DIRT"],
+                        None, None, "Maria")
+    assert warehouse.day_answers(DAY) == []
+    _, answer = api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "material=dirt"], None, None,
+                                "Maria")
+    assert answer["corrections"] == {"material": "DIRT"}

@@ -39,6 +39,26 @@ class CorrectionContext:
     job_codes: tuple[str, ...]
 
 
+def parse_corrections(sets: list[str], context: CorrectionContext) -> dict:
+    """The stored form of each `FIELD=VALUE` of an answer. A field given twice with two values is refused:
+    which one the person meant is not for the platform to pick."""
+    corrections: dict = {}
+    for text in sets:
+        field, separator, typed = text.partition("=")
+        if not separator:
+            raise CorrectionError(f"--set {text!r}: write FIELD=VALUE")
+        field = field.strip()
+        value = parse_correction(field, typed, context)
+        if field in corrections and corrections[field] != value:
+            raise CorrectionError(f"{field} given twice ({_typed(corrections[field])}, {_typed(value)})")
+        corrections[field] = value
+    return corrections
+
+
+def _typed(value) -> str:
+    return "empty" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def parse_correction(field: str, text: str, context: CorrectionContext):
     """The stored (JSON) form of `field=text`, or CorrectionError saying what is wrong."""
     if field not in CORRECTABLE_FIELDS:
