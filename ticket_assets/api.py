@@ -188,7 +188,7 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
 
 def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, sets: list[str], decision: str | None,
                     because: str | None, by: str, answers_seen: int | None) -> tuple[dict, dict]:
-    from ticket_assets.extract.corrections import checked_answer, parse_corrections
+    from ticket_assets.extract.corrections import checked_answer, parse_corrections, refuse_contradiction
 
     item = review_item(settings, review_id, warehouse)
     if not by.strip():
@@ -204,6 +204,8 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse
         _refuse_answered_meanwhile(warehouse, item, answers_seen)
+        day = item["partition_key"]
+        refuse_contradiction(item, answer["corrections"], warehouse.day_answers(day), warehouse.day_reviews(day))
         entry = journal.append({**{key: item[key] for key in ITEM_IDENTITY},
                                 **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
         warehouse.save_answer(item, entry)

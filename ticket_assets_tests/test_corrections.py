@@ -91,3 +91,18 @@ def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_s
     _, answer = api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "material=dirt"], None, None,
                                 "Maria")
     assert answer["corrections"] == {"material": "DIRT"}
+
+
+def test_regression_an_answer_may_not_change_a_value_another_item_of_the_page_was_answered_with(answered_page):
+    """Trial: item 3 (MISSING_MATERIAL) answered DIRT, then item 4 (UNUSUAL_QUANTITY) of the same page answered
+    ROCK: the reports counted ROCK while item 3's answer still said DIRT."""
+    settings, warehouse, ids = answered_page
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")
+    refused = rf"material was answered DIRT on review item {ids['MISSING_MATERIAL']} \(MISSING_MATERIAL\) by Maria"
+    with pytest.raises(CorrectionError, match=refused):
+        api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=ROCK"], None, None, "Bob")
+    assert len(warehouse.day_answers(DAY)) == 1
+    api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=DIRT", "quantity=18"], None, None, "Bob")
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")  # again, same value
+    with pytest.raises(CorrectionError, match=rf"quantity was answered 18 on review item {ids['UNUSUAL_QUANTITY']}"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "quantity=20"], None, None, "Maria")

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
+from ticket_assets.extract.answers import place_of
 from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.record import Vocabularies
@@ -174,3 +175,35 @@ def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
         kind = "an export" if material in EXPORT_MATERIALS else "an import"
         raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
                               f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")
+
+
+def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:
+    """An answer may not change a value that the answer to another item of the same page gave: the reports
+    would count one value while that item's answer shows another. The person answers that item again, or
+    gives the same value."""
+    for other in _other_items_answers(item, day_answers):
+        for field, value in corrections.items():
+            if field in other["corrections"] and other["corrections"][field] != value:
+                raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
+                                      f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
+                                      f"{field}={_typed(other['corrections'][field])}, or answer that item again "
+                                      "to change it")
+
+
+def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
+    """The latest answer to each other item of the item's page (its place and content)."""
+    latest = {}
+    for answer in sorted(day_answers, key=lambda a: (a["resolved_at"], a["id"])):
+        same_page = (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == (
+            place_of(item["page_id"]), item["file_hash"], item["page_number"])
+        if same_page and (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"]):
+            latest[answer["reason"], answer["field_name"]] = answer
+    return list(latest.values())
+
+
+def _item_named(answer: dict, day_items: list[dict]) -> str:
+    if not answer["reason"]:  # given before answers belonged to items
+        return "an earlier answer to this page"
+    ids = [row["id"] for row in day_items if (row["page_id"], row["reason"], row["field_name"]) ==
+           (answer["page_id"], answer["reason"], answer["field_name"])]
+    return f"review item {ids[0]} ({answer['reason']})" if ids else f"the page's {answer['reason']} item"
