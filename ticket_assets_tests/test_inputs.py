@@ -22,6 +22,9 @@ BAD_CONFIGURATIONS = {
     f"jobs: [{JOB}]\nreview: {{low_confidence: high}}": "review.low_confidence: Input should be a valid number",
     'jobs: [{code: "24-105", start: 2024-07-01, end: 2023-12-31}]': "ends (2023-12-31) before it starts",
     'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
+    # Regression (trial): an unquoted date that is no real date stopped YAML itself, with no file, key or line.
+    'jobs: [{code: "24-105", start: 2024-13-01, end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
+    'jobs: [{code: "24-105", start: 2024-07-01, end: 2024-02-30}]': "(got '2024-02-30')",
     'jobs: [{code: "24105", start: 2024-07-01, end: 2025-12-31}]': "jobs[1].code: should look like 24-105",
     f"jobs: [{JOB}]\nocr: {{workers: true}}": "ocr.workers: Input should be a valid integer",
     f"jobs: [{JOB}]\nocr: {{runtime: tensorrt}}": "ocr.runtime: Input should be 'openvino', 'onnxruntime' or 'auto'",
