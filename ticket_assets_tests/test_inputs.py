@@ -89,6 +89,10 @@ def test_read_only_commands_on_a_home_with_nothing_in_it_say_so(command, tmp_pat
 @pytest.mark.parametrize("args, words", [
     (["review", "--date", "2024-13-45"], "not a YYYY-MM-DD date"),
     (["ledger", "--date", "garbage"], "not a YYYY-MM-DD date"),
+    # Regression (trial): no pages ended in a Dagster stack trace and FAILED runs; 100000 days began a million pages.
+    (["demo", "--pages", "-1"], "argument --pages: give a whole number from 1 to 200, not '-1'"),
+    (["demo", "--pages", "0"], "argument --pages: give a whole number from 1 to 200, not '0'"),
+    (["demo", "--days", "100000"], "argument --days: give a whole number from 1 to 31, not '100000'"),
     (["export", "--from", "2024-10-18", "--to", "2024-10-17", "--out", "x"], "--from 2024-10-18 is after --to"),
 ])
 def test_dates_and_ranges_are_checked(args, words, tmp_path, capsys):

@@ -8,6 +8,11 @@ from pathlib import Path
 
 from ticket_assets.discover import parse_day
 
+# A demo shows the platform on a sample: a month of days, a busy day's pages (rendering and reading a
+# page takes seconds, so more is hours of waiting, not a bigger demonstration).
+DEMO_MAX_DAYS = 31
+DEMO_MAX_PAGES = 200
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line; each command's name is left in `args.command` for the shell to run."""
@@ -25,8 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     process.set_defaults(command="process")
 
     demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")
-    demo.add_argument("--days", type=int, default=3)
-    demo.add_argument("--pages", type=int, default=10, help="pages per day")
+    demo.add_argument("--days", type=_count(1, DEMO_MAX_DAYS), default=3,
+                      help=f"days to generate, 1 to {DEMO_MAX_DAYS} (default 3)")
+    demo.add_argument("--pages", type=_count(1, DEMO_MAX_PAGES), default=10,
+                      help=f"pages per day, 1 to {DEMO_MAX_PAGES} (default 10)")
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(command="demo")
 
@@ -129,6 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
     check.set_defaults(command="config check")
     return parser
+
+
+def _count(low: int, high: int):
+    """An argument type: a whole number from low to high."""
+    def counted(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"give a whole number from {low} to {high}, not {text!r}")
+        return number
+    return counted
 
 
 def _day_folder(text: str) -> str:
