@@ -62,6 +62,14 @@ def test_config_check_prints_the_settings_in_effect(tmp_path, monkeypatch, capsy
     assert code == 0 and "no problems" in out and "engine: rapidocr" in out and "24-105" in out
 
 
+def test_regression_an_empty_tickets_home_is_the_default_home_not_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("TICKETS_CONFIG", raising=False)
+    monkeypatch.setenv("TICKETS_HOME", "")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _tickets(capsys, "config", "check")
+    assert code == 0 and f"home: {tmp_path / '.tickets'}" in out, out
+
+
 def test_the_configuration_names_the_registered_engines():
     assert set(ENGINE_NAMES) == {*ENGINES, AUTO}
 
