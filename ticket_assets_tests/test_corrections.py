@@ -51,31 +51,43 @@ def test_a_critical_item_without_its_value_says_what_to_give_in_words_a_clerk_un
     assert "--" not in str(refused.value)
 
 
+
+def test_regression_values_given_for_an_unreadable_file_say_there_is_no_record_and_what_to_do():
+    """Trial: four values for an UNREADABLE_FILE item were told 'does not close with a bare confirm'."""
+    unreadable = {"reason": "UNREADABLE_FILE", "field_name": None, "page_number": None}
+    with pytest.raises(CorrectionError, match="no record to set them on. Scan the paper ticket again") as refused:
+        checked_answer(unreadable, {"ticket_number": "1234567", "material": "DIRT"}, None, None)
+    assert "bare confirm" not in str(refused.value) and "--" not in str(refused.value)
+    assert checked_answer(unreadable, {}, None, "blank sheet scanned by mistake")["because"]
+    unreadable_page = {**unreadable, "page_number": 2}  # a page of a file: its record takes the values
+    answer = checked_answer(unreadable_page, {"material": "DIRT"}, None, "read from the paper")
+    assert answer["corrections"] == {"material": "DIRT"}
+
+
 DAY = "2024-10-17"
 PAGE = f"{DAY}/scan.pdf-p1"
 
 
-def _item(reason: str, field_name: str | None, page_id: str = PAGE, page_number: int | None = 1) -> dict:
-    return {"page_id": page_id, "partition_key": DAY, "file_path": page_id.rsplit("-p", 1)[0],
-            "page_number": page_number, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
+def _item(reason: str, field_name: str) -> dict:
+    return {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
+            "page_number": 1, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
             "severity": Reason(reason).severity.value, "detected_fields": {"detail": "test"}, "suggested_fixes": {},
             "created_at": datetime(2024, 10, 17, 8), "resolved": False}
 
 
 @pytest.fixture
 def answered_page(tmp_path):
-    """A processed day of one page, its material missing and its quantity unusual, and an unreadable file:
-    the warehouse and settings `api.answer_item` works on."""
+    """A processed day of one page, its material missing and its quantity unusual: the warehouse and
+    settings `api.answer_item` works on."""
     (tmp_path / "inbox" / DAY).mkdir(parents=True)
     settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
     warehouse = Warehouse.at(settings.warehouse_url)
     ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
               "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
               "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}}
-    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity"),
-             _item("UNREADABLE_FILE", None, f"{DAY}/bad.pdf", None)]
+    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
     run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
-           "config_snapshot": {}, "processed_by": "test", "files": 2, "pages": 1, "tickets": 1}
+           "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
     warehouse.replace_partition(DAY, [ticket], items, [], run)
     ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
     return settings, warehouse, ids

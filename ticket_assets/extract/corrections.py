@@ -152,6 +152,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     if decision not in (None, *allowed) or (allowed and decision is None):
         choices = " or ".join(f"--decision {d}" for d in allowed) or "no --decision"
         raise CorrectionError(f"{reason.value} takes {choices}" + (f", not {decision!r}" if decision else ""))
+    _refuse_values_without_record(item, corrections)
     missing = item["field_name"]
     given = missing is not None and corrections.get(missing) is not None
     if reason.needs_value and not given and not (because or "").strip():
@@ -163,6 +164,14 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
         raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say in words why it is not (because)")
     _check_flow_fits_material(corrections, material)
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
+
+
+def _refuse_values_without_record(item: dict, corrections: dict) -> None:
+    """A file that could not be read has no record (a page of it that could not be read has one)."""
+    if item["reason"] == Reason.UNREADABLE_FILE.value and item["page_number"] is None and corrections:
+        raise CorrectionError("values cannot be set on a file that could not be read: there is no record to set "
+                              "them on. Scan the paper ticket again into the day's folder (the day is then "
+                              "processed again), or close the item by saying in words why (because)")
 
 
 def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
