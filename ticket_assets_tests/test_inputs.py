@@ -109,6 +109,11 @@ def test_dates_and_ranges_are_checked(args, words, tmp_path, capsys):
     assert code == 2 and words in err
 
 
+def test_regression_an_unknown_argument_of_a_command_shows_that_command_s_usage(capsys):
+    code, _, err = _argparse_exit(capsys, ["config", "check", "--file", "x"])
+    assert code == 2 and "usage: tickets config check" in err and "unrecognized arguments: --file x" in err
+
+
 def _argparse_exit(capsys, args):
     with pytest.raises(SystemExit) as exit_status:
         main(args)

@@ -14,11 +14,22 @@ DEMO_MAX_DAYS = 31
 DEMO_MAX_PAGES = 200
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: an argument it does not know is refused with the command's usage, not the top
+    level's (argparse leaves a command's unknown arguments to the top level)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, unknown = super().parse_known_args(args, namespace)
+        if unknown:
+            self.error(f"unrecognized arguments: {' '.join(unknown)}")
+        return namespace, unknown
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line; each command's name is left in `args.command` for the shell to run."""
     parser = argparse.ArgumentParser(prog="tickets", description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
     parser.add_argument("--home", type=Path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_CommandParser)
 
     process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
     process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
