@@ -200,9 +200,10 @@ def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict],
 
 
 def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
-    """The latest answer to each other item of the item's page (its place and content)."""
+    """The latest answer to each other item of the item's page (its place and content); `day_answers` oldest
+    first, as the warehouse gives them."""
     latest = {}
-    for answer in sorted(day_answers, key=lambda a: (a["resolved_at"], a["id"])):
+    for answer in day_answers:
         same_page = (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == (
             place_of(item["page_id"]), item["file_hash"], item["page_number"])
         if same_page and (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"]):
