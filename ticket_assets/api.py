@@ -198,13 +198,13 @@ def answer_item(settings: Settings, review_id: int, sets: list[str], decision: s
 
 def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, sets: list[str], decision: str | None,
                     because: str | None, by: str, answers_seen: int | None) -> tuple[dict, dict]:
-    from ticket_assets.extract.corrections import checked_answer
+    from ticket_assets.extract.corrections import checked_answer, parse_corrections, refuse_contradiction
 
     item = review_item(settings, review_id, warehouse)
     if not by.strip():
         raise UserError("--by: say who answers")
     record = warehouse.ticket(item["page_id"])
-    corrections = dict(_correction(text, _correction_context(settings, record)) for text in sets)
+    corrections = parse_corrections(sets, _correction_context(settings, record))
     answer = checked_answer(item, corrections, decision, because, record["material"] if record else None)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
@@ -215,6 +215,8 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse
         _refuse_answered_meanwhile(warehouse, item, answers_seen)
+        day = item["partition_key"]
+        refuse_contradiction(item, answer["corrections"], warehouse.day_answers(day), warehouse.day_reviews(day))
         entry = journal.append({**{key: item[key] for key in ITEM_IDENTITY},
                                 **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
         warehouse.save_answer(item, entry)
@@ -237,15 +239,6 @@ def _correction_context(settings: Settings, record: dict | None):
     job = settings.job_or_default(record["job_code"] if record else None)
     return CorrectionContext(Vocabularies.of(settings), job,
                              tuple(j.code for j in settings.jobs))
-
-
-def _correction(text: str, context) -> tuple[str, object]:
-    from ticket_assets.extract.corrections import parse_correction
-
-    field_name, separator, value = text.partition("=")
-    if not separator:
-        raise UserError(f"--set {text!r}: write FIELD=VALUE")
-    return field_name.strip(), parse_correction(field_name.strip(), value, context)
 
 
 def backup(settings: Settings, into: Path) -> Path:

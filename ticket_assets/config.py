@@ -119,11 +119,11 @@ class Settings:
 def retry_delay_from_env(environ: Mapping[str, str] = os.environ) -> float:
     """The first wait before a failed step is tried again (TICKETS_RETRY_DELAY_SECONDS, 2 s by default): the
     fault-injection tests, whose steps are killed on purpose, set it short."""
-    return float(environ.get("TICKETS_RETRY_DELAY_SECONDS", 2))
+    return float(environ.get("TICKETS_RETRY_DELAY_SECONDS") or 2)
 
 
 def home_from_env(environ: Mapping[str, str] = os.environ) -> Path:
-    return Path(environ.get("TICKETS_HOME", DEFAULT_HOME)).expanduser().resolve()
+    return Path(environ.get("TICKETS_HOME") or DEFAULT_HOME).expanduser().resolve()  # set but empty: unset
 
 
 def _inbox_from_env(environ: Mapping[str, str]) -> Path | None:

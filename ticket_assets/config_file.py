@@ -20,8 +20,9 @@ ENGINE_NAMES = ("rapidocr", "tesseract", "doctr", "auto")
 RUNTIME_NAMES = ("openvino", "onnxruntime", "auto")
 
 
-class _UniqueKeys(yaml.SafeLoader):
-    """YAML that refuses a key written twice in one section: the second would silently win."""
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML that refuses a key written twice in one section (the second would silently win) and keeps dates
+    as written, so the schema checks them and names the key of one that is no real date (2024-13-01)."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -34,8 +35,11 @@ class _UniqueKeys(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _ConfigLoader.construct_yaml_str)
+
+
 def load_yaml(text: str) -> object:
-    return yaml.load(text, Loader=_UniqueKeys)
+    return yaml.load(text, Loader=_ConfigLoader)
 
 
 class _Section(BaseModel):

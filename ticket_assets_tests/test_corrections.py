@@ -1,12 +1,18 @@
-"""A person's answer is checked before it is saved: shapes of numbers, and a flow its material allows."""
+"""A person's answer is checked before it is saved: shapes of numbers, a flow its material allows, one value
+per field, and, on a real warehouse, nothing saved when it is refused."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from ticket_assets.config import Job
+from ticket_assets import api
+from ticket_assets.config import Job, load_settings
 from ticket_assets.extract.corrections import CorrectionContext, CorrectionError, checked_answer, parse_correction
+from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.record import Vocabularies
+from ticket_assets.store.warehouse import Warehouse
+
+from .conftest import make_home
 
 CONTEXT = CorrectionContext(Vocabularies.packaged(), Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31)),
                             ("24-105",))
@@ -43,3 +49,72 @@ def test_a_critical_item_without_its_value_says_what_to_give_in_words_a_clerk_un
     with pytest.raises(CorrectionError, match=r"give its material, or say in words why") as refused:
         checked_answer(MISSING_MATERIAL, {}, None, None)
     assert "--" not in str(refused.value)
+
+
+
+def test_regression_values_given_for_an_unreadable_file_say_there_is_no_record_and_what_to_do():
+    """Trial: four values for an UNREADABLE_FILE item were told 'does not close with a bare confirm'."""
+    unreadable = {"reason": "UNREADABLE_FILE", "field_name": None, "page_number": None}
+    with pytest.raises(CorrectionError, match="no record to set them on. Scan the paper ticket again") as refused:
+        checked_answer(unreadable, {"ticket_number": "1234567", "material": "DIRT"}, None, None)
+    assert "bare confirm" not in str(refused.value) and "--" not in str(refused.value)
+    assert checked_answer(unreadable, {}, None, "blank sheet scanned by mistake")["because"]
+    unreadable_page = {**unreadable, "page_number": 2}  # a page of a file: its record takes the values
+    answer = checked_answer(unreadable_page, {"material": "DIRT"}, None, "read from the paper")
+    assert answer["corrections"] == {"material": "DIRT"}
+
+
+DAY = "2024-10-17"
+PAGE = f"{DAY}/scan.pdf-p1"
+
+
+def _item(reason: str, field_name: str) -> dict:
+    return {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
+            "page_number": 1, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
+            "severity": Reason(reason).severity.value, "detected_fields": {"detail": "test"}, "suggested_fixes": {},
+            "created_at": datetime(2024, 10, 17, 8), "resolved": False}
+
+
+@pytest.fixture
+def answered_page(tmp_path):
+    """A processed day of one page, its material missing and its quantity unusual: the warehouse and
+    settings `api.answer_item` works on."""
+    (tmp_path / "inbox" / DAY).mkdir(parents=True)
+    settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
+    warehouse = Warehouse.at(settings.warehouse_url)
+    ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
+              "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
+              "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}}
+    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
+    run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
+           "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
+    warehouse.replace_partition(DAY, [ticket], items, [], run)
+    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
+    return settings, warehouse, ids
+
+
+def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_saved(answered_page):
+    """Trial: `--set material=CLASS_2_CONTAMINATED --set material=DIRT` saved DIRT without a word."""
+    settings, warehouse, ids = answered_page
+    with pytest.raises(CorrectionError, match=r"material given twice \(CLASS_2_CONTAMINATED, DIRT\)"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=CLASS_2_CONTAMINATED", "material=DIRT"],
+                        None, None, "Maria")
+    assert warehouse.day_answers(DAY) == []
+    _, answer = api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "material=dirt"], None, None,
+                                "Maria")
+    assert answer["corrections"] == {"material": "DIRT"}
+
+
+def test_regression_an_answer_may_not_change_a_value_another_item_of_the_page_was_answered_with(answered_page):
+    """Trial: item 3 (MISSING_MATERIAL) answered DIRT, then item 4 (UNUSUAL_QUANTITY) of the same page answered
+    ROCK: the reports counted ROCK while item 3's answer still said DIRT."""
+    settings, warehouse, ids = answered_page
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")
+    refused = rf"material was answered DIRT on review item {ids['MISSING_MATERIAL']} \(MISSING_MATERIAL\) by Maria"
+    with pytest.raises(CorrectionError, match=refused):
+        api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=ROCK"], None, None, "Bob")
+    assert len(warehouse.day_answers(DAY)) == 1
+    api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=DIRT", "quantity=18"], None, None, "Bob")
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")  # again, same value
+    with pytest.raises(CorrectionError, match=rf"quantity was answered 18 on review item {ids['UNUSUAL_QUANTITY']}"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "quantity=20"], None, None, "Maria")

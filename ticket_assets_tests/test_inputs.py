@@ -22,6 +22,9 @@ BAD_CONFIGURATIONS = {
     f"jobs: [{JOB}]\nreview: {{low_confidence: high}}": "review.low_confidence: Input should be a valid number",
     'jobs: [{code: "24-105", start: 2024-07-01, end: 2023-12-31}]': "ends (2023-12-31) before it starts",
     'jobs: [{code: "24-105", start: "July 1", end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
+    # Regression (trial): an unquoted date that is no real date stopped YAML itself, with no file, key or line.
+    'jobs: [{code: "24-105", start: 2024-13-01, end: 2025-12-31}]': "jobs[1].start: Input should be a valid date",
+    'jobs: [{code: "24-105", start: 2024-07-01, end: 2024-02-30}]': "(got '2024-02-30')",
     'jobs: [{code: "24105", start: 2024-07-01, end: 2025-12-31}]': "jobs[1].code: should look like 24-105",
     f"jobs: [{JOB}]\nocr: {{workers: true}}": "ocr.workers: Input should be a valid integer",
     f"jobs: [{JOB}]\nocr: {{runtime: tensorrt}}": "ocr.runtime: Input should be 'openvino', 'onnxruntime' or 'auto'",
@@ -57,6 +60,14 @@ def test_config_check_prints_the_settings_in_effect(tmp_path, monkeypatch, capsy
     monkeypatch.delenv("TICKETS_CONFIG", raising=False)
     code, out, _ = _tickets(capsys, "--home", str(tmp_path), "config", "check")
     assert code == 0 and "no problems" in out and "engine: rapidocr" in out and "24-105" in out
+
+
+def test_regression_an_empty_tickets_home_is_the_default_home_not_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("TICKETS_CONFIG", raising=False)
+    monkeypatch.setenv("TICKETS_HOME", "")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _tickets(capsys, "config", "check")
+    assert code == 0 and f"home: {tmp_path / '.tickets'}" in out, out
 
 
 def test_the_configuration_names_the_registered_engines():
@@ -104,12 +115,21 @@ def test_read_only_commands_on_a_home_with_nothing_in_it_say_so(command, tmp_pat
 @pytest.mark.parametrize("args, words", [
     (["review", "--date", "2024-13-45"], "not a YYYY-MM-DD date"),
     (["ledger", "--date", "garbage"], "not a YYYY-MM-DD date"),
+    # Regression (trial): no pages ended in a Dagster stack trace and FAILED runs; 100000 days began a million pages.
+    (["demo", "--pages", "-1"], "argument --pages: give a whole number from 1 to 200, not '-1'"),
+    (["demo", "--pages", "0"], "argument --pages: give a whole number from 1 to 200, not '0'"),
+    (["demo", "--days", "100000"], "argument --days: give a whole number from 1 to 31, not '100000'"),
     (["export", "--from", "2024-10-18", "--to", "2024-10-17", "--out", "x"], "--from 2024-10-18 is after --to"),
 ])
 def test_dates_and_ranges_are_checked(args, words, tmp_path, capsys):
     code, _, err = _tickets(capsys, "--home", str(_home_with_a_warehouse(tmp_path)), *args) \
         if args[0] == "export" else _argparse_exit(capsys, args)
     assert code == 2 and words in err
+
+
+def test_regression_an_unknown_argument_of_a_command_shows_that_command_s_usage(capsys):
+    code, _, err = _argparse_exit(capsys, ["config", "check", "--file", "x"])
+    assert code == 2 and "usage: tickets config check" in err and "unrecognized arguments: --file x" in err
 
 
 def _argparse_exit(capsys, args):

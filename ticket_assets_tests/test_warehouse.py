@@ -56,6 +56,12 @@ def test_other_days_are_untouched_and_feed_the_duplicate_rule(warehouse):
     assert len(warehouse.day_tickets("2024-10-16")) == 1
 
 
+def test_regression_a_ticket_number_is_found_whatever_its_letters_case(warehouse):
+    """Trial: `tickets audit wm-12345678` found nothing, while `--vendor roberts` worked in lower case."""
+    warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "WM-12345678")], [], [], _run("run-1"))
+    assert [row["page_id"] for row in warehouse.tickets_numbered(" wm-12345678")] == [f"{DAY}/a.pdf-p1"]
+
+
 def test_a_failed_write_leaves_the_previous_rows(warehouse):
     warehouse.replace_partition(DAY, [_ticket(f"{DAY}/a.pdf-p1", "55555")], [], [], _run("run-1"))
     doubled = [_ticket(f"{DAY}/a.pdf-p1", "1"), _ticket(f"{DAY}/a.pdf-p1", "2")]  # same page twice: refused

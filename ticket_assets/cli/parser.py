@@ -8,12 +8,28 @@ from pathlib import Path
 
 from ticket_assets.discover import parse_day
 
+# A demo shows the platform on a sample: a month of days, a busy day's pages (rendering and reading a
+# page takes seconds, so more is hours of waiting, not a bigger demonstration).
+DEMO_MAX_DAYS = 31
+DEMO_MAX_PAGES = 200
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: an argument it does not know is refused with the command's usage, not the top
+    level's (argparse leaves a command's unknown arguments to the top level)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, unknown = super().parse_known_args(args, namespace)
+        if unknown:
+            self.error(f"unrecognized arguments: {' '.join(unknown)}")
+        return namespace, unknown
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line; each command's name is left in `args.command` for the shell to run."""
     parser = argparse.ArgumentParser(prog="tickets", description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
     parser.add_argument("--home", type=Path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_CommandParser)
 
     process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
     process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
@@ -25,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     process.set_defaults(command="process")
 
     demo = commands.add_parser("demo", help="generate a sample inbox of synthetic tickets and process it")
-    demo.add_argument("--days", type=int, default=3)
-    demo.add_argument("--pages", type=int, default=10, help="pages per day")
+    demo.add_argument("--days", type=_count(1, DEMO_MAX_DAYS), default=3,
+                      help=f"days to generate, 1 to {DEMO_MAX_DAYS} (default 3)")
+    demo.add_argument("--pages", type=_count(1, DEMO_MAX_PAGES), default=10,
+                      help=f"pages per day, 1 to {DEMO_MAX_PAGES} (default 10)")
     demo.add_argument("--seed", type=int, default=0)
     demo.set_defaults(command="demo")
 
@@ -129,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
     check.set_defaults(command="config check")
     return parser
+
+
+def _count(low: int, high: int):
+    """An argument type: a whole number from low to high."""
+    def counted(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"give a whole number from {low} to {high}, not {text!r}")
+        return number
+    return counted
 
 
 def _day_folder(text: str) -> str:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
+from ticket_assets.extract.answers import place_of
 from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.record import Vocabularies
@@ -37,6 +38,26 @@ class CorrectionContext:
     known: Vocabularies
     job: Job
     job_codes: tuple[str, ...]
+
+
+def parse_corrections(sets: list[str], context: CorrectionContext) -> dict:
+    """The stored form of each `FIELD=VALUE` of an answer. A field given twice with two values is refused:
+    which one the person meant is not for the platform to pick."""
+    corrections: dict = {}
+    for text in sets:
+        field, separator, typed = text.partition("=")
+        if not separator:
+            raise CorrectionError(f"--set {text!r}: write FIELD=VALUE")
+        field = field.strip()
+        value = parse_correction(field, typed, context)
+        if field in corrections and corrections[field] != value:
+            raise CorrectionError(f"{field} given twice ({_typed(corrections[field])}, {_typed(value)})")
+        corrections[field] = value
+    return corrections
+
+
+def _typed(value) -> str:
+    return "empty" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def parse_correction(field: str, text: str, context: CorrectionContext):
@@ -131,6 +152,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     if decision not in (None, *allowed) or (allowed and decision is None):
         choices = " or ".join(f"--decision {d}" for d in allowed) or "no --decision"
         raise CorrectionError(f"{reason.value} takes {choices}" + (f", not {decision!r}" if decision else ""))
+    _refuse_values_without_record(item, corrections)
     missing = item["field_name"]
     given = missing is not None and corrections.get(missing) is not None
     if reason.needs_value and not given and not (because or "").strip():
@@ -144,6 +166,14 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
 
 
+def _refuse_values_without_record(item: dict, corrections: dict) -> None:
+    """A file that could not be read has no record (a page of it that could not be read has one)."""
+    if item["reason"] == Reason.UNREADABLE_FILE.value and item["page_number"] is None and corrections:
+        raise CorrectionError("values cannot be set on a file that could not be read: there is no record to set "
+                              "them on. Scan the paper ticket again into the day's folder (the day is then "
+                              "processed again), or close the item by saying in words why (because)")
+
+
 def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
     """An export carries one of the export materials, an import any other: the reports file each load by
     its material, so an answer may not make them disagree."""
@@ -154,3 +184,36 @@ def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
         kind = "an export" if material in EXPORT_MATERIALS else "an import"
         raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
                               f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")
+
+
+def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:
+    """An answer may not change a value that the answer to another item of the same page gave: the reports
+    would count one value while that item's answer shows another. The person answers that item again, or
+    gives the same value."""
+    for other in _other_items_answers(item, day_answers):
+        for field, value in corrections.items():
+            if field in other["corrections"] and other["corrections"][field] != value:
+                raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
+                                      f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
+                                      f"{field}={_typed(other['corrections'][field])}, or answer that item again "
+                                      "to change it")
+
+
+def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
+    """The latest answer to each other item of the item's page (its place and content); `day_answers` oldest
+    first, as the warehouse gives them."""
+    latest = {}
+    for answer in day_answers:
+        same_page = (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == (
+            place_of(item["page_id"]), item["file_hash"], item["page_number"])
+        if same_page and (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"]):
+            latest[answer["reason"], answer["field_name"]] = answer
+    return list(latest.values())
+
+
+def _item_named(answer: dict, day_items: list[dict]) -> str:
+    if not answer["reason"]:  # given before answers belonged to items
+        return "an earlier answer to this page"
+    ids = [row["id"] for row in day_items if (row["page_id"], row["reason"], row["field_name"]) ==
+           (answer["page_id"], answer["reason"], answer["field_name"])]
+    return f"review item {ids[0]} ({answer['reason']})" if ids else f"the page's {answer['reason']} item"

@@ -184,8 +184,8 @@ class Warehouse:
         return self._rows(query.order_by(review_queue.c.partition_key, review_queue.c.id))
 
     def tickets_numbered(self, ticket_number: str, vendor: str | None = None) -> list[dict]:
-        """Every record with this ticket number (of this vendor), in date order."""
-        query = select(tickets).where(tickets.c.ticket_number == ticket_number)
+        """Every record with this ticket number (of this vendor), in date order; `wm-12345678` finds WM-12345678."""
+        query = select(tickets).where(func.upper(tickets.c.ticket_number) == ticket_number.strip().upper())
         if vendor:
             query = query.where(tickets.c.vendor == vendor)
         return self._rows(query.order_by(tickets.c.ticket_date, tickets.c.page_id))
