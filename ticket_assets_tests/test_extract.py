@@ -758,3 +758,11 @@ def test_ref_and_ctrl_after_manifest_are_part_of_the_label_not_its_value():
     page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
                     ("MANIFEST CTRL.# MN-07286226", 40, 300))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MN-07286226"
+
+
+@pytest.mark.parametrize("label", ["Billed Party", "Billing Party", "Billed To", "Sold-To:", "Charge Acct"])
+def test_billing_and_sold_to_labels_name_the_customer_not_the_vendor(label):
+    page = ocr_page(("J.D. & SON", 300, 20), ("No. 379267", 780, 30), (label, 40, 100), ("LINDAMOOD", 800, 100))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
