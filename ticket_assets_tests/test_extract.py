@@ -766,3 +766,23 @@ def test_billing_and_sold_to_labels_name_the_customer_not_the_vendor(label):
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
 
+
+@pytest.mark.parametrize("lines", [[("4 AUGUST 2025", 40, 120), ("LINDAMOOD", 400, 120)],  # after a date on its row
+                                   [("SCALE TICKET", 40, 80), ("LINDAMOOD", 800, 120)]])  # under a label line
+def test_a_vendor_s_name_among_the_form_s_values_under_the_letterhead_is_not_the_vendor(lines):
+    """The customer's name, its label lost or printed under its box: the letterhead above it names the vendor."""
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("Dallas, Texas", 300, 45), ("No. 379267", 780, 30), *lines)
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "PORTILLO" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_two_vendors_named_in_the_letterhead_itself_are_for_a_person():
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("LINDAMOOD", 300, 45), ("No. 379267", 780, 30))
+    assert Reason.AMBIGUOUS_VENDOR in _reasons(extract_page(page_source(), page, KNOWN))
+
+
+@pytest.mark.parametrize("line", ["Hauled To: WM Lewisville", "Origin: Lindamood Yard"])
+def test_a_place_s_company_name_in_the_header_is_not_the_vendor(line):
+    page = ocr_page(("ACME HAULING", 300, 20), ("No. 379267", 780, 30), (line, 40, 100))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None and e.suggestions["vendor"].confidence < FIELD_MIN_CONFIDENCE + 0.05
