@@ -786,3 +786,25 @@ def test_a_place_s_company_name_in_the_header_is_not_the_vendor(line):
     page = ocr_page(("ACME HAULING", 300, 20), ("No. 379267", 780, 30), (line, 40, 100))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("vendor") is None and e.suggestions["vendor"].confidence < FIELD_MIN_CONFIDENCE + 0.05
+
+
+@pytest.mark.parametrize("lines", [[("Mfst. No.", 40, 300), ("CR", 300, 300), ("2025-83373", 380, 300)],
+                                   [("Manifest Ref No.", 40, 300), ("WMX", 40, 330), ("092.600033", 120, 330)]])
+def test_a_manifest_number_printed_in_boxes_is_read_whole_one_dash_between_its_parts(lines):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200), *lines)
+    expected = "-".join(text.replace(".", "-") for text, _, _ in lines[1:])
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == expected
+
+
+@pytest.mark.parametrize("written, stored", [("WMX.682.580393", "WMX-682-580393"), ("2025 7723154", "2025-7723154")])
+def test_stops_and_spaces_between_a_manifest_number_s_groups_are_its_dashes(written, stored):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    (f"Manifest: {written}", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
+
+
+def test_a_manifest_number_s_part_is_not_joined_to_another_field_s_value_far_off_on_its_row():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest #", 40, 300), ("2025", 200, 300), ("16.5 TONS", 800, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)

@@ -9,6 +9,7 @@ ticket, order, job and account numbers, dates and quantities are not ticket numb
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
@@ -25,9 +26,12 @@ TRAP_LABELS = re.compile(
 )
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
-# A manifest number: letters, digits and the dashes, underscores or slashes between them; a letters-only
-# prefix may stand a space before its digits ("MN 88412093"). Stored with dashes for every separator.
-MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
+# A manifest number: letters, digits and the dashes, underscores, slashes or stops between them (WMX.682.580393);
+# a prefix may stand a space before its digits ("MN 88412093", "2025 7723154"). Stored with dashes for every
+# separator.
+MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
+MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
+SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the digits they look like
@@ -182,6 +186,7 @@ def find_manifest(page: PageText) -> Found | None:
     ("31481918671" for 31-4819-18671)."""
     partial = None
     for found in page.values_at("manifest_number"):
+        found = _with_its_other_boxes(page, found)
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
         if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
             continue
@@ -195,6 +200,24 @@ def find_manifest(page: PageText) -> Found | None:
     return partial
 
 
+def _with_its_other_boxes(page: PageText, found: Found) -> Found:
+    """A whole box's text that is too short to be a manifest number ("CR", "2025", "WMX") with the boxes that
+    follow it on its row, one separator between each: a number printed in parts, its dashes the boxes' edges."""
+    line = found.line
+    if found.text != line.text.strip(" :#|") or MANIFEST_SHAPE.fullmatch(manifest_form(found.text)):
+        return found
+    parts, end, height = [line], line.box[2], max(line.box[3] - line.box[1], 1)
+    for other in page.row_neighbours(line):
+        if other.box[0] < end or not MANIFEST_PART.fullmatch(other.text.strip()) or form_labels().is_label(other.text):
+            continue
+        if other.box[0] - end > SPLIT_BOX_GAP * height:
+            break
+        parts.append(other)
+        end = other.box[2]
+    text = "-".join(part.text.strip() for part in parts)
+    return replace(found, text=text, confidence=min(part.confidence_of(part.text.strip()) for part in parts))
+
+
 def _is_date(text: str) -> bool:
     text = text.rstrip(".")
     return any((match := pattern.fullmatch(text)) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
@@ -202,7 +225,7 @@ def _is_date(text: str) -> bool:
 
 def manifest_form(text: str) -> str:
     """A manifest number as stored: upper case, a dash for every separator (`_`, `/`, spaces), no leading `#`."""
-    return re.sub(r"[\s_/]+", "-", text.strip().upper().lstrip("#"))
+    return re.sub(r"[\s_/.]+", "-", text.strip().upper().lstrip("#"))
 
 
 def _glued(text: str, end: int) -> bool:
