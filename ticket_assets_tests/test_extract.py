@@ -202,9 +202,10 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated"]
+                        "Cntaminated", "MPACTED FILL"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
-                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted"]
+                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
+                 "NON-CLASS 2", "Non Class II fill", "Not Class 2"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
