@@ -817,3 +817,10 @@ def test_a_manifest_number_s_part_is_not_joined_to_another_field_s_value_far_off
 def test_a_ticket_s_serial_or_haul_ticket_number_is_its_ticket_number(lines):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("Phone 972-555-0102", 40, 45), *lines)
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "157906"
+
+
+@pytest.mark.parametrize("written", ["FILLMATERIAL IMPORT", "Fill Material"])
+def test_fill_material_is_fill_also_run_together(written):
+    page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), ("Material Desc", 40, 300), (written, 600, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
+
