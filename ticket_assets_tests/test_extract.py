@@ -813,8 +813,7 @@ def test_a_manifest_number_s_part_is_not_joined_to_another_field_s_value_far_off
 
 @pytest.mark.parametrize("lines", [[("Ticket Ser. 157906", 700, 30)], [("Ticket Serial", 800, 520), ("157906", 800, 550)],
                                    [("Serial No.", 40, 100), ("157906", 300, 100)],
-                                   [("HAULTKT NO.", 800, 500), ("157906", 800, 530)],
-                                   [("Trip Ticket", 800, 500), ("157906", 800, 530)]])
+                                   [("HAULTKT NO.", 800, 500), ("157906", 800, 530)]])
 def test_a_ticket_s_serial_or_haul_ticket_number_is_its_ticket_number(lines):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("Phone 972-555-0102", 40, 45), *lines)
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "157906"
