@@ -824,3 +824,8 @@ def test_fill_material_is_fill_also_run_together(written):
     page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), ("Material Desc", 40, 300), (written, 600, 300))
     assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
 
+
+
+def test_a_street_number_with_a_letter_read_as_a_digit_after_it_is_not_the_ticket_number():
+    page = ocr_page(("ARCOSA", 40, 20), ("SCALE TICKET", 40, 60), ("1445 5. Hwy 380 Bridgeport TX", 40, 90))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None

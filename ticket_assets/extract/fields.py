@@ -120,9 +120,9 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
 
 
 def _begins_a_phrase(words: list[str]) -> bool:
-    """A number followed by a word ("1650 Railroad St." under a SCALE TICKET title): a street number, not the
-    ticket number, which may stand further on."""
-    return len(words) > 1 and bool(re.fullmatch(r"[A-Z]{2,}[.,]*", words[1], re.I))
+    """A number followed by a word, also after a letter OCR read as a digit ("1650 Railroad St.", "1445 5. Hwy
+    380" under a SCALE TICKET title): a street number, not the ticket number, which may stand further on."""
+    return any(re.fullmatch(r"[A-Z]{2,}[.,]*", word, re.I) for word in words[1:3])
 
 
 def _digits_misread(word: str) -> str | None:
