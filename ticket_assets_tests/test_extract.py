@@ -829,3 +829,16 @@ def test_fill_material_is_fill_also_run_together(written):
 def test_a_street_number_with_a_letter_read_as_a_digit_after_it_is_not_the_ticket_number():
     page = ocr_page(("ARCOSA", 40, 20), ("SCALE TICKET", 40, 60), ("1445 5. Hwy 380 Bridgeport TX", 40, 90))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+@pytest.mark.parametrize("number_at", [(800, 560), (800, 520)])  # under the stub's mark, or level with it
+def test_a_number_alone_on_the_tear_off_stub_is_the_ticket_number(number_at):
+    page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("Haul Date", 40, 100), ("STUB - ROADSTAR MANAGEMENT", 40, 530),
+                    ("26076", *number_at))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "26076"
+
+
+def test_a_stub_s_number_that_differs_from_the_one_at_the_top_is_for_a_person():
+    page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("26075", 850, 30), ("STUB", 40, 530), ("26076", 800, 560))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)

@@ -88,13 +88,19 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
                 break
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
-    placed = [line for line in lone if page.in_region(line, region)]
+    placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
     if not placed:
         return None
     number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
     others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone} - {number}
     sure = PARTIAL_FIT if others else LONE_NUMBER  # another unlabelled number on the page: a person says which
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
+
+
+def _on_the_stub(page: PageText, line) -> bool:
+    """Whether a line stands level with or below a line that marks the ticket's tear-off stub."""
+    marks = form_labels().stub_marks
+    return any(marks.search(other.text) and line.box[3] >= other.box[1] for other in page.lines if other is not line)
 
 
 def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Found | None:
