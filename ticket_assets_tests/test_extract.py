@@ -842,3 +842,19 @@ def test_a_stub_s_number_that_differs_from_the_one_at_the_top_is_for_a_person():
     page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("26075", 850, 30), ("STUB", 40, 530), ("26076", 800, 560))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("lines, stored", [
+    ([("Manifest No.", 300, 270), ("KR", 250, 300), ("2025-39044", 300, 300)], "KR-2025-39044"),
+    ([("Manifest No.", 40, 300), ("WM-MAN-2024-", 200, 270), ("00427193", 200, 302)], "WM-MAN-2024-00427193")])
+def test_a_manifest_number_s_prefix_in_a_box_before_it_or_on_the_line_over_it_is_part_of_it(lines, stored):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
+
+
+def test_boxes_of_a_manifest_number_are_as_sure_as_the_least_sure_of_them():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest No.", 40, 300), ("RR", 200, 270), ("2025-85082", 200, 300))
+    page.lines[-1] = replace(page.lines[-1], words=(("2025-85082", 0.59),))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "RR-2025-85082"

@@ -31,6 +31,7 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 # separator.
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
 MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
+MANIFEST_PREFIX = re.compile(r"[A-Z]{2,4}|[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*[-_/.]")  # KR, WM-MAN-2024-
 SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
@@ -191,8 +192,8 @@ def find_manifest(page: PageText) -> Found | None:
     only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
     ("31481918671" for 31-4819-18671)."""
     partial = None
-    for found in page.values_at("manifest_number"):
-        found = _with_its_other_boxes(page, found)
+    for at_label in page.values_at("manifest_number"):
+        found = _with_its_other_boxes(page, at_label)
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
         if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
             continue
@@ -200,19 +201,45 @@ def find_manifest(page: PageText) -> Found | None:
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
             sure = PARTIAL_FIT if value.isdigit() else 1.0
-            return Found(value, found.line, sure * found.line.confidence_of(token.group(0)))
+            read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # boxes joined
+            return Found(value, found.line, sure * read)
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
 
 
 def _with_its_other_boxes(page: PageText, found: Found) -> Found:
-    """A whole box's text that is too short to be a manifest number ("CR", "2025", "WMX") with the boxes that
-    follow it on its row, one separator between each: a number printed in parts, its dashes the boxes' edges."""
+    """A whole box's text with its manifest number's other boxes: a prefix box just before it or over it (KR |
+    2025-39044; "WM-MAN-2024-" on the line above), and, when it is too short to be a manifest number alone ("CR",
+    "2025", "WMX"), the boxes that follow it on its row; one separator between each, the boxes' edges."""
     line = found.line
-    if found.text != line.text.strip(" :#|") or MANIFEST_SHAPE.fullmatch(manifest_form(found.text)):
+    if found.text != line.text.strip(" :#|"):
         return found
-    parts, end, height = [line], line.box[2], max(line.box[3] - line.box[1], 1)
+    parts = [*_prefix_box(page, line), line]
+    if not MANIFEST_SHAPE.fullmatch(manifest_form(found.text)):
+        parts += _following_boxes(page, line)
+    if len(parts) == 1:
+        return found
+    text = "-".join(part.text.strip().rstrip("-_/.") for part in parts[:-1]) + "-" + parts[-1].text.strip()
+    return replace(found, text=text, confidence=min(part.confidence_of(part.text.strip()) for part in parts))
+
+
+def _prefix_box(page: PageText, line) -> list:
+    """The box of a manifest number's prefix, close left of it on its row or just over it, if there is one."""
+    height = max(line.box[3] - line.box[1], 1)
+    over = [other for other in page.lines if other.box[0] < line.box[2] and line.box[0] < other.box[2]
+            and 0 <= line.box[1] - other.box[3] < height]
+    return [box for box in (page.close_left(line), *over[:1]) if box and _is_prefix(box.text.strip())][:1]
+
+
+def _is_prefix(text: str) -> bool:
+    """A manifest number's prefix: a few capitals that are no label's word (KR), or letters and digits ending in a
+    separator (WM-MAN-2024-)."""
+    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in form_labels().words
+
+
+def _following_boxes(page: PageText, line) -> list:
+    parts, end, height = [], line.box[2], max(line.box[3] - line.box[1], 1)
     for other in page.row_neighbours(line):
         if other.box[0] < end or not MANIFEST_PART.fullmatch(other.text.strip()) or form_labels().is_label(other.text):
             continue
@@ -220,8 +247,7 @@ def _with_its_other_boxes(page: PageText, found: Found) -> Found:
             break
         parts.append(other)
         end = other.box[2]
-    text = "-".join(part.text.strip() for part in parts)
-    return replace(found, text=text, confidence=min(part.confidence_of(part.text.strip()) for part in parts))
+    return parts
 
 
 def _is_date(text: str) -> bool:
