@@ -858,3 +858,10 @@ def test_boxes_of_a_manifest_number_are_as_sure_as_the_least_sure_of_them():
     page.lines[-1] = replace(page.lines[-1], words=(("2025-85082", 0.59),))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "RR-2025-85082"
+
+
+def test_the_initials_of_a_place_t_c_2_name_no_class_2():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                    ("Origin: MVP T.C. 2.", 40, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "SPOILS" and Reason.MATERIAL_CONFLICT not in _reasons(e)
