@@ -865,3 +865,9 @@ def test_the_initials_of_a_place_t_c_2_name_no_class_2():
                     ("Origin: MVP T.C. 2.", 40, 240))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("material") == "SPOILS" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("label", ["Load Contents", "Contents:"])
+def test_contents_label_the_material_and_structural_fill_run_together_is_fill(label):
+    page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), (label, 40, 300), ("Structural FillImport", 600, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
