@@ -871,3 +871,9 @@ def test_the_initials_of_a_place_t_c_2_name_no_class_2():
 def test_contents_label_the_material_and_structural_fill_run_together_is_fill(label):
     page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), (label, 40, 300), ("Structural FillImport", 600, 300))
     assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
+
+
+def test_a_lone_number_low_in_the_body_is_another_field_s_value_not_a_rival_ticket_number():
+    """A P.O. written in a box over its label, the label lost: the number alone at the top right is the ticket's."""
+    page = ocr_page(("PORTILLO & SONS", 40, 20), ("116943", 850, 40), ("68999", 40, 350), ("442", 300, 350))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "116943"

@@ -93,8 +93,11 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
     if not placed:
         return None
     number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
-    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone} - {number}
-    sure = PARTIAL_FIT if others else LONE_NUMBER  # another unlabelled number on the page: a person says which
+    # Another lone number where a ticket's may stand (the region, the header, the stub): a person says which. One
+    # lower in the body is another field's value whose label OCR lost (a P.O. in a box over its label).
+    spots = [line for line in lone if page.in_region(line, region) or page.is_header(line) or _on_the_stub(page, line)]
+    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in spots} - {number}
+    sure = PARTIAL_FIT if others else LONE_NUMBER
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
 
 
