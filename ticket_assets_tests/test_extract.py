@@ -877,3 +877,10 @@ def test_a_lone_number_low_in_the_body_is_another_field_s_value_not_a_rival_tick
     """A P.O. written in a box over its label, the label lost: the number alone at the top right is the ticket's."""
     page = ocr_page(("PORTILLO & SONS", 40, 20), ("116943", 850, 40), ("68999", 40, 350), ("442", 300, 350))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "116943"
+
+
+@pytest.mark.parametrize("lines, read", [([("DELIVERY RECEIPT", 700, 20), ("Trip.Ticket31748", 700, 50)], "31748"),
+                                         ([("Receipt: 3174a8", 700, 20), ("Ticket No. 31749", 700, 60)], None)])
+def test_a_number_partly_read_at_one_label_is_accepted_only_when_another_label_reads_it_whole(lines, read):
+    page = ocr_page(("ROADSTAR MANAGEMENT", 40, 20), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == read

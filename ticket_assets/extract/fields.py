@@ -79,14 +79,19 @@ def _letters_in_prefix(text: str) -> str:
 
 def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTemplate, ...]) -> Found | None:
     """The number at a ticket label, else the one lone number where the vendor prints it. A number that only
-    partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept."""
+    partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept, unless
+    another label reads the same number whole ("Trip.Ticket31748" under a DELIVERY RECEIPT title)."""
+    partial = None
     for label_line, candidates in page.values_by_label("ticket_number"):
-        for found in candidates:
-            number = _ticket_number_in(found, templates)
-            if number:
-                return number
-            if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
-                break
+        number = _first_number_at(label_line, candidates, templates)
+        if number is None:
+            continue
+        if partial is None and number.confidence <= PARTIAL_FIT:
+            partial = number
+            continue
+        return number if partial is None or number.text == partial.text else partial
+    if partial:
+        return partial
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
@@ -99,6 +104,16 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
     others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in spots} - {number}
     sure = PARTIAL_FIT if others else LONE_NUMBER
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
+
+
+def _first_number_at(label_line, candidates: list[Found], templates: tuple[VendorTemplate, ...]) -> Found | None:
+    for found in candidates:
+        number = _ticket_number_in(found, templates)
+        if number:
+            return number
+        if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
+            return None
+    return None
 
 
 def _on_the_stub(page: PageText, line) -> bool:
