@@ -202,9 +202,10 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated"]
+                        "Cntaminated", "MPACTED FILL"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
-                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted"]
+                 "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
+                 "NON-CLASS 2", "Non Class II fill", "Not Class 2"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -758,3 +759,128 @@ def test_ref_and_ctrl_after_manifest_are_part_of_the_label_not_its_value():
     page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
                     ("MANIFEST CTRL.# MN-07286226", 40, 300))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "MN-07286226"
+
+
+@pytest.mark.parametrize("label", ["Billed Party", "Billing Party", "Billed To", "Sold-To:", "Charge Acct"])
+def test_billing_and_sold_to_labels_name_the_customer_not_the_vendor(label):
+    page = ocr_page(("J.D. & SON", 300, 20), ("No. 379267", 780, 30), (label, 40, 100), ("LINDAMOOD", 800, 100))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "JD_AND_SON" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+@pytest.mark.parametrize("lines", [[("4 AUGUST 2025", 40, 120), ("LINDAMOOD", 400, 120)],  # after a date on its row
+                                   [("SCALE TICKET", 40, 80), ("LINDAMOOD", 800, 120)]])  # under a label line
+def test_a_vendor_s_name_among_the_form_s_values_under_the_letterhead_is_not_the_vendor(lines):
+    """The customer's name, its label lost or printed under its box: the letterhead above it names the vendor."""
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("Dallas, Texas", 300, 45), ("No. 379267", 780, 30), *lines)
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "PORTILLO" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
+
+
+def test_two_vendors_named_in_the_letterhead_itself_are_for_a_person():
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("LINDAMOOD", 300, 45), ("No. 379267", 780, 30))
+    assert Reason.AMBIGUOUS_VENDOR in _reasons(extract_page(page_source(), page, KNOWN))
+
+
+@pytest.mark.parametrize("line", ["Hauled To: WM Lewisville", "Origin: Lindamood Yard"])
+def test_a_place_s_company_name_in_the_header_is_not_the_vendor(line):
+    page = ocr_page(("ACME HAULING", 300, 20), ("No. 379267", 780, 30), (line, 40, 100))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None and e.suggestions["vendor"].confidence < FIELD_MIN_CONFIDENCE + 0.05
+
+
+@pytest.mark.parametrize("lines", [[("Mfst. No.", 40, 300), ("CR", 300, 300), ("2025-83373", 380, 300)],
+                                   [("Manifest Ref No.", 40, 300), ("WMX", 40, 330), ("092.600033", 120, 330)]])
+def test_a_manifest_number_printed_in_boxes_is_read_whole_one_dash_between_its_parts(lines):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200), *lines)
+    expected = "-".join(text.replace(".", "-") for text, _, _ in lines[1:])
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == expected
+
+
+@pytest.mark.parametrize("written, stored", [("WMX.682.580393", "WMX-682-580393"), ("2025 7723154", "2025-7723154")])
+def test_stops_and_spaces_between_a_manifest_number_s_groups_are_its_dashes(written, stored):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    (f"Manifest: {written}", 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
+
+
+def test_a_manifest_number_s_part_is_not_joined_to_another_field_s_value_far_off_on_its_row():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest #", 40, 300), ("2025", 200, 300), ("16.5 TONS", 800, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)
+
+
+@pytest.mark.parametrize("lines", [[("Ticket Ser. 157906", 700, 30)], [("Ticket Serial", 800, 520), ("157906", 800, 550)],
+                                   [("Serial No.", 40, 100), ("157906", 300, 100)],
+                                   [("HAULTKT NO.", 800, 500), ("157906", 800, 530)]])
+def test_a_ticket_s_serial_or_haul_ticket_number_is_its_ticket_number(lines):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("Phone 972-555-0102", 40, 45), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "157906"
+
+
+@pytest.mark.parametrize("written", ["FILLMATERIAL IMPORT", "Fill Material"])
+def test_fill_material_is_fill_also_run_together(written):
+    page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), ("Material Desc", 40, 300), (written, 600, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
+
+
+
+def test_a_street_number_with_a_letter_read_as_a_digit_after_it_is_not_the_ticket_number():
+    page = ocr_page(("ARCOSA", 40, 20), ("SCALE TICKET", 40, 60), ("1445 5. Hwy 380 Bridgeport TX", 40, 90))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") is None
+
+
+@pytest.mark.parametrize("number_at", [(800, 560), (800, 520)])  # under the stub's mark, or level with it
+def test_a_number_alone_on_the_tear_off_stub_is_the_ticket_number(number_at):
+    page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("Haul Date", 40, 100), ("STUB - ROADSTAR MANAGEMENT", 40, 530),
+                    ("26076", *number_at))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "26076"
+
+
+def test_a_stub_s_number_that_differs_from_the_one_at_the_top_is_for_a_person():
+    page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("26075", 850, 30), ("STUB", 40, 530), ("26076", 800, 560))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("lines, stored", [
+    ([("Manifest No.", 300, 270), ("KR", 250, 300), ("2025-39044", 300, 300)], "KR-2025-39044"),
+    ([("Manifest No.", 40, 300), ("WM-MAN-2024-", 200, 270), ("00427193", 200, 302)], "WM-MAN-2024-00427193")])
+def test_a_manifest_number_s_prefix_in_a_box_before_it_or_on_the_line_over_it_is_part_of_it(lines, stored):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
+
+
+def test_boxes_of_a_manifest_number_are_as_sure_as_the_least_sure_of_them():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest No.", 40, 300), ("RR", 200, 270), ("2025-85082", 200, 300))
+    page.lines[-1] = replace(page.lines[-1], words=(("2025-85082", 0.59),))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "RR-2025-85082"
+
+
+def test_the_initials_of_a_place_t_c_2_name_no_class_2():
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                    ("Origin: MVP T.C. 2.", 40, 240))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "SPOILS" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("label", ["Load Contents", "Contents:"])
+def test_contents_label_the_material_and_structural_fill_run_together_is_fill(label):
+    page = ocr_page(("RCI", 40, 20), ("No. 379267", 780, 30), (label, 40, 300), ("Structural FillImport", 600, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "FILL"
+
+
+def test_a_lone_number_low_in_the_body_is_another_field_s_value_not_a_rival_ticket_number():
+    """A P.O. written in a box over its label, the label lost: the number alone at the top right is the ticket's."""
+    page = ocr_page(("PORTILLO & SONS", 40, 20), ("116943", 850, 40), ("68999", 40, 350), ("442", 300, 350))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "116943"
+
+
+@pytest.mark.parametrize("lines, read", [([("DELIVERY RECEIPT", 700, 20), ("Trip.Ticket31748", 700, 50)], "31748"),
+                                         ([("Receipt: 3174a8", 700, 20), ("Ticket No. 31749", 700, 60)], None)])
+def test_a_number_partly_read_at_one_label_is_accepted_only_when_another_label_reads_it_whole(lines, read):
+    page = ocr_page(("ROADSTAR MANAGEMENT", 40, 20), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == read

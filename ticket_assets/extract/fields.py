@@ -9,6 +9,7 @@ ticket, order, job and account numbers, dates and quantities are not ticket numb
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
@@ -25,9 +26,13 @@ TRAP_LABELS = re.compile(
 )
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
-# A manifest number: letters, digits and the dashes, underscores or slashes between them; a letters-only
-# prefix may stand a space before its digits ("MN 88412093"). Stored with dashes for every separator.
-MANIFEST_TOKEN = re.compile(r"(?:[A-Z]+\s(?=\d))?[A-Z0-9]+(?:[-_/][A-Z0-9]+)*", re.I)
+# A manifest number: letters, digits and the dashes, underscores, slashes or stops between them (WMX.682.580393);
+# a prefix may stand a space before its digits ("MN 88412093", "2025 7723154"). Stored with dashes for every
+# separator.
+MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
+MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
+MANIFEST_PREFIX = re.compile(r"[A-Z]{2,4}|[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*[-_/.]")  # KR, WM-MAN-2024-
+SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the digits they look like
@@ -75,23 +80,47 @@ def _letters_in_prefix(text: str) -> str:
 
 def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTemplate, ...]) -> Found | None:
     """The number at a ticket label, else the one lone number where the vendor prints it. A number that only
-    partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept."""
+    partly fits (a letter glued to it), or one of several lone numbers, is returned too unsure to accept, unless
+    another label reads the same number whole ("Trip.Ticket31748" under a DELIVERY RECEIPT title)."""
+    partial = None
     for label_line, candidates in page.values_by_label("ticket_number"):
-        for found in candidates:
-            number = _ticket_number_in(found, templates)
-            if number:
-                return number
-            if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
-                break
+        number = _first_number_at(label_line, candidates, templates)
+        if number is None:
+            continue
+        if partial is None and number.confidence <= PARTIAL_FIT:
+            partial = number
+            continue
+        return number if partial is None or number.text == partial.text else partial
+    if partial:
+        return partial
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
-    placed = [line for line in lone if page.in_region(line, region)]
+    placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
     if not placed:
         return None
     number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
-    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in lone} - {number}
-    sure = PARTIAL_FIT if others else LONE_NUMBER  # another unlabelled number on the page: a person says which
+    # Another lone number where a ticket's may stand (the region, the header, the stub): a person says which. One
+    # lower in the body is another field's value whose label OCR lost (a P.O. in a box over its label).
+    spots = [line for line in lone if page.in_region(line, region) or page.is_header(line) or _on_the_stub(page, line)]
+    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in spots} - {number}
+    sure = PARTIAL_FIT if others else LONE_NUMBER
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
+
+
+def _first_number_at(label_line, candidates: list[Found], templates: tuple[VendorTemplate, ...]) -> Found | None:
+    for found in candidates:
+        number = _ticket_number_in(found, templates)
+        if number:
+            return number
+        if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
+            return None
+    return None
+
+
+def _on_the_stub(page: PageText, line) -> bool:
+    """Whether a line stands level with or below a line that marks the ticket's tear-off stub."""
+    marks = form_labels().stub_marks
+    return any(marks.search(other.text) and line.box[3] >= other.box[1] for other in page.lines if other is not line)
 
 
 def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Found | None:
@@ -117,9 +146,9 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
 
 
 def _begins_a_phrase(words: list[str]) -> bool:
-    """A number followed by a word ("1650 Railroad St." under a SCALE TICKET title): a street number, not the
-    ticket number, which may stand further on."""
-    return len(words) > 1 and bool(re.fullmatch(r"[A-Z]{2,}[.,]*", words[1], re.I))
+    """A number followed by a word, also after a letter OCR read as a digit ("1650 Railroad St.", "1445 5. Hwy
+    380" under a SCALE TICKET title): a street number, not the ticket number, which may stand further on."""
+    return any(re.fullmatch(r"[A-Z]{2,}[.,]*", word, re.I) for word in words[1:3])
 
 
 def _digits_misread(word: str) -> str | None:
@@ -182,7 +211,8 @@ def find_manifest(page: PageText) -> Found | None:
     only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
     ("31481918671" for 31-4819-18671)."""
     partial = None
-    for found in page.values_at("manifest_number"):
+    for at_label in page.values_at("manifest_number"):
+        found = _with_its_other_boxes(page, at_label)
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
         if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
             continue
@@ -190,10 +220,53 @@ def find_manifest(page: PageText) -> Found | None:
         value = manifest_form(token.group(0)) if token else ""
         if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
             sure = PARTIAL_FIT if value.isdigit() else 1.0
-            return Found(value, found.line, sure * found.line.confidence_of(token.group(0)))
+            read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # boxes joined
+            return Found(value, found.line, sure * read)
         if partial is None and text:
             partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _with_its_other_boxes(page: PageText, found: Found) -> Found:
+    """A whole box's text with its manifest number's other boxes: a prefix box just before it or over it (KR |
+    2025-39044; "WM-MAN-2024-" on the line above), and, when it is too short to be a manifest number alone ("CR",
+    "2025", "WMX"), the boxes that follow it on its row; one separator between each, the boxes' edges."""
+    line = found.line
+    if found.text != line.text.strip(" :#|"):
+        return found
+    parts = [*_prefix_box(page, line), line]
+    if not MANIFEST_SHAPE.fullmatch(manifest_form(found.text)):
+        parts += _following_boxes(page, line)
+    if len(parts) == 1:
+        return found
+    text = "-".join(part.text.strip().rstrip("-_/.") for part in parts[:-1]) + "-" + parts[-1].text.strip()
+    return replace(found, text=text, confidence=min(part.confidence_of(part.text.strip()) for part in parts))
+
+
+def _prefix_box(page: PageText, line) -> list:
+    """The box of a manifest number's prefix, close left of it on its row or just over it, if there is one."""
+    height = max(line.box[3] - line.box[1], 1)
+    over = [other for other in page.lines if other.box[0] < line.box[2] and line.box[0] < other.box[2]
+            and 0 <= line.box[1] - other.box[3] < height]
+    return [box for box in (page.close_left(line), *over[:1]) if box and _is_prefix(box.text.strip())][:1]
+
+
+def _is_prefix(text: str) -> bool:
+    """A manifest number's prefix: a few capitals that are no label's word (KR), or letters and digits ending in a
+    separator (WM-MAN-2024-)."""
+    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in form_labels().words
+
+
+def _following_boxes(page: PageText, line) -> list:
+    parts, end, height = [], line.box[2], max(line.box[3] - line.box[1], 1)
+    for other in page.row_neighbours(line):
+        if other.box[0] < end or not MANIFEST_PART.fullmatch(other.text.strip()) or form_labels().is_label(other.text):
+            continue
+        if other.box[0] - end > SPLIT_BOX_GAP * height:
+            break
+        parts.append(other)
+        end = other.box[2]
+    return parts
 
 
 def _is_date(text: str) -> bool:
@@ -203,7 +276,7 @@ def _is_date(text: str) -> bool:
 
 def manifest_form(text: str) -> str:
     """A manifest number as stored: upper case, a dash for every separator (`_`, `/`, spaces), no leading `#`."""
-    return re.sub(r"[\s_/]+", "-", text.strip().upper().lstrip("#"))
+    return re.sub(r"[\s_/.]+", "-", text.strip().upper().lstrip("#"))
 
 
 def _glued(text: str, end: int) -> bool:

@@ -36,6 +36,7 @@ class Labels:
     not_labels: re.Pattern
     any_label: re.Pattern
     form_titles: re.Pattern
+    stub_marks: re.Pattern  # words that mark a ticket's tear-off stub, at its foot
     same_line_only: re.Pattern  # labels whose value must follow on their own line
     not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
     units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
@@ -152,7 +153,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     data = yaml.safe_load(path.read_text())
     quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
     same_line_only, qualifiers = data.pop("same_line_only"), data.pop("qualifiers")
-    not_the_load, units = data.pop("not_the_load"), data.pop("units")
+    not_the_load, units, stub_marks = data.pop("not_the_load"), data.pop("units"), data.pop("stub_marks")
     fields = {**data, "quantity": list(quantity)}
     return Labels(
         by_field={field: _alternatives(spellings, qualifiers) for field, spellings in fields.items()},
@@ -162,6 +163,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         not_labels=_alternatives(not_labels),
         any_label=_alternatives([s for spellings in fields.values() for s in spellings], qualifiers),
         form_titles=_alternatives(form_titles),
+        stub_marks=_alternatives(stub_marks),
         same_line_only=_alternatives(same_line_only),
         not_the_load=_alternatives(not_the_load),
         units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},

@@ -13,6 +13,7 @@ from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.normalize import squash
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
+from ticket_assets.lines import OcrLine
 
 HEADER_SCORE = 0.95  # keyword in the header, times the line's OCR confidence
 BODY_SCORE = 0.6  # keyword elsewhere on the page: a hint, never enough alone
@@ -27,16 +28,26 @@ class VendorMatch:
 
 
 def match_vendors(page: PageText, templates: tuple[VendorTemplate, ...]) -> list[VendorMatch]:
-    """Every template that matches the page, best first; templates that do not match are left out."""
-    matches = [m for m in (_match_template(page, t) for t in templates) if m]
-    return sorted(matches, key=lambda m: m.confidence, reverse=True)
+    """Every template that matches the page, best first; templates that do not match are left out. A name
+    in the header scores as the letterhead unless it is one of the form's values (see _in_the_form)."""
+    mentions = _mentions(page, templates)
+    letterhead = _letterhead(page, [line for _, line, _ in mentions])
+    best: dict[str, VendorMatch] = {}
+    for template, line, keyword in mentions:
+        letterhead_name = page.is_header(line) and not _in_the_form(page, line, letterhead)
+        place, weight = ("header", HEADER_SCORE) if letterhead_name else ("body", BODY_SCORE)
+        match = VendorMatch(template.vendor, weight * line.confidence, f"{keyword!r} in the {place}: {line.text!r}")
+        if template.vendor not in best or match.confidence > best[template.vendor].confidence:
+            best[template.vendor] = match
+    return sorted(best.values(), key=lambda m: m.confidence, reverse=True)
 
 
 def explain_misses(page: PageText, templates: tuple[VendorTemplate, ...]) -> dict[str, str]:
     """Why each template that did not match was passed over."""
+    matched = {match.vendor for match in match_vendors(page, templates)}
     reasons = {}
     for template in templates:
-        if _match_template(page, template):
+        if template.vendor in matched:
             continue
         excluded = _excluding_keyword(page, template)
         reasons[template.vendor] = (
@@ -45,21 +56,39 @@ def explain_misses(page: PageText, templates: tuple[VendorTemplate, ...]) -> dic
     return reasons
 
 
-def _match_template(page: PageText, template: VendorTemplate) -> VendorMatch | None:
-    if _excluding_keyword(page, template):
-        return None
-    best = None
-    for line in page.lines:
-        if page.names_the_customer(line):
-            continue
-        keyword = _keyword_in(line.text, template.header_keywords)
-        if not keyword:
-            continue
-        place, weight = ("header", HEADER_SCORE) if page.is_header(line) else ("body", BODY_SCORE)
-        candidate = VendorMatch(template.vendor, weight * line.confidence, f"{keyword!r} in the {place}: {line.text!r}")
-        if best is None or candidate.confidence > best.confidence:
-            best = candidate
-    return best
+def _mentions(page: PageText, templates: tuple[VendorTemplate, ...]) -> list[tuple[VendorTemplate, OcrLine, str]]:
+    """Each line that names a vendor, with its template and the keyword; never a customer line."""
+    return [(template, line, keyword) for template in templates if not _excluding_keyword(page, template)
+            for line in page.lines if not page.names_the_customer(line)
+            if (keyword := _keyword_in(line.text, template.header_keywords))]
+
+
+def _letterhead(page: PageText, named: list[OcrLine]) -> OcrLine | None:
+    """The topmost line of the header that names a vendor and is no place's value ("Hauled To: WM
+    Lewisville" names where the load went, not who printed the ticket)."""
+    places = [line for line in named if page.is_header(line) and not _names_a_place(page, line)]
+    return min(places, key=lambda line: line.box[1], default=None)
+
+
+def _in_the_form(page: PageText, line: OcrLine, letterhead: OcrLine | None) -> bool:
+    """Whether a name is one of the form's values rather than its letterhead: a place's value, or a name
+    below the letterhead that a label line stands between, or that follows other text on its row (a date,
+    a label OCR garbled). On a ticket the letterhead is on top; the customer's name comes with the fields."""
+    if _names_a_place(page, line):
+        return True
+    if letterhead is None or line.box[1] < letterhead.box[3]:
+        return False
+    labels = form_labels().any_label
+    label_between = any(letterhead.box[3] <= other.box[1] and other.box[3] <= line.box[1] and labels.search(other.text)
+                        for other in page.lines)
+    return label_between or any(other.box[2] <= line.box[0] for other in page.row_neighbours(line))
+
+
+def _names_a_place(page: PageText, line: OcrLine) -> bool:
+    """Whether a line is on the row of a source or destination label, or is read as such a label's value."""
+    labels = form_labels()
+    return any(page.on_row_of(line, labels.of(field)) or any(found.line is line for found in page.values_at(field))
+               for field in ("source", "destination"))
 
 
 def _excluding_keyword(page: PageText, template: VendorTemplate) -> str | None:
