@@ -178,6 +178,15 @@ def test_a_viewer_sees_and_downloads_but_cannot_answer(office):
     assert office.answers() == []
 
 
+def test_regression_a_field_posted_twice_with_two_values_is_refused_not_the_last_kept(office):
+    item = office.yard_item()["id"]
+    session, token = _signed_in(office, "maria")
+    sent = [("set_material", "DIRT"), ("set_material", "SPOILS"), ("csrf_token", token)]
+    refused = session.post(f"{office.url}/item/{item}/answer", data=sent)
+    assert refused.status_code == 422 and "material given twice (DIRT, SPOILS)" in refused.text
+    assert office.answers() == []
+
+
 def test_regression_an_item_that_is_not_there_is_a_404_in_words_for_a_browser(office):
     session, _ = _signed_in(office, "victor")
     missing = session.get(f"{office.url}/item/999999")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from starlette.datastructures import FormData
+
 from ticket_assets.station.auth import LoginThrottle
 from ticket_assets.station.bulk import BulkScope, bulk_plan
-from ticket_assets.station.item import FieldView, answer_sets
+from ticket_assets.station.item import FieldView, answer_sets, repeated_sets
 from ticket_assets.station.queue import QueueFilter, queue_view
 
 DAY = "2024-10-17"
@@ -84,3 +86,9 @@ def test_failed_logins_make_a_name_wait_but_not_the_rest_of_the_office():
     for _ in range(15):
         throttle.failed("10.0.0.5", "someone")
     assert throttle.wait_seconds("10.0.0.5", "ana") > 0
+
+
+def test_regression_a_field_the_form_sent_twice_reaches_the_parser_with_both_values():
+    form = FormData([("set_material", "DIRT"), ("set_material", "SPOILS"), ("set_truck_number", "12"),
+                     ("because", "x")])
+    assert repeated_sets(form) == ["material=DIRT", "material=SPOILS"]  # parse_corrections refuses the two

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from starlette.datastructures import FormData
+
 from ticket_assets.config import Settings
 from ticket_assets.extract.corrections import CANONICAL_KINDS, UNITS
 from ticket_assets.extract.record import Vocabularies
@@ -85,6 +87,13 @@ def outlines(reading: dict | None, views: list[FieldView]) -> list[Outline]:
 
 def _squashed(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def repeated_sets(form: FormData) -> list[str]:
+    """Every value of a field the form sent more than once, as `FIELD=VALUE`: the answer's parser refuses two
+    different ones rather than keep the last. The station's own form sends each field once."""
+    repeated = [key for key in dict.fromkeys(form.keys()) if key.startswith("set_") and len(form.getlist(key)) > 1]
+    return [f"{key.removeprefix('set_')}={value}" for key in repeated for value in form.getlist(key)]
 
 
 def answer_sets(form: dict[str, str], views: list[FieldView], needs_value: bool) -> list[str]:

@@ -21,7 +21,7 @@ from ticket_assets.station.auth import (
 )
 from ticket_assets.station.bulk import BULK_FIELDS, BulkScope, bulk_plan, page_value
 from ticket_assets.station.images import image_size
-from ticket_assets.station.item import answer_sets, field_views, outlines
+from ticket_assets.station.item import answer_sets, field_views, outlines, repeated_sets
 from ticket_assets.station.queue import QueueFilter, neighbours
 from ticket_assets.station.reports import days_with_reports, job_folders, report_file
 
@@ -163,11 +163,13 @@ async def answer(request: Request) -> Response:
     station = _station(request)
     user = answering_user(request, station.users)
     await check_csrf(request)
-    form = {key: str(value) for key, value in (await request.form()).items()}
+    submitted = await request.form()
+    form = {key: str(value) for key, value in submitted.items()}
     review_id, chosen = request.path_params["review_id"], QueueFilter.of(form)
     context = {}
     try:
-        await run_in_threadpool(_save, station, review_id, chosen, form, user.name, context)
+        await run_in_threadpool(_save, station, review_id, chosen, form, repeated_sets(submitted), user.name,
+                                context)
     except api.AnswerConflict as conflict:  # the item as it is now, with their answer
         context = await run_in_threadpool(item_context, station, review_id, chosen)
         return _render(request, "item.html", {**context, "user": user, "conflict": conflict}, 409)
@@ -179,12 +181,13 @@ async def answer(request: Request) -> Response:
     return RedirectResponse(target + chosen.query(saved=saved), 303)
 
 
-def _save(station, review_id: int, chosen: QueueFilter, form: dict, by: str, context: dict) -> None:
+def _save(station, review_id: int, chosen: QueueFilter, form: dict, repeated: list[str], by: str,
+          context: dict) -> None:
     """Save the form's answer; `context` is filled with the item page as it was before (what the answer is
     compared with, the next item, the page shown again when the answer is refused)."""
     with station.open_items.closing({review_id}), station.warehouse.kept_open():
         context.update(item_context(station, review_id, chosen))
-        sets = answer_sets(form, context["fields"], context["needs_value"])
+        sets = repeated + answer_sets(form, context["fields"], context["needs_value"])
         seen = int(form.get("answers_seen", "0") or 0)
         api.answer_item(station.settings, review_id, sets, form.get("decision") or None,
                         form.get("because") or None, by, answers_seen=seen, warehouse=station.warehouse)
