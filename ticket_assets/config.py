@@ -123,7 +123,7 @@ def retry_delay_from_env(environ: Mapping[str, str] = os.environ) -> float:
 
 
 def home_from_env(environ: Mapping[str, str] = os.environ) -> Path:
-    return Path(environ.get("TICKETS_HOME") or DEFAULT_HOME).expanduser().resolve()  # set but empty: unset
+    return Path(environ.get("TICKETS_HOME", "").strip() or DEFAULT_HOME).expanduser().resolve()  # blank: unset
 
 
 def _inbox_from_env(environ: Mapping[str, str]) -> Path | None:

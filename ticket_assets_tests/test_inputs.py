@@ -68,6 +68,11 @@ def test_regression_an_empty_tickets_home_is_the_default_home_not_the_current_fo
     monkeypatch.chdir(tmp_path)
     code, out, _ = _tickets(capsys, "config", "check")
     assert code == 0 and f"home: {tmp_path / '.tickets'}" in out, out
+    monkeypatch.setenv("TICKETS_HOME", " ")
+    assert f"home: {tmp_path / '.tickets'}" in _tickets(capsys, "config", "check")[1]
+    code, _, err = _argparse_exit(capsys, ["--home", "", "process", str(tmp_path)])
+    assert code == 2 and "--home: give a path, not an empty value" in err
+    assert sorted(tmp_path.iterdir()) == []  # nothing written into the current folder
 
 
 def test_the_configuration_names_the_registered_engines():

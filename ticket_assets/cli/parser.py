@@ -28,11 +28,11 @@ class _CommandParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The command line; each command's name is left in `args.command` for the shell to run."""
     parser = argparse.ArgumentParser(prog="tickets", description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
-    parser.add_argument("--home", type=Path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
+    parser.add_argument("--home", type=_path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
     commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_CommandParser)
 
     process = commands.add_parser("process", help="process date folders of an inbox through Dagster")
-    process.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    process.add_argument("inbox", type=_path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     process.add_argument("--date", action="append", dest="dates", metavar="YYYY-MM-DD", help="only this day (repeatable)")
     process.add_argument("--inbox-moved", action="store_true",
                          help="the scans of days processed before now live in this inbox (moved, not replaced)")
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(command="demo")
 
     explain = commands.add_parser("explain", help="show how one page is read: text, templates, fields, review")
-    explain.add_argument("file", type=Path)
+    explain.add_argument("file", type=_path)
     explain.add_argument("--page", type=int, default=1)
     explain.set_defaults(command="explain")
 
@@ -69,14 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("--because", help="why a CRITICAL item closes without its value, in words "
                          "(for example \"no manifest: load returned to site\"); kept with the record")
     resolve.add_argument("--by", required=True, help="who answers")
-    resolve.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    resolve.add_argument("--inbox", type=_path, help="folder of the date folders; default $TICKETS_INBOX")
     resolve.set_defaults(command="review resolve")
 
     export = commands.add_parser("export", help="write the reports for a job's days, on demand")
     export.add_argument("--job", help="job code; default the configuration's default job")
     export.add_argument("--from", dest="first_day", type=_day, help="first date folder (default the job's start)")
     export.add_argument("--to", dest="last_day", type=_day, help="last date folder (default the job's end)")
-    export.add_argument("--out", type=Path, required=True, help="folder to write the reports into, beside what it holds")
+    export.add_argument("--out", type=_path, required=True, help="folder to write the reports into, beside what it holds")
     export.set_defaults(command="export")
 
     ledger = commands.add_parser("ledger", help="list the runs per day with their counts; with --date, "
@@ -96,32 +96,32 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("vendor", help="the vendor's name in capitals and underscores, e.g. CORPOTECH")
     add.add_argument("--display-name", help="how the vendor is written out (default: its header, as read)")
     add.add_argument("--kind", choices=("trucking", "supply", "destination"), default="trucking")
-    add.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    add.add_argument("--inbox", type=_path, help="folder of the date folders; default $TICKETS_INBOX")
     add.set_defaults(command="vendor add")
 
     backup = commands.add_parser("backup", help="copy the warehouse, the answer journal, added vendor templates "
                                  "and the configuration into a new folder under DIR; safe while runs go on")
-    backup.add_argument("into", type=Path, metavar="DIR")
+    backup.add_argument("into", type=_path, metavar="DIR")
     backup.set_defaults(command="backup")
     restore = commands.add_parser("restore", help="put a backup's warehouse back, with every answer given since; "
                                   "the present file is kept beside it")
-    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a folder `tickets backup` wrote")
-    restore.add_argument("--inbox", type=Path, help="folder of the date folders, to process the days whose answers "
+    restore.add_argument("backup", type=_path, metavar="BACKUP", help="a folder `tickets backup` wrote")
+    restore.add_argument("--inbox", type=_path, help="folder of the date folders, to process the days whose answers "
                          "went back in; default $TICKETS_INBOX")
     restore.set_defaults(command="restore")
     rebuild = commands.add_parser("rebuild", help="make the warehouse anew from the inbox, the caches and the "
                                   "answer journal, every day through Dagster; the old file is kept beside it")
-    rebuild.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    rebuild.add_argument("inbox", type=_path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     rebuild.set_defaults(command="rebuild")
 
     ui = commands.add_parser("ui", help="start the Dagster UI and daemon on this home's instance (Ctrl-C stops them)")
-    ui.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    ui.add_argument("inbox", type=_path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     ui.add_argument("--host", default="127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
     ui.set_defaults(command="ui")
 
     serve = commands.add_parser("serve", help="start the review station: the queue in a browser, for office staff")
-    serve.add_argument("inbox", type=Path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
+    serve.add_argument("inbox", type=_path, nargs="?", help="folder of YYYY-MM-DD folders; default $TICKETS_INBOX")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--behind-proxy", action="store_true", help="reached through a reverse proxy with TLS on this "
@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="the configuration file and the settings in effect")
     config_actions = config.add_subparsers(required=True, metavar="ACTION")
     check = config_actions.add_parser("check", help="check the configuration file and print the settings in effect")
-    check.add_argument("--inbox", type=Path, help="folder of the date folders; default $TICKETS_INBOX")
+    check.add_argument("--inbox", type=_path, help="folder of the date folders; default $TICKETS_INBOX")
     check.set_defaults(command="config check")
     return parser
 
@@ -160,6 +160,13 @@ def _count(low: int, high: int):
             raise argparse.ArgumentTypeError(f"give a whole number from {low} to {high}, not {text!r}")
         return number
     return counted
+
+
+def _path(text: str) -> Path:
+    """A path argument; an empty one is refused: as a Path it would be the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a path, not an empty value")
+    return Path(text)
 
 
 def _day_folder(text: str) -> str:
