@@ -215,7 +215,8 @@ def test_ctrl_c_stops_the_ui_in_the_middle_of_a_day_and_leaves_nothing_behind(ui
 
     os.killpg(ui.server.pid, signal.SIGINT)
     ui.server.wait(timeout=30)
-    assert _left_in_group(ui.server.pid, seconds=15) == []
+    # The OCR pools' resource trackers outlived 15 s once, with the suite's other file running beside this one.
+    assert _left_in_group(ui.server.pid, seconds=40) == []
     log = ui.log.read_text()
     assert "Ctrl-C stops it" in log and "Dagster services shut down" in log
     assert "will not be used" not in log and "superseded" not in log  # DAGSTER_HOME's, and `use dg dev`
