@@ -196,7 +196,8 @@ def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict],
                 raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
                                       f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
                                       f"{field}={_typed(other['corrections'][field])}, or answer that item again "
-                                      "to change it")
+                                      f"to change it (if this item's answer holds it too, first answer this item "
+                                      f"again without {field}, saying why in words)")
 
 
 def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
