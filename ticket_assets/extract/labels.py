@@ -129,6 +129,7 @@ def folded(text: str) -> str:
     return LONG_WORD.sub(lambda match: _label_word_near(match.group(0)), text)
 
 
+@lru_cache(maxsize=4096)  # every long word of every page's text comes here: compared with every label word
 def _label_word_near(word: str) -> str:
     """The one label word the word is, or is with one letter misread or lost; else the word as it is."""
     words = form_labels().words

@@ -59,8 +59,8 @@ def explain_misses(page: PageText, templates: tuple[VendorTemplate, ...]) -> dic
 def _mentions(page: PageText, templates: tuple[VendorTemplate, ...]) -> list[tuple[VendorTemplate, OcrLine, str]]:
     """Each line that names a vendor, with its template and the keyword; never a customer line."""
     return [(template, line, keyword) for template in templates if not _excluding_keyword(page, template)
-            for line in page.lines if not page.names_the_customer(line)
-            if (keyword := _keyword_in(line.text, template.header_keywords))]
+            for line in page.lines if (keyword := _keyword_in(line.text, template.header_keywords))
+            if not page.names_the_customer(line)]
 
 
 def _letterhead(page: PageText, named: list[OcrLine]) -> OcrLine | None:
