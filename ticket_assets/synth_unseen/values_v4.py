@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from ticket_assets.synth_unseen import phrasing as say
 from ticket_assets.synth_unseen import phrasing_v3 as say3
@@ -22,16 +23,21 @@ def date_text(load, by_hand: bool, rng: random.Random) -> str:
         Mon=say3.MONTH_NAMES[day.month - 1], dow=say4.WEEKDAY_FULL[day.weekday()])
 
 
-def source_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.source:
-        return rng.choice(say4.V4_AREA_PHRASES[load.source])
-    return rng.choice(say.SUPPLY_PLACES)
+def place_writers(area_phrases: dict, destination_phrases: dict) -> tuple[Callable, Callable]:
+    """A round's source and destination writers: its own phrase for a known place, else a supplier's yard or
+    a job's address (places no vocabulary names)."""
+    def source_text(load, by_hand: bool, rng: random.Random) -> str:
+        return rng.choice(area_phrases[load.source]) if load.source else rng.choice(say.SUPPLY_PLACES)
+
+    def destination_text(load, by_hand: bool, rng: random.Random) -> str:
+        if load.destination:
+            return rng.choice(destination_phrases[load.destination])
+        return rng.choice(say.JOB_ADDRESSES)
+
+    return source_text, destination_text
 
 
-def destination_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.destination:
-        return rng.choice(say4.V4_DESTINATION_PHRASES[load.destination])
-    return rng.choice(say.JOB_ADDRESSES)
+source_text, destination_text = place_writers(say4.V4_AREA_PHRASES, say4.V4_DESTINATION_PHRASES)
 
 
 def material_text(load, by_hand: bool, rng: random.Random) -> str:

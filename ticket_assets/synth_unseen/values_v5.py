@@ -9,6 +9,7 @@ from ticket_assets.synth_unseen import phrasing_v3 as say3
 from ticket_assets.synth_unseen import phrasing_v4 as say4
 from ticket_assets.synth_unseen import phrasing_v5 as say5
 from ticket_assets.synth_unseen.wording_v5 import V5_UNIT_LABELS
+from ticket_assets.synth_unseen.values_v4 import place_writers
 
 UNIT_COLUMN_FORMS = ("line_item",)  # the amount's unit sits in a Unit column of its own
 SCALE_FORMS = ("right_edge",)  # a scale house prints tons to the hundredth
@@ -23,16 +24,7 @@ def date_text(load, by_hand: bool, rng: random.Random) -> str:
         Mon=say3.MONTH_NAMES[day.month - 1], Month=say4.MONTH_FULL[day.month - 1])
 
 
-def source_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.source:
-        return rng.choice(say5.V5_AREA_PHRASES[load.source])
-    return rng.choice(say.SUPPLY_PLACES)
-
-
-def destination_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.destination:
-        return rng.choice(say5.V5_DESTINATION_PHRASES[load.destination])
-    return rng.choice(say.JOB_ADDRESSES)
+source_text, destination_text = place_writers(say5.V5_AREA_PHRASES, say5.V5_DESTINATION_PHRASES)
 
 
 def material_text(load, by_hand: bool, rng: random.Random) -> str:

@@ -6,6 +6,7 @@ import random
 
 from ticket_assets.synth_unseen import phrasing as say
 from ticket_assets.synth_unseen import phrasing_v6 as say6
+from ticket_assets.synth_unseen.values_v4 import place_writers
 
 
 def date_text(load, by_hand: bool, rng: random.Random) -> str:
@@ -15,16 +16,7 @@ def date_text(load, by_hand: bool, rng: random.Random) -> str:
     return say6.V6_DATE_FORMATS[style].format(m=day.month, d=day.day, y=day.year, MON=say.MONTHS[day.month - 1])
 
 
-def source_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.source:
-        return rng.choice(say6.V6_AREA_PHRASES[load.source])
-    return rng.choice(say.SUPPLY_PLACES)
-
-
-def destination_text(load, by_hand: bool, rng: random.Random) -> str:
-    if load.destination:
-        return rng.choice(say6.V6_DESTINATION_PHRASES[load.destination])
-    return rng.choice(say.JOB_ADDRESSES)
+source_text, destination_text = place_writers(say6.V6_AREA_PHRASES, say6.V6_DESTINATION_PHRASES)
 
 
 def material_text(load, by_hand: bool, rng: random.Random) -> str:
