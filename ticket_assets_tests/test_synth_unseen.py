@@ -15,10 +15,11 @@ from PIL import Image
 
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
-from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, phrasing_v6, vendors, wording,
-                                        wording_v3, wording_v4, wording_v5, wording_v6)
-from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, V6_FORMS, draw_ticket
-from ticket_assets.synth_unseen.generate import NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, V6_SHARE, DayWriter
+from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, phrasing_v6, phrasing_v7,
+                                        vendors, wording, wording_v3, wording_v4, wording_v5, wording_v6, wording_v7)
+from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, V6_FORMS, V7_FORMS, draw_ticket
+from ticket_assets.synth_unseen.generate import (NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, V6_SHARE, V7_SHARE,
+                                                 DayWriter)
 from ticket_assets.synth_unseen.loads import manifest_truth
 from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
 from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
@@ -29,6 +30,7 @@ from ticket_assets.synth_unseen.sheet_v4 import SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import MANIFEST_SPOTS as V5_MANIFEST_SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import manifest_parts
 from ticket_assets.synth_unseen.sheet_v6 import struck_text
+from ticket_assets.synth_unseen.sheet_v7 import MANIFEST_SPOTS as V7_MANIFEST_SPOTS
 from ticket_assets.synth_unseen.values_v4 import label_names_unit
 from ticket_assets.synth_unseen.values_v5 import label_names_unit as v5_label_names_unit
 from ticket_assets.synth_unseen.wording import REGISTERS
@@ -129,14 +131,17 @@ def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     for pages in (5, 10, 20):
         rounds = writer._rounds(pages)
         assert len(rounds) == pages
-        assert 0.25 <= rounds.count("v6") / pages <= 0.4
-        assert 0.15 <= rounds.count("v5") / pages <= 0.3
+        assert 0.25 <= rounds.count("v7") / pages <= 0.4
+        assert 0.15 <= rounds.count("v6") / pages <= 0.3
+        assert 0.1 <= rounds.count("v5") / pages <= 0.2
         assert 0.1 <= rounds.count("v4") / pages <= 0.2
-        assert 0.1 <= rounds.count("v3") / pages <= 0.2 and rounds.count("v2") / pages <= 0.15
+        assert rounds.count("v3") / pages <= 0.2 and rounds.count("v2") / pages <= 0.15
     assert round(V3_SHARE / NOVEL_SHARE, 6) == round(0.4 / 0.3, 6)  # the earlier rounds keep their proportions
     assert round(V4_SHARE / V3_SHARE, 6) == round(0.3 / (0.4 * 0.7), 6)  # as they stood before v5
     assert round(V5_SHARE / V4_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v6
-    assert V6_SHARE == 0.3 and round(V6_SHARE + V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE, 6) < 1
+    assert round(V6_SHARE / V5_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v7
+    shares = V7_SHARE + V6_SHARE + V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE
+    assert V7_SHARE == 0.3 and round(shares, 6) < 1
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -190,8 +195,9 @@ def v3_sheets(tmp_path_factory) -> list:
 
 def test_every_truth_entry_names_its_round_and_v3_to_v5_pages_appear(truth):
     for entry in truth:
-        assert entry["variant"] in ("base", "v2", "v4", "v5", "v6") or entry["variant"][3:] in V3_FORMS, entry
+        assert entry["variant"] in ("base", "v2", "v4", "v5", "v6", "v7") or entry["variant"][3:] in V3_FORMS, entry
         assert isinstance(entry["traits"], list)
+    assert sum(e["variant"] == "v7" for e in truth) == round(PAGES * V7_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v6" for e in truth) == round(PAGES * V6_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v5" for e in truth) == round(PAGES * V5_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v4" for e in truth) == round(PAGES * V4_SHARE) * len(DAYS)
@@ -289,6 +295,18 @@ def test_v3_pages_meet_the_third_rounds_mishaps_only():
 def v4_sheets(tmp_path_factory) -> list:
     writer = DayWriter(tmp_path_factory.mktemp("v4"), random.Random(SEED), DPI)
     return [writer._sheet(NOVEL_DAY, "v4") for _ in range(150)]
+
+
+def _round_sheets(tmp_path_factory, name: str, count: int) -> list:
+    """`count` sheets of one round, drawn by a writer seeded like every other."""
+    writer = DayWriter(tmp_path_factory.mktemp(name), random.Random(SEED), DPI)
+    return [writer._sheet(NOVEL_DAY, name) for _ in range(count)]
+
+
+def _assert_every_layout_and_register(sheets, name: str, forms: dict, registers: dict) -> None:
+    assert all(s.variant == name for s in sheets)
+    assert {s.vendor.form for s in sheets} == set(forms) == _trait_values(sheets, "layout")
+    assert _trait_values(sheets, "labels") == set(registers)
 
 
 def _trait_values(sheets, name: str) -> set[str]:
@@ -421,14 +439,11 @@ def test_the_command_draws_only_v4_pages_when_asked(tmp_path):
 
 @pytest.fixture(scope="module")
 def v5_sheets(tmp_path_factory) -> list:
-    writer = DayWriter(tmp_path_factory.mktemp("v5"), random.Random(SEED), DPI)
-    return [writer._sheet(NOVEL_DAY, "v5") for _ in range(150)]
+    return _round_sheets(tmp_path_factory, "v5", 150)
 
 
 def test_v5_draws_every_layout_register_quantity_style_and_spot(v5_sheets):
-    assert all(s.variant == "v5" for s in v5_sheets)
-    assert {s.vendor.form for s in v5_sheets} == set(V5_FORMS) == _trait_values(v5_sheets, "layout")
-    assert _trait_values(v5_sheets, "labels") == set(wording_v5.V5_REGISTERS)
+    _assert_every_layout_and_register(v5_sheets, "v5", V5_FORMS, wording_v5.V5_REGISTERS)
     assert _trait_values(v5_sheets, "quantity") == {"unit_word", "unit_label", "unit_column"}
     assert _trait_values(v5_sheets, "quantity_spot") == {"margin_arrow"}
     assert _trait_values(v5_sheets, "manifest") == set(V5_MANIFEST_SPOTS)
@@ -545,35 +560,17 @@ def test_v5_margin_notes_are_handwritten_and_stub_numbers_sit_only_on_the_stub(v
         assert sum(sheet.load.ticket_number in w for w in canvas.words) == 1
 
 
-def test_v5_same_seed_gives_same_sheets_and_pixels(v5_sheets, tmp_path):
-    again = DayWriter(tmp_path, random.Random(SEED), DPI)
-    for n, sheet in enumerate(v5_sheets[:6]):
-        twin = again._sheet(NOVEL_DAY, "v5")
-        assert twin == sheet
-        one, two = draw_ticket(sheet, 40, random.Random(n)), draw_ticket(twin, 40, random.Random(n))
-        assert one.image.tobytes() == two.image.tobytes()
-
-
-def test_the_command_draws_only_v5_pages_when_asked(tmp_path):
-    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v5"])
-    truth = json.loads((tmp_path / "truth.json").read_text())
-    assert len(truth) == 3 and all(e["variant"] == "v5" and any(t.startswith("layout:") for t in e["traits"])
-                                   for e in truth)
-
 
 # The sixth round (v6): labels tiny in a box's corner, LOADED / DELIVERED panels, the faint drifted bottom copy of a
 # carbonless set, labels run together or in Spanish only, a struck value corrected by hand, a manifest written beside
 # its empty box, and a PAID stamp with a number of its own.
 @pytest.fixture(scope="module")
 def v6_sheets(tmp_path_factory) -> list:
-    writer = DayWriter(tmp_path_factory.mktemp("v6"), random.Random(SEED), DPI)
-    return [writer._sheet(NOVEL_DAY, "v6") for _ in range(200)]
+    return _round_sheets(tmp_path_factory, "v6", 200)
 
 
 def test_v6_draws_every_layout_register_and_spot(v6_sheets):
-    assert all(s.variant == "v6" for s in v6_sheets)
-    assert {s.vendor.form for s in v6_sheets} == set(V6_FORMS) == _trait_values(v6_sheets, "layout")
-    assert _trait_values(v6_sheets, "labels") == set(wording_v6.V6_REGISTERS)
+    _assert_every_layout_and_register(v6_sheets, "v6", V6_FORMS, wording_v6.V6_REGISTERS)
     assert _trait_values(v6_sheets, "correction") == {"truck", "quantity"}
     assert _trait_values(v6_sheets, "manifest") == {"beside_box"}
     assert _trait_values(v6_sheets, "stamp") == {"paid"}
@@ -588,25 +585,6 @@ def _v6_older_spellings() -> set[str]:
     return _older_spellings() | {t.casefold() for table in later for texts in table.values() for t in texts}
 
 
-def test_v6_wordings_dates_units_and_manifest_shapes_repeat_no_earlier_round():
-    older = _v6_older_spellings()
-    tables = [*wording_v6.V6_REGISTERS.values(), phrasing_v6.V6_AREA_PHRASES, phrasing_v6.V6_DESTINATION_PHRASES,
-              phrasing_v6.V6_MATERIAL_PHRASES]
-    for table in tables:
-        for texts in table.values():
-            assert not {t.casefold() for t in texts} & older, texts
-    old_shapes = {*phrasing.MANIFEST_SHAPES.values(), *phrasing.NEW_MANIFEST_SHAPES.values(),
-                  *phrasing_v3.V3_MANIFEST_SHAPES.values(), *phrasing_v4.V4_MANIFEST_SHAPES.values(),
-                  *phrasing_v5.V5_MANIFEST_SHAPES.values()}
-    assert not set(phrasing_v6.V6_MANIFEST_SHAPES.values()) & old_shapes
-    old_dates = {*phrasing.DATE_FORMATS.values(), *phrasing_v3.V3_DATE_FORMATS.values(),
-                 *phrasing_v4.V4_DATE_FORMATS.values(), *phrasing_v5.V5_DATE_FORMATS.values()}
-    assert not set(phrasing_v6.V6_DATE_FORMATS.values()) & old_dates
-    old_units = {f for table in (phrasing_v3.V3_QUANTITY_FORMATS, phrasing_v4.V4_QUANTITY_FORMATS,
-                                 phrasing_v5.V5_QUANTITY_FORMATS) for forms in table.values() for f in forms}
-    assert not {f for forms in phrasing_v6.V6_QUANTITY_FORMATS.values() for f in forms} & old_units
-
-
 def test_v6_contaminated_phrases_name_it_and_clean_ones_only_deny_it():
     """A shortened contaminated load still names it (C/S, CL2, Contam); a clean phrase names contamination only to
     deny it ("free of", "no", "not", "non-")."""
@@ -618,12 +596,6 @@ def test_v6_contaminated_phrases_name_it_and_clean_ones_only_deny_it():
                 assert names_it.search(phrase) and not denied.search(phrase), phrase
             else:
                 assert not names_it.search(denied.sub("", phrase)), (material, phrase)
-
-
-def test_v6_manifest_shapes_log_as_letters_digits_and_dashes(v6_sheets):
-    manifests = [s.load.manifest for s in v6_sheets if s.load.manifest]
-    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
-    assert {manifest_truth(s.entries["manifest"].text) for s in v6_sheets if s.load.manifest} <= set(manifests)
 
 
 def _v6_date_of(text: str, day: date) -> bool:
@@ -653,14 +625,6 @@ def _check_v6_page(sheet, canvas) -> None:
         assert text["quantity"] in {f.format(q=number) for f in shapes}, text["quantity"]
 
 
-def test_each_v6_page_prints_its_truth_values(v6_sheets):
-    for n, sheet in enumerate(v6_sheets[:60]):
-        canvas = draw_ticket(sheet, DPI, random.Random(n))
-        _check_v6_page(sheet, canvas)
-        width, height = canvas.image.size
-        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
-
-
 def test_v6_corrections_and_added_manifests_are_handwritten_and_the_struck_value_is_wrong(v6_sheets):
     for n, sheet in enumerate(v6_sheets[:80]):
         fixed = next((t.split(":")[1] for t in sheet.traits if t.startswith("correction:")), None)
@@ -685,17 +649,153 @@ def test_v6_paid_stamp_never_carries_the_ticket_number(v6_sheets):
         assert stamp_number not in digits and digits not in stamp_number
 
 
-def test_v6_same_seed_gives_same_sheets_and_pixels(v6_sheets, tmp_path):
+
+# The seventh round (v7): a scale receipt in pounds with the net in tons and a charge line, a two-column key / value
+# grid, a carbon set of underlined blanks captioned under the line with its red number up the left edge or at the
+# foot, shorthand and caption labels, the truck number in the hauler's name box, and the manifest under the ticket
+# number or on a foot line by hand.
+@pytest.fixture(scope="module")
+def v7_sheets(tmp_path_factory) -> list:
+    return _round_sheets(tmp_path_factory, "v7", 200)
+
+
+def test_v7_draws_every_layout_register_and_spot(v7_sheets):
+    _assert_every_layout_and_register(v7_sheets, "v7", V7_FORMS, wording_v7.V7_REGISTERS)
+    assert _trait_values(v7_sheets, "ticket") == {"top_right", "left_edge", "bottom_left"}
+    assert _trait_values(v7_sheets, "truck") == {"name_box"}
+    assert _trait_values(v7_sheets, "manifest") == set(V7_MANIFEST_SPOTS)
+
+
+def test_v7_contaminated_phrases_name_it_as_the_domain_does_and_clean_ones_never_do():
+    """A contaminated load says Cl 2, Class II, Contam., C/S or a soil Contaminated; a clean one names
+    contamination only as "Non-Contam", which the domain note reads first."""
+    names_it = re.compile(r"c/s|contam|class[- ]?(2|ii)\b|\bcl\.? ?(2|ii)\b", re.IGNORECASE)
+    for material, phrases in phrasing_v7.V7_MATERIAL_PHRASES.items():
+        for phrase in phrases:
+            if material == "CLASS_2_CONTAMINATED":
+                assert names_it.search(phrase) and not re.search(r"non[- ]?contam", phrase, re.I), phrase
+            else:
+                assert not names_it.search(re.sub(r"non[- ]?contam\.?", "", phrase, flags=re.I)), (material, phrase)
+
+
+def _v7_date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "yy": day.year % 100,
+             "Mon": phrasing_v3.MONTH_NAMES[day.month - 1], "DOW": phrasing_v7.WEEKDAYS[day.weekday()]}
+    return text in {shape.format(**names) for shape in phrasing_v7.V7_DATE_FORMATS.values()}
+
+
+def _check_v7_page(sheet, canvas) -> None:
+    """Every truth value of a v7 page stands on it as the truth says, each drawn value is marked where it landed,
+    and a scale receipt's net in pounds is its tons times 2000."""
+    fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
+    text = {key: entries[key].text for key in entries if entries[key].text}
+    marked = {key for key, _ in canvas.regions}
+    assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
+    for key, shown in text.items():
+        assert f"value:{key}" in marked and _written(shown, words), (key, shown)
+    assert _v7_date_of(text["date"], NOVEL_DAY), text["date"]
+    assert _phrase_of(text["material"], phrasing_v7.V7_MATERIAL_PHRASES, fields["material"]), text["material"]
+    assert fields["truck_number"] == (text["truck"].split("/")[0] if "truck" in text else None)
+    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
+    for key, table in (("source", phrasing_v7.V7_AREA_PHRASES), ("destination", phrasing_v7.V7_DESTINATION_PHRASES)):
+        if fields[key] is not None:
+            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+    if sheet.vendor.form == "scale_receipt":
+        assert fields["quantity_unit"] == "TONS" and text["quantity"] == f"{fields['quantity']:.2f}"
+        assert f"{round(fields['quantity'] * 2000):,} lb" in words
+    elif fields["quantity"] is not None:
+        shapes = phrasing_v7.V7_QUANTITY_FORMATS[fields["quantity_unit"]]
+        assert text["quantity"] in {f.format(q=f"{fields['quantity']:g}") for f in shapes}, text["quantity"]
+
+
+def test_v7_foot_line_manifests_are_handwritten_and_name_boxes_hold_only_the_truck(v7_sheets):
+    for sheet in v7_sheets:
+        if "manifest:foot_line" in sheet.traits:
+            assert sheet.entries["manifest"].by_hand and "manifest_number" in sheet.handwritten()
+        if "truck:name_box" in sheet.traits:
+            assert sheet.vendor.role == "hauler" and sheet.entries["truck"].text == sheet.load.truck
+            assert ("truck_number" in sheet.handwritten()) == sheet.entries["truck"].by_hand
+        if "manifest:number_block" in sheet.traits:
+            assert sheet.vendor.form != "caption_under"  # a carbon set's red number has no block to sit in
+
+
+# What the fifth to seventh rounds share: a seed pins their sheets and pixels, the command draws one round alone, and
+# (sixth and seventh) their wordings are new, their manifests log cleanly and their pages print the truth.
+ROUND_WORDINGS = {
+    "v6": (*wording_v6.V6_REGISTERS.values(), phrasing_v6.V6_AREA_PHRASES, phrasing_v6.V6_DESTINATION_PHRASES,
+           phrasing_v6.V6_MATERIAL_PHRASES),
+    "v7": (*wording_v7.V7_REGISTERS.values(), phrasing_v7.V7_AREA_PHRASES, phrasing_v7.V7_DESTINATION_PHRASES,
+           phrasing_v7.V7_MATERIAL_PHRASES),
+}
+ROUND_SHAPES = {"base": phrasing.MANIFEST_SHAPES, "v2": phrasing.NEW_MANIFEST_SHAPES,
+                "v3": phrasing_v3.V3_MANIFEST_SHAPES, "v4": phrasing_v4.V4_MANIFEST_SHAPES,
+                "v5": phrasing_v5.V5_MANIFEST_SHAPES, "v6": phrasing_v6.V6_MANIFEST_SHAPES,
+                "v7": phrasing_v7.V7_MANIFEST_SHAPES}
+ROUND_DATES = {"base": phrasing.DATE_FORMATS, "v3": phrasing_v3.V3_DATE_FORMATS, "v4": phrasing_v4.V4_DATE_FORMATS,
+               "v5": phrasing_v5.V5_DATE_FORMATS, "v6": phrasing_v6.V6_DATE_FORMATS, "v7": phrasing_v7.V7_DATE_FORMATS}
+ROUND_UNITS = {"v3": phrasing_v3.V3_QUANTITY_FORMATS, "v4": phrasing_v4.V4_QUANTITY_FORMATS,
+               "v5": phrasing_v5.V5_QUANTITY_FORMATS, "v6": phrasing_v6.V6_QUANTITY_FORMATS,
+               "v7": phrasing_v7.V7_QUANTITY_FORMATS}
+PAGE_CHECKS = {"v6": _check_v6_page, "v7": _check_v7_page}
+
+
+def _before(table: dict, name: str) -> set[str]:
+    """Every shape the rounds before `name` hold in `table` (one entry a round, in round order)."""
+    rounds = list(table)
+    return {shape for earlier in rounds[:rounds.index(name)] for shape in _flat(table[earlier].values())}
+
+
+def _flat(values) -> set[str]:
+    return {text for value in values for text in ((value,) if isinstance(value, str) else value)}
+
+
+@pytest.mark.parametrize("name", ["v6", "v7"])
+def test_a_rounds_wordings_dates_units_and_manifest_shapes_repeat_no_earlier_round(name):
+    older = _v6_older_spellings() | {t.casefold() for table in ROUND_WORDINGS["v6"] if name == "v7"
+                                     for texts in table.values() for t in texts}
+    for table in ROUND_WORDINGS[name]:
+        for texts in table.values():
+            assert not {t.casefold() for t in texts} & older, texts
+    for table in (ROUND_SHAPES, ROUND_DATES, ROUND_UNITS):
+        assert not _flat(table[name].values()) & _before(table, name), name
+
+
+@pytest.mark.parametrize("name", ["v6", "v7"])
+def test_a_rounds_manifest_shapes_log_as_letters_digits_and_dashes(name, request):
+    sheets = request.getfixturevalue(f"{name}_sheets")
+    manifests = [s.load.manifest for s in sheets if s.load.manifest]
+    assert manifests and all(re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", m) and 8 <= len(m) <= 20 for m in manifests)
+    assert {manifest_truth(s.entries["manifest"].text) for s in sheets if s.load.manifest} <= set(manifests)
+
+
+@pytest.mark.parametrize("name", ["v6", "v7"])
+def test_each_page_of_a_round_prints_its_truth_values(name, request):
+    for n, sheet in enumerate(request.getfixturevalue(f"{name}_sheets")[:60]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        PAGE_CHECKS[name](sheet, canvas)
+        width, height = canvas.image.size
+        assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
+
+
+@pytest.mark.parametrize("name", ["v5", "v6", "v7"])
+def test_a_round_gives_the_same_sheets_and_pixels_from_the_same_seed(name, request, tmp_path):
     again = DayWriter(tmp_path, random.Random(SEED), DPI)
-    for n, sheet in enumerate(v6_sheets[:6]):
-        twin = again._sheet(NOVEL_DAY, "v6")
+    for n, sheet in enumerate(request.getfixturevalue(f"{name}_sheets")[:6]):
+        twin = again._sheet(NOVEL_DAY, name)
         assert twin == sheet
         one, two = draw_ticket(sheet, 40, random.Random(n)), draw_ticket(twin, 40, random.Random(n))
         assert one.image.tobytes() == two.image.tobytes()
 
 
-def test_the_command_draws_only_v6_pages_when_asked(tmp_path):
-    main([str(tmp_path), "--days", "1", "--pages", "3", "--seed", "2", "--dpi", "50", "--only", "v6"])
+@pytest.mark.parametrize("name", ["v5", "v6", "v7"])
+def test_the_command_draws_only_one_rounds_pages_when_asked(name, tmp_path):
+    """Every page in the round, each file holding the pages its truth lists, and only fields with a value listed
+    as handwritten."""
+    main([str(tmp_path), "--days", "1", "--pages", "4", "--seed", "2", "--dpi", "50", "--only", name])
     truth = json.loads((tmp_path / "truth.json").read_text())
-    assert len(truth) == 3 and all(e["variant"] == "v6" and any(t.startswith("layout:") for t in e["traits"])
+    assert len(truth) == 4 and all(e["variant"] == name and any(t.startswith("layout:") for t in e["traits"])
                                    for e in truth)
+    pages = Counter(t["file"] for t in truth)
+    assert {f: _page_count(tmp_path / f) for f in pages} == dict(pages)
+    for entry in truth:
+        assert set(entry["handwritten"]) <= {k for k, v in entry["fields"].items() if v is not None}, entry

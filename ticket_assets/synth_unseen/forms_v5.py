@@ -55,7 +55,7 @@ def draw_caps_over_line(c: Canvas, sheet: Sheet) -> None:
     top = parts.header(c, sheet, 0.95, 0.5, "left", 14)
     ticket_or_stub(c, sheet, w - 0.3, 0.45, "rs", 13)
     c.text(w / 2, top + 0.12, v5_title(sheet), 10, parts.bold(sheet.vendor.face), anchor="ms")
-    rows = _pair_rows(field_keys(sheet))
+    rows = pair_rows(field_keys(sheet))
     first, last = top + 0.45, bottom(c, sheet) - 1.15
     step = min(0.62, (last - first) / max(len(rows), 1))
     lines = {}
@@ -76,7 +76,8 @@ def draw_caps_over_line(c: Canvas, sheet: Sheet) -> None:
                          signed=c.rng.random() < 0.5)
 
 
-def _pair_rows(keys: tuple[str, ...]) -> list[list[str]]:
+def pair_rows(keys: tuple[str, ...]) -> list[list[str]]:
+    """The fields two to a line, a wide one (`WIDE_KEYS`) alone."""
     rows: list[list[str]] = []
     for key in keys:
         if rows and len(rows[-1]) == 1 and not {rows[-1][0], key} & set(WIDE_KEYS):
