@@ -664,6 +664,7 @@ def test_v7_draws_every_layout_register_and_spot(v7_sheets):
     assert _trait_values(v7_sheets, "ticket") == {"top_right", "left_edge", "bottom_left"}
     assert _trait_values(v7_sheets, "truck") == {"name_box"}
     assert _trait_values(v7_sheets, "manifest") == set(V7_MANIFEST_SPOTS)
+    assert any("/" in s.entries["truck"].text for s in v7_sheets if "truck" in s.entries)  # `Trk/Trlr 791/334`
 
 
 def test_v7_contaminated_phrases_name_it_as_the_domain_does_and_clean_ones_never_do():

@@ -42,10 +42,11 @@ def quantity_text(load, by_hand: bool, rng: random.Random) -> str:
 
 
 def truck_text(load, by_hand: bool, rng: random.Random) -> str:
-    """The truck number; under a `Trk/Trlr` label the trailer's number follows it after a slash."""
+    """The truck number; under a `Trk/Trlr` label on a form without a trailer field of its own, the trailer's
+    number follows it after a slash."""
     if not load.truck:
         return ""
-    if TRAILER_MARK in load.vendor.labels["truck"]:
+    if TRAILER_MARK in load.vendor.labels["truck"] and "trailer" not in load.vendor.labels:
         return f"{load.truck}/{rng.randint(10, 399)}"
     return load.truck
 
