@@ -93,7 +93,7 @@ def draw_kv_grid(c: Canvas, sheet: Sheet) -> None:
     rows = math.ceil(len(keys) / 2)
     first = top + 0.2
     step = min(0.52, (h - 0.95 - first) / rows)
-    span, key_width = (w - 0.6) / 2, 1.15
+    span, key_width = (w - 0.6) / 2, 1.4
     for n, key in enumerate(keys):
         x, y = 0.3 + (n % 2) * span, first + (n // 2) * step
         c.rect(x, y, x + key_width, y + step, 0.7, fill=KEY_SHADE)
