@@ -44,6 +44,7 @@ class OcrSettings:
     dpi: int = 200
     workers: int = 0
     doctr_weights_dir: str = "~/.cache/ticket_assets/doctr"
+    compiled_models_dir: str = "~/.cache/ticket_assets/openvino"  # OpenVINO's compiled models; "": none kept
     page_timeout_seconds: float = 120.0  # OCR of one page is stopped after this; the page goes to review
 
     def worker_count(self) -> int:

@@ -65,6 +65,7 @@ class OcrSection(_Section):
     dpi: int = Field(200, ge=72, le=600, strict=True)
     workers: int = Field(0, ge=0, le=512, strict=True, description="0: one per core")
     doctr_weights_dir: str = "~/.cache/ticket_assets/doctr"
+    compiled_models_dir: str = "~/.cache/ticket_assets/openvino"
     page_timeout_seconds: float = Field(120.0, gt=0)
 
 

@@ -30,6 +30,7 @@ from ticket_assets.ocr import (
 from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.doctr_engine import DETECTION_WEIGHTS, RECOGNITION_WEIGHTS, DoctrEngine
 from ticket_assets.ocr.orientation import lies_sideways, surety, turn_from_votes, upright_box
+from ticket_assets.ocr.rapid import compiled_models_cache
 from ticket_assets.ocr.reading import CACHE_VERSION, read_day
 from ticket_assets.render import PageImage
 from ticket_assets.render.textlayer import INVISIBLE_CONFIDENCE, VISIBLE_CONFIDENCE, has_visible_text, text_layer_lines
@@ -326,6 +327,26 @@ found = {{"engine": result.engine, "text": result.text,
     assert found["engine"] == "rapidocr-onnxruntime" and TICKET_NUMBER in found["text"].replace(" ", "")
     available, reason = found["openvino"]
     assert not available and reason.startswith("openvino cannot be imported")
+
+
+def test_openvino_keeps_the_models_it_compiled_and_reads_the_same_with_them(page_files, tmp_path):
+    settings = OcrSettings(runtime="openvino", compiled_models_dir=str(tmp_path / "compiled"))
+    compiled = create_engine("rapidocr", settings)
+    kept = create_engine("rapidocr", settings)
+    assert _loaded_from_cache(compiled) == [False] * 3 and _loaded_from_cache(kept) == [True] * 3
+    assert read_page(compiled, page_files[0]).lines == read_page(kept, page_files[0]).lines
+
+
+def test_a_compiled_models_folder_that_cannot_be_made_is_not_used(page_files, tmp_path):
+    (tmp_path / "a_file").write_text("")
+    settings = OcrSettings(runtime="openvino", compiled_models_dir=str(tmp_path / "a_file" / "compiled"))
+    assert compiled_models_cache(settings.compiled_models_dir) == {}
+    assert _loaded_from_cache(create_engine("rapidocr", settings)) == [False] * 3
+
+
+def _loaded_from_cache(engine) -> list[bool]:
+    models = (engine._ocr.text_det, engine._ocr.text_cls, engine._ocr.text_rec)
+    return [model.session.session.get_compiled_model().get_property("LOADED_FROM_CACHE") for model in models]
 
 
 def test_the_ocr_cache_keeps_each_runtime_apart(tmp_path):

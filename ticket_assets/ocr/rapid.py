@@ -13,6 +13,7 @@ not say which side is read again, a quarter turn each way.
 from __future__ import annotations
 
 import importlib
+import os
 from functools import cache
 from pathlib import Path
 
@@ -52,8 +53,12 @@ class RapidOcrEngine:
         self.name = self.recorded_name(settings)
         runtime = resolve_runtime(settings.runtime)
         if runtime == "openvino":
-            _configure_openvino_cpu()
+            _configure_openvino_cpu({**OPENVINO_CPU_CONFIG, **compiled_models_cache(settings.compiled_models_dir)})
         self._ocr = RapidOCR(params=rapid_params(runtime))
+        # RapidOCR 3.10 would load its models on the first page: load them now, so that a model that cannot
+        # load makes the engine unavailable instead of failing every page, and a loaded engine is ready.
+        for load_model in (self._ocr._load_det_model, self._ocr._load_cls_model, self._ocr._load_rec_model):
+            load_model()
         self._votes: list[Vote] = []
         self._recognised: list[tuple[str, list[float]]] = []  # each recognised line and its characters' confidences
         self._ocr.run_ocr_steps = self._recording_what_it_saw(self._ocr.run_ocr_steps)
@@ -153,19 +158,32 @@ def runtime_problem(runtime: str) -> str | None:
     return None
 
 
-def _configure_openvino_cpu() -> None:
-    """RapidOCR hands OpenVINO only the CPU settings its configuration names: add OPENVINO_CPU_CONFIG to them."""
+def _configure_openvino_cpu(ours: dict) -> None:
+    """RapidOCR hands OpenVINO only the CPU settings its configuration names: add `ours` to them."""
     from rapidocr.inference_engine.openvino import device_config
 
-    rapid_config = device_config.CPUConfig.get_config
-    if getattr(rapid_config, "adds", None) == OPENVINO_CPU_CONFIG:
-        return
+    rapid_config = getattr(device_config.CPUConfig.get_config, "rapid_config", device_config.CPUConfig.get_config)
 
     def with_ours(self) -> dict:
-        return {**rapid_config(self), **OPENVINO_CPU_CONFIG}
+        return {**rapid_config(self), **ours}
 
-    with_ours.adds = OPENVINO_CPU_CONFIG
+    with_ours.rapid_config = rapid_config
     device_config.CPUConfig.get_config = with_ours
+
+
+def compiled_models_cache(folder: str) -> dict:
+    """OpenVINO's CACHE_DIR setting, where it keeps the models it compiled: loaded from there the three
+    models are ready in half the time (1.6 -> 0.75 s, measured), once per worker and day. Nothing when the
+    folder is not set or cannot be written: OpenVINO would then fail to load. A damaged file in it is compiled
+    again and replaced (tried: truncated and random files)."""
+    if not folder:
+        return {}
+    path = Path(folder).expanduser()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return {}
+    return {"CACHE_DIR": str(path)} if os.access(path, os.W_OK | os.X_OK) else {}
 
 
 def rapid_params(runtime: str) -> dict:
