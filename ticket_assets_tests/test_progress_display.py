@@ -4,7 +4,7 @@ redrawn in place on a terminal, plain lines anywhere else."""
 import io
 import re
 
-from ticket_assets.cli.display import CLEAR_LINE, DaysProgress, progress_text
+from ticket_assets.cli.display import CLEAR_LINE, DaysProgress, counted, progress_text
 from ticket_assets.progress import progress_path, write_progress
 
 FIRST, SECOND = "2024-10-17", "2024-10-18"
@@ -25,6 +25,10 @@ def test_the_text_counts_pages_of_every_day_names_the_days_being_read_and_estima
     assert text == f"pages read 40/70 | {FIRST} 10/40 | 1 day waiting | about 2 min left"
     assert progress_text({}, waiting=2, seconds=5) == "pages read 0/0 | 2 days waiting"
     assert progress_text({FIRST: (3, 3)}, waiting=0, seconds=5) == "pages read 3/3"
+
+
+def test_counts_name_one_thing_in_the_singular():
+    assert [counted(number, "file") for number in (0, 1, 2)] == ["0 files", "1 file", "2 files"]
 
 
 def test_without_a_terminal_the_progress_is_plain_lines_each_quarter_of_a_day(tmp_path):

@@ -8,7 +8,7 @@ import sys
 from datetime import date, timedelta
 
 from ticket_assets import api
-from ticket_assets.cli.display import DaysProgress, answer_text, print_run_detail, print_table
+from ticket_assets.cli.display import DaysProgress, answer_text, counted, print_run_detail, print_table
 from ticket_assets.cli.parser import build_parser
 from ticket_assets.config import Settings, home_from_env, load_settings
 from ticket_assets.errors import UserError
@@ -277,7 +277,8 @@ def _day_line(settings: Settings, outcome) -> str:
         return f"{outcome.day}: FAILED, {outcome.error}"
     run = api.run_record(settings, outcome.day, outcome.run_id)
     pages = run.get("pages") or 0
-    counts = (f"{run.get('files')} files, {pages} pages, {run.get('tickets')} tickets, "
+    counts = (f"{counted(run.get('files') or 0, 'file')}, {counted(pages, 'page')}, "
+              f"{counted(run.get('tickets') or 0, 'ticket')}, "
               f"{run.get('review_count')} for a person to answer, {run.get('note_count') or 0} with notes only")
     if outcome.unchanged:
         return (f"{outcome.day}: unchanged since run {outcome.run_id[:8]}, not run again (--again runs it): "

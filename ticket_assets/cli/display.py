@@ -115,11 +115,16 @@ def progress_text(read: dict[str, tuple[int, int]], waiting: int, seconds: float
     done, total = sum(d for d, _ in read.values()), sum(t for _, t in read.values())
     parts = [f"pages read {done}/{total}"] + [f"{day} {d}/{t}" for day, (d, t) in read.items() if d < t]
     if waiting:
-        parts.append(f"{waiting} day{'s' if waiting > 1 else ''} waiting")
+        parts.append(f"{counted(waiting, 'day')} waiting")
     to_read = total - done + (waiting * total / len(read) if read else 0)
     if done and to_read:
         parts.append(f"about {_duration(to_read * seconds / done)} left")
     return " | ".join(parts)
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 file`, `2 files`, `0 files`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _duration(seconds: float) -> str:
