@@ -41,7 +41,8 @@ def test_an_answer_may_not_make_an_import_material_an_export_nor_the_reverse():
         checked_answer(LOW_CONFIDENCE, {"flow": "EXPORT"}, None, None, {"material": "DIRT"})
     with pytest.raises(CorrectionError, match="SPOILS is an export material"):
         checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "IMPORT"}, None, None, {"material": None})
-    answer = checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "EXPORT"}, None, None, {"material": "DIRT"})
+    answer = checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "EXPORT"}, None, None,
+                            {"material": "DIRT"})
     assert answer["corrections"] == {"material": "SPOILS", "flow": "EXPORT"}
 
 
