@@ -302,6 +302,9 @@ def test_regression_the_same_reports_written_again_keep_their_files_bytes_and_ti
     changed = files(write_reports(tmp_path / "day", day_tickets()[:1], review_rows(), JOB))
     assert {name for name in first if changed[name] != first[name]} == {
         "tracking_export", "invoice_match", "manifest_log"}
+    (tmp_path / "day" / "tracking_export.xlsx").write_bytes(b"half a workbook")  # a damaged file is replaced
+    rewritten = write_reports(tmp_path / "day", day_tickets(), review_rows(), JOB)["tracking_export"]
+    assert openpyxl.load_workbook(rewritten).sheetnames[0] == "All Daily"
 
 
 def test_regression_an_export_on_demand_writes_beside_what_the_folder_holds(tmp_path):

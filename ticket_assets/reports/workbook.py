@@ -105,11 +105,14 @@ def write_tracking_workbook(path: Path, tickets: list[dict], job: Job) -> None:
 
 def same_workbook(one: Path, other: Path) -> bool:
     """Two workbooks hold the same sheets, cells, styles and chart: every part of the file but the created and
-    modified times openpyxl stamps (and the zip's own dates) is equal."""
-    with zipfile.ZipFile(one) as first, zipfile.ZipFile(other) as second:
-        names = [name for name in first.namelist() if name != STAMPED_PART]
-        return (names == [name for name in second.namelist() if name != STAMPED_PART]
-                and all(first.read(name) == second.read(name) for name in names))
+    modified times openpyxl stamps (and the zip's own dates) is equal. A damaged file is like no other."""
+    try:
+        with zipfile.ZipFile(one) as first, zipfile.ZipFile(other) as second:
+            names = [name for name in first.namelist() if name != STAMPED_PART]
+            return (names == [name for name in second.namelist() if name != STAMPED_PART]
+                    and all(first.read(name) == second.read(name) for name in names))
+    except zipfile.BadZipFile:
+        return False
 
 
 def ticket_day(ticket: dict) -> date:
