@@ -205,7 +205,7 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
         raise UserError("--by: say who answers")
     record = warehouse.ticket(item["page_id"])
     corrections = parse_corrections(sets, _correction_context(settings, record))
-    answer = checked_answer(item, corrections, decision, because, record["material"] if record else None)
+    answer = checked_answer(item, corrections, decision, because, record)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "

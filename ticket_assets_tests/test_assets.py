@@ -3,6 +3,7 @@
 import csv
 import shutil
 import json
+import time
 from collections import Counter
 
 import pytest
@@ -27,8 +28,17 @@ def run_twice(sample_inbox, tmp_path_factory):
         instance.add_dynamic_partitions(date_folders.name, [DAY])
         first = materialize(ASSETS, partition_key=DAY, resources={"tickets": resource}, instance=instance)
         rows_after_first = resource.warehouse().day_tickets(DAY)
+        reports_after_first = _report_files(resource)
+        time.sleep(2)  # the zip format's dates count in 2 seconds: a rewritten workbook would differ
         second = materialize(ASSETS, partition_key=DAY, resources={"tickets": resource}, instance=instance)
-    return first, second, rows_after_first, resource
+    return first, second, rows_after_first, resource, reports_after_first
+
+
+def _report_files(resource: TicketsConfig) -> dict[str, tuple[bytes, int]]:
+    """Every report file of the day's and the job's folders: its bytes and modification time."""
+    exports = resource.settings().exports_dir
+    return {f"{folder}/{path.name}": (path.read_bytes(), path.stat().st_mtime_ns)
+            for folder in (DAY, "job_24-105") for path in sorted((exports / folder).iterdir())}
 
 
 def _truth(inbox, day):
@@ -36,7 +46,7 @@ def _truth(inbox, day):
 
 
 def test_every_page_yields_one_record_and_bad_files_are_in_review(run_twice, sample_inbox):
-    first, _, _, resource = run_twice
+    first, _, _, resource, _ = run_twice
     assert first.success
     truth = _truth(sample_inbox, DAY)
     pages = {(t["file"], t["page"]) for t in truth if t["kind"] != "bad"}
@@ -54,12 +64,21 @@ def test_asset_checks_pass(run_twice):
 
 
 def test_rerun_replaces_rows_and_never_doubles(run_twice):
-    first, second, rows_after_first, resource = run_twice
+    first, second, rows_after_first, resource, _ = run_twice
     assert second.success
     rows = resource.warehouse().day_tickets(DAY)
     assert sorted(r["page_id"] for r in rows) == sorted(r["page_id"] for r in rows_after_first)
     assert {r["run_id"] for r in rows} == {second.run_id}
     assert [r["run_id"] for r in resource.warehouse().runs(DAY)] == [first.run_id, second.run_id]
+
+
+def test_regression_a_rerun_of_an_unchanged_day_leaves_every_report_file_as_it_was(run_twice):
+    """Trial: every run rewrote tracking_export.xlsx (only the times openpyxl stamps in it differed), so whoever
+    syncs the reports saw a change each time; the CSVs must stay byte for byte too."""
+    resource, before = run_twice[3], run_twice[4]
+    after = _report_files(resource)
+    assert len(before) == 10 and after.keys() == before.keys()
+    assert [name for name in before if after[name] != before[name]] == []
 
 
 def test_printed_ticket_numbers_and_vendors_are_mostly_read(run_twice, sample_inbox):
@@ -124,7 +143,7 @@ def test_a_day_whose_folder_is_gone_fails_at_once_and_says_which_day_and_why(sam
 
 
 def test_a_warehouse_that_cannot_be_read_fails_the_day_with_the_way_back_and_no_retries(run_twice, tmp_path):
-    *_, resource = run_twice
+    resource = run_twice[3]
     home = tmp_path / "home"
     shutil.copytree(resource.home, home, symlinks=True)
     (home / "warehouse.duckdb").write_bytes(b"half a file, as a full disk leaves it")

@@ -38,11 +38,39 @@ def test_a_number_of_another_shape_is_refused_with_the_shape(field, typed):
 
 def test_an_answer_may_not_make_an_import_material_an_export_nor_the_reverse():
     with pytest.raises(CorrectionError, match="DIRT is an import material"):
-        checked_answer(LOW_CONFIDENCE, {"flow": "EXPORT"}, None, None, material="DIRT")
+        checked_answer(LOW_CONFIDENCE, {"flow": "EXPORT"}, None, None, {"material": "DIRT"})
     with pytest.raises(CorrectionError, match="SPOILS is an export material"):
-        checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "IMPORT"}, None, None, material=None)
-    answer = checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "EXPORT"}, None, None, material="DIRT")
+        checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "IMPORT"}, None, None, {"material": None})
+    answer = checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "EXPORT"}, None, None,
+                            {"material": "DIRT"})
     assert answer["corrections"] == {"material": "SPOILS", "flow": "EXPORT"}
+
+
+def _export_from(source: str) -> dict:
+    return {"material": None, "flow": "EXPORT", "provenance": {"flow": {"source": source, "confidence": 1.0}}}
+
+
+@pytest.mark.parametrize("source", ["folder", "filename", "page", "review"])
+def test_regression_an_import_material_answered_on_a_load_its_folder_says_is_an_export_is_refused(source):
+    """Trial: DIRT answered on a page of the day's export/ folder put the load on the Import sheet (the reports
+    file a load by its material), though the folder, above the material in the domain note's order, said EXPORT."""
+    with pytest.raises(CorrectionError, match=r"DIRT does not fit this load: it is an EXPORT .*which carries "
+                                              r"CLASS_2_CONTAMINATED, NON_CONTAMINATED, SPOILS\. If the load really "
+                                              r"is an IMPORT, give flow=IMPORT with the material") as refused:
+        checked_answer(MISSING_MATERIAL, {"material": "DIRT"}, None, None, _export_from(source))
+    assert ("import/ folder" in str(refused.value)) == (source == "folder") and "--" not in str(refused.value)
+    assert checked_answer(MISSING_MATERIAL, {"material": "SPOILS"}, None, None, _export_from(source))
+    turned = checked_answer(MISSING_MATERIAL, {"material": "DIRT", "flow": "IMPORT"}, None, None,
+                            _export_from(source))
+    assert turned["corrections"] == {"material": "DIRT", "flow": "IMPORT"}
+
+
+def test_a_flow_the_material_implied_follows_the_answered_material():
+    """A load read as CLASS_2_CONTAMINATED with no folder, filename or page word for its flow is an EXPORT only
+    because of that material: answered DIRT, it is an IMPORT on the next run, so nothing disagrees."""
+    read = {**_export_from("inferred"), "material": "CLASS_2_CONTAMINATED"}
+    answer = checked_answer(MISSING_MATERIAL, {"material": "DIRT"}, None, "the crew misread the ticket", read)
+    assert answer["corrections"] == {"material": "DIRT"}
 
 
 def test_a_critical_item_without_its_value_says_what_to_give_in_words_a_clerk_understands():
@@ -79,12 +107,16 @@ def _item(reason: str, field_name: str) -> dict:
 def answered_page(tmp_path):
     """A processed day of one page, its material missing and its quantity unusual: the warehouse and
     settings `api.answer_item` works on."""
+    return _processed_page(tmp_path, {})
+
+
+def _processed_page(tmp_path, values: dict):
     (tmp_path / "inbox" / DAY).mkdir(parents=True)
     settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
     warehouse = Warehouse.at(settings.warehouse_url)
     ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
               "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
-              "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}}
+              "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}, **values}
     items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
     run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
            "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
@@ -118,3 +150,14 @@ def test_regression_an_answer_may_not_change_a_value_another_item_of_the_page_wa
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")  # again, same value
     with pytest.raises(CorrectionError, match=rf"quantity was answered 18 on review item {ids['UNUSUAL_QUANTITY']}"):
         api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "quantity=20"], None, None, "Maria")
+
+
+def test_regression_the_station_and_the_cli_check_a_material_against_the_flow_the_record_keeps(tmp_path):
+    """Trial: the answer went through `api.answer_item` with the record's material only, so its flow was
+    never looked at."""
+    settings, warehouse, ids = _processed_page(tmp_path, _export_from("folder"))
+    with pytest.raises(CorrectionError, match="DIRT does not fit this load: it is an EXPORT"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")
+    assert warehouse.day_answers(DAY) == []
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "flow=IMPORT"], None, None, "Maria")
+    assert [a["corrections"] for a in warehouse.day_answers(DAY)] == [{"material": "DIRT", "flow": "IMPORT"}]

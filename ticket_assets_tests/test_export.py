@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import threading
+import time
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -287,6 +288,23 @@ def test_writing_again_replaces_the_reports(tmp_path):
     paths = write_reports(tmp_path, day_tickets()[:1], [], JOB)
     assert len(read_csv(paths["manifest_log"])) == 1
     assert len(list(tmp_path.iterdir())) == 5
+
+
+def test_regression_the_same_reports_written_again_keep_their_files_bytes_and_times(tmp_path):
+    """Trial: every rerun of an unchanged day rewrote tracking_export.xlsx, only openpyxl's created and modified
+    times and the zip's dates differing, so whoever syncs the reports saw a change each time."""
+    def files(paths):
+        return {name: (path.read_bytes(), path.stat().st_mtime_ns) for name, path in paths.items()}
+
+    first = files(write_reports(tmp_path / "day", day_tickets(), review_rows(), JOB))
+    time.sleep(2)  # the zip format's dates count in 2 seconds
+    assert files(write_reports(tmp_path / "day", day_tickets(), review_rows(), JOB)) == first
+    changed = files(write_reports(tmp_path / "day", day_tickets()[:1], review_rows(), JOB))
+    assert {name for name in first if changed[name] != first[name]} == {
+        "tracking_export", "invoice_match", "manifest_log"}
+    (tmp_path / "day" / "tracking_export.xlsx").write_bytes(b"half a workbook")  # a damaged file is replaced
+    rewritten = write_reports(tmp_path / "day", day_tickets(), review_rows(), JOB)["tracking_export"]
+    assert openpyxl.load_workbook(rewritten).sheetnames[0] == "All Daily"
 
 
 def test_regression_an_export_on_demand_writes_beside_what_the_folder_holds(tmp_path):

@@ -263,6 +263,18 @@ def _record(day: str, page: str, duplicate_of: str | None = None, ticket_date: s
             "ticket_date": date.fromisoformat(ticket_date or day), "duplicate_of": duplicate_of}
 
 
+def test_regression_an_answered_material_that_does_not_fit_the_folder_s_flow_goes_back_to_a_person():
+    """Trial: DIRT answered on a page of the export/ folder (before answers were checked against the flow) put
+    the load on the Import sheet while its record said EXPORT, and nobody was asked again."""
+    page, source = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30)), page_source(folder_flow="EXPORT")
+    e = extract_page(source, page, KNOWN, {"material": "DIRT"})
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.detail == ("a person's answer says DIRT, an import material, but the load is an EXPORT "
+                               "(from its folder)")
+    assert Reason.MATERIAL_CONFLICT not in _reasons(extract_page(source, page, KNOWN, {"material": "DIRT",
+                                                                                      "flow": "IMPORT"}))
+
+
 def test_regression_the_copy_is_the_later_ticket_whichever_day_was_processed_first():
     """The 18th processed before the 17th: neither was flagged, and both copies were billed."""
     first = KnownTicket.of(_record("2024-10-17", "x.pdf"))

@@ -156,3 +156,46 @@ def test_answers_of_the_page_layout_are_kept_when_answers_become_per_item(tmp_pa
     assert answer["reason"] is None  # its values still apply; the items it closed are open again
     Warehouse.at(url)  # opened again: nothing to convert
     assert len(Warehouse.at(url).day_answers(DAY)) == 1
+
+
+def _material_item(page_id: str, file_hash: str) -> dict:
+    return {**_review(page_id), "page_number": 1, "reason": "MISSING_MATERIAL", "field_name": "material",
+            "file_hash": file_hash}
+
+
+def _day_with(warehouse: Warehouse, run_id: str, page_id: str, file_hash: str) -> dict:
+    """The day as a run leaves it: one page holding `file_hash`, its material missing; returns its item."""
+    ticket = {**_ticket(page_id, "55555", run_id), "file_hash": file_hash}
+    warehouse.replace_partition(DAY, [ticket], [_material_item(page_id, file_hash)], [], _run(run_id))
+    [item] = warehouse.day_reviews(DAY)
+    return item
+
+
+def test_regression_a_new_scan_under_an_old_name_is_a_new_item_without_the_old_answers(warehouse):
+    """Trial: a.pdf scanned again over the old file (another ticket) kept the old page's item id, and with it the
+    old answer (`review show`, the station's history): an answer given for another ticket, shown as this one's."""
+    old = _day_with(warehouse, "run-1", f"{DAY}/a.pdf-p1", "a" * 64)
+    warehouse.save_answer(old, answer_entry(old, "Maria", {"material": "DIRT"}))
+    new = _day_with(warehouse, "run-2", f"{DAY}/a.pdf-p1", "b" * 64)
+    assert new["id"] != old["id"] and warehouse.item_answers(new) == []
+    assert [a["corrections"] for a in warehouse.day_answers(DAY)] == [{"material": "DIRT"}]  # kept, for the audit
+    again = _day_with(warehouse, "run-3", f"{DAY}/a.pdf-p1", "b" * 64)
+    assert again["id"] == new["id"]
+
+
+def test_a_renamed_file_s_item_keeps_its_id_and_its_answers_once(warehouse):
+    old = _day_with(warehouse, "run-1", f"{DAY}/a.pdf-p1", "a" * 64)
+    warehouse.save_answer(old, answer_entry(old, "Maria", {"material": "DIRT"}))
+    moved = _day_with(warehouse, "run-2", f"{DAY}/b.pdf-p1", "a" * 64)
+    assert moved["id"] == old["id"]
+    assert [a["corrections"] for a in warehouse.item_answers(moved)] == [{"material": "DIRT"}]
+
+
+def test_an_answer_to_one_empty_file_is_not_another_empty_file_s(warehouse):
+    """Every empty file has the same SHA-256: a whole file's answers stay at its name."""
+    empty = "e" * 64
+    items = [{**_review(f"{DAY}/{name}.pdf"), "file_hash": empty} for name in ("a", "b")]
+    warehouse.replace_partition(DAY, [], items, [], _run("run-1"))
+    first, second = warehouse.day_reviews(DAY)
+    warehouse.save_answer(first, answer_entry(first, "Maria", {}, because="blank sheet"))
+    assert len(warehouse.item_answers(first)) == 1 and warehouse.item_answers(second) == []

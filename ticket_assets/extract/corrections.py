@@ -14,11 +14,14 @@ from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, REQUIRED_FIELDS
+from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, IMPORT_MATERIALS, REQUIRED_FIELDS
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
 CANONICAL_KINDS = ("flow", "material", "source", "destination")
+# Where a record's flow came from when it stays whatever material an answer gives: these stand above the flow the
+# material implies (record._flow_candidates), which follows the answer.
+FLOW_HELD_BY = {"folder": "its folder", "filename": "its filename", "page": "its page", "review": "an answer"}
 UNITS = tuple(dict.fromkeys(form_labels().units.values()))
 # The domain note's shapes: a vendor's own prefix and 4 to 10 digits (WM-12345678, LDI2929051), a truck's
 # 1 to 4 digits. An answer of another shape is a slip (a stray key), refused before it reaches a report.
@@ -141,10 +144,12 @@ def _choice(field: str, value: str, allowed) -> str:
 
 
 def checked_answer(item: dict, corrections: dict, decision: str | None, because: str | None,
-                   material: str | None = None) -> dict:
+                   record: dict | None = None) -> dict:
     """The answer to one review item, once it says what the item needs: a decision where its reason asks
     for one, and for a CRITICAL item the missing value or, in words, why the load stands without it.
-    `material` is the record's now: a contaminated load is made clean only with a reason in words."""
+    `record` is the page's now: a contaminated load is made clean only with a reason in words, and a material
+    must fit the flow the load keeps."""
+    material = (record or {}).get("material")
     reason = Reason(item["reason"])
     allowed = [d.value for d in DECISIONS.get(reason, ())]
     if decision is None and len(allowed) == 1:
@@ -162,7 +167,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     clearing = material == CONTAMINATED and "material" in corrections and corrections["material"] != CONTAMINATED
     if clearing and not (because or "").strip():
         raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say in words why it is not (because)")
-    _check_flow_fits_material(corrections, material)
+    _check_flow_fits_material(corrections, record or {})
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
 
 
@@ -174,16 +179,40 @@ def _refuse_values_without_record(item: dict, corrections: dict) -> None:
                               "processed again), or close the item by saying in words why (because)")
 
 
-def _check_flow_fits_material(corrections: dict, material: str | None) -> None:
+def _check_flow_fits_material(corrections: dict, record: dict) -> None:
     """An export carries one of the export materials, an import any other: the reports file each load by
-    its material, so an answer may not make them disagree."""
-    flow, material = corrections.get("flow"), corrections.get("material", material)
-    if flow is None or material is None:
+    its material, so an answer may not make them disagree, neither by the flow it gives nor by a material
+    that does not fit the flow the load keeps (its folder's, say)."""
+    if "flow" in corrections:
+        _check_given_flow(corrections["flow"], corrections.get("material", record.get("material")))
+    elif "material" in corrections:
+        _check_kept_flow(corrections["material"], record)
+
+
+def _check_given_flow(flow: str | None, material: str | None) -> None:
+    if flow is None or material is None or _fits(flow, material):
         return
-    if (flow == "EXPORT") != (material in EXPORT_MATERIALS):
-        kind = "an export" if material in EXPORT_MATERIALS else "an import"
-        raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
-                              f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")
+    kind = "an export" if material in EXPORT_MATERIALS else "an import"
+    raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
+                          f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")
+
+
+def _check_kept_flow(material: str | None, record: dict) -> None:
+    """The flow stays as its folder, filename, page or an earlier answer said; only a flow the record's
+    material implied follows the answer."""
+    flow, source = record.get("flow"), (record.get("provenance") or {}).get("flow", {}).get("source")
+    if material is None or flow is None or source not in FLOW_HELD_BY or _fits(flow, material):
+        return
+    fitting = EXPORT_MATERIALS if flow == "EXPORT" else IMPORT_MATERIALS
+    other = "IMPORT" if flow == "EXPORT" else "EXPORT"
+    moved = f" (or move the file into the day's {other.lower()}/ folder)" if source == "folder" else ""
+    raise CorrectionError(f"{material} does not fit this load: it is an {flow} (from {FLOW_HELD_BY[source]}), "
+                          f"which carries {', '.join(fitting)}. If the load really is an {other}, give "
+                          f"flow={other} with the material{moved}")
+
+
+def _fits(flow: str, material: str) -> bool:
+    return (flow == "EXPORT") == (material in EXPORT_MATERIALS)
 
 
 def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:

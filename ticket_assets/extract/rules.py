@@ -132,7 +132,7 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 WHO_SAYS = {"filename": "the filename says", "folder": "the folder says", "inferred": "its source area implies",
             "page": "the page says", "template": "the vendor usually hauls",
-            "manifest": "a manifest number on the page implies"}
+            "manifest": "a manifest number on the page implies", "review": "a person's answer says"}
 
 
 def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -146,9 +146,10 @@ def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 
 def material_against_flow(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    """An import material on an export, or the other way round: one of the two is wrong."""
+    """An import material on an export, or the other way round: one of the two is wrong. Also when a person's
+    answer gave one of them (answers saved before a material was checked against the load's flow)."""
     material, flow = e.values.get("material"), e.values.get("flow")
-    if not material or not flow or "material" in e.conflicts or {"material", "flow"} & set(e.corrections):
+    if not material or not flow or "material" in e.conflicts:
         return
     exported = material.value in EXPORT_MATERIALS
     if (flow.value == "EXPORT") != exported:

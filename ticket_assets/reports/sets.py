@@ -21,7 +21,7 @@ from ticket_assets.reports.csv_reports import (
     write_manifest_log,
     write_review_queue,
 )
-from ticket_assets.reports.workbook import write_tracking_workbook
+from ticket_assets.reports.workbook import same_workbook, write_tracking_workbook
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.store.warehouse import Warehouse
 
@@ -51,6 +51,7 @@ def write_reports(out_dir: Path, tickets: list[dict], review_rows: list[dict], j
     staging = versions / f"{out_dir.name}.{uuid.uuid4().hex[:12]}"
     staging.mkdir(parents=True)
     _write_set(staging, tickets, review_rows, job, faults)
+    _keep_unchanged_files(out_dir, staging)
     _swap_in(out_dir, staging)
     return {name: out_dir / file_name for name, file_name in FILE_NAMES.items()}
 
@@ -75,6 +76,21 @@ def _write_set(folder: Path, tickets: list[dict], review_rows: list[dict], job: 
     write_manifest_log(folder / FILE_NAMES["manifest_log"], tickets)
     write_review_queue(folder / FILE_NAMES["review_queue"], review_rows)
     write_answered_reviews(folder / FILE_NAMES["answered_reviews"], review_rows)
+
+
+def _keep_unchanged_files(out_dir: Path, staging: Path) -> None:
+    """A report whose content is the set in place's keeps that file, bytes and modification time: a rerun of an
+    unchanged day shows no change to whoever syncs or watches the reports."""
+    for file_name in FILE_NAMES.values():
+        old, new = out_dir / file_name, staging / file_name
+        if old.is_file() and _same_report(old, new):
+            shutil.copy2(old, new)
+
+
+def _same_report(old: Path, new: Path) -> bool:
+    if new.suffix == ".xlsx":
+        return same_workbook(old, new)
+    return old.read_bytes() == new.read_bytes()
 
 
 def _swap_in(out_dir: Path, staging: Path) -> None:

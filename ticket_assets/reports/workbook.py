@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +32,7 @@ AREA_HEADINGS = {
 }
 MATERIAL_HEADINGS = {CONTAMINATED: "Class 2", NON_CONTAMINATED: "Non Contaminated", SPOILS: "Spoils"}
 IMPORT_HEADINGS = {material: material.replace("_", " ") for material in IMPORT_MATERIALS}  # "UTILITY STONE"
+STAMPED_PART = "docProps/core.xml"  # the workbook's created and modified times, the clock's at every save
 
 
 def areas_implying(material: str) -> dict[str, str]:
@@ -99,6 +101,18 @@ def write_tracking_workbook(path: Path, tickets: list[dict], job: Job) -> None:
         _append_totals(sheet, len(rows))
     _add_daily_chart(workbook, len(by_day))
     write_atomically(path, workbook.save)
+
+
+def same_workbook(one: Path, other: Path) -> bool:
+    """Two workbooks hold the same sheets, cells, styles and chart: every part of the file but the created and
+    modified times openpyxl stamps (and the zip's own dates) is equal. A damaged file is like no other."""
+    try:
+        with zipfile.ZipFile(one) as first, zipfile.ZipFile(other) as second:
+            names = [name for name in first.namelist() if name != STAMPED_PART]
+            return (names == [name for name in second.namelist() if name != STAMPED_PART]
+                    and all(first.read(name) == second.read(name) for name in names))
+    except zipfile.BadZipFile:
+        return False
 
 
 def ticket_day(ticket: dict) -> date:

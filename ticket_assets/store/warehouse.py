@@ -22,8 +22,10 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
+    or_,
     select,
     text,
     update,
@@ -93,7 +95,7 @@ class Warehouse:
         or new records, as they stand once the day is written; the days it names are marked pending."""
         with self.engine.begin() as conn:
             _write_alone(conn, "tickets")  # the copy check below must see every other day's last write
-            kept_ids, fresh_reviews = self._keep_review_ids(conn, partition_key, review_rows)
+            kept_ids, fresh_reviews = self._keep_review_ids(conn, partition_key, review_rows, ticket_rows)
             numbers = _ticket_numbers(conn, partition_key) | {row["ticket_number"] for row in ticket_rows}
             for table in PARTITIONED_TABLES:
                 conn.execute(delete(table).where(table.c.partition_key == partition_key))
@@ -108,22 +110,22 @@ class Warehouse:
             self.faults.reach("warehouse_write")  # everything written, nothing committed
 
     @staticmethod
-    def _keep_review_ids(conn, partition_key: str, review_rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    def _keep_review_ids(conn, partition_key: str, review_rows: list[dict],
+                         ticket_rows: list[dict]) -> tuple[list[dict], list[dict]]:
         """Review items a rerun finds again keep their id, so the id a person was given stays valid.
 
-        An item is its page, reason and the field it is about; each earlier id is given out once at most.
-        Rows written before items named their field match by page and reason alone."""
+        An item is its page, reason and the field it is about, for the page's content: a new scan saved under
+        an old name is new items with new ids (the old ids and their answers belong to the old content), and
+        the items of a renamed file keep their ids at its new name. Each earlier id is given out once at most.
+        Rows written before items named their field, or their content, match without it."""
         query = select(review_queue.c.id, review_queue.c.page_id, review_queue.c.reason, review_queue.c.field_name,
-                       review_queue.c.created_at).where(review_queue.c.partition_key == partition_key)
-        known = {_item_key(row._mapping): row for row in conn.execute(query)}
-        kept, fresh = [], []
-        for row in review_rows:
-            earlier = known.pop(_item_key(row), None) or known.pop(_item_key({**row, "field_name": None}), None)
-            if earlier is None:
-                fresh.append(row)
-            else:  # the same item: its id, and when it was first found
-                kept.append({**row, "id": earlier.id, "created_at": earlier.created_at})
-        return kept, fresh
+                       review_queue.c.file_hash, review_queue.c.page_number, review_queue.c.created_at).where(
+            review_queue.c.partition_key == partition_key)
+        known = {_item_key(row): row for row in conn.execute(query).mappings()}
+        matches = _earlier_items(known, review_rows, {row["page_id"] for row in (*ticket_rows, *review_rows)})
+        kept = [{**row, "id": matches[i]["id"], "created_at": matches[i]["created_at"]}  # and when first found
+                for i, row in enumerate(review_rows) if i in matches]
+        return kept, [row for i, row in enumerate(review_rows) if i not in matches]
 
     def nearby_tickets(self, partition_key: str, dates: tuple[date, date]) -> list[dict]:
         """Records of other days, with a ticket number and dated within `dates` (first, last): what the
@@ -199,10 +201,13 @@ class Warehouse:
         return reviews, answers
 
     def item_answers(self, item: dict) -> list[dict]:
-        """Every answer given to one review item, oldest first."""
+        """Every answer given to one review item, oldest first: for its page's content, at its place or at a
+        place that holds no page any more (a renamed file); never one given for other content under its name."""
         query = select(review_answers).where(
-            review_answers.c.page_id == item["page_id"], review_answers.c.reason == item["reason"],
-            func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
+            or_(review_answers.c.page_id == item["page_id"], _moved_here(item)), review_answers.c.reason ==
+            item["reason"], func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
+        if item["file_hash"]:  # None: an item written before items named their content
+            query = query.where(review_answers.c.file_hash == item["file_hash"])
         return self._rows(query.order_by(review_answers.c.resolved_at))
 
     @property
@@ -365,8 +370,47 @@ def _put_back_page_answers(conn: Connection, old: list[dict]) -> None:
 
 
 def _item_key(row) -> tuple:
-    """What makes a review item itself: its page, its reason and the field it is about."""
-    return row["page_id"], row["reason"], row.get("field_name")
+    """What makes a review item itself: its page, its reason and the field it is about, for the page's content."""
+    return row["page_id"], row["reason"], row.get("field_name"), row.get("file_hash")
+
+
+def _moved_here(item: dict):
+    """Answers to the item's page given at a place of its day that holds no page now. Not for a whole file,
+    whose answers stay at its name (empty files are all alike), nor an item without content to follow."""
+    if not item["file_hash"] or item["page_number"] is None:
+        return false()
+    gone = review_answers.c.page_id.notin_(
+        select(tickets.c.page_id).where(tickets.c.partition_key == item["partition_key"]))
+    return and_(gone, review_answers.c.page_number == item["page_number"])
+
+
+def _pop_same_item(known: dict, row: dict):
+    """The earlier row of the same item, taken from `known`; rows of the older shapes (no field, no content)
+    match too."""
+    for shape in ({}, {"field_name": None}, {"file_hash": None}, {"field_name": None, "file_hash": None}):
+        earlier = known.pop(_item_key({**row, **shape}), None)
+        if earlier is not None:
+            return earlier
+    return None
+
+
+def _earlier_items(known: dict, review_rows: list[dict], places_now: set[str]) -> dict[int, dict]:
+    """Index of each new row -> the earlier row of its item: the same item at its place, else, for a page no
+    longer at its earlier place (a renamed file), the same item of the same content."""
+    matches = {index: earlier for index, row in enumerate(review_rows)
+               if (earlier := _pop_same_item(known, row)) is not None}
+    moved = {_content_key(row): row for row in known.values()
+             if row["page_id"] not in places_now and row["file_hash"] and row["page_number"] is not None}
+    for index, row in enumerate(review_rows):
+        if index not in matches and _content_key(row) in moved:
+            matches[index] = moved.pop(_content_key(row))
+    return matches
+
+
+def _content_key(row) -> tuple:
+    """An item by its page's content instead of its place: what a renamed file's item has in common with its
+    earlier self."""
+    return row.get("file_hash"), row["page_number"], row["reason"], row.get("field_name")
 
 
 def _wait_for_file_lock(dialect, connection_record, cargs, cparams):
