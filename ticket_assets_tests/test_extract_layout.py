@@ -27,9 +27,19 @@ def _measures(extraction):
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
                                            ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
-                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS")])
+                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
+                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
+
+
+@pytest.mark.parametrize("label", ["QTYHAULED:", "amthauled", "Amount Hauled"])
+def test_an_amount_hauled_is_the_load_however_its_label_runs_together(label):
+    assert _measures(_extract((label, 40, 300), ("14.74 T", 300, 300))) == (14.74, "TONS")
+
+
+def test_an_amount_alone_is_a_price_not_the_load():
+    assert _measures(_extract(("Amount", 40, 300), ("14.74", 300, 300))) == (None, None)
 
 
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
