@@ -42,6 +42,18 @@ def test_an_amount_alone_is_a_price_not_the_load():
     assert _measures(_extract(("Amount", 40, 300), ("14.74", 300, 300))) == (None, None)
 
 
+def test_an_amount_right_of_its_own_label_is_no_value_of_the_label_above():
+    """An empty TONS row over the CY row holding the amount, far right: the amount is in cubic yards."""
+    e = _extract(("Toneladas / Tons", 40, 300), ("Yardas Cubicas / CY", 40, 340), ("12", 400, 342))
+    assert _measures(e) == (12.0, "CY")
+
+
+def test_a_header_cell_we_know_no_label_for_still_bounds_its_neighbours_columns():
+    e = _extract(("Billing Party", 40, 200), ("Project Ref.", 400, 200), ("Tractor #", 700, 200),
+                 ("LINDAMOOD", 40, 240), ("#24-105", 420, 240), ("2512", 710, 240))
+    assert e.value("truck_number") == "2512"
+
+
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
     assert _measures(_extract(("Cantidad / Quantity", 40, 300), ("25.32 T", 300, 300))) == (25.32, "TONS")
     assert _measures(_extract(("Gate 3 T", 40, 300))) == (None, None)
