@@ -54,6 +54,14 @@ def test_a_header_cell_we_know_no_label_for_still_bounds_its_neighbours_columns(
     assert e.value("truck_number") == "2512"
 
 
+def test_an_amount_with_its_unit_in_the_next_box_is_the_load_a_list_of_units_beside_it_names_none():
+    line_item = (("Net Amt Rec'd", 40, 300), ("Unit", 240, 300), ("Material Desc", 400, 300),
+                 ("16.09", 100, 340), ("TN", 240, 340), ("FLEXBASE TY-A", 400, 340))
+    assert _measures(_extract(*line_item)) == (16.09, "TONS")
+    assert _measures(_extract(("18.17", 300, 300), ("Tons", 400, 300), ("Cu Yds", 500, 300),
+                              ("Loads", 600, 300))) == (None, None)
+
+
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
     assert _measures(_extract(("Cantidad / Quantity", 40, 300), ("25.32 T", 300, 300))) == (25.32, "TONS")
     assert _measures(_extract(("Gate 3 T", 40, 300))) == (None, None)
