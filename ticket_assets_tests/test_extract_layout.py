@@ -62,6 +62,12 @@ def test_an_amount_with_its_unit_in_the_next_box_is_the_load_a_list_of_units_bes
                               ("Loads", 600, 300))) == (None, None)
 
 
+def test_a_value_written_tall_and_low_in_the_space_under_its_label_is_its_own():
+    page = OcrResult(engine="test", width=1000, height=600, lines=[
+        OcrLine("Yards -", 0.97, (40, 300, 140, 320)), OcrLine("11", 0.99, (50, 352, 90, 392))])
+    assert _measures(extract_page(page_source(), page, KNOWN)) == (11.0, "CY")
+
+
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
     assert _measures(_extract(("Cantidad / Quantity", 40, 300), ("25.32 T", 300, 300))) == (25.32, "TONS")
     assert _measures(_extract(("Gate 3 T", 40, 300))) == (None, None)
