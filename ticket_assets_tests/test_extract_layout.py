@@ -68,6 +68,13 @@ def test_a_value_written_tall_and_low_in_the_space_under_its_label_is_its_own():
     assert _measures(extract_page(page_source(), page, KNOWN)) == (11.0, "CY")
 
 
+def test_a_printed_list_of_units_cut_in_boxes_names_none_but_the_one_not_shown_empty():
+    assert _measures(_extract(("Qty", 40, 300), ("21.97", 200, 300), ("Tons Cu Yds", 350, 300),
+                              ("Loads", 520, 300))) == (21.97, None)
+    assert _measures(_extract(("Qty", 40, 300), ("20.74", 200, 300), ("Tons", 350, 300), ("□ Cu Yds", 450, 300),
+                              ("□Loads", 560, 300))) == (20.74, "TONS")
+
+
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():
     assert _measures(_extract(("Cantidad / Quantity", 40, 300), ("25.32 T", 300, 300))) == (25.32, "TONS")
     assert _measures(_extract(("Gate 3 T", 40, 300))) == (None, None)

@@ -46,6 +46,7 @@ TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when 
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
 AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its own
 UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
+UNIT_LIST = re.compile(rf"(?:\s*{UNIT_CHOICE.pattern}\.?)+", re.I)  # unit words alone, one or a printed list
 UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 DATE_PATTERNS = (
@@ -335,10 +336,13 @@ def _unit_chosen(text: str, written: str | None) -> str | None:
 
 
 def _unit_beside(page: PageText, line) -> str | None:
-    """The unit in a line item's Unit column: the one unit word alone on its line right of the amount on its row
-    ("18 | CY"). Several (a printed list: Tons  Cu Yds  Loads) name none of them."""
-    units = {form_labels().unit_named(match.group(1)) for other in page.row_neighbours(line)
-             if other.box[0] > line.box[0] and (match := UNIT_ALONE.fullmatch(other.text.strip(" |")))}
+    """The unit in a line item's Unit column: the one unit named right of the amount on its row by lines of unit
+    words alone ("18 | CY"), less those shown with an empty box. Several (a printed list: Tons  Cu Yds  Loads, also
+    when OCR cut it in boxes: "Tons Cu Yds | Loads") name none of them; of "Tons  □ Cu Yds  □Loads" the one whose
+    box OCR did not show empty is chosen."""
+    units = {form_labels().unit_named(unit) for other in page.row_neighbours(line)
+             if other.box[0] > line.box[0] and UNIT_LIST.fullmatch(other.text.strip(" |"))
+             for mark, unit in UNIT_CHOICE.findall(other.text) if not mark or mark not in EMPTY_BOXES}
     return units.pop() if len(units) == 1 else None
 
 
