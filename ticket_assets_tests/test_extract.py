@@ -514,6 +514,16 @@ def test_a_form_printing_its_labels_under_their_lines_is_read_upwards():
     assert (e.value("quantity"), e.value("quantity_unit")) == (14.5, "TONS")
 
 
+def test_a_form_of_boxes_with_labels_under_them_is_read_upwards_though_one_box_value_is_out_of_reach():
+    """"Loaded At" is centred under a wide box whose value is written at its left, out of the label's reach: the
+    next row's value under it does not make the whole form one of labels over values."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("3 MARCH 2025", 40, 100), ("Date", 60, 130),
+                    ("6312", 40, 180), ("MSE Wall", 300, 180), ("Unit No.", 80, 210), ("Loaded At", 520, 210),
+                    ("Impacted Fill", 500, 255), ("Material", 520, 285))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6312"
+
+
 def test_on_a_form_with_labels_over_their_values_the_value_above_a_label_is_never_its_own():
     """Handwriting written low sits nearer the next label than its own; that label's own box is empty."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),

@@ -27,9 +27,52 @@ def _measures(extraction):
 @pytest.mark.parametrize("written, unit", [("12 YD3", "CY"), ("11 LCY", "CY"), ("9 BCY", "CY"), ("25 Tns", "TONS"),
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
                                            ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
-                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS")])
+                                           ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
+                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
+
+
+@pytest.mark.parametrize("label", ["QTYHAULED:", "amthauled", "Amount Hauled"])
+def test_an_amount_hauled_is_the_load_however_its_label_runs_together(label):
+    assert _measures(_extract((label, 40, 300), ("14.74 T", 300, 300))) == (14.74, "TONS")
+
+
+def test_an_amount_alone_is_a_price_not_the_load():
+    assert _measures(_extract(("Amount", 40, 300), ("14.74", 300, 300))) == (None, None)
+
+
+def test_an_amount_right_of_its_own_label_is_no_value_of_the_label_above():
+    """An empty TONS row over the CY row holding the amount, far right: the amount is in cubic yards."""
+    e = _extract(("Toneladas / Tons", 40, 300), ("Yardas Cubicas / CY", 40, 340), ("12", 400, 342))
+    assert _measures(e) == (12.0, "CY")
+
+
+def test_a_header_cell_we_know_no_label_for_still_bounds_its_neighbours_columns():
+    e = _extract(("Billing Party", 40, 200), ("Project Ref.", 400, 200), ("Tractor #", 700, 200),
+                 ("LINDAMOOD", 40, 240), ("#24-105", 420, 240), ("2512", 710, 240))
+    assert e.value("truck_number") == "2512"
+
+
+def test_an_amount_with_its_unit_in_the_next_box_is_the_load_a_list_of_units_beside_it_names_none():
+    line_item = (("Net Amt Rec'd", 40, 300), ("Unit", 240, 300), ("Material Desc", 400, 300),
+                 ("16.09", 100, 340), ("TN", 240, 340), ("FLEXBASE TY-A", 400, 340))
+    assert _measures(_extract(*line_item)) == (16.09, "TONS")
+    assert _measures(_extract(("18.17", 300, 300), ("Tons", 400, 300), ("Cu Yds", 500, 300),
+                              ("Loads", 600, 300))) == (None, None)
+
+
+def test_a_value_written_tall_and_low_in_the_space_under_its_label_is_its_own():
+    page = OcrResult(engine="test", width=1000, height=600, lines=[
+        OcrLine("Yards -", 0.97, (40, 300, 140, 320)), OcrLine("11", 0.99, (50, 352, 90, 392))])
+    assert _measures(extract_page(page_source(), page, KNOWN)) == (11.0, "CY")
+
+
+def test_a_printed_list_of_units_cut_in_boxes_names_none_but_the_one_not_shown_empty():
+    assert _measures(_extract(("Qty", 40, 300), ("21.97", 200, 300), ("Tons Cu Yds", 350, 300),
+                              ("Loads", 520, 300))) == (21.97, None)
+    assert _measures(_extract(("Qty", 40, 300), ("20.74", 200, 300), ("Tons", 350, 300), ("□ Cu Yds", 450, 300),
+                              ("□Loads", 560, 300))) == (20.74, "TONS")
 
 
 def test_a_lone_t_is_a_unit_at_a_quantity_label_only():

@@ -44,7 +44,9 @@ QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(si
                             r"(?![\d.,/:-]*\d)", re.I)
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its own
 UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
+UNIT_LIST = re.compile(rf"(?:\s*{UNIT_CHOICE.pattern}\.?)+", re.I)  # unit words alone, one or a printed list
 UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
 TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
 DATE_PATTERNS = (
@@ -295,6 +297,11 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
         if match and not page.on_row_of(line, labels.not_the_load):
             unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+        beside = _unit_in_next_box(page, line)
+        if beside and not page.on_row_of(line, labels.not_the_load):
+            amount = line.text.strip()
+            return float(amount), _unit_beside(page, line), Found(amount, line, min(line.confidence_of(amount),
+                                                                                    beside.confidence))
     for found in page.values_at("quantity"):
         text = found.text.strip()
         match = QUANTITY_VALUE.match(text)
@@ -308,6 +315,16 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
     return None
 
 
+def _unit_in_next_box(page: PageText, line):
+    """For an amount alone in its box, the box right of it on its row when that is the row's one unit alone ("16.09 |
+    TN" on a line item): the amount is written with that unit. Not a printed list of units ("18.17  Tons  Cu Yds
+    Loads"), which names none of them."""
+    if not AMOUNT_ALONE.fullmatch(line.text.strip()) or not _unit_beside(page, line):
+        return None
+    right = [other for other in page.row_neighbours(line) if other.box[0] >= line.box[0]]
+    return right[0] if right and UNIT_ALONE.fullmatch(right[0].text.strip(" |")) else None
+
+
 def _unit_chosen(text: str, written: str | None) -> str | None:
     """The unit a text after an amount gives it: the one written, unless the text is a printed list of units
     ("Tons □ Cu Yds ☒ Loads"), which names none of them but the one ticked."""
@@ -319,10 +336,13 @@ def _unit_chosen(text: str, written: str | None) -> str | None:
 
 
 def _unit_beside(page: PageText, line) -> str | None:
-    """The unit in a line item's Unit column: the one unit word alone on its line right of the amount on its row
-    ("18 | CY"). Several (a printed list: Tons  Cu Yds  Loads) name none of them."""
-    units = {form_labels().unit_named(match.group(1)) for other in page.row_neighbours(line)
-             if other.box[0] > line.box[0] and (match := UNIT_ALONE.fullmatch(other.text.strip(" |")))}
+    """The unit in a line item's Unit column: the one unit named right of the amount on its row by lines of unit
+    words alone ("18 | CY"), less those shown with an empty box. Several (a printed list: Tons  Cu Yds  Loads, also
+    when OCR cut it in boxes: "Tons Cu Yds | Loads") name none of them; of "Tons  □ Cu Yds  □Loads" the one whose
+    box OCR did not show empty is chosen."""
+    units = {form_labels().unit_named(unit) for other in page.row_neighbours(line)
+             if other.box[0] > line.box[0] and UNIT_LIST.fullmatch(other.text.strip(" |"))
+             for mark, unit in UNIT_CHOICE.findall(other.text) if not mark or mark not in EMPTY_BOXES}
     return units.pop() if len(units) == 1 else None
 
 

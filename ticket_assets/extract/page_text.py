@@ -96,8 +96,11 @@ class PageText:
     def close_left(self, line: OcrLine) -> OcrLine | None:
         """The text just left of the line on its row (within three of its heights), if any: what labels it."""
         height = max(line.box[3] - line.box[1], 1)
-        left = [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < 3 * height]
+        left = self._left_on_row(line, reach=3 * height)
         return left[-1] if left else None
+
+    def _left_on_row(self, line: OcrLine, reach: float = float("inf")) -> list[OcrLine]:
+        return [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < reach]
 
     def labels_around(self, line: OcrLine) -> tuple[str, str]:
         """Text that could label the line: (the line itself, its close left neighbour and the line above;
@@ -146,7 +149,7 @@ class PageText:
             return _whole_line(above)
         if not self._in_a_row_of_labels(line, labels):
             return None
-        return self._words_in_column(self._row_above(line), *self._column_of(line, start, end, labels), labels)
+        return self._words_in_column(line, self._row_above(line), *self._column_of(line, start, end, labels), labels)
 
     def _in_a_row_of_labels(self, line: OcrLine, labels: Labels) -> bool:
         return (len(_spans_of(line, labels.any_label)) > 1
@@ -155,12 +158,20 @@ class PageText:
     @cached_property
     def labels_under_values(self) -> bool:
         """Whether the form prints its labels under the values they name ("Truck" under the line holding "51"):
-        the labels standing alone on their line have their value above them (alone on that side, or nearer),
-        none below. One below is enough to say no: on a form with labels over handwritten values, a value
-        written low can sit nearer the next label than its own, but the first label has nothing above it."""
+        most labels standing alone on their line have their value above them (alone on that side, or nearer),
+        and none of the top row's has it below. On a form with labels over handwritten values, a value written
+        low can sit nearer the next label than its own, but the first row's labels have nothing above them; on
+        a form of boxes with their labels under them, a label in the body may have its box's value out of its
+        reach (written at the box's left) and the next row's value under it."""
         labels = form_labels()
-        sides = [self._side_of_value(line, labels) for line in self.lines if labels.is_bare_label(line.text)]
-        return sides.count("above") >= 2 and "below" not in sides
+        bare = [line for line in self.lines if labels.is_bare_label(line.text)]
+        if not bare:
+            return False
+        sides = {id(line): self._side_of_value(line, labels) for line in bare}
+        first = min(bare, key=lambda line: line.box[1])
+        top_row = [first, *(line for line in self.row_neighbours(first) if id(line) in sides)]
+        above, below = (sum(side == wanted for side in sides.values()) for wanted in ("above", "below"))
+        return above >= 2 and above > below and all(sides[id(line)] != "below" for line in top_row)
 
     def _side_of_value(self, line: OcrLine, labels: Labels) -> str | None:
         middle = _centre_y(line)
@@ -181,16 +192,22 @@ class PageText:
                 return None
             return _whole_line(below)
         left, right = self._column_of(line, start, end, labels)
-        return (self._words_in_column(self._next_row(line), left, right, labels)
+        return (self._words_in_column(line, self._next_row(line), left, right, labels)
                 or self._straight_below(line, left, right, labels))
 
     def _column_of(self, line: OcrLine, start: int, end: int, labels: Labels) -> tuple[float, float]:
-        spans = _spans_of(line, labels.any_label) + self._row_label_spans(line, labels.any_label)
-        return _column(line, start, end, spans)
+        """From halfway to the label on its left to halfway to the one on its right. On a row of labels in boxes of
+        their own every text heads a column, one no label we know ("Project Ref.") too."""
+        row = self.row_neighbours(line)
+        spans = [span for other in row for span in _spans_of(other, labels.any_label)]
+        if spans:
+            spans = [(other.box[0], other.box[2]) for other in row]
+        return _column(line, start, end, _spans_of(line, labels.any_label) + spans)
 
-    def _words_in_column(self, row: list[OcrLine], left: float, right: float, labels: Labels) -> Found | None:
+    def _words_in_column(self, label: OcrLine, row: list[OcrLine], left: float, right: float,
+                         labels: Labels) -> Found | None:
         """The words of a row of values whose middle falls in a label's column, as one value."""
-        values = [row_line for row_line in row if self._unlabelled(row_line, labels)]
+        values = [row_line for row_line in row if self._unlabelled(row_line, label, labels)]
         words = [(phrase, row_line) for row_line in values for phrase, x in _phrase_centres(row_line) if left <= x < right]
         if not words:
             return None
@@ -202,18 +219,17 @@ class PageText:
         """The text straight under a label of a row of labels whose row of values OCR read out of line (a photo
         taken at a slant): the nearest line below that overlaps the label and stays inside its column."""
         below = self._line_below(line)
-        if below is None or not self._unlabelled(below, labels) or not left <= below.box[0] <= below.box[2] <= right:
+        if below is None or not self._unlabelled(below, line, labels) or not left <= below.box[0] <= below.box[2] <= right:
             return None
         return _whole_line(below)
 
-    def _unlabelled(self, line: OcrLine, labels: Labels) -> bool:
-        """Whether a line is no label, nor the value of a label just left of it on its row ("Truck # 971" under
-        a QTY label of the row above): a value for a label above it."""
-        left = self.close_left(line)
-        return not labels.is_label(line.text) and not (left and labels.is_bare_label(left.text))
-
-    def _row_label_spans(self, line: OcrLine, labels: re.Pattern) -> list[tuple[float, float]]:
-        return [span for other in self.row_neighbours(line) for span in _spans_of(other, labels)]
+    def _unlabelled(self, line: OcrLine, label: OcrLine, labels: Labels) -> bool:
+        """Whether a line is no label, nor the value of another label left of it on its row ("Truck # 971" under a
+        QTY label of the row above; "Yardas / CY ....... 12" under "Toneladas / Tons"): a value for the label above
+        or below it. One on that label's row too (a page at a slant) may be its."""
+        left = self._left_on_row(line)
+        labelled = bool(left) and label not in left and labels.is_bare_label(left[-1].text)
+        return not labels.is_label(line.text) and not labelled
 
     def _next_row(self, line: OcrLine) -> list[OcrLine]:
         """The lines of the nearest row under this one, within two and a half line heights."""
@@ -299,12 +315,15 @@ class PageText:
         return self._nearest_in_column(line, direction=-1)
 
     def _nearest_in_column(self, line: OcrLine, direction: int) -> OcrLine | None:
-        """The closest line straight below (direction 1) or above (-1), within two and a half line heights."""
+        """The closest line straight below (direction 1) or above (-1): one below starting within two and a half
+        line heights of the line's foot (a value written in the space under its label, taller than it, may start
+        that low: "Yards -" over "11"); one above starting within two and a half line heights of its top."""
         height = line.box[3] - line.box[1]
         column = [
             other
             for other in self.lines
-            if 0 < direction * (other.box[1] - line.box[1]) < 2.5 * height and _overlaps_x(line, other)
+            if 0 < direction * (other.box[1] - line.box[1]) and _overlaps_x(line, other)
+            and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1]) < 2.5 * height
         ]
         return min(column, key=lambda other: direction * other.box[1]) if column else None
 
