@@ -60,7 +60,8 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
                                    "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
                                    "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162",
-                                   "CERT# 361162", "TICKET NBR 361162"])
+                                   "CERT# 361162", "TICKET NBR 361162", "REFNO 361162", "Ref: 361162",
+                                   "FolioNo.: 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
@@ -329,7 +330,7 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
                                    "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
-                                   "Manifest Doc."])
+                                   "Manifest Doc.", "mnft no"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
@@ -433,6 +434,18 @@ def test_the_number_of_the_boleta_is_the_ticket_number_the_truck_s_is_not():
 def test_a_material_run_into_the_next_word(written, material):
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (f"Product: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+@pytest.mark.parametrize("label", ["MATERIALDESC:", "Material Desc"])
+def test_a_material_description_label_glued_to_its_value(label):
+    page = ocr_page(("BIG CITY", 40, 20), ("No. 250384", 780, 30), (f"{label}3 × 5 Rock", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "3X5"
+
+
+@pytest.mark.parametrize("written", ["HMAC Ty D surface", "Hot Mix Type C"])
+def test_hot_mix_is_asphalt(written):
+    page = ocr_page(("RCI", 40, 20), ("No. 1071171", 780, 30), (f"MATERIAL TYPE: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "ASPHALT"
 
 
 def test_debris_is_other_trades_spoils():
