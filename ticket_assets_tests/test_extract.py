@@ -203,10 +203,11 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated", "MPACTED FILL"]
+                        "Cntaminated", "MPACTED FILL", "No. Contam Soil"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
-                 "NON-CLASS 2", "Non Class II fill", "Not Class 2"]
+                 "NON-CLASS 2", "Non Class II fill", "Not Class 2", "CLEAN FILL NOCONTAM", "Clean (no contam.)",
+                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -253,7 +254,7 @@ def test_a_manifest_number_on_a_load_read_as_clean_is_a_conflict_counted_as_cont
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
 
 
-@pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated"])
+@pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
@@ -446,6 +447,13 @@ def test_a_material_description_label_glued_to_its_value(label):
 def test_hot_mix_is_asphalt(written):
     page = ocr_page(("RCI", 40, 20), ("No. 1071171", 780, 30), (f"MATERIAL TYPE: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == "ASPHALT"
+
+
+def test_plain_earth_cut_short_of_what_its_line_says_is_only_a_suggestion():
+    """"Dirt (no contam.)": the "no" may label a number, and cuts the value to "Dirt"; its line says the load is clean.
+    Plain dirt accepted would be a wrong material nobody is asked about."""
+    e = extract_page(page_source(), _material_page("Dirt (no contam.)", manifest=False), KNOWN)
+    assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
 
 
 def test_debris_is_other_trades_spoils():

@@ -268,6 +268,8 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     implied = _implied_material(extraction, vocabulary)
     at_label, found = _labelled(page, "material", lambda text: _sure_material(vocabulary, text))
     read = read_material(vocabulary, found.text) if found else MaterialText(None)
+    if at_label and _cut_before_its_class(vocabulary, found, read):
+        at_label = FieldValue(at_label.value, "page", min(at_label.confidence, UNRECOGNISED))
     anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "material", [
@@ -317,6 +319,15 @@ def _names_alone(vocabulary: Vocabulary, text: str, material: str) -> bool:
     return (read.value == material and read.sure and not read.also_named and len(text.split()) <= SHORT_LINE_WORDS
             and not form_labels().is_label(text)
             and not any(find_in_text(vocabulary, kind, text) for kind in ("source", "destination")))
+
+
+def _cut_before_its_class(vocabulary: Vocabulary, found: Found, read: MaterialText) -> bool:
+    """Whether plain earth read at a label is only the start of a value its line goes on to qualify: "Dirt (no
+    contam.)" cut at the "no" that may label a number. The line naming a material of a class makes it a suggestion."""
+    if read.value not in vocabulary.plain_earth:
+        return False
+    whole = read_material(vocabulary, found.line.text).value
+    return whole not in (None, read.value, *vocabulary.plain_earth)
 
 
 def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
