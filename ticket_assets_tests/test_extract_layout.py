@@ -162,6 +162,16 @@ def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost_but_makes_no
     assert (contaminated_dig.value("source"), contaminated_dig.value("material")) == ("PODIUM", "CLASS_2_CONTAMINATED")
 
 
+def test_a_place_alone_makes_its_load_clean_when_the_page_names_that_material_apart_from_it():
+    """Two readings that agree: the source alone on its line, and the load's words on another."""
+    lines = [("ROBERTS TRUCKING", 40, 20), ("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300),
+             ("S. Pkg. Garage (SPG)", 300, 300), ("CLEAN EXCAVATED DIRT", 300, 340)]
+    e = _extract(*lines)
+    assert (e.value("source"), e.value("material")) == ("SPG", "NON_CONTAMINATED")
+    contaminated = _extract(*lines, ("C/S", 300, 380))  # contamination named anywhere: never clean
+    assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
+
+
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
                                    [("1650 Pond Rd", 300, 300)],  # an address
                                    [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence
