@@ -347,6 +347,15 @@ def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_re
     assert Reason.MISSING_MANIFEST in _reasons(e)
 
 
+@pytest.mark.parametrize("amount", ["1 LOaD(s)", "18.5 TONS"])
+def test_the_loads_amount_reached_from_a_manifest_label_is_no_manifest_nor_sign_of_contamination(amount):
+    page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), ("MATERIAL: Asphalt", 40, 160), ("Mnfst: No.", 40, 200),
+                    (amount, 300, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and e.value("material") == "ASPHALT"
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
 @pytest.mark.parametrize(("written", "stored"), [("WM_MAN-2024-128671", "WM-MAN-2024-128671"),
                                                  ("MN 88412093", "MN-88412093"), ("14-2024-00123.", "14-2024-00123"),
                                                  ("297934/TX/8937", "297934-TX-8937")])
