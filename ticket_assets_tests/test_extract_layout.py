@@ -150,6 +150,12 @@ def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
     assert _extract(("☐ Export ☒ Import", 40, 100)).value("flow") == "IMPORT"
 
 
+@pytest.mark.parametrize("label", ["Qty Delivered", "Quantity Delivered"])
+def test_the_quantity_delivered_label_names_no_flow(label):
+    e = _extract((label, 40, 300), ("18 TONS", 300, 300))
+    assert e.value("flow") is None and _measures(e) == (18.0, "TONS")
+
+
 def test_a_page_naming_both_flows_names_neither():
     assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None
 
