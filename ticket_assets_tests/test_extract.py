@@ -60,7 +60,8 @@ def test_phone_zip_po_pit_ticket_and_date_are_not_the_ticket_number():
 @pytest.mark.parametrize("label", ["TICKET NO.361162", "TICKETNO.361162", "TICKET:361162", "TICKET # 361162",
                                    "TKTNO.: 361162", "LOAD TKTNO 361162", "TICKET ID . 361162", "Load No. 361162",
                                    "Trip # . 361162", "Receipt361162", "ReceiptNo. 361162", "Weighmaster No. 361162",
-                                   "CERT# 361162", "TICKET NBR 361162"])
+                                   "CERT# 361162", "TICKET NBR 361162", "REFNO 361162", "Ref: 361162",
+                                   "FolioNo.: 361162"])
 def test_ticket_labels_run_into_their_number(label):
     page = ocr_page(("Arcosa Aggregates", 40, 20), (label, 40, 60), ("Office (214) 555-0161", 40, 100),
                     ("QTY: 11.50 TONS", 40, 300))
@@ -202,10 +203,11 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated", "MPACTED FILL"]
+                        "Cntaminated", "MPACTED FILL", "No. Contam Soil"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
-                 "NON-CLASS 2", "Non Class II fill", "Not Class 2"]
+                 "NON-CLASS 2", "Non Class II fill", "Not Class 2", "CLEAN FILL NOCONTAM", "Clean (no contam.)",
+                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -252,7 +254,7 @@ def test_a_manifest_number_on_a_load_read_as_clean_is_a_conflict_counted_as_cont
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
 
 
-@pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated"])
+@pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
@@ -341,7 +343,7 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
                                    "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
-                                   "Manifest Doc."])
+                                   "Manifest Doc.", "mnft no"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
@@ -355,6 +357,15 @@ def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_re
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == written
     assert Reason.MISSING_MANIFEST in _reasons(e)
+
+
+@pytest.mark.parametrize("amount", ["1 LOaD(s)", "18.5 TONS"])
+def test_the_loads_amount_reached_from_a_manifest_label_is_no_manifest_nor_sign_of_contamination(amount):
+    page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), ("MATERIAL: Asphalt", 40, 160), ("Mnfst: No.", 40, 200),
+                    (amount, 300, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and e.value("material") == "ASPHALT"
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
 @pytest.mark.parametrize(("written", "stored"), [("WM_MAN-2024-128671", "WM-MAN-2024-128671"),
@@ -445,6 +456,25 @@ def test_the_number_of_the_boleta_is_the_ticket_number_the_truck_s_is_not():
 def test_a_material_run_into_the_next_word(written, material):
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (f"Product: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+@pytest.mark.parametrize("label", ["MATERIALDESC:", "Material Desc"])
+def test_a_material_description_label_glued_to_its_value(label):
+    page = ocr_page(("BIG CITY", 40, 20), ("No. 250384", 780, 30), (f"{label}3 × 5 Rock", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "3X5"
+
+
+@pytest.mark.parametrize("written", ["HMAC Ty D surface", "Hot Mix Type C"])
+def test_hot_mix_is_asphalt(written):
+    page = ocr_page(("RCI", 40, 20), ("No. 1071171", 780, 30), (f"MATERIAL TYPE: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == "ASPHALT"
+
+
+def test_plain_earth_cut_short_of_what_its_line_says_is_only_a_suggestion():
+    """"Dirt (no contam.)": the "no" may label a number, and cuts the value to "Dirt"; its line says the load is clean.
+    Plain dirt accepted would be a wrong material nobody is asked about."""
+    e = extract_page(page_source(), _material_page("Dirt (no contam.)", manifest=False), KNOWN)
+    assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
 
 
 def test_debris_is_other_trades_spoils():

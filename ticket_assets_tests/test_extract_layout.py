@@ -193,6 +193,12 @@ def test_a_choice_printed_with_an_empty_box_names_no_flow_a_ticked_one_does():
     assert _extract(("☐ Export ☒ Import", 40, 100)).value("flow") == "IMPORT"
 
 
+@pytest.mark.parametrize("label", ["Qty Delivered", "Quantity Delivered"])
+def test_the_quantity_delivered_label_names_no_flow(label):
+    e = _extract((label, 40, 300), ("18 TONS", 300, 300))
+    assert e.value("flow") is None and _measures(e) == (18.0, "TONS")
+
+
 def test_a_page_naming_both_flows_names_neither():
     assert _extract(("Haul Off", 40, 100), ("Import", 300, 100)).value("flow") is None
 
@@ -203,6 +209,16 @@ def test_a_place_alone_on_a_short_line_is_the_source_its_label_lost_but_makes_no
     assert e.suggestions["material"].value == "SPOILS"  # what the source implies, for a person to confirm
     contaminated_dig = _extract(("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300), ("PODIUM", 300, 300))
     assert (contaminated_dig.value("source"), contaminated_dig.value("material")) == ("PODIUM", "CLASS_2_CONTAMINATED")
+
+
+def test_a_place_alone_makes_its_load_clean_when_the_page_names_that_material_apart_from_it():
+    """Two readings that agree: the source alone on its line, and the load's words on another."""
+    lines = [("ROBERTS TRUCKING", 40, 20), ("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300),
+             ("S. Pkg. Garage (SPG)", 300, 300), ("CLEAN EXCAVATED DIRT", 300, 340)]
+    e = _extract(*lines)
+    assert (e.value("source"), e.value("material")) == ("SPG", "NON_CONTAMINATED")
+    contaminated = _extract(*lines, ("C/S", 300, 380))  # contamination named anywhere: never clean
+    assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
 
 
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says

@@ -216,7 +216,7 @@ def find_manifest(page: PageText) -> Found | None:
     for at_label in page.values_at("manifest_number"):
         found = _with_its_other_boxes(page, at_label)
         text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
-        if _is_date(text):  # the day's date written in the manifest's box, not a manifest number
+        if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
             continue
         token = MANIFEST_TOKEN.match(text)
         value = manifest_form(token.group(0)) if token else ""

@@ -265,10 +265,12 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
     material), then safety first: readings of one load that disagree are a conflict for a person, and until
     one decides, a load that any reading calls contaminated counts as contaminated."""
     vocabulary, meta = known.vocabulary, extraction.source.name_meta
-    implied = _implied_material(extraction, vocabulary)
+    anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
+    implied = _implied_material(extraction, vocabulary, _agreeing_words(page, vocabulary, anywhere))
     at_label, found = _labelled(page, "material", lambda text: _sure_material(vocabulary, text))
     read = read_material(vocabulary, found.text) if found else MaterialText(None)
-    anywhere = read_material(vocabulary, page.body_text)  # a letterhead's "Fill Dirt - Reuse" is not the load
+    if at_label and _cut_before_its_class(vocabulary, found, read):
+        at_label = FieldValue(at_label.value, "page", min(at_label.confidence, UNRECOGNISED))
     template = known.template(extraction.value("vendor"))
     _choose(extraction, "material", [
         FieldValue(meta.material, "filename", 1.0) if meta.material else None,
@@ -290,15 +292,27 @@ def _choose_material(extraction: Extraction, page: PageText, known: Vocabularies
         _settle_material_conflict(extraction, vocabulary, sure)
 
 
-def _implied_material(extraction: Extraction, vocabulary: Vocabulary) -> FieldValue | None:
+def _implied_material(extraction: Extraction, vocabulary: Vocabulary, named: str | None) -> FieldValue | None:
     """What the load's source implies. A clean material resting on a source read under no label (PLACE_ALONE)
-    is only a suggestion: two guesses in a row must not record a contaminated load as clean."""
+    is only a suggestion: two guesses in a row must not record a contaminated load as clean; unless the page's
+    words name that material apart from any place (see _agreeing_words): two readings that agree."""
     source = extraction.values.get("source")
     implied = vocabulary.source_material.get(source.value) if source else None
     if implied is None:
         return None
-    sure = implied == CONTAMINATED or source.confidence >= CLEAN_BY_SOURCE_MIN
+    sure = implied == CONTAMINATED or source.confidence >= CLEAN_BY_SOURCE_MIN or named == implied
     return FieldValue(implied, "inferred", IMPLIED if sure else ANYWHERE_ON_PAGE)
+
+
+def _agreeing_words(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> str | None:
+    """The one material the body names, with no other and no word of contamination, when the lines that name no
+    source name it too ("SPG" on one line, "CLEAN EXCAVATED DIRT" on another; not "N.T.X. spoils" alone, one
+    reading of a place's name)."""
+    if not anywhere.sure or anywhere.also_named:
+        return None
+    apart = read_material(vocabulary, "\n".join(line.text for line in page.lines if not page.is_header(line)
+                                                and not find_in_text(vocabulary, "source", line.text)))
+    return anywhere.value if apart.value == anywhere.value and apart.sure and not apart.also_named else None
 
 
 def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
@@ -317,6 +331,15 @@ def _names_alone(vocabulary: Vocabulary, text: str, material: str) -> bool:
     return (read.value == material and read.sure and not read.also_named and len(text.split()) <= SHORT_LINE_WORDS
             and not form_labels().is_label(text)
             and not any(find_in_text(vocabulary, kind, text) for kind in ("source", "destination")))
+
+
+def _cut_before_its_class(vocabulary: Vocabulary, found: Found, read: MaterialText) -> bool:
+    """Whether plain earth read at a label is only the start of a value its line goes on to qualify: "Dirt (no
+    contam.)" cut at the "no" that may label a number. The line naming a material of a class makes it a suggestion."""
+    if read.value not in vocabulary.plain_earth:
+        return False
+    whole = read_material(vocabulary, found.line.text).value
+    return whole not in (None, read.value, *vocabulary.plain_earth)
 
 
 def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
