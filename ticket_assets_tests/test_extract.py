@@ -625,11 +625,19 @@ def test_a_date_in_the_manifest_box_is_no_manifest_number():
 
 
 @pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
-                                                   ("IMPORT FILL", "FILL"), ("Fill Dirt", "DIRT"),
-                                                   ("Borrow Dirt", "DIRT")])
+                                                   ("IMPORT FILL", "FILL"), ("Borrow Dirt", "DIRT"),
+                                                   ("Select Fill Dirt", "DIRT")])
 def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == material
+
+
+@pytest.mark.parametrize("written", ["Fill Dirt", "FILL DIRT IMPORT", "Dirt / Fill"])
+def test_two_kinds_of_plain_earth_are_only_a_suggestion(written):
+    """People write "Fill Dirt" for a load of fill and for a load of dirt: a person says which."""
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") is None and Reason.MISSING_MATERIAL in _reasons(e)
+    assert e.suggestions["material"].value == written  # what the page says, for the person to read
 
 
 def test_plain_earth_after_an_unknown_word_is_only_a_suggestion():

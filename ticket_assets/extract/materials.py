@@ -37,7 +37,8 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     value = CONTAMINATED if CONTAMINATED in named else _most_telling(vocabulary, named)
     others = tuple(m for m in named if _class_of(vocabulary, m) not in (None, _class_of(vocabulary, value)))
     unsure = (value in vocabulary.plain_earth and _after_unknown_word(vocabulary, remaining, value)
-              or value not in EXPORT_MATERIALS and _with_words_of_a_narrower_material(vocabulary, remaining, value))
+              or value not in EXPORT_MATERIALS and _with_words_of_a_narrower_material(vocabulary, remaining, value)
+              or len(set(named) & set(vocabulary.plain_earth)) > 1)  # "Fill Dirt": which of the two, a person says
     return MaterialText(value, others, sure=not unsure)
 
 
