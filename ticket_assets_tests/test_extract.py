@@ -254,6 +254,17 @@ def test_a_manifest_number_on_a_load_read_as_clean_is_a_conflict_counted_as_cont
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
 
 
+@pytest.mark.parametrize("beside", ["MT2", "20", "EXCESS SPOILS (MVP TC1)", "5610 Harry Hines"])
+def test_a_text_at_a_manifest_label_without_a_manifest_numbers_digits_is_no_sign_of_contamination(beside):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                    ("FROM: Beck Spoils", 40, 240), ("PROFILE", 40, 280), (beside, 300, 280))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "SPOILS" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    unsure = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                      ("FROM: Beck Spoils", 40, 240), ("PROFILE", 40, 280), ("P6998-8O961", 300, 280))
+    assert extract_page(page_source(), unsure, KNOWN).value("material") == "CLASS_2_CONTAMINATED"
+
+
 @pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)

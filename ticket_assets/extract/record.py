@@ -17,7 +17,7 @@ from ticket_assets.extract import fields as find
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text, place_in_text,
-                                            squash)
+                                            squash, without_names)
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -154,6 +154,7 @@ CLEAN_BY_SOURCE_MIN = 0.75  # how sure a source must be read to make its load cl
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
+MANIFEST_HINT_DIGITS = 5  # of the 8-20 characters of a manifest number, the digits OCR leaves at the least
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -305,13 +306,14 @@ def _implied_material(extraction: Extraction, vocabulary: Vocabulary, named: str
 
 
 def _agreeing_words(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> str | None:
-    """The one material the body names, with no other and no word of contamination, when the lines that name no
-    source name it too ("SPG" on one line, "CLEAN EXCAVATED DIRT" on another; not "N.T.X. spoils" alone, one
-    reading of a place's name)."""
+    """The one material the body names, with no other and no word of contamination, when the body's words
+    apart from any source's name name it too ("SPG" on one line, "CLEAN EXCAVATED DIRT" on another; "Spoil
+    Haul-off (NTX)"; not "N.T.X. spoils" alone, one reading of a place's name). A line still naming a source
+    once its names are taken out (a name run into other words) says nothing apart from it."""
     if not anywhere.sure or anywhere.also_named:
         return None
-    apart = read_material(vocabulary, "\n".join(line.text for line in page.lines if not page.is_header(line)
-                                                and not find_in_text(vocabulary, "source", line.text)))
+    rests = (without_names(vocabulary, "source", line.text) for line in page.lines if not page.is_header(line))
+    apart = read_material(vocabulary, "\n".join(rest for rest in rests if not find_in_text(vocabulary, "source", rest)))
     return anywhere.value if apart.value == anywhere.value and apart.sure and not apart.also_named else None
 
 
@@ -349,11 +351,12 @@ def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
 
 def _contamination_hints(extraction: Extraction, vocabulary: Vocabulary) -> list[FieldValue]:
     """Signs of a contaminated load besides its material's words: a manifest number on the page (even one
-    read too unsurely to accept), or a source read too unsurely to accept that is a contaminated dig. Each
+    read too unsurely to accept, but with the digits of one: not the "MT2", "20" or "Spoils (MVP TC1)" next to
+    a form's Manifest/Profile box), or a source read too unsurely to accept that is a contaminated dig. Each
     counts against a clean material."""
     hints = []
     manifest = extraction.values.get("manifest_number") or extraction.suggestions.get("manifest_number")
-    if manifest and re.search(r"\d", str(manifest.value)):
+    if manifest and len(re.findall(r"\d", str(manifest.value))) >= MANIFEST_HINT_DIGITS:
         hints.append(FieldValue(CONTAMINATED, "manifest", manifest.confidence))
     unsure_source = extraction.suggestions.get("source")
     if unsure_source and vocabulary.source_material.get(unsure_source.value) == CONTAMINATED:
