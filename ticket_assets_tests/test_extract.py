@@ -481,6 +481,14 @@ def test_hot_mix_is_asphalt(written):
     assert extract_page(page_source(), page, KNOWN).value("material") == "ASPHALT"
 
 
+@pytest.mark.parametrize(("written", "material"), [('3"-5" Rip Rap', "3X5"), ("#57 Limestone", "ROCK")])
+def test_a_material_written_as_the_quarry_names_it(written, material):
+    """Under a form titled "MATERIAL INVOICE / TICKET", whose "Material" labels no value."""
+    page = ocr_page(("ARCOSA", 40, 20), ("MATERIAL INVOICE / TICKET", 500, 20), ("No. 34199776", 780, 60),
+                    ("Load Contents", 40, 200), (written, 40, 240))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
 def test_plain_earth_cut_short_of_what_its_line_says_is_only_a_suggestion():
     """"Dirt (no contam.)": the "no" may label a number, and cuts the value to "Dirt"; its line says the load is clean.
     Plain dirt accepted would be a wrong material nobody is asked about."""
