@@ -796,6 +796,15 @@ def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
 
 
+@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill"])
+def test_plain_earth_on_a_line_to_itself_is_read_when_the_line_says_it_is_imported(written):
+    """An import is no contaminated load; the page naming contamination anywhere still makes it one."""
+    lines = [("RCI", 40, 20), ("TICKET NO. 2288076", 700, 30), ("SAVE:", 40, 300), (written, 240, 300)]
+    assert extract_page(page_source(), ocr_page(*lines), KNOWN).value("material") == "FILL"
+    e = extract_page(page_source(), ocr_page(*lines, ("C/S", 40, 400)), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+
+
 @pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)], [("Keep clean", 40, 300)],
                                    [("FLEX - RECYCLED CONC", 40, 300), ("Spoils", 40, 400)],
                                    [("Beck Spoils", 40, 300)], [("FROM: 3x5 rock", 40, 300)]])

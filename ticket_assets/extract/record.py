@@ -319,12 +319,14 @@ def _agreeing_words(page: PageText, vocabulary: Vocabulary, anywhere: MaterialTe
 
 def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
     """A material written under no label, a short line of the body to itself ("FLEX - RECYCLED CONC"), when
-    it is the one material the body names, no place's name and no label. Never clean fill or plain earth: a
-    contaminated load read as clean is the error to avoid ("Keep clean"), and a "Fill" may be a place (South Fill)."""
+    it is the one material the body names, no place's name and no label. Never clean fill: a contaminated load
+    read as clean is the error to avoid ("Keep clean"); nor plain earth, unless its line says it is imported
+    ("Common Fill. Import"): a "Fill" may be a place (South Fill), a "Dirt" the contaminated load its label lost."""
     value = anywhere.value
-    if value in (None, NON_CONTAMINATED, *vocabulary.plain_earth) or anywhere.also_named or not anywhere.sure:
+    if value in (None, NON_CONTAMINATED) or anywhere.also_named or not anywhere.sure:
         return None
-    alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)]
+    alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)
+             and (value not in vocabulary.plain_earth or named_in_text(vocabulary, "flow", line.text) == ["IMPORT"])]
     return FieldValue(value, "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
 
 
