@@ -254,6 +254,17 @@ def test_a_manifest_number_on_a_load_read_as_clean_is_a_conflict_counted_as_cont
     assert e.value("material") == "CLASS_2_CONTAMINATED" and Reason.MATERIAL_CONFLICT in _reasons(e)
 
 
+@pytest.mark.parametrize("beside", ["MT2", "20", "EXCESS SPOILS (MVP TC1)", "5610 Harry Hines"])
+def test_a_text_at_a_manifest_label_without_a_manifest_numbers_digits_is_no_sign_of_contamination(beside):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                    ("FROM: Beck Spoils", 40, 240), ("PROFILE", 40, 280), (beside, 300, 280))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("material") == "SPOILS" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    unsure = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: Spoils", 40, 200),
+                      ("FROM: Beck Spoils", 40, 240), ("PROFILE", 40, 280), ("P6998-8O961", 300, 280))
+    assert extract_page(page_source(), unsure, KNOWN).value("material") == "CLASS_2_CONTAMINATED"
+
+
 @pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)
@@ -382,7 +393,7 @@ def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
 
 
-@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:"])
+@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:", "Vehide ID"])  # "cl" read as a "d"
 def test_truck_labels(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"{label} 6181", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6181"
@@ -468,6 +479,14 @@ def test_a_material_description_label_glued_to_its_value(label):
 def test_hot_mix_is_asphalt(written):
     page = ocr_page(("RCI", 40, 20), ("No. 1071171", 780, 30), (f"MATERIAL TYPE: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == "ASPHALT"
+
+
+@pytest.mark.parametrize(("written", "material"), [('3"-5" Rip Rap', "3X5"), ("#57 Limestone", "ROCK")])
+def test_a_material_written_as_the_quarry_names_it(written, material):
+    """Under a form titled "MATERIAL INVOICE / TICKET", whose "Material" labels no value."""
+    page = ocr_page(("ARCOSA", 40, 20), ("MATERIAL INVOICE / TICKET", 500, 20), ("No. 34199776", 780, 60),
+                    ("Load Contents", 40, 200), (written, 40, 240))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
 def test_plain_earth_cut_short_of_what_its_line_says_is_only_a_suggestion():
@@ -783,6 +802,15 @@ def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
     page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), ("24-105", 40, 250),
                     ("FLEX - RECYCLED CONC", 40, 300))
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
+
+
+@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill"])
+def test_plain_earth_on_a_line_to_itself_is_read_when_the_line_says_it_is_imported(written):
+    """An import is no contaminated load; the page naming contamination anywhere still makes it one."""
+    lines = [("RCI", 40, 20), ("TICKET NO. 2288076", 700, 30), ("SAVE:", 40, 300), (written, 240, 300)]
+    assert extract_page(page_source(), ocr_page(*lines), KNOWN).value("material") == "FILL"
+    e = extract_page(page_source(), ocr_page(*lines, ("C/S", 40, 400)), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
 
 
 @pytest.mark.parametrize("lines", [[("So. Fill", 40, 300)], [("Fill Dirt", 40, 300)], [("Keep clean", 40, 300)],

@@ -221,6 +221,17 @@ def test_a_place_alone_makes_its_load_clean_when_the_page_names_that_material_ap
     assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
 
 
+def test_a_place_alone_agrees_with_the_material_a_line_names_beside_the_place():
+    """"Spoil Haul-off (NTX)" names spoils in its own words, the place's name taken out; "NTX SPOILS" alone
+    is only the place's name, and so is "NTXSPOILS", a name run together."""
+    source = [("ROBERTS TRUCKING", 40, 20), ("Trk #", 40, 260), ("514", 300, 260), ("a p", 40, 300),
+              ("NTX SPOILS AREA", 300, 300)]
+    assert _extract(*source, ("Spoil Haul-off (NTX)", 300, 340)).value("material") == "SPOILS"
+    assert _extract(*source, ("NTXSPOILS", 300, 340)).value("material") is None
+    contaminated = _extract(*source, ("Spoil Haul-off (NTX)", 300, 340), ("C/S", 300, 380))
+    assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
+
+
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
                                    [("1650 Pond Rd", 300, 300)],  # an address
                                    [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence

@@ -14,7 +14,7 @@ import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
 CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\s*",
-            ".": r"\.?"}
+            ".": r"\.?", "CL": "(?:C[L1I|]|D)"}  # "cl" close together is read as a "d": "Vehide ID"
 NUMBER_WORD = r"(?:\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
@@ -92,7 +92,7 @@ def _kind(spelling: str) -> str:
 def _body(spelling: str) -> str:
     """A spelling's letters as a pattern, OCR's confusions allowed. A word cut short with a stop ("Waste Man.",
     "Equip.") goes on with no letter when its stop is lost: "Waste Management" is a company, no label."""
-    letters = "".join(CONFUSED.get(char, re.escape(char)) for char in spelling.upper().rstrip(":"))
+    letters = "".join(CONFUSED.get(char, re.escape(char)) for char in re.findall(r"CL|.", spelling.upper().rstrip(":")))
     return re.sub(r"\\\.\?$", r"(?:\\.|(?![A-Z]))", letters)
 
 

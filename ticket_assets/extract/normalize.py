@@ -80,6 +80,16 @@ def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
     """Every canonical value a spelling of which occurs in `text`, longest spelling first: as whole words, or,
     for long spellings, run together with the next word as OCR leaves them ("FLEX BASEGR.1"). Words a longer
     spelling took are not read again ("Rock" in "3x5 Rock")."""
+    return _take_names(vocabulary, kind, text)[0]
+
+
+def without_names(vocabulary: Vocabulary, kind: str, text: str) -> str:
+    """The words of `text` with the names of this kind written as whole words blanked out ("Spoil Haul-off
+    (NTX)" without its place: "SPOIL HAUL OFF"); names run into other words stay."""
+    return _take_names(vocabulary, kind, text)[1]
+
+
+def _take_names(vocabulary: Vocabulary, kind: str, text: str) -> tuple[list[str], str]:
     spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
                         for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
     remaining, named = _words(spelled_out(text)), []
@@ -92,7 +102,7 @@ def named_in_text(vocabulary: Vocabulary, kind: str, text: str) -> list[str]:
         elif not (len(squashed) >= RUN_TOGETHER_MIN and squashed in run_together):
             continue
         named += [value] if value not in named else []
-    return named
+    return named, remaining
 
 
 def _words(text: str) -> str:

@@ -17,7 +17,7 @@ from ticket_assets.extract import fields as find
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
 from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text, place_in_text,
-                                            squash)
+                                            squash, without_names)
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
@@ -154,6 +154,7 @@ CLEAN_BY_SOURCE_MIN = 0.75  # how sure a source must be read to make its load cl
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
+MANIFEST_HINT_DIGITS = 5  # of the 8-20 characters of a manifest number, the digits OCR leaves at the least
 
 
 def _from_page(found: Found | None) -> FieldValue | None:
@@ -305,24 +306,27 @@ def _implied_material(extraction: Extraction, vocabulary: Vocabulary, named: str
 
 
 def _agreeing_words(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> str | None:
-    """The one material the body names, with no other and no word of contamination, when the lines that name no
-    source name it too ("SPG" on one line, "CLEAN EXCAVATED DIRT" on another; not "N.T.X. spoils" alone, one
-    reading of a place's name)."""
+    """The one material the body names, with no other and no word of contamination, when the body's words
+    apart from any source's name name it too ("SPG" on one line, "CLEAN EXCAVATED DIRT" on another; "Spoil
+    Haul-off (NTX)"; not "N.T.X. spoils" alone, one reading of a place's name). A line still naming a source
+    once its names are taken out (a name run into other words) says nothing apart from it."""
     if not anywhere.sure or anywhere.also_named:
         return None
-    apart = read_material(vocabulary, "\n".join(line.text for line in page.lines if not page.is_header(line)
-                                                and not find_in_text(vocabulary, "source", line.text)))
+    rests = (without_names(vocabulary, "source", line.text) for line in page.lines if not page.is_header(line))
+    apart = read_material(vocabulary, "\n".join(rest for rest in rests if not find_in_text(vocabulary, "source", rest)))
     return anywhere.value if apart.value == anywhere.value and apart.sure and not apart.also_named else None
 
 
 def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialText) -> FieldValue | None:
     """A material written under no label, a short line of the body to itself ("FLEX - RECYCLED CONC"), when
-    it is the one material the body names, no place's name and no label. Never clean fill or plain earth: a
-    contaminated load read as clean is the error to avoid ("Keep clean"), and a "Fill" may be a place (South Fill)."""
+    it is the one material the body names, no place's name and no label. Never clean fill: a contaminated load
+    read as clean is the error to avoid ("Keep clean"); nor plain earth, unless its line says it is imported
+    ("Common Fill. Import"): a "Fill" may be a place (South Fill), a "Dirt" the contaminated load its label lost."""
     value = anywhere.value
-    if value in (None, NON_CONTAMINATED, *vocabulary.plain_earth) or anywhere.also_named or not anywhere.sure:
+    if value in (None, NON_CONTAMINATED) or anywhere.also_named or not anywhere.sure:
         return None
-    alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)]
+    alone = [line for line in page.lines if not page.is_header(line) and _names_alone(vocabulary, line.text, value)
+             and (value not in vocabulary.plain_earth or named_in_text(vocabulary, "flow", line.text) == ["IMPORT"])]
     return FieldValue(value, "page", ALONE_ON_ITS_LINE * alone[0].confidence) if alone else None
 
 
@@ -349,11 +353,12 @@ def _sure_material(vocabulary: Vocabulary, text: str) -> str | None:
 
 def _contamination_hints(extraction: Extraction, vocabulary: Vocabulary) -> list[FieldValue]:
     """Signs of a contaminated load besides its material's words: a manifest number on the page (even one
-    read too unsurely to accept), or a source read too unsurely to accept that is a contaminated dig. Each
+    read too unsurely to accept, but with the digits of one: not the "MT2", "20" or "Spoils (MVP TC1)" next to
+    a form's Manifest/Profile box), or a source read too unsurely to accept that is a contaminated dig. Each
     counts against a clean material."""
     hints = []
     manifest = extraction.values.get("manifest_number") or extraction.suggestions.get("manifest_number")
-    if manifest and re.search(r"\d", str(manifest.value)):
+    if manifest and len(re.findall(r"\d", str(manifest.value))) >= MANIFEST_HINT_DIGITS:
         hints.append(FieldValue(CONTAMINATED, "manifest", manifest.confidence))
     unsure_source = extraction.suggestions.get("source")
     if unsure_source and vocabulary.source_material.get(unsure_source.value) == CONTAMINATED:
