@@ -755,6 +755,20 @@ def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     assert not list(PageText(page).values_at("material"))
 
 
+@pytest.mark.parametrize("label", ["Manifiesto No.:", "No. Manifiesto", "Num. de Manifiesto"])
+def test_the_spanish_manifiesto_labels_the_manifest_number(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    (label, 500, 300), ("CS-380-62299", 510, 330))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "CS-380-62299"
+
+
+def test_a_label_cut_short_with_a_stop_keeps_its_number_word_and_its_whole_column():
+    """"Mfst. No." is one label, not "Mfst" and a ticket's "No.": its value under it is all its own."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Mfst. No.", 40, 300), ("WM LEWISVILLE LDFL", 500, 295), ("TXM 54160725", 45, 330))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "TXM-54160725"
+
+
 def test_waste_man_labels_the_manifest_and_waste_management_labels_nothing():
     page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
                     ("Waste Man.", 40, 300), ("MAN-519-42891", 200, 300))
