@@ -904,6 +904,23 @@ def test_a_number_alone_on_the_tear_off_stub_is_the_ticket_number(number_at):
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "26076"
 
 
+def test_a_lone_number_in_the_head_of_a_layout_the_template_never_saw_is_the_ticket_number():
+    """The vendor's template says top right; this layout prints it at the top left. Two lone numbers in the head
+    are still for a person."""
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("164590", 40, 60), ("MATERIAL: Spoils", 40, 300), ("53", 800, 300))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "164590"
+    two = ocr_page(("PORTILLO & SONS", 300, 20), ("164590", 40, 60), ("164591", 40, 120))
+    e = extract_page(page_source(), two, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("lines", [[("Tkt Ser. No.", 800, 520), ("1112791", 780, 550)],
+                                   [("INBOUND NO - 1112791", 40, 500)], [("inboundno 1112791", 600, 500)]])
+def test_a_ticket_serial_abbreviated_or_a_scale_s_inbound_number_is_the_ticket_number(lines):
+    page = ocr_page(("ARCOSA", 40, 20), ("Tracter #", 800, 100), ("2512", 800, 130), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "1112791"
+
+
 def test_a_stub_s_number_that_differs_from_the_one_at_the_top_is_for_a_person():
     page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("26075", 850, 30), ("STUB", 40, 530), ("26076", 800, 560))
     e = extract_page(page_source(), page, KNOWN)
