@@ -111,6 +111,14 @@ def test_lone_number_at_the_top_right_is_taken_but_one_beside_a_trap_label_is_no
     assert extract_page(page_source(), trap, KNOWN).value("ticket_number") is None
 
 
+@pytest.mark.parametrize("letterhead", ["BIGCITY", "BIG CITY", "BIGCITY CRUSHEDCONCRETE"])
+def test_a_vendor_s_name_with_its_words_run_together_by_ocr_is_still_its_name(letterhead):
+    page = ocr_page((letterhead, 300, 20), ("Ref No 121767", 800, 30))
+    assert extract_page(page_source(), page, KNOWN).value("vendor") == "BIG_CITY"
+    inside_a_word = ocr_page(("AMBIGCITY", 300, 20), ("Ref No 121767", 800, 30))
+    assert extract_page(page_source(), inside_a_word, KNOWN).value("vendor") is None
+
+
 def test_customer_line_is_not_the_vendor():
     page = ocr_page(("CUSTOMER: LINDAMOOD DEMOLITION", 40, 30), ("No. 44821", 800, 30))
     e = extract_page(page_source(), page, KNOWN)
