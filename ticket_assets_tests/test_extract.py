@@ -111,6 +111,14 @@ def test_lone_number_at_the_top_right_is_taken_but_one_beside_a_trap_label_is_no
     assert extract_page(page_source(), trap, KNOWN).value("ticket_number") is None
 
 
+@pytest.mark.parametrize("letterhead", ["BIGCITY", "BIG CITY", "BIGCITY CRUSHEDCONCRETE"])
+def test_a_vendor_s_name_with_its_words_run_together_by_ocr_is_still_its_name(letterhead):
+    page = ocr_page((letterhead, 300, 20), ("Ref No 121767", 800, 30))
+    assert extract_page(page_source(), page, KNOWN).value("vendor") == "BIG_CITY"
+    inside_a_word = ocr_page(("AMBIGCITY", 300, 20), ("Ref No 121767", 800, 30))
+    assert extract_page(page_source(), inside_a_word, KNOWN).value("vendor") is None
+
+
 def test_customer_line_is_not_the_vendor():
     page = ocr_page(("CUSTOMER: LINDAMOOD DEMOLITION", 40, 30), ("No. 44821", 800, 30))
     e = extract_page(page_source(), page, KNOWN)
@@ -782,6 +790,20 @@ def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     assert not list(PageText(page).values_at("material"))
 
 
+@pytest.mark.parametrize("label", ["Manifiesto No.:", "No. Manifiesto", "Num. de Manifiesto"])
+def test_the_spanish_manifiesto_labels_the_manifest_number(label):
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    (label, 500, 300), ("CS-380-62299", 510, 330))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "CS-380-62299"
+
+
+def test_a_label_cut_short_with_a_stop_keeps_its_number_word_and_its_whole_column():
+    """"Mfst. No." is one label, not "Mfst" and a ticket's "No.": its value under it is all its own."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Mfst. No.", 40, 300), ("WM LEWISVILLE LDFL", 500, 295), ("TXM 54160725", 45, 330))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "TXM-54160725"
+
+
 def test_waste_man_labels_the_manifest_and_waste_management_labels_nothing():
     page = ocr_page(("WASTE MANAGEMENT", 300, 20), ("WM-22784966", 800, 30), ("MATERIAL: C/S Dirt", 40, 200),
                     ("Waste Man.", 40, 300), ("MAN-519-42891", 200, 300))
@@ -924,6 +946,23 @@ def test_a_number_alone_on_the_tear_off_stub_is_the_ticket_number(number_at):
     page = ocr_page(("ROADSTAR MANAGEMENT", 300, 20), ("Haul Date", 40, 100), ("STUB - ROADSTAR MANAGEMENT", 40, 530),
                     ("26076", *number_at))
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "26076"
+
+
+def test_a_lone_number_in_the_head_of_a_layout_the_template_never_saw_is_the_ticket_number():
+    """The vendor's template says top right; this layout prints it at the top left. Two lone numbers in the head
+    are still for a person."""
+    page = ocr_page(("PORTILLO & SONS", 300, 20), ("164590", 40, 60), ("MATERIAL: Spoils", 40, 300), ("53", 800, 300))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "164590"
+    two = ocr_page(("PORTILLO & SONS", 300, 20), ("164590", 40, 60), ("164591", 40, 120))
+    e = extract_page(page_source(), two, KNOWN)
+    assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("lines", [[("Tkt Ser. No.", 800, 520), ("1112791", 780, 550)],
+                                   [("INBOUND NO - 1112791", 40, 500)], [("inboundno 1112791", 600, 500)]])
+def test_a_ticket_serial_abbreviated_or_a_scale_s_inbound_number_is_the_ticket_number(lines):
+    page = ocr_page(("ARCOSA", 40, 20), ("Tracter #", 800, 100), ("2512", 800, 130), *lines)
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == "1112791"
 
 
 def test_a_stub_s_number_that_differs_from_the_one_at_the_top_is_for_a_person():

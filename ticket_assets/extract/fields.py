@@ -98,6 +98,8 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
     lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
+    if not placed:  # a layout the vendor's template never saw prints it elsewhere in its head
+        placed = [line for line in lone if page.is_header(line) and not _labelled_otherwise(page, line)]
     if not placed:
         return None
     number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
@@ -171,6 +173,13 @@ def _labelled_by_words(page: PageText, line) -> bool:
     label: "Veh e 7214"), not the number a vendor prints alone."""
     left = page.close_left(line)
     return bool(left and re.search(r"[A-Z]{2}", left.text, re.I) and not re.search(r"\d", left.text))
+
+
+def _labelled_otherwise(page: PageText, line) -> bool:
+    """Whether a text just left of or over a number labels another field ("No. de Camion") or holds a number of
+    its own ("LOAD NO. 2" counts the day's loads): the number is that field's value, or no ticket's."""
+    others = form_labels().others("ticket_number")
+    return any(others.search(other.text) or re.search(r"\d", other.text) for other in page.left_and_over(line))
 
 
 def _stands_alone(text: str, match: re.Match) -> bool:

@@ -99,6 +99,10 @@ class PageText:
         left = self._left_on_row(line, reach=3 * height)
         return left[-1] if left else None
 
+    def left_and_over(self, line: OcrLine) -> list[OcrLine]:
+        """The texts just left of the line on its row and straight over it: where its label would stand."""
+        return [other for other in (self.close_left(line), self._line_above(line)) if other]
+
     def _left_on_row(self, line: OcrLine, reach: float = float("inf")) -> list[OcrLine]:
         return [o for o in self.row_neighbours(line) if 0 <= line.box[0] - o.box[2] < reach]
 

@@ -97,10 +97,15 @@ def _excluding_keyword(page: PageText, template: VendorTemplate) -> str | None:
 
 
 def _keyword_in(text: str, keywords: tuple[str, ...]) -> str | None:
-    """The longest keyword that occurs in the text as whole words."""
-    padded = f" {re.sub(r'[^A-Z0-9&]+', ' ', text.upper().replace('&', ' & '))} "  # "PORTILLO&SONS"
-    hits = [k for k in keywords if f" {re.sub(r'[^A-Z0-9&]+', ' ', k.upper().replace('&', ' & ')).strip()} " in padded]
+    """The longest keyword that occurs in the text as whole words, the spaces between its words optional: OCR
+    runs a printed name's words together ("BIGCITY")."""
+    padded = f" {_words(text)} "  # "PORTILLO&SONS"
+    hits = [k for k in keywords if re.search(rf" {r' ?'.join(map(re.escape, _words(k).split()))} ", padded)]
     return max(hits, key=len) if hits else None
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[^A-Z0-9&]+", " ", text.upper().replace("&", " & ")).strip()
 
 
 def header_company(page: PageText) -> Found | None:
