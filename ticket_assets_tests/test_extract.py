@@ -10,7 +10,7 @@ from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Vocabularies, ext
 from ticket_assets.extract.labels import folded
 from ticket_assets.extract.page_text import PageText
 from ticket_assets.extract.reasons import Reason
-from ticket_assets.extract.answers import DayAnswers, PageKey
+from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey
 from ticket_assets.extract.duplicates import KnownTicket, find_duplicate, stale_days
 from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.lines import OcrLine
@@ -330,6 +330,17 @@ def test_regression_an_answer_follows_a_renamed_file_on_every_later_run():
     after = DayAnswers(answers, {"d/y.pdf-p1": content}, held_before={("d/y.pdf-p1", content)})
     assert renaming.for_page("d/y.pdf-p1", content).answers == answers
     assert after.for_page("d/y.pdf-p1", content).answers == answers
+
+
+def test_an_item_answered_again_stands_by_its_new_answer_alone():
+    """Answered clean from SPG to LDI_YARD, then again as contaminated without a place: the load kept the clean
+    places of the first answer, and its manifest log row named the clean-fill yard as the waste facility."""
+    item = {**_answer("d/x.pdf-p1", "K"), "reason": "MATERIAL_CONFLICT", "field_name": "material"}
+    first = {**item, "corrections": {"material": "NON_CONTAMINATED", "source": "SPG", "destination": "LDI_YARD"}}
+    other_item = {**_answer("d/x.pdf-p1", "K"), "corrections": {"truck_number": "299"}}
+    again = {**item, "corrections": {"material": "CLASS_2_CONTAMINATED"}}
+    assert PageAnswers([first, other_item, again]).corrections() == {"material": "CLASS_2_CONTAMINATED",
+                                                                     "truck_number": "299"}
 
 
 def test_an_answer_stays_with_its_own_copy_of_identical_scans_when_that_copy_is_overwritten():
