@@ -36,6 +36,22 @@ def test_a_number_of_another_shape_is_refused_with_the_shape(field, typed):
         parse_correction(field, typed, CONTEXT)
 
 
+@pytest.mark.parametrize(("field", "typed", "stored"), [
+    ("destination", "LDI", "LDI_YARD"), ("destination", "waste mgmt", "WASTE_MANAGEMENT_LEWISVILLE"),
+    ("source", "beck", "BECK_SPOILS"), ("material", "Clean Fill", "NON_CONTAMINATED"),
+    ("material", "contaminated", "CLASS_2_CONTAMINATED"), ("material", "C/S Dirt", "CLASS_2_CONTAMINATED"),
+    ("material", "dirt", "DIRT")])
+def test_an_answer_may_use_the_spellings_the_synonyms_list(field, typed, stored):
+    assert parse_correction(field, typed, CONTEXT) == stored
+
+
+@pytest.mark.parametrize(("field", "typed"), [("material", "Fill Dirt"), ("material", "Spoils Class 2"),
+                                              ("destination", "the yard")])
+def test_a_spelling_of_two_values_or_of_none_is_refused(field, typed):
+    with pytest.raises(CorrectionError, match="must be one of"):
+        parse_correction(field, typed, CONTEXT)
+
+
 def test_an_answer_may_not_make_an_import_material_an_export_nor_the_reverse():
     with pytest.raises(CorrectionError, match="DIRT is an import material"):
         checked_answer(LOW_CONFIDENCE, {"flow": "EXPORT"}, None, None, {"material": "DIRT"})

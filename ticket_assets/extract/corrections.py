@@ -12,6 +12,7 @@ from ticket_assets.errors import UserError
 from ticket_assets.extract.answers import place_of
 from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
 from ticket_assets.extract.labels import form_labels
+from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, IMPORT_MATERIALS, REQUIRED_FIELDS
@@ -134,7 +135,19 @@ def _canonical(field: str, value: str, known: Vocabularies) -> str:
         allowed = UNITS
     else:
         allowed = known.vocabulary.canonical_values(field)
+        value = value if value in allowed else _named_by_synonym(field, value, known.vocabulary) or value
     return _choice(field, value, allowed)
+
+
+def _named_by_synonym(field: str, typed: str, vocabulary) -> str | None:
+    """The value a person's spelling stands for, as the synonyms list it ("LDI", "Beck"); a material read as
+    a page's text is, contamination first ("Clean Fill", "contaminated"), when it names one material surely."""
+    if field == "material":
+        read = read_material(vocabulary, typed)
+        return read.value if read.sure and not read.also_named else None
+    words = " ".join(typed.split())
+    return next((value for value, spellings in vocabulary.synonyms[field].items()
+                 if words in (spelling.upper() for spelling in spellings)), None)
 
 
 def _choice(field: str, value: str, allowed) -> str:
