@@ -15,6 +15,7 @@ CONTAMINATED = "CLASS_2_CONTAMINATED"  # regulated: needs a manifest number
 NON_CONTAMINATED = "NON_CONTAMINATED"  # clean fill
 SPOILS = "SPOILS"  # other trades' waste
 EXPORT_MATERIALS = (CONTAMINATED, NON_CONTAMINATED, SPOILS)
+CLEAN_DESTINATIONS = ("LDI_YARD", "POST_OAK_PIT")  # clean fill and reuse: never where a contaminated load goes
 IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
 
 # The values of a record, as the tickets table and the reports name them.

@@ -685,6 +685,22 @@ def test_plain_earth_after_an_unknown_word_is_only_a_suggestion():
     assert "Fill" in str(e.suggestions["material"].value)
 
 
+@pytest.mark.parametrize("destination", ["LDI_YARD", "POST_OAK_PIT"])
+def test_a_contaminated_load_bound_for_a_clean_yard_is_a_conflict_whoever_gave_the_values(destination):
+    """Answered contaminated on one item and LDI_YARD on another, the manifest log named the clean-fill yard as
+    the load's waste facility."""
+    answered = {"material": "CLASS_2_CONTAMINATED", "destination": destination}
+    e = extract_page(page_source(), _material_page("Clean Fill", manifest=False), KNOWN, answered)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.severity.value == "CRITICAL" and destination in conflict.detail
+
+
+def test_a_contaminated_load_bound_for_the_landfill_is_no_conflict():
+    answered = {"material": "CLASS_2_CONTAMINATED", "destination": "WASTE_MANAGEMENT_LEWISVILLE"}
+    e = extract_page(page_source(), _material_page("Clean Fill", manifest=False), KNOWN, answered)
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
 @pytest.mark.parametrize("written", ["C-2 IMPORT", "C 2 material", "C.2"])
 def test_c_2_is_class_2_or_the_import_material_c2_and_a_person_decides(written):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.reasons import Finding, Reason
-from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS
+from ticket_assets.schema import CLEAN_DESTINATIONS, CONTAMINATED, EXPORT_MATERIALS
 
 
 @dataclass(frozen=True)
@@ -145,17 +145,31 @@ def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
                       f"{WHO_SAYS[other.source]} {other.value}{until}", {"material": [chosen.value, other.value]})
 
 
-def material_against_flow(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
-    """An import material on an export, or the other way round: one of the two is wrong. Also when a person's
-    answer gave one of them (answers saved before a material was checked against the load's flow)."""
-    material, flow = e.values.get("material"), e.values.get("flow")
-    if not material or not flow or "material" in e.conflicts:
+def material_against_the_load(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
+    """A material the rest of the load contradicts: an import material on an export or the other way round, or
+    a contaminated load bound for a yard that takes no contaminated load (the manifest log would name that yard
+    as its waste facility). One of them is wrong, whoever gave them: a person's answers too."""
+    material = e.values.get("material")
+    if not material or "material" in e.conflicts:
         return
+    problem = (_against_flow(material, e.values.get("flow"))
+               or _against_destination(material, e.values.get("destination")))
+    if problem:
+        yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[material.source]} {material.value}, {problem}",
+                      {"material": [material.value]})
+
+
+def _against_flow(material, flow) -> str | None:
     exported = material.value in EXPORT_MATERIALS
-    if (flow.value == "EXPORT") != exported:
-        kind = "an export" if exported else "an import"
-        yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[material.source]} {material.value}, {kind} material, "
-                      f"but the load is an {flow.value} (from its {flow.source})", {"material": [material.value]})
+    if flow is None or (flow.value == "EXPORT") == exported:
+        return None
+    return f"{'an export' if exported else 'an import'} material, but the load is an {flow.value} (from its {flow.source})"
+
+
+def _against_destination(material, destination) -> str | None:
+    if destination is None or material.value != CONTAMINATED or destination.value not in CLEAN_DESTINATIONS:
+        return None
+    return f"but {WHO_SAYS[destination.source]} it goes to {destination.value}, which takes no contaminated load"
 
 
 def filename_override(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
@@ -174,7 +188,7 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
     ambiguous_vendor,
     low_confidence_ocr,
     material_conflict,
-    material_against_flow,
+    material_against_the_load,
     out_of_range_date,
     unusual_quantity,
     unknown_job,
