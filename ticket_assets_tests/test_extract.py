@@ -1006,6 +1006,18 @@ def test_a_manifest_number_s_prefix_in_a_box_before_it_or_on_the_line_over_it_is
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
 
 
+@pytest.mark.parametrize("begun_sure, read", [(0.97, "value"), (0.54, "suggestion")])
+def test_a_manifest_number_begun_after_its_label_and_ended_under_it_is_read_whole(begun_sure, read):
+    """"2026." written after the label and "5036-73870" under it: the part under the label was accepted alone, a
+    contaminated load's manifest number cut short."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("MANIFEST NO.", 40, 300), ("2026.", 300, 298), ("5036-73870", 40, 335))
+    page.lines[-2] = replace(page.lines[-2], words=(("2026.", begun_sure),))
+    e = extract_page(page_source(), page, KNOWN)
+    found = e.values.get("manifest_number") if read == "value" else e.suggestions.get("manifest_number")
+    assert found.value == "2026-5036-73870" and (read == "value") == (e.value("manifest_number") is not None)
+
+
 def test_boxes_of_a_manifest_number_are_as_sure_as_the_least_sure_of_them():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
                     ("Manifest No.", 40, 300), ("RR", 200, 270), ("2025-85082", 200, 300))

@@ -220,21 +220,29 @@ def find_manifest(page: PageText) -> Found | None:
     """The first manifest number at a manifest label that fits the shape of one; else the first text at such
     a label (cut short, a stray character glued to it), as read and too unsure to accept. Digits alone are
     only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
-    ("31481918671" for 31-4819-18671)."""
+    ("31481918671" for 31-4819-18671). A number begun after its label and ended under it ("2026." | "5036-73870")
+    is read whole, as sure as its least sure part."""
     partial = None
-    for at_label in page.values_at("manifest_number"):
-        found = _with_its_other_boxes(page, at_label)
-        text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
-        if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
-            continue
-        token = MANIFEST_TOKEN.match(text)
-        value = manifest_form(token.group(0)) if token else ""
-        if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-            sure = PARTIAL_FIT if value.isdigit() else 1.0
-            read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # boxes joined
-            return Found(value, found.line, sure * read)
-        if partial is None and text:
-            partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
+    for _, candidates in page.values_by_label("manifest_number"):
+        begun = None  # the start of a number written after the label, ended on the line under it
+        for at_label in candidates:
+            found = _with_its_other_boxes(page, at_label)
+            text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
+            if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
+                continue
+            token = MANIFEST_TOKEN.match(text)
+            value = manifest_form(token.group(0)) if token else ""
+            if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
+                sure = PARTIAL_FIT if value.isdigit() else 1.0
+                read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
+                if begun:
+                    value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
+                    read = min(read, begun.line.confidence_of(begun.text.strip()))
+                    sure = sure if MANIFEST_SHAPE.fullmatch(value) else PARTIAL_FIT
+                return Found(value, found.line, sure * read)
+            begun = begun or (found if text[-1] in "-_/." and _is_prefix(text) else None)
+            if partial is None and text:
+                partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
 
 
