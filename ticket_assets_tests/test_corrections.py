@@ -53,9 +53,9 @@ def test_a_spelling_of_two_values_or_of_none_is_refused(field, typed):
 
 
 def test_an_answer_may_not_make_an_import_material_an_export_nor_the_reverse():
-    with pytest.raises(CorrectionError, match="DIRT is an import material"):
+    with pytest.raises(CorrectionError, match="DIRT is an import material.*give the material too"):
         checked_answer(LOW_CONFIDENCE, {"flow": "EXPORT"}, None, None, {"material": "DIRT"})
-    with pytest.raises(CorrectionError, match="SPOILS is an export material"):
+    with pytest.raises(CorrectionError, match="SPOILS is an export material.*give one that fits it"):
         checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "IMPORT"}, None, None, {"material": None})
     answer = checked_answer(MISSING_MATERIAL, {"material": "SPOILS", "flow": "EXPORT"}, None, None,
                             {"material": "DIRT"})

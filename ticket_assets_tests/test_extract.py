@@ -693,6 +693,7 @@ def test_a_contaminated_load_bound_for_a_clean_yard_is_a_conflict_whoever_gave_t
     e = extract_page(page_source(), _material_page("Clean Fill", manifest=False), KNOWN, answered)
     conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
     assert conflict.severity.value == "CRITICAL" and destination in conflict.detail
+    assert conflict.suggested_fixes == {"material": ["CLASS_2_CONTAMINATED"], "flow": ["EXPORT"]}
 
 
 def test_a_contaminated_load_bound_for_the_landfill_is_no_conflict():

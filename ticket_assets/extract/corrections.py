@@ -197,17 +197,20 @@ def _check_flow_fits_material(corrections: dict, record: dict) -> None:
     its material, so an answer may not make them disagree, neither by the flow it gives nor by a material
     that does not fit the flow the load keeps (its folder's, say)."""
     if "flow" in corrections:
-        _check_given_flow(corrections["flow"], corrections.get("material", record.get("material")))
+        _check_given_flow(corrections["flow"], corrections.get("material", record.get("material")),
+                          "material" in corrections)
     elif "material" in corrections:
         _check_kept_flow(corrections["material"], record)
 
 
-def _check_given_flow(flow: str | None, material: str | None) -> None:
+def _check_given_flow(flow: str | None, material: str | None, material_given: bool) -> None:
     if flow is None or material is None or _fits(flow, material):
         return
     kind = "an export" if material in EXPORT_MATERIALS else "an import"
-    raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: "
-                          f"give the material too (export materials: {', '.join(sorted(EXPORT_MATERIALS))})")
+    fitting = ", ".join(EXPORT_MATERIALS if flow == "EXPORT" else IMPORT_MATERIALS)
+    what = "give one that fits it" if material_given else "give the material too"
+    raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: {what} "
+                          f"(an {flow} carries {fitting})")
 
 
 def _check_kept_flow(material: str | None, record: dict) -> None:

@@ -155,8 +155,9 @@ def material_against_the_load(e: Extraction, ctx: RuleContext) -> Iterable[Findi
     problem = (_against_flow(material, e.values.get("flow"))
                or _against_destination(material, e.values.get("destination")))
     if problem:
+        fitting_flow = "EXPORT" if material.value in EXPORT_MATERIALS else "IMPORT"  # the material's side, to take
         yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[material.source]} {material.value}, {problem}",
-                      {"material": [material.value]})
+                      {"material": [material.value], "flow": [fitting_flow]})
 
 
 def _against_flow(material, flow) -> str | None:
