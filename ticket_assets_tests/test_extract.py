@@ -1,7 +1,9 @@
 """Extraction on hand-built pages: the rules of the domain note, traps included."""
 
+import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,7 @@ from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 
 from .pages import ocr_page, page_source
+from .test_golden_synthetic import extract_golden
 
 KNOWN = Vocabularies.packaged()
 JOB = Job("24-105", "test", date(2024, 7, 1), date(2025, 12, 31))
@@ -1017,6 +1020,22 @@ def test_a_manifest_number_begun_after_its_label_and_ended_under_it_is_read_whol
     e = extract_page(page_source(), page, KNOWN)
     found = e.values.get("manifest_number") if read == "value" else e.suggestions.get("manifest_number")
     assert found.value == "2026-5036-73870" and (read == "value") == (e.value("manifest_number") is not None)
+
+
+def test_a_short_number_after_the_label_over_a_manifest_number_makes_the_whole_only_a_suggestion():
+    """"2025" after the label, its dash lost, and "2793-80022" under it: the part under it was accepted alone."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
+                    ("Manifest Ref No.", 40, 300), ("2025", 250, 300), ("2793-80022", 40, 335))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "2025-2793-80022"
+
+
+def test_another_field_s_value_over_a_manifest_number_is_no_prefix_of_it():
+    """A blind v2 page as RapidOCR read it: "Producto/ Product  C.S." over a handwritten "019357 046772" whose
+    label is printed under it; the number was accepted as C-S-019357."""
+    stored = json.loads((Path(__file__).parent / "golden" / "manifest_under_another_value.json").read_text())
+    extraction, truth = extract_golden(next(iter(stored.values())))
+    assert extraction.value("manifest_number") == truth["manifest_number"] == "019357-046772"
 
 
 def test_boxes_of_a_manifest_number_are_as_sure_as_the_least_sure_of_them():

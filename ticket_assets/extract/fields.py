@@ -238,12 +238,19 @@ def find_manifest(page: PageText) -> Found | None:
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
                     read = min(read, begun.line.confidence_of(begun.text.strip()))
-                    sure = sure if MANIFEST_SHAPE.fullmatch(value) else PARTIAL_FIT
+                    ends_in_separator = begun.text.strip()[-1] in "-_/."
+                    sure = sure if MANIFEST_SHAPE.fullmatch(value) and ends_in_separator else PARTIAL_FIT
                 return Found(value, found.line, sure * read)
-            begun = begun or (found if text[-1] in "-_/." and _is_prefix(text) else None)
+            begun = begun or (found if _may_begin_a_number(text) else None)
             if partial is None and text:
                 partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _may_begin_a_number(text: str) -> bool:
+    """The start of a manifest number written after its label and ended under it: a piece ending in a
+    separator (2026.), or a short number whose separator OCR may have lost (2025: the whole only a suggestion)."""
+    return text[-1] in "-_/." and _is_prefix(text) or bool(re.fullmatch(r"\d{2,6}", text))
 
 
 def _with_its_other_boxes(page: PageText, found: Found) -> Found:
@@ -266,8 +273,15 @@ def _prefix_box(page: PageText, line) -> list:
     """The box of a manifest number's prefix, close left of it on its row or just over it, if there is one."""
     height = max(line.box[3] - line.box[1], 1)
     over = [other for other in page.lines if other.box[0] < line.box[2] and line.box[0] < other.box[2]
-            and 0 <= line.box[1] - other.box[3] < height]
+            and 0 <= line.box[1] - other.box[3] < height and not _after_a_label(page, other)]
     return [box for box in (page.close_left(line), *over[:1]) if box and _is_prefix(box.text.strip())][:1]
+
+
+def _after_a_label(page: PageText, line) -> bool:
+    """Whether a label stands just left of the line on its row: the line is that label's value ("Product C.S."
+    over a manifest number written under it is the material, no prefix of the number)."""
+    left = page.close_left(line)
+    return bool(left) and form_labels().is_label(left.text)
 
 
 def _is_prefix(text: str) -> bool:
