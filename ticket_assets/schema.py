@@ -18,6 +18,16 @@ EXPORT_MATERIALS = (CONTAMINATED, NON_CONTAMINATED, SPOILS)
 CLEAN_DESTINATIONS = ("LDI_YARD", "POST_OAK_PIT")  # clean fill and reuse: never where a contaminated load goes
 IMPORT_MATERIALS = ("3X5", "ASPHALT", "C2", "DIRT", "FILL", "FLEX", "FLEXBASE", "ROCK", "UTILITY_STONE")
 
+
+def flow_of(material: str) -> str:
+    """The flow a material travels in: an export material leaves the site, any other comes in."""
+    return "EXPORT" if material in EXPORT_MATERIALS else "IMPORT"
+
+
+def carried_by(flow: str) -> tuple[str, ...]:
+    """The materials a load of this flow may carry."""
+    return EXPORT_MATERIALS if flow == "EXPORT" else IMPORT_MATERIALS
+
 # The values of a record, as the tickets table and the reports name them.
 RECORD_FIELDS = (
     "ticket_number", "ticket_date", "vendor", "material", "flow", "quantity", "quantity_unit",

@@ -15,7 +15,7 @@ from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, EXPORT_MATERIALS, IMPORT_MATERIALS, REQUIRED_FIELDS
+from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS, carried_by, flow_of
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
 MAX_QUANTITY = 100.0  # twice what flags a load as unusual: more is a typing slip, not a truck
@@ -204,31 +204,24 @@ def _check_flow_fits_material(corrections: dict, record: dict) -> None:
 
 
 def _check_given_flow(flow: str | None, material: str | None, material_given: bool) -> None:
-    if flow is None or material is None or _fits(flow, material):
+    if flow is None or material is None or flow_of(material) == flow:
         return
-    kind = "an export" if material in EXPORT_MATERIALS else "an import"
-    fitting = ", ".join(EXPORT_MATERIALS if flow == "EXPORT" else IMPORT_MATERIALS)
     what = "give one that fits it" if material_given else "give the material too"
-    raise CorrectionError(f"{material} is {kind} material, so the load cannot be {flow}: {what} "
-                          f"(an {flow} carries {fitting})")
+    raise CorrectionError(f"{material} is an {flow_of(material).lower()} material, so the load cannot be {flow}: "
+                          f"{what} (an {flow} carries {', '.join(carried_by(flow))})")
 
 
 def _check_kept_flow(material: str | None, record: dict) -> None:
     """The flow stays as its folder, filename, page or an earlier answer said; only a flow the record's
     material implied follows the answer."""
     flow, source = record.get("flow"), (record.get("provenance") or {}).get("flow", {}).get("source")
-    if material is None or flow is None or source not in FLOW_HELD_BY or _fits(flow, material):
+    if material is None or flow is None or source not in FLOW_HELD_BY or flow_of(material) == flow:
         return
-    fitting = EXPORT_MATERIALS if flow == "EXPORT" else IMPORT_MATERIALS
     other = "IMPORT" if flow == "EXPORT" else "EXPORT"
     moved = f" (or move the file into the day's {other.lower()}/ folder)" if source == "folder" else ""
     raise CorrectionError(f"{material} does not fit this load: it is an {flow} (from {FLOW_HELD_BY[source]}), "
-                          f"which carries {', '.join(fitting)}. If the load really is an {other}, give "
+                          f"which carries {', '.join(carried_by(flow))}. If the load really is an {other}, give "
                           f"flow={other} with the material{moved}")
-
-
-def _fits(flow: str, material: str) -> bool:
-    return (flow == "EXPORT") == (material in EXPORT_MATERIALS)
 
 
 def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:

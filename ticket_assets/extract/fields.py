@@ -15,6 +15,7 @@ from datetime import date, datetime
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.templates import VendorTemplate
+from ticket_assets.lines import OcrLine
 
 TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
 # Labels whose numbers are not ticket numbers, when they stand left of or above a number ...
@@ -330,9 +331,9 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
             return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
         beside = _unit_in_next_box(page, line)
         if beside and not page.on_row_of(line, labels.not_the_load):
+            unit, box = beside
             amount = line.text.strip()
-            return float(amount), _unit_beside(page, line), Found(amount, line, min(line.confidence_of(amount),
-                                                                                    beside.confidence))
+            return float(amount), unit, Found(amount, line, min(line.confidence_of(amount), box.confidence))
     for found in page.values_at("quantity"):
         text = found.text.strip()
         match = QUANTITY_VALUE.match(text)
@@ -346,14 +347,15 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
     return None
 
 
-def _unit_in_next_box(page: PageText, line):
-    """For an amount alone in its box, the box right of it on its row when that is the row's one unit alone ("16.09 |
-    TN" on a line item): the amount is written with that unit. Not a printed list of units ("18.17  Tons  Cu Yds
-    Loads"), which names none of them."""
-    if not AMOUNT_ALONE.fullmatch(line.text.strip()) or not _unit_beside(page, line):
+def _unit_in_next_box(page: PageText, line) -> tuple[str, OcrLine] | None:
+    """For an amount alone in its box, the row's one unit and its box when that is the box right of it, the unit
+    alone ("16.09 | TN" on a line item): the amount is written with that unit. Not a printed list of units
+    ("18.17  Tons  Cu Yds  Loads"), which names none of them."""
+    unit = _unit_beside(page, line) if AMOUNT_ALONE.fullmatch(line.text.strip()) else None
+    if unit is None:
         return None
     right = [other for other in page.row_neighbours(line) if other.box[0] >= line.box[0]]
-    return right[0] if right and UNIT_ALONE.fullmatch(right[0].text.strip(" |")) else None
+    return (unit, right[0]) if right and UNIT_ALONE.fullmatch(right[0].text.strip(" |")) else None
 
 
 def _unit_chosen(text: str, written: str | None) -> str | None:

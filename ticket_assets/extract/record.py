@@ -23,7 +23,7 @@ from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combine
                                              default_vocabulary, load_vendor_templates)
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED
+from ticket_assets.schema import CONTAMINATED, NON_CONTAMINATED, flow_of
 
 if TYPE_CHECKING:
     from ticket_assets.config import Settings
@@ -384,9 +384,7 @@ def _settle_material_conflict(extraction: Extraction, vocabulary: Vocabulary, re
 def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:
     source, material = extraction.source, extraction.value("material")
     template = known.template(extraction.value("vendor"))
-    by_material = None
-    if material:
-        by_material = "EXPORT" if material in EXPORT_MATERIALS else "IMPORT"
+    by_material = flow_of(material) if material else None
     return [
         FieldValue(source.folder_flow, "folder", 1.0) if source.folder_flow else None,
         FieldValue(source.name_meta.flow, "filename", 1.0) if source.name_meta.flow else None,

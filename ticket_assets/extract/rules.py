@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from ticket_assets.config import Job, Settings
 from ticket_assets.extract.record import Extraction
 from ticket_assets.extract.reasons import Finding, Reason
-from ticket_assets.schema import CLEAN_DESTINATIONS, CONTAMINATED, EXPORT_MATERIALS
+from ticket_assets.schema import CLEAN_DESTINATIONS, CONTAMINATED, flow_of
 
 
 @dataclass(frozen=True)
@@ -155,16 +155,14 @@ def material_against_the_load(e: Extraction, ctx: RuleContext) -> Iterable[Findi
     problem = (_against_flow(material, e.values.get("flow"))
                or _against_destination(material, e.values.get("destination")))
     if problem:
-        fitting_flow = "EXPORT" if material.value in EXPORT_MATERIALS else "IMPORT"  # the material's side, to take
         yield Finding(Reason.MATERIAL_CONFLICT, f"{WHO_SAYS[material.source]} {material.value}, {problem}",
-                      {"material": [material.value], "flow": [fitting_flow]})
+                      {"material": [material.value], "flow": [flow_of(material.value)]})
 
 
 def _against_flow(material, flow) -> str | None:
-    exported = material.value in EXPORT_MATERIALS
-    if flow is None or (flow.value == "EXPORT") == exported:
+    if flow is None or flow.value == flow_of(material.value):
         return None
-    return f"{'an export' if exported else 'an import'} material, but the load is an {flow.value} (from its {flow.source})"
+    return f"an {flow_of(material.value).lower()} material, but the load is an {flow.value} (from its {flow.source})"
 
 
 def _against_destination(material, destination) -> str | None:

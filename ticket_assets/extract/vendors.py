@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.normalize import squash
@@ -100,8 +101,13 @@ def _keyword_in(text: str, keywords: tuple[str, ...]) -> str | None:
     """The longest keyword that occurs in the text as whole words, the spaces between its words optional: OCR
     runs a printed name's words together ("BIGCITY")."""
     padded = f" {_words(text)} "  # "PORTILLO&SONS"
-    hits = [k for k in keywords if re.search(rf" {r' ?'.join(map(re.escape, _words(k).split()))} ", padded)]
+    hits = [k for k in keywords if _keyword_pattern(k).search(padded)]
     return max(hits, key=len) if hits else None
+
+
+@cache  # asked of every line of every page, for every template's keywords
+def _keyword_pattern(keyword: str) -> re.Pattern:
+    return re.compile(rf" {r' ?'.join(map(re.escape, _words(keyword).split()))} ")
 
 
 def _words(text: str) -> str:
