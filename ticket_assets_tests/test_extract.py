@@ -392,6 +392,20 @@ def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_re
     assert Reason.MISSING_MANIFEST in _reasons(e)
 
 
+@pytest.mark.parametrize(("written", "accepted"), [
+    ("WM-MAN-2025-024421", True), ("W-MAN-2025-024421", False), ("WM-MAN-2025-0244211", False),
+    ("WM-MAN-2O25-024421", False), ("WM-MAN-2025-02", False), ("14-2025-00123", True)])
+def test_a_manifest_number_a_character_or_two_off_its_landfill_s_shape_is_a_suggestion(written, accepted):
+    """The landfill's template gives its manifests' shape (WM-MAN-####-######): one read with a letter lost is
+    a misreading; a number far from that shape is another kind of manifest, read as before."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("HAULED TO: WM Lewisville", 40, 180), (f"MANIFEST #: {written}", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+    assert (e.value("manifest_number") == written) is accepted
+    assert (Reason.MISSING_MANIFEST in _reasons(e)) is not accepted
+
+
 @pytest.mark.parametrize("amount", ["1 LOaD(s)", "18.5 TONS"])
 def test_the_loads_amount_reached_from_a_manifest_label_is_no_manifest_nor_sign_of_contamination(amount):
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), ("MATERIAL: Asphalt", 40, 160), ("Mnfst: No.", 40, 200),

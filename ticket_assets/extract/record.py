@@ -7,7 +7,7 @@ folder > what was read on the page (template defaults and inferences come last).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -19,6 +19,7 @@ from ticket_assets.extract.materials import MaterialText, disagree, read_materia
 from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text, place_in_text,
                                             squash, without_names)
 from ticket_assets.extract.page_text import Found, PageText
+from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
@@ -119,7 +120,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)
-    _choose(extraction, "manifest_number", [_from_page(find.find_manifest(page))])
+    _choose(extraction, "manifest_number", [_manifest_in_its_shape(find.find_manifest(page), extraction, known)])
     _choose_material(extraction, page, known)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
     _choose_measures(extraction, page)
@@ -159,6 +160,18 @@ MANIFEST_HINT_DIGITS = 5  # of the 8-20 characters of a manifest number, the dig
 
 def _from_page(found: Found | None) -> FieldValue | None:
     return FieldValue(found.text, "page", found.confidence) if found else None
+
+
+def _manifest_in_its_shape(found: Found | None, extraction: Extraction, known: Vocabularies) -> FieldValue | None:
+    """The manifest number read, only a suggestion when it misses by a character or two, or is cut short of, the
+    shapes the templates of the load's destination and of the page's vendor give (W-MAN-2025-024421 read for a
+    landfill's WM-MAN-2025-024421)."""
+    read = _from_page(found)
+    templates = (known.template(extraction.value(field)) for field in ("destination", "vendor"))
+    shapes = tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
+    if read and partly_fits(read.value, shapes):
+        return replace(read, confidence=min(read.confidence, find.PARTIAL_FIT))
+    return read
 
 
 def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Vocabularies) -> None:

@@ -32,6 +32,7 @@ class VendorTemplate:
     exclude_keywords: tuple[str, ...] = ()
     ticket_number_patterns: tuple[re.Pattern, ...] = ()
     ticket_number_region: str = "anywhere"
+    manifest_number_shapes: tuple[str, ...] = ()  # as stored, `#` a digit: extract/shapes.py
     default_destination: str | None = None
     default_material: str | None = None
     default_flow: str | None = None
@@ -78,7 +79,8 @@ def _load_template(path: Path, schema: dict) -> VendorTemplate:
         patterns = tuple(re.compile(p) for p in data.pop("ticket_number_patterns", []))
     except (jsonschema.ValidationError, re.error, yaml.YAMLError) as err:
         raise TemplateError(f"{path}: {getattr(err, 'message', err)}") from err
-    tuples = {key: tuple(data.pop(key, ())) for key in ("header_keywords", "exclude_keywords")}
+    listed = ("header_keywords", "exclude_keywords", "manifest_number_shapes")
+    tuples = {key: tuple(data.pop(key, ())) for key in listed}
     return VendorTemplate(**data, **tuples, ticket_number_patterns=patterns)
 
 

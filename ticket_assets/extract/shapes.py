@@ -1,0 +1,32 @@
+"""The shapes a vendor's template gives its identifiers: whether a value read fits one, or only partly.
+
+A shape is written as the number is stored: capitals, dashes, and `#` for a digit ("WM-MAN-####-######").
+"""
+
+from __future__ import annotations
+
+NEAR_EDITS = 2  # characters lost, added or changed (W-MAN for WM-MAN, a digit read as a letter): a misreading
+
+
+def partly_fits(value: str, shapes: tuple[str, ...]) -> bool:
+    """Whether the value fits none of the shapes but is a misreading of one: a few characters off, or cut
+    short. A value far from every shape is another kind of number, left to the general checks."""
+    written = _shape_of(value)
+    if not shapes or written in shapes:
+        return False
+    return any(shape.startswith(written) or _edits(written, shape) <= NEAR_EDITS for shape in shapes)
+
+
+def _shape_of(value: str) -> str:
+    return "".join("#" if char.isdigit() else char for char in value.upper())
+
+
+def _edits(first: str, second: str) -> int:
+    """The fewest characters to insert, delete or change to turn one text into the other."""
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]
