@@ -52,3 +52,9 @@ def test_the_handwritten_truck_number_is_not_accepted():
                               OcrResult.from_dict(GOLDEN["24-105_batch_002.pdf"]), KNOWN)
     assert extraction.value("truck_number") is None
     assert extraction.suggestions["truck_number"].value == "8699"
+
+
+def test_a_handwritten_contaminated_commodity_read_with_its_vowels_wrong_is_contaminated():
+    """Portillo's commodity box says "Dirt Contaminated" by hand; RapidOCR reads "Dirt Cantaminaded"."""
+    extraction = extract_page(page_source("Portillo.png"), OcrResult.from_dict(GOLDEN["Portillo.png"]), KNOWN)
+    assert extraction.value("material") == "CLASS_2_CONTAMINATED"
