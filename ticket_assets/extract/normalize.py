@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ticket_assets.extract.templates import Vocabulary
 
@@ -41,13 +42,17 @@ def squash(text: str) -> str:
 
 def canonical(vocabulary: Vocabulary, kind: str, text: str | None) -> str | None:
     """The canonical value `text` stands for as a whole, look-alike characters forgiven, or None."""
-    if not text:
-        return None
-    wanted = _folded(spelled_out(text))
+    return _values_by_folded_spelling(vocabulary, kind).get(_folded(spelled_out(text))) if text else None
+
+
+@lru_cache(maxsize=16)
+def _values_by_folded_spelling(vocabulary: Vocabulary, kind: str) -> dict[str, str]:
+    """Each spelling of the kind, folded, with the value it stands for: the first value that has it."""
+    values: dict[str, str] = {}
     for value, written in vocabulary.synonyms[kind].items():
-        if wanted == _folded(value) or any(wanted == _folded(w) for w in written):
-            return value
-    return None
+        for spelling in (value, *written):
+            values.setdefault(_folded(spelling), value)
+    return values
 
 
 def _folded(text: str) -> str:
@@ -90,12 +95,9 @@ def without_names(vocabulary: Vocabulary, kind: str, text: str) -> str:
 
 
 def _take_names(vocabulary: Vocabulary, kind: str, text: str) -> tuple[list[str], str]:
-    spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
-                        for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
     remaining, named = _words(spelled_out(text)), []
     run_together = squash(remaining)  # squashed once, and again only when a spelling takes words
-    for needle, value in spellings:
-        padded, squashed = f" {needle} ", squash(needle)
+    for needle, padded, squashed, value in _spellings_longest_first(vocabulary, kind):
         if needle and padded in remaining:
             remaining = remaining.replace(padded, " " * len(padded))
             run_together = squash(remaining)
@@ -103,6 +105,14 @@ def _take_names(vocabulary: Vocabulary, kind: str, text: str) -> tuple[list[str]
             continue
         named += [value] if value not in named else []
     return named, remaining
+
+
+@lru_cache(maxsize=16)
+def _spellings_longest_first(vocabulary: Vocabulary, kind: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Every spelling of the kind as words, padded with a space each side and squashed, with its value."""
+    spellings = sorted(((_words(spelling).strip(), value) for value, written in vocabulary.synonyms[kind].items()
+                        for spelling in (value.replace("_", " "), *written)), key=lambda pair: -len(pair[0]))
+    return tuple((needle, f" {needle} ", squash(needle), value) for needle, value in spellings)
 
 
 def _words(text: str) -> str:

@@ -38,7 +38,7 @@ class VendorTemplate:
     default_flow: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per synonyms file, known by its identity: spellings are cached per vocabulary
 class Vocabulary:
     """Canonical values per kind (flow, material, source, destination), with what people write for them."""
 
