@@ -16,21 +16,26 @@ from PIL import Image
 from ticket_assets.synth_unseen import generate_inbox
 from ticket_assets.synth_unseen.__main__ import main
 from ticket_assets.synth_unseen import (phrasing, phrasing_v3, phrasing_v4, phrasing_v5, phrasing_v6, phrasing_v7,
-                                        vendors, wording, wording_v3, wording_v4, wording_v5, wording_v6, wording_v7)
-from ticket_assets.synth_unseen.forms import NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, V6_FORMS, V7_FORMS, draw_ticket
+                                        phrasing_v8, vendors, wording, wording_v3, wording_v4, wording_v5, wording_v6,
+                                        wording_v7, wording_v8)
+from ticket_assets.synth_unseen.forms import (NEW_FORMS, V3_FORMS, V4_FORMS, V5_FORMS, V6_FORMS, V7_FORMS, V8_FORMS,
+                                              draw_ticket)
 from ticket_assets.synth_unseen.generate import (NOVEL_SHARE, V3_SHARE, V4_SHARE, V5_SHARE, V6_SHARE, V7_SHARE,
-                                                 DayWriter)
+                                                 V8_SHARE, DayWriter)
 from ticket_assets.synth_unseen.loads import manifest_truth
-from ticket_assets.synth_unseen.capture import STEEP_SKEW, choose_look
+from ticket_assets.synth_unseen.capture import KEYSTONE, STEEP_SKEW, choose_look
 from ticket_assets.synth_unseen.mishaps import V3_MISHAPS, cut_box
+from ticket_assets.synth_unseen.mishaps_v8 import V8_MISHAPS, sticky_note
 from ticket_assets.synth_unseen.parts_v4 import field_keys
 from ticket_assets.synth_unseen.parts_v5 import STUB_HEIGHT
-from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS
+from ticket_assets.synth_unseen.sheet import MANIFEST_SPOTS, TRUTH_FIELD
 from ticket_assets.synth_unseen.sheet_v4 import SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import MANIFEST_SPOTS as V5_MANIFEST_SPOTS
 from ticket_assets.synth_unseen.sheet_v5 import manifest_parts
 from ticket_assets.synth_unseen.sheet_v6 import struck_text
 from ticket_assets.synth_unseen.sheet_v7 import MANIFEST_SPOTS as V7_MANIFEST_SPOTS
+from ticket_assets.synth_unseen.sheet_v8 import MANIFEST_SPOTS as V8_MANIFEST_SPOTS
+from ticket_assets.synth_unseen.sheet_v8 import TRUCK_SPOTS as V8_TRUCK_SPOTS
 from ticket_assets.synth_unseen.values_v4 import label_names_unit
 from ticket_assets.synth_unseen.values_v5 import label_names_unit as v5_label_names_unit
 from ticket_assets.synth_unseen.wording import REGISTERS
@@ -131,17 +136,19 @@ def test_a_share_of_each_day_takes_each_round_of_variants(tmp_path):
     for pages in (5, 10, 20):
         rounds = writer._rounds(pages)
         assert len(rounds) == pages
-        assert 0.25 <= rounds.count("v7") / pages <= 0.4
-        assert 0.15 <= rounds.count("v6") / pages <= 0.3
+        assert 0.25 <= rounds.count("v8") / pages <= 0.4
+        assert 0.15 <= rounds.count("v7") / pages <= 0.3
+        assert 0.1 <= rounds.count("v6") / pages <= 0.2
         assert 0.1 <= rounds.count("v5") / pages <= 0.2
-        assert 0.1 <= rounds.count("v4") / pages <= 0.2
-        assert rounds.count("v3") / pages <= 0.2 and rounds.count("v2") / pages <= 0.15
+        assert rounds.count("v4") / pages <= 0.2
+        assert rounds.count("v3") / pages <= 0.15 and rounds.count("v2") / pages <= 0.15
     assert round(V3_SHARE / NOVEL_SHARE, 6) == round(0.4 / 0.3, 6)  # the earlier rounds keep their proportions
     assert round(V4_SHARE / V3_SHARE, 6) == round(0.3 / (0.4 * 0.7), 6)  # as they stood before v5
     assert round(V5_SHARE / V4_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v6
     assert round(V6_SHARE / V5_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v7
-    shares = V7_SHARE + V6_SHARE + V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE
-    assert V7_SHARE == 0.3 and round(shares, 6) < 1
+    assert round(V7_SHARE / V6_SHARE, 6) == round(0.3 / (0.3 * 0.7), 6)  # and before v8
+    shares = V8_SHARE + V7_SHARE + V6_SHARE + V5_SHARE + V4_SHARE + V3_SHARE + NOVEL_SHARE
+    assert V8_SHARE == 0.3 and round(shares, 6) < 1
 
 
 def test_new_variants_print_new_wordings_in_all_new_layouts(novel_sheets):
@@ -195,8 +202,9 @@ def v3_sheets(tmp_path_factory) -> list:
 
 def test_every_truth_entry_names_its_round_and_v3_to_v5_pages_appear(truth):
     for entry in truth:
-        assert entry["variant"] in ("base", "v2", "v4", "v5", "v6", "v7") or entry["variant"][3:] in V3_FORMS, entry
+        assert entry["variant"] in ("base", "v2", "v4", "v5", "v6", "v7", "v8") or entry["variant"][3:] in V3_FORMS
         assert isinstance(entry["traits"], list)
+    assert sum(e["variant"] == "v8" for e in truth) == round(PAGES * V8_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v7" for e in truth) == round(PAGES * V7_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v6" for e in truth) == round(PAGES * V6_SHARE) * len(DAYS)
     assert sum(e["variant"] == "v5" for e in truth) == round(PAGES * V5_SHARE) * len(DAYS)
@@ -603,22 +611,32 @@ def _v6_date_of(text: str, day: date) -> bool:
     return text in {shape.format(**names) for shape in phrasing_v6.V6_DATE_FORMATS.values()}
 
 
-def _check_v6_page(sheet, canvas) -> None:
-    """Every truth value of a v6 page stands on it as the truth says, and each drawn value is marked where it
-    landed."""
+def _check_shown_values(sheet, canvas, areas: dict, places: dict, materials: dict) -> dict[str, str]:
+    """What a v6 to v8 page shares: the ticket number and every value stand on it and are marked where they landed,
+    its material, source and destination are phrases of the round's tables for their truth, and its manifest logs
+    as the truth's. Returns each field's text."""
     fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
     text = {key: entries[key].text for key in entries if entries[key].text}
     marked = {key for key, _ in canvas.regions}
     assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
     for key, shown in text.items():
         assert f"value:{key}" in marked and _written(shown, words), (key, shown)
-    assert _v6_date_of(text["date"], NOVEL_DAY), text["date"]
-    assert _phrase_of(text["material"], phrasing_v6.V6_MATERIAL_PHRASES, fields["material"]), text["material"]
-    assert fields["truck_number"] == text.get("truck")
+    assert _phrase_of(text["material"], materials, fields["material"]), text["material"]
     assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
-    for key, table in (("source", phrasing_v6.V6_AREA_PHRASES), ("destination", phrasing_v6.V6_DESTINATION_PHRASES)):
+    for key, table in (("source", areas), ("destination", places)):
         if fields[key] is not None:
             assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
+    return text
+
+
+def _check_v6_page(sheet, canvas) -> None:
+    """Every truth value of a v6 page stands on it as the truth says, and each drawn value is marked where it
+    landed."""
+    fields = sheet.load.fields()
+    text = _check_shown_values(sheet, canvas, phrasing_v6.V6_AREA_PHRASES, phrasing_v6.V6_DESTINATION_PHRASES,
+                               phrasing_v6.V6_MATERIAL_PHRASES)
+    assert _v6_date_of(text["date"], NOVEL_DAY), text["date"]
+    assert fields["truck_number"] == text.get("truck")
     if fields["quantity"] is not None:
         number = f"{fields['quantity']:g}"
         shapes = phrasing_v6.V6_QUANTITY_FORMATS[fields["quantity_unit"]]
@@ -667,11 +685,12 @@ def test_v7_draws_every_layout_register_and_spot(v7_sheets):
     assert any("/" in s.entries["truck"].text for s in v7_sheets if "truck" in s.entries)  # `Trk/Trlr 791/334`
 
 
-def test_v7_contaminated_phrases_name_it_as_the_domain_does_and_clean_ones_never_do():
-    """A contaminated load says Cl 2, Class II, Contam., C/S or a soil Contaminated; a clean one names
+@pytest.mark.parametrize("materials", [phrasing_v7.V7_MATERIAL_PHRASES, phrasing_v8.V8_MATERIAL_PHRASES])
+def test_contaminated_phrases_name_it_as_the_domain_does_and_clean_ones_never_do(materials):
+    """A v7 or v8 contaminated load says Cl 2, Class II, Contam., C/S or a soil Contaminated; a clean one names
     contamination only as "Non-Contam", which the domain note reads first."""
     names_it = re.compile(r"c/s|contam|class[- ]?(2|ii)\b|\bcl\.? ?(2|ii)\b", re.IGNORECASE)
-    for material, phrases in phrasing_v7.V7_MATERIAL_PHRASES.items():
+    for material, phrases in materials.items():
         for phrase in phrases:
             if material == "CLASS_2_CONTAMINATED":
                 assert names_it.search(phrase) and not re.search(r"non[- ]?contam", phrase, re.I), phrase
@@ -688,22 +707,14 @@ def _v7_date_of(text: str, day: date) -> bool:
 def _check_v7_page(sheet, canvas) -> None:
     """Every truth value of a v7 page stands on it as the truth says, each drawn value is marked where it landed,
     and a scale receipt's net in pounds is its tons times 2000."""
-    fields, words, entries = sheet.load.fields(), canvas.words, sheet.entries
-    text = {key: entries[key].text for key in entries if entries[key].text}
-    marked = {key for key, _ in canvas.regions}
-    assert "ticket" in marked and any(fields["ticket_number"] in w for w in words)
-    for key, shown in text.items():
-        assert f"value:{key}" in marked and _written(shown, words), (key, shown)
+    fields = sheet.load.fields()
+    text = _check_shown_values(sheet, canvas, phrasing_v7.V7_AREA_PHRASES, phrasing_v7.V7_DESTINATION_PHRASES,
+                               phrasing_v7.V7_MATERIAL_PHRASES)
     assert _v7_date_of(text["date"], NOVEL_DAY), text["date"]
-    assert _phrase_of(text["material"], phrasing_v7.V7_MATERIAL_PHRASES, fields["material"]), text["material"]
     assert fields["truck_number"] == (text["truck"].split("/")[0] if "truck" in text else None)
-    assert fields["manifest_number"] == (manifest_truth(text["manifest"]) if "manifest" in text else None)
-    for key, table in (("source", phrasing_v7.V7_AREA_PHRASES), ("destination", phrasing_v7.V7_DESTINATION_PHRASES)):
-        if fields[key] is not None:
-            assert _phrase_of(text[key], table, fields[key]), (key, text.get(key))
     if sheet.vendor.form == "scale_receipt":
         assert fields["quantity_unit"] == "TONS" and text["quantity"] == f"{fields['quantity']:.2f}"
-        assert f"{round(fields['quantity'] * 2000):,} lb" in words
+        assert f"{round(fields['quantity'] * 2000):,} lb" in canvas.words
     elif fields["quantity"] is not None:
         shapes = phrasing_v7.V7_QUANTITY_FORMATS[fields["quantity_unit"]]
         assert text["quantity"] in {f.format(q=f"{fields['quantity']:g}") for f in shapes}, text["quantity"]
@@ -720,24 +731,109 @@ def test_v7_foot_line_manifests_are_handwritten_and_name_boxes_hold_only_the_tru
             assert sheet.vendor.form != "caption_under"  # a carbon set's red number has no block to sit in
 
 
-# What the fifth to seventh rounds share: a seed pins their sheets and pixels, the command draws one round alone, and
+# The eighth round (v8): a hauler's dispatch ticket in job, load and truck blocks over a signature area, a gate ticket
+# of labels white on dark bands, a dispatcher's wording and numbered labels, the truck number on its kind of truck's
+# line or beside the driver's signature, the manifest under the signatures or across the top margin, a time clock
+# stamp, and a sticky note, a letter fold's shadows or a steep phone photo on the way to the scanner.
+@pytest.fixture(scope="module")
+def v8_sheets(tmp_path_factory) -> list:
+    return _round_sheets(tmp_path_factory, "v8", 200)
+
+
+def test_v8_draws_every_layout_register_and_spot(v8_sheets):
+    _assert_every_layout_and_register(v8_sheets, "v8", V8_FORMS, wording_v8.V8_REGISTERS)
+    assert _trait_values(v8_sheets, "truck") == set(V8_TRUCK_SPOTS)
+    assert _trait_values(v8_sheets, "manifest") == set(V8_MANIFEST_SPOTS)
+    assert _trait_values(v8_sheets, "stamp") == {"time_clock"}
+
+
+def _v8_date_of(text: str, day: date) -> bool:
+    names = {"m": day.month, "d": day.day, "y": day.year, "yy": day.year % 100, "th": "th",
+             "Mon": phrasing_v3.MONTH_NAMES[day.month - 1], "MON": phrasing.MONTHS[day.month - 1],
+             "Dow": phrasing_v3.WEEKDAYS[day.weekday()]}
+    return text in {shape.format(**names) for shape in phrasing_v8.V8_DATE_FORMATS.values()}
+
+
+def _check_v8_page(sheet, canvas) -> None:
+    """Every truth value of a v8 page stands on it as the truth says, each drawn value is marked where it landed,
+    and a numbered form numbers its labels in print order."""
+    fields = sheet.load.fields()
+    text = _check_shown_values(sheet, canvas, phrasing_v8.V8_AREA_PHRASES, phrasing_v8.V8_DESTINATION_PHRASES,
+                               phrasing_v8.V8_MATERIAL_PHRASES)
+    assert _v8_date_of(text["date"], NOVEL_DAY) and fields["truck_number"] == text.get("truck"), text
+    assert fields["quantity"] is None or _v8_amount_of(text["quantity"], fields), text["quantity"]
+    if "labels:numbered" in sheet.traits:
+        numbers = [int(sheet.vendor.labels[key].split(".")[0]) for key in sheet.vendor.rows[0]]
+        assert numbers == list(range(1, len(numbers) + 1)), sheet.vendor.labels
+
+
+def _v8_amount_of(text: str, fields: dict) -> bool:
+    """Whether `text` writes the truth's amount in a v8 unit shape, as short as it goes or (weighed) to the
+    hundredth."""
+    numbers = {f"{fields['quantity']:g}", f"{fields['quantity']:.2f}"}
+    return text in {shape.format(q=q) for shape in phrasing_v8.V8_QUANTITY_FORMATS[fields["quantity_unit"]]
+                    for q in numbers}
+
+
+def test_v8_values_moved_out_of_their_field_are_handwritten_and_their_field_left_blank(v8_sheets):
+    for n, sheet in enumerate(v8_sheets[:80]):
+        moved = {t.split(":")[0] for t in sheet.traits if t in ("truck:sign_block", "truck:type_row",
+                                                               "manifest:sign_block", "manifest:top_margin")}
+        for key in moved:
+            assert sheet.entries[key].by_hand and {"truck": "truck_number", "manifest": "manifest_number"}[key] in \
+                sheet.handwritten()
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        for key in moved:  # drawn once, away from its field, which still carries its label
+            assert sheet.entries[key].text in canvas.words
+            assert [k for k, _ in canvas.regions].count(f"value:{key}") == 1
+            assert f"label:{key}" in {k for k, _ in canvas.regions}
+        if "truck:type_row" in sheet.traits:
+            assert sheet.vendor.role == "hauler" and set(wording_v8.TRUCK_TYPES) <= set(canvas.words)
+
+
+def test_v8_pages_meet_the_eighth_rounds_mishaps_only():
+    rng = random.Random(SEED)
+    for kind in ("scan", "image"):
+        looks = [choose_look(rng, kind, "v8") for _ in range(200)]
+        assert {look.mishap for look in looks} == {None, *V8_MISHAPS[kind]}
+        assert all(KEYSTONE[0] <= look.tilt <= KEYSTONE[1] and look.scale == 1.0
+                   for look in looks if look.mishap == "keystone")
+
+
+def test_a_sticky_note_never_covers_the_number_the_header_or_a_truth_value(v8_sheets):
+    needed = {"ticket", "header"} | {f"{kind}:{key}" for kind in ("label", "value") for key in TRUTH_FIELD}
+    for n, sheet in enumerate(v8_sheets[:30]):
+        canvas = draw_ticket(sheet, DPI, random.Random(n))
+        before = canvas.image.copy()
+        after = sticky_note(canvas, random.Random(n))
+        assert after is not None, n
+        assert after.tobytes() != before.tobytes()
+        for key, box in canvas.regions:
+            if key in needed:
+                assert after.crop(box).tobytes() == before.crop(box).tobytes(), (n, key)
+
+
+# What the fifth to eighth rounds share: a seed pins their sheets and pixels, the command draws one round alone, and
 # (sixth and seventh) their wordings are new, their manifests log cleanly and their pages print the truth.
 ROUND_WORDINGS = {
     "v6": (*wording_v6.V6_REGISTERS.values(), phrasing_v6.V6_AREA_PHRASES, phrasing_v6.V6_DESTINATION_PHRASES,
            phrasing_v6.V6_MATERIAL_PHRASES),
     "v7": (*wording_v7.V7_REGISTERS.values(), phrasing_v7.V7_AREA_PHRASES, phrasing_v7.V7_DESTINATION_PHRASES,
            phrasing_v7.V7_MATERIAL_PHRASES),
+    "v8": (*wording_v8.V8_REGISTERS.values(), phrasing_v8.V8_AREA_PHRASES, phrasing_v8.V8_DESTINATION_PHRASES,
+           phrasing_v8.V8_MATERIAL_PHRASES),
 }
 ROUND_SHAPES = {"base": phrasing.MANIFEST_SHAPES, "v2": phrasing.NEW_MANIFEST_SHAPES,
                 "v3": phrasing_v3.V3_MANIFEST_SHAPES, "v4": phrasing_v4.V4_MANIFEST_SHAPES,
                 "v5": phrasing_v5.V5_MANIFEST_SHAPES, "v6": phrasing_v6.V6_MANIFEST_SHAPES,
-                "v7": phrasing_v7.V7_MANIFEST_SHAPES}
+                "v7": phrasing_v7.V7_MANIFEST_SHAPES, "v8": phrasing_v8.V8_MANIFEST_SHAPES}
 ROUND_DATES = {"base": phrasing.DATE_FORMATS, "v3": phrasing_v3.V3_DATE_FORMATS, "v4": phrasing_v4.V4_DATE_FORMATS,
-               "v5": phrasing_v5.V5_DATE_FORMATS, "v6": phrasing_v6.V6_DATE_FORMATS, "v7": phrasing_v7.V7_DATE_FORMATS}
+               "v5": phrasing_v5.V5_DATE_FORMATS, "v6": phrasing_v6.V6_DATE_FORMATS, "v7": phrasing_v7.V7_DATE_FORMATS,
+               "v8": phrasing_v8.V8_DATE_FORMATS}
 ROUND_UNITS = {"v3": phrasing_v3.V3_QUANTITY_FORMATS, "v4": phrasing_v4.V4_QUANTITY_FORMATS,
                "v5": phrasing_v5.V5_QUANTITY_FORMATS, "v6": phrasing_v6.V6_QUANTITY_FORMATS,
-               "v7": phrasing_v7.V7_QUANTITY_FORMATS}
-PAGE_CHECKS = {"v6": _check_v6_page, "v7": _check_v7_page}
+               "v7": phrasing_v7.V7_QUANTITY_FORMATS, "v8": phrasing_v8.V8_QUANTITY_FORMATS}
+PAGE_CHECKS = {"v6": _check_v6_page, "v7": _check_v7_page, "v8": _check_v8_page}
 
 
 def _before(table: dict, name: str) -> set[str]:
@@ -750,9 +846,10 @@ def _flat(values) -> set[str]:
     return {text for value in values for text in ((value,) if isinstance(value, str) else value)}
 
 
-@pytest.mark.parametrize("name", ["v6", "v7"])
+@pytest.mark.parametrize("name", ["v6", "v7", "v8"])
 def test_a_rounds_wordings_dates_units_and_manifest_shapes_repeat_no_earlier_round(name):
-    older = _v6_older_spellings() | {t.casefold() for table in ROUND_WORDINGS["v6"] if name == "v7"
+    earlier = list(ROUND_WORDINGS)[:list(ROUND_WORDINGS).index(name)]
+    older = _v6_older_spellings() | {t.casefold() for round_name in earlier for table in ROUND_WORDINGS[round_name]
                                      for texts in table.values() for t in texts}
     for table in ROUND_WORDINGS[name]:
         for texts in table.values():
@@ -761,7 +858,7 @@ def test_a_rounds_wordings_dates_units_and_manifest_shapes_repeat_no_earlier_rou
         assert not _flat(table[name].values()) & _before(table, name), name
 
 
-@pytest.mark.parametrize("name", ["v6", "v7"])
+@pytest.mark.parametrize("name", ["v6", "v7", "v8"])
 def test_a_rounds_manifest_shapes_log_as_letters_digits_and_dashes(name, request):
     sheets = request.getfixturevalue(f"{name}_sheets")
     manifests = [s.load.manifest for s in sheets if s.load.manifest]
@@ -769,7 +866,7 @@ def test_a_rounds_manifest_shapes_log_as_letters_digits_and_dashes(name, request
     assert {manifest_truth(s.entries["manifest"].text) for s in sheets if s.load.manifest} <= set(manifests)
 
 
-@pytest.mark.parametrize("name", ["v6", "v7"])
+@pytest.mark.parametrize("name", ["v6", "v7", "v8"])
 def test_each_page_of_a_round_prints_its_truth_values(name, request):
     for n, sheet in enumerate(request.getfixturevalue(f"{name}_sheets")[:60]):
         canvas = draw_ticket(sheet, DPI, random.Random(n))
@@ -778,7 +875,7 @@ def test_each_page_of_a_round_prints_its_truth_values(name, request):
         assert all(0 <= b[0] and 0 <= b[1] and b[2] <= width and b[3] <= height for _, b in canvas.regions), n
 
 
-@pytest.mark.parametrize("name", ["v5", "v6", "v7"])
+@pytest.mark.parametrize("name", ["v5", "v6", "v7", "v8"])
 def test_a_round_gives_the_same_sheets_and_pixels_from_the_same_seed(name, request, tmp_path):
     again = DayWriter(tmp_path, random.Random(SEED), DPI)
     for n, sheet in enumerate(request.getfixturevalue(f"{name}_sheets")[:6]):
@@ -788,7 +885,7 @@ def test_a_round_gives_the_same_sheets_and_pixels_from_the_same_seed(name, reque
         assert one.image.tobytes() == two.image.tobytes()
 
 
-@pytest.mark.parametrize("name", ["v5", "v6", "v7"])
+@pytest.mark.parametrize("name", ["v5", "v6", "v7", "v8"])
 def test_the_command_draws_only_one_rounds_pages_when_asked(name, tmp_path):
     """Every page in the round, each file holding the pages its truth lists, and only fields with a value listed
     as handwritten."""

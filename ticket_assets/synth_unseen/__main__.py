@@ -17,7 +17,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--first-day", type=date.fromisoformat, default=date(2024, 11, 11), help="YYYY-MM-DD")
     parser.add_argument("--dpi", type=int, default=100, help="resolution of scans and photos")
-    parser.add_argument("--only", choices=("base", "v2", "v3", "v4", "v5", "v6", "v7"),
+    parser.add_argument("--only", choices=("base", "v2", "v3", "v4", "v5", "v6", "v7", "v8"),
                         help="draw every page in this round of variants instead of the usual mix (to look at one)")
     return parser.parse_args(argv)
 

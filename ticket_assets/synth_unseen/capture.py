@@ -11,6 +11,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter
 
 from ticket_assets.synth_unseen import fonts
 from ticket_assets.synth_unseen.mishaps import MISHAPS, V3_MISHAPS
+from ticket_assets.synth_unseen.mishaps_v8 import V8_MISHAPS
 
 WHITE = (255, 255, 255)
 TURNS = {0: None, 90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
@@ -18,6 +19,8 @@ BACKGROUNDS = ((70, 62, 55), (40, 42, 48), (120, 110, 96), (150, 150, 145), (92,
 MISHAP_SHARE = 0.7  # new-variant pages that also suffer one of the new mishaps
 V3_MISHAP_SHARE = 0.5  # v3 pages that also suffer one of the third round's mishaps
 STEEP_SKEW = (4.0, 7.0)  # degrees a page lies askew on the glass or under the phone, either way
+V8_MISHAP_SHARE = 0.5  # v8 pages that also suffer one of the eighth round's mishaps
+KEYSTONE = (0.1, 0.16)  # how far in (share of the width) the far edge of a page shot at a steep angle draws
 FAX_HEADERS = ("FAX FROM: 214 555 0147   JOBSITE OFFICE", "RCVD BY FAX  972-555-0160  FIELD TRAILER",
                "FROM: SITE OFFICE FAX   469 555 0112")
 
@@ -46,6 +49,8 @@ def choose_look(rng: random.Random, kind: str, variant: str = "base") -> Look:
     look = _phone_look(rng) if kind == "image" else _scan_look(rng)
     if variant.startswith("v3"):
         return _v3_mishap(rng, look) if rng.random() < V3_MISHAP_SHARE else look
+    if variant == "v8":
+        return _v8_mishap(rng, look) if rng.random() < V8_MISHAP_SHARE else look
     if variant != "v2" or rng.random() >= MISHAP_SHARE:
         return look
     mishap = rng.choice(MISHAPS[kind])
@@ -58,6 +63,14 @@ def _v3_mishap(rng: random.Random, look: Look) -> Look:
     mishap = rng.choice(V3_MISHAPS[look.kind])
     if mishap == "steep_skew":
         return replace(look, mishap=mishap, mild=False, skew=rng.choice((-1, 1)) * rng.uniform(*STEEP_SKEW))
+    return replace(look, mishap=mishap, mild=False)
+
+
+def _v8_mishap(rng: random.Random, look: Look) -> Look:
+    """A v8 mishap; a photo at a steep angle is taken close enough that the phone keeps every pixel."""
+    mishap = rng.choice(V8_MISHAPS[look.kind])
+    if mishap == "keystone":
+        return replace(look, mishap=mishap, mild=False, tilt=rng.uniform(*KEYSTONE), scale=1.0)
     return replace(look, mishap=mishap, mild=False)
 
 
@@ -131,7 +144,10 @@ def _photograph(page: Image.Image, look: Look, rng: random.Random) -> Image.Imag
     scene.paste(page.rotate(look.skew, resample=Image.BICUBIC, expand=True, fillcolor=look.background),
                 (margin_x + rng.randint(-margin_x // 2, margin_x // 2), margin_y + rng.randint(-margin_y // 2,
                                                                                                 margin_y // 2)))
-    scene = _perspective(scene, look.tilt, look.background, rng)
+    if look.mishap == "keystone":
+        scene = _keystone(scene, look.tilt, look.background, rng)
+    else:
+        scene = _perspective(scene, look.tilt, look.background, rng)
     scene = _shade(scene, look.shadow, rng)
     size = (round(scene.width * look.scale), round(scene.height * look.scale))
     return scene.resize(size, Image.BILINEAR)
@@ -143,6 +159,20 @@ def _perspective(scene: Image.Image, tilt: float, background: tuple[int, int, in
     w, h = scene.size
     corners = [(0, 0), (w, 0), (w, h), (0, h)]
     seen = [(x + _inward(x, w, tilt, rng), y + _inward(y, h, tilt, rng)) for x, y in corners]
+    coefficients = _perspective_coefficients(corners, seen)
+    return scene.transform(scene.size, Image.PERSPECTIVE, coefficients, resample=Image.BICUBIC,
+                           fillcolor=background)
+
+
+def _keystone(scene: Image.Image, depth: float, background: tuple[int, int, int],
+              rng: random.Random) -> Image.Image:
+    """The page shot from low over one end: that end looks wide, the far end narrow and pushed back."""
+    w, h = scene.size
+    inset, drop = depth * w, depth * h / 2
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    seen = [(inset, drop), (w - inset, drop), (w, h), (0, h)]
+    if rng.random() < 0.5:  # the far end is the foot of the page
+        seen = [(0, 0), (w, 0), (w - inset, h - drop), (inset, h - drop)]
     coefficients = _perspective_coefficients(corners, seen)
     return scene.transform(scene.size, Image.PERSPECTIVE, coefficients, resample=Image.BICUBIC,
                            fillcolor=background)

@@ -21,6 +21,7 @@ from ticket_assets.synth_unseen.forms_v5 import (draw_box_over_label, draw_caps_
                                                  draw_right_edge)
 from ticket_assets.synth_unseen.forms_v6 import draw_carbon_offset, draw_corner_label_box, draw_side_panels
 from ticket_assets.synth_unseen.forms_v7 import draw_caption_under, draw_kv_grid, draw_scale_receipt
+from ticket_assets.synth_unseen.forms_v8 import draw_load_info, draw_reverse_band
 from ticket_assets.synth_unseen.sheet import Sheet
 
 FORMS = {"ruled": draw_ruled, "grid": draw_grid, "boxed": draw_boxed, "two_column": draw_two_column,
@@ -37,12 +38,14 @@ V5_FORMS = {"right_edge": draw_right_edge, "caps_over_line": draw_caps_over_line
 V6_FORMS = {"corner_label_box": draw_corner_label_box, "side_panels": draw_side_panels,
             "carbon_offset": draw_carbon_offset}
 V7_FORMS = {"scale_receipt": draw_scale_receipt, "kv_grid": draw_kv_grid, "caption_under": draw_caption_under}
+V8_FORMS = {"load_info": draw_load_info, "reverse_band": draw_reverse_band}
+ALL_FORMS = {**FORMS, **NEW_FORMS, **V3_FORMS, **V4_FORMS, **V5_FORMS, **V6_FORMS, **V7_FORMS, **V8_FORMS}
 
 
 def draw_ticket(sheet: Sheet, dpi: int, rng: random.Random) -> Canvas:
     """The ticket as it left the pad or the printer, before any scanner or phone saw it; the canvas keeps where
     each value landed."""
     canvas = Canvas(sheet.vendor.size, dpi, sheet.paper_rgb, rng)
-    {**FORMS, **NEW_FORMS, **V3_FORMS, **V4_FORMS, **V5_FORMS, **V6_FORMS, **V7_FORMS}[sheet.vendor.form](canvas, sheet)
+    ALL_FORMS[sheet.vendor.form](canvas, sheet)
     parts.site_stamp(canvas, sheet)
     return canvas

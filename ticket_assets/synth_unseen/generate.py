@@ -13,12 +13,18 @@ values and numbers only on a perforated stub. A further share (`V6_SHARE`) is dr
 labels tiny in a box's corner, LOADED / DELIVERED panels side by side, the faint drifted bottom copy of a carbonless
 set, labels run together in capitals or printed in Spanish only, new phrasings, dates, units and manifest shapes, a
 printed value struck through and corrected by hand, a manifest written beside its empty box and a PAID stamp with a
-number of its own. A last share (`V7_SHARE`) is drawn in the seventh round ("v7"): a landfill or quarry scale
+number of its own. A further share (`V7_SHARE`) is drawn in the seventh round ("v7"): a landfill or quarry scale
 receipt weighing the truck in and out in pounds with the net in tons and a charge line, fields in a two-column key /
 value grid, a hauler's carbon set of underlined blanks captioned under the line with its red number up the left edge
 or at the foot, the office's shorthand labels ("Mat.", "Qty", "Trk/Trlr"), new phrasings, dates, units and manifest
 shapes, the truck number in the hauler's name box and the manifest under the ticket number or on a foot line by
-hand. The earlier rounds keep their proportions among the rest of the pages. Each truth entry names its page's
+hand. A last share (`V8_SHARE`) is drawn in the eighth round ("v8"): a hauler's dispatch ticket in job, load and
+truck information blocks over a signature area, with the kinds of truck listed and the number on one's line, a gate
+ticket whose labels stand white on dark bands, a dispatcher's wording and numbered field labels, new phrasings,
+dates, units and manifest shapes, the truck number beside the driver's signature, the manifest written under the
+signatures or across the top margin, a scale house's time clock stamp, and three new mishaps: a sticky note over a
+field no record needs, the shadows of a ticket folded in three, a phone photo taken at a steep angle. The earlier
+rounds keep their proportions among the rest of the pages. Each truth entry names its page's
 `variant` and `traits`.
 """
 
@@ -44,27 +50,30 @@ from ticket_assets.synth_unseen.restyle_v4 import restyle_v4
 from ticket_assets.synth_unseen.restyle_v5 import restyle_v5
 from ticket_assets.synth_unseen.restyle_v6 import restyle_v6
 from ticket_assets.synth_unseen.restyle_v7 import restyle_v7
+from ticket_assets.synth_unseen.restyle_v8 import restyle_v8
 from ticket_assets.synth_unseen.sheet import Sheet, write_sheet
 from ticket_assets.synth_unseen.sheet_v4 import fourth_round
 from ticket_assets.synth_unseen.sheet_v5 import fifth_round
 from ticket_assets.synth_unseen.sheet_v6 import sixth_round
 from ticket_assets.synth_unseen.sheet_v7 import seventh_round
+from ticket_assets.synth_unseen.sheet_v8 import eighth_round
 
-V7_SHARE = 0.3
-REST = 1 - V7_SHARE  # the earlier rounds split the other pages as they did before v7
+V8_SHARE = 0.3
+REST = (1 - V8_SHARE) * (1 - 0.3)  # the earlier rounds split the other pages as they did before v8, and before v7
+V7_SHARE = 0.3 * (1 - V8_SHARE)
 V6_SHARE = 0.3 * REST
 V5_SHARE = 0.3 * (1 - 0.3) * REST  # and among themselves as they did before v6
 V4_SHARE = 0.3 * (1 - 0.3) * (1 - 0.3) * REST  # and before v5
 V3_SHARE = 0.4 * (1 - 0.3) * (1 - 0.3) * (1 - 0.3) * REST  # and 40 : 30 : 30 as before v4
 NOVEL_SHARE = 0.3 * (1 - 0.3) * (1 - 0.3) * (1 - 0.3) * REST
-SHARES = (("v7", V7_SHARE), ("v6", V6_SHARE), ("v5", V5_SHARE), ("v4", V4_SHARE), ("v3", V3_SHARE),
-          ("v2", NOVEL_SHARE))
+SHARES = (("v8", V8_SHARE), ("v7", V7_SHARE), ("v6", V6_SHARE), ("v5", V5_SHARE), ("v4", V4_SHARE),
+          ("v3", V3_SHARE), ("v2", NOVEL_SHARE))
 
 
 def generate_inbox(root: Path, days: Sequence[date], pages_per_day: int = 10, seed: int = 0,
                    dpi: int = 100, only: str | None = None) -> list[dict]:
     """Write root/YYYY-MM-DD/ folders of scans and photos and root/truth.json; return the truth, one entry a page.
-    `only` ("base", "v2" to "v7") draws every page in that round instead of the usual mix."""
+    `only` ("base", "v2" to "v8") draws every page in that round instead of the usual mix."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     writer = DayWriter(root, random.Random(seed), dpi, only)
@@ -94,9 +103,9 @@ class DayWriter:
         return truth
 
     def _rounds(self, pages: int) -> list[str]:
-        """The round each of the day's pages is drawn in: `V7_SHARE` of them "v7", `V6_SHARE` "v6", `V5_SHARE`
-        "v5", `V4_SHARE` "v4", `V3_SHARE` "v3", `NOVEL_SHARE` "v2", the rest "base", each count rounded, in random
-        places; all in one round when the writer draws `only` that one."""
+        """The round each of the day's pages is drawn in: `V8_SHARE` of them "v8", `V7_SHARE` "v7", `V6_SHARE`
+        "v6", `V5_SHARE` "v5", `V4_SHARE` "v4", `V3_SHARE` "v3", `NOVEL_SHARE` "v2", the rest "base", each count
+        rounded, in random places; all in one round when the writer draws `only` that one."""
         if self.only:
             return [self.only] * pages
         rounds: list[str] = []
@@ -133,6 +142,9 @@ class DayWriter:
         if round_name == "v7":
             vendor, traits = restyle_v7(load, self.rng)
             return seventh_round(write_sheet(replace(load, vendor=vendor), self.rng, "v7", traits), self.rng)
+        if round_name == "v8":
+            vendor, traits = restyle_v8(load, self.rng)
+            return eighth_round(write_sheet(replace(load, vendor=vendor), self.rng, "v8", traits), self.rng)
         return write_sheet(load, self.rng)
 
     def _write_file(self, path: Path, kind: str, sheets: list[Sheet]) -> list[dict]:

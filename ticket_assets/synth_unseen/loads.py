@@ -14,6 +14,7 @@ from ticket_assets.synth_unseen.phrasing_v4 import V4_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.phrasing_v5 import V5_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.phrasing_v6 import V6_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.phrasing_v7 import V7_MANIFEST_SHAPES
+from ticket_assets.synth_unseen.phrasing_v8 import V8_MANIFEST_SHAPES
 from ticket_assets.synth_unseen.vendors import FACILITIES, HAULERS, SUPPLIERS, VENDORS, Vendor
 
 JOB_CODE = "24-105"
@@ -85,9 +86,10 @@ class Numbering:
         return f"{vendor.prefix}{self.counters[vendor.token]}"
 
     def manifest(self, vendor: Vendor, day: date, variant: str = "base") -> str:
-        """A manifest number not issued before; a "v2" to "v7" page takes it from that round's shapes only."""
+        """A manifest number not issued before; a "v2" to "v8" page takes it from that round's shapes only."""
         rounds = {"v2": NEW_MANIFEST_SHAPES, "v3": V3_MANIFEST_SHAPES, "v4": V4_MANIFEST_SHAPES,
-                  "v5": V5_MANIFEST_SHAPES, "v6": V6_MANIFEST_SHAPES, "v7": V7_MANIFEST_SHAPES}
+                  "v5": V5_MANIFEST_SHAPES, "v6": V6_MANIFEST_SHAPES, "v7": V7_MANIFEST_SHAPES,
+                  "v8": V8_MANIFEST_SHAPES}
         if variant in rounds:
             shape = rounds[variant][self.rng.choice(sorted(rounds[variant]))]
         elif vendor.serves and self.rng.random() < 0.7:
@@ -108,7 +110,7 @@ class Numbering:
 
 def choose_load(rng: random.Random, numbering: Numbering, day: date, variant: str = "base") -> Load:
     """One load of the job's mix: contaminated, clean and spoils exports, and deliveries of import material.
-    A "v2" to "v7" load's manifest takes one of that round's shapes."""
+    A "v2" to "v8" load's manifest takes one of that round's shapes."""
     if rng.random() < EXPORT_SHARE:
         return _export(rng, numbering, day, variant)
     return _import(rng, numbering, day)

@@ -9,6 +9,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from ticket_assets.synth_unseen.draw import Box, Canvas
+from ticket_assets.synth_unseen.mishaps_v8 import fold_shadow, sticky_note
 from ticket_assets.synth_unseen.sheet import TRUTH_FIELD
 
 MISHAPS = {"scan": ("coffee", "highlighter", "crease", "cut", "behind", "fax"),
@@ -35,6 +36,10 @@ def mark_paper(c: Canvas, mishap: str | None, rng: random.Random) -> Image.Image
         return _staple(c, rng) or _crease(image, rng)
     if mishap == "punch_holes":
         return _punch_holes(c, rng) or _crease(image, rng)
+    if mishap == "sticky_note":
+        return sticky_note(c, rng) or fold_shadow(image, rng)
+    if mishap == "fold_shadow":
+        return fold_shadow(image, rng)
     return image
 
 

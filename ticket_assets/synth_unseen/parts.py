@@ -150,12 +150,12 @@ def site_stamp(c: Canvas, sheet: Sheet) -> None:
         x = c.rng.uniform(0.3, 0.7) * c.width_in
         y = c.rng.uniform(0.55, 0.85) * c.height_in
         spot = (c.px(x - half_w), c.px(y - half_h), c.px(x + half_w), c.px(y + half_h))
-        if not any(_overlap(spot, box) for key, box in c.regions if key == "ticket" or key.startswith("value:")):
+        if not any(overlap(spot, box) for key, box in c.regions if key == "ticket" or key.startswith("value:")):
             c.stamp(x, y, words, c.rng.choice(STAMP_INKS), 11, c.rng.uniform(-20, 20))
             return
 
 
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 

@@ -14,6 +14,7 @@ from ticket_assets.synth_unseen.values_v4 import V4_WRITERS
 from ticket_assets.synth_unseen.values_v5 import V5_WRITERS
 from ticket_assets.synth_unseen.values_v6 import V6_WRITERS
 from ticket_assets.synth_unseen.values_v7 import V7_WRITERS
+from ticket_assets.synth_unseen.values_v8 import V8_WRITERS
 from ticket_assets.synth_unseen.vendors import Vendor
 
 PAPER_RGB = {"white": (250, 250, 246), "yellow": (248, 238, 168), "pink": (247, 214, 218), "blue": (214, 230, 247),
@@ -45,8 +46,8 @@ class Sheet:
     carbon: bool
     writer: Writer
     variant: str = "base"  # "base", "v2" (the second round's wording, layout, manifest shape, mishap), "v3-<form>"
-    # "v4" to "v7"
-    traits: tuple[str, ...] = ()  # what else makes a v3 to v7 page new: its layout, labels, spots, pencil
+    # "v4" to "v8"
+    traits: tuple[str, ...] = ()  # what else makes a v3 to v8 page new: its layout, labels, spots, pencil
     manifest_spot: str = "field"  # one of MANIFEST_SPOTS
 
     @property
@@ -121,6 +122,8 @@ def _text(load: Load, key: str, by_hand: bool, rng: random.Random, variant: str)
         return V6_WRITERS[key](load, by_hand, rng)
     if variant == "v7" and key in V7_WRITERS:
         return V7_WRITERS[key](load, by_hand, rng)
+    if variant == "v8" and key in V8_WRITERS:
+        return V8_WRITERS[key](load, by_hand, rng)
     if key in QUANTITY_KEYS:
         return _quantity_text(load, key, rng)
     if variant == "v2" and key in NOVEL_WRITERS:
