@@ -932,6 +932,21 @@ def test_a_vendor_s_name_among_the_form_s_values_under_the_letterhead_is_not_the
     assert e.value("vendor") == "PORTILLO" and Reason.AMBIGUOUS_VENDOR not in _reasons(e)
 
 
+@pytest.mark.parametrize("over", ["Folio No.: 3285983473", "TICKET-CUSTOMER COPY"])
+def test_a_name_under_a_label_line_in_its_column_is_a_value_even_when_the_letterhead_is_unread(over):
+    """The vendor's letterhead misread ("Hedberg"), the customer's label lost: the name under a label or a form's
+    title in its column is one of the form's values, never the vendor accepted."""
+    page = ocr_page(("Hedberg", 300, 20), (over, 300, 60), ("8-5-2025", 300, 90), ("Lindamood Demolition", 300, 120))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None and Reason.UNKNOWN_VENDOR in _reasons(e)
+
+
+def test_a_note_across_the_top_margin_is_no_label_line_over_the_letterhead():
+    """A manifest written across the top margin ("CL2 MFST TX-NH-7947384") is no form's label over the vendor."""
+    page = ocr_page(("CL2 MFST TX-NH-7947384", 100, 10), ("LINDAMOOD", 150, 50), ("189446", 780, 60))
+    assert extract_page(page_source(), page, KNOWN).value("vendor") == "LINDAMOOD"
+
+
 def test_two_vendors_named_in_the_letterhead_itself_are_for_a_person():
     page = ocr_page(("PORTILLO & SONS", 300, 20), ("LINDAMOOD", 300, 45), ("No. 379267", 780, 30))
     assert Reason.AMBIGUOUS_VENDOR in _reasons(extract_page(page_source(), page, KNOWN))

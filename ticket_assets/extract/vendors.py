@@ -75,7 +75,7 @@ def _in_the_form(page: PageText, line: OcrLine, letterhead: OcrLine | None) -> b
     """Whether a name is one of the form's values rather than its letterhead: a place's value, or a name
     below the letterhead that a label line stands between, or that follows other text on its row (a date,
     a label OCR garbled). On a ticket the letterhead is on top; the customer's name comes with the fields."""
-    if _names_a_place(page, line):
+    if _names_a_place(page, line) or _under_a_label(page, line):
         return True
     if letterhead is None or line.box[1] < letterhead.box[3]:
         return False
@@ -83,6 +83,16 @@ def _in_the_form(page: PageText, line: OcrLine, letterhead: OcrLine | None) -> b
     label_between = any(letterhead.box[3] <= other.box[1] and other.box[3] <= line.box[1] and labels.search(other.text)
                         for other in page.lines)
     return label_between or any(other.box[2] <= line.box[0] for other in page.row_neighbours(line))
+
+
+def _under_a_label(page: PageText, line: OcrLine) -> bool:
+    """Whether a line that begins with a label or a form's title stands over the name in its column: the form's
+    fields have begun and the name is one of their values (a customer's "Lindamood Demolition" under "Folio No.:
+    3285983473", its own label lost, the vendor's letterhead unread above it)."""
+    labels = form_labels()
+    return any(other.box[3] <= line.box[1] and other.box[0] < line.box[2] and line.box[0] < other.box[2]
+               and (labels.is_label(other.text) or labels.form_titles.match(other.text))
+               for other in page.lines if other is not line)
 
 
 def _names_a_place(page: PageText, line: OcrLine) -> bool:
