@@ -189,8 +189,12 @@ def config_check_command(args) -> int:
     import yaml
 
     settings = load_settings(args.inbox, args.home)
-    print(f"{settings.config_path}: no problems; the settings in effect:")
+    warnings = api.configuration_warnings(settings)
+    verdict = f"{len(warnings)} warning(s)" if warnings else "no problems"
+    print(f"{settings.config_path}: {verdict}; the settings in effect:")
     print(yaml.safe_dump(api.check_configuration(settings), sort_keys=False, default_flow_style=False).rstrip())
+    for warning in warnings:
+        print(f"warning: {warning}")
     return 0
 
 
