@@ -168,10 +168,17 @@ def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: P
 
 
 def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], None]) -> list[str]:
-    """Days to process again, said as they are taken; a day whose folder is gone is named and left."""
+    """Days to process again, said as they are taken; a day whose folder is gone, or that was read from another
+    inbox, is named and left."""
     chosen = []
-    for day, why in sorted(Warehouse.at(settings.warehouse_url).pending().items()):
+    warehouse = Warehouse.at(settings.warehouse_url)
+    for day, why in sorted(warehouse.pending().items()):
         if day in failed:
+            continue
+        before = _inbox_of_last_run(warehouse, day)
+        if before and before != str(settings.inbox):
+            note(f"{day}: should be processed again ({why}); it was read from the inbox {before}: "
+                 f"`tickets process {before} --date {day}` runs it")
             continue
         if not (settings.inbox / day).is_dir():
             note(f"{day}: should be processed again ({why}), but its folder {settings.inbox / day} is gone")

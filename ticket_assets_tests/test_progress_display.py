@@ -53,6 +53,18 @@ def test_without_a_terminal_the_progress_is_plain_lines_each_quarter_of_a_day(tm
                      "pages read 12/12"]
 
 
+def test_a_day_found_unchanged_is_not_waiting_while_the_other_is_read(tmp_path):
+    """Trial: "1 day waiting" was shown while only one day was being read, the other left as it was."""
+    out = io.StringIO()
+    progress = DaysProgress(tmp_path, out, poll_seconds=3600)
+    with progress.running([FIRST, SECOND]):
+        progress.day_done(FIRST, f"{FIRST}: unchanged since run 1")  # never read: no progress file
+        _read(tmp_path, SECOND, 1, 4)
+        progress.refresh()
+    lines = [re.sub(r" \| about \d+ s left", "", line) for line in out.getvalue().splitlines()]
+    assert lines[:2] == [f"{FIRST}: unchanged since run 1", f"pages read 1/4 | {SECOND} 1/4"]
+
+
 def test_on_a_terminal_one_line_is_redrawn_and_the_command_s_lines_print_above_it(tmp_path):
     out = Terminal()
     progress = DaysProgress(tmp_path, out, poll_seconds=3600)

@@ -265,7 +265,7 @@ def _process(settings: Settings, days: list[str], again: bool = False) -> int:
 def _watchers(settings: Settings) -> api.Watchers:
     progress = DaysProgress(settings.home)
     return api.Watchers(running=progress.running, note=progress.print,
-                        day_done=lambda outcome: progress.print(_day_line(settings, outcome)))
+                        day_done=lambda outcome: progress.day_done(outcome.day, _day_line(settings, outcome)))
 
 
 def _finished(settings: Settings, processed) -> int:

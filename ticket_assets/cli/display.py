@@ -50,6 +50,7 @@ class DaysProgress:
         self.terminal = self.out.isatty()
         self.lock = threading.Lock()
         self.days: list[str] = []
+        self.finished: set[str] = set()  # days done, or left as they were (unchanged): none of them waits
         self.quarters: dict[str, int] = {}  # quarters of its pages each day had read when last shown
         self.line = ""  # what the terminal shows now
         self.started = time.monotonic()
@@ -59,7 +60,7 @@ class DaysProgress:
         """Show the progress of these days while they run (files left by earlier runs are removed first)."""
         for day in days:
             progress_path(self.home, day).unlink(missing_ok=True)
-        self.days, self.quarters, self.started = list(days), {}, time.monotonic()
+        self.days, self.finished, self.quarters, self.started = list(days), set(), {}, time.monotonic()
         stop = threading.Event()
         poller = threading.Thread(target=self._poll, args=(stop,), daemon=True)
         poller.start()
@@ -76,10 +77,16 @@ class DaysProgress:
         with self.lock:
             self._write(f"{CLEAR_LINE if self.line else ''}{text}\n{self.line}")
 
+    def day_done(self, day: str, line: str) -> None:
+        """A day's own line, printed above the display, once it has finished or was found unchanged."""
+        self.finished.add(day)
+        self.print(line)
+
     def refresh(self) -> None:
         """Read the progress files and show what changed."""
         read = {day: progress for day in self.days if (progress := read_progress(progress_path(self.home, day)))}
-        text = progress_text(read, len(self.days) - len(read), time.monotonic() - self.started)
+        waiting = [day for day in self.days if day not in read and day not in self.finished]
+        text = progress_text(read, len(waiting), time.monotonic() - self.started)
         if self.terminal:
             self._show(text)
         elif self._another_quarter(read):
