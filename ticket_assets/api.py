@@ -58,6 +58,22 @@ def check_configuration(settings: Settings) -> dict:
     return settings.snapshot()
 
 
+def configuration_warnings(settings: Settings) -> list[str]:
+    """What the file asks for that this machine cannot give: the runs go on without it, only slower."""
+    from ticket_assets.ocr.rapid import compiled_models_problem
+    from ticket_assets.ocr.registry import AUTO
+
+    folder, ocr = settings.ocr.compiled_models_dir, settings.ocr
+    if not folder or ocr.engine not in ("rapidocr", AUTO) or ocr.runtime == "onnxruntime":
+        return []
+    problem = compiled_models_problem(folder)
+    if problem is None:
+        return []
+    return [f"ocr.compiled_models_dir {folder}: {problem}, so OpenVINO keeps no compiled models and every OCR "
+            "worker of every day compiles them again (about 0.85 s more each); point it at a folder this user can write, "
+            'or set it to "" to keep none']
+
+
 def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
     """The date folders to process: the ones asked for, checked, or every one of the inbox."""
     if not settings.inbox.exists():
@@ -152,10 +168,17 @@ def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: P
 
 
 def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], None]) -> list[str]:
-    """Days to process again, said as they are taken; a day whose folder is gone is named and left."""
+    """Days to process again, said as they are taken; a day whose folder is gone, or that was read from another
+    inbox, is named and left."""
     chosen = []
-    for day, why in sorted(Warehouse.at(settings.warehouse_url).pending().items()):
+    warehouse = Warehouse.at(settings.warehouse_url)
+    for day, why in sorted(warehouse.pending().items()):
         if day in failed:
+            continue
+        before = _inbox_of_last_run(warehouse, day)
+        if before and before != str(settings.inbox):
+            note(f"{day}: should be processed again ({why}); it was read from the inbox {before}: "
+                 f"`tickets process {before} --date {day}` runs it")
             continue
         if not (settings.inbox / day).is_dir():
             note(f"{day}: should be processed again ({why}), but its folder {settings.inbox / day} is gone")

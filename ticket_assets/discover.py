@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pymupdf
 from PIL import Image
+
+from ticket_assets.quiet_mupdf import pymupdf
 
 log = logging.getLogger(__name__)
 

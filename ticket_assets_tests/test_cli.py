@@ -116,6 +116,26 @@ def test_regression_audit_says_who_answered_a_review_item_once(tmp_path):
     assert "LOW_CONFIDENCE_OCR: answered by Maria\n" in result.stdout and result.stdout.count("answered by Maria") == 1
 
 
+def test_a_day_of_another_inbox_to_process_again_is_named_with_its_inbox_not_as_gone(tmp_path):
+    """Trial: a day read from another inbox of the same home, marked pending by a copy found in this inbox's day,
+    was said to have lost its folder."""
+    from ticket_assets import api
+    from ticket_assets.config import load_settings
+
+    home, this, other = make_home(tmp_path / "home"), tmp_path / "this", tmp_path / "other"
+    (this / "2024-10-18").mkdir(parents=True)
+    (other / "2024-10-17").mkdir(parents=True)
+    warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
+    run = {"run_id": "run-1", "partition_key": "2024-10-17", "status": "EXPORTED", "started_at": datetime(2024, 10, 17),
+           "config_snapshot": {"inbox_folder": str(other)}, "processed_by": "test"}
+    warehouse.replace_partition("2024-10-17", [], [], [], run)
+    warehouse.request_rerun("2024-10-17", "a copy of its ticket found in 2024-10-18")
+    notes = []
+    assert api._pending_days(load_settings(this, home), set(), notes.append) == []
+    assert notes == [f"2024-10-17: should be processed again (a copy of its ticket found in 2024-10-18); it was read "
+                     f"from the inbox {other}: `tickets process {other} --date 2024-10-17` runs it"]
+
+
 def test_a_failing_day_exits_non_zero_and_says_why(realdata_inbox, tmp_path):
     home = make_home(tmp_path / "home", engine="doctr", doctr_weights_dir=str(tmp_path / "no_weights"))
     result = _tickets("process", str(realdata_inbox), "--date", REALDATA_DAY, home=home)

@@ -157,10 +157,18 @@ def test_contaminated_load_without_manifest_goes_to_review():
     assert Reason.MISSING_MANIFEST in _reasons(e)
 
 
-def test_blank_page_still_yields_a_record_with_its_reasons():
-    e = extract_page(page_source(), ocr_page(), KNOWN)
+@pytest.mark.parametrize("lines", [(), ((".", 300, 40), ("-- ,", 800, 30))])
+def test_a_blank_page_still_yields_a_record_and_one_item_saying_nothing_was_read(lines):
+    e = extract_page(page_source(), ocr_page(*lines), KNOWN)
     assert e.value("ticket_date") == date(2024, 10, 17)
-    assert {Reason.MISSING_TICKET_NUMBER, Reason.AMBIGUOUS_VENDOR, Reason.LOW_CONFIDENCE_OCR} <= _reasons(e)
+    [finding] = check_page(e, CONTEXT)  # not a missing ticket number, vendor, material and OCR confidence too
+    assert finding.reason is Reason.UNREADABLE_FILE and "nothing could be read from the page" in finding.detail
+
+
+def test_a_blank_page_a_filename_calls_contaminated_still_wants_its_manifest():
+    source = page_source("24-105__2024-10-17__PIER_EX__EXPORT__CLASS_2_CONTAMINATED.pdf")
+    reasons = _reasons(extract_page(source, ocr_page(), KNOWN))
+    assert {Reason.UNREADABLE_FILE, Reason.MISSING_MANIFEST} <= reasons and Reason.AMBIGUOUS_VENDOR not in reasons
 
 
 def test_low_confidence_reading_is_only_a_suggestion():

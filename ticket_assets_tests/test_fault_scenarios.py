@@ -218,6 +218,7 @@ def test_renamed_replaced_and_rescanned_files(office):
     record stays, flagged, its manifest still logged. 0303 overwritten: the old answer is not applied."""
     folder = office.inbox / FIRST
     manifest_before = office.record("eticket_0301.pdf")["manifest_number"]
+    answered_before = office.item("eticket_0303.pdf", "DUPLICATE_TICKET")
     (folder / "eticket_0300.pdf").rename(folder / "eticket_0310.pdf")
     write_etickets(folder / "eticket_0301.pdf", [ROCK_LOAD], date.fromisoformat(FIRST), seed=300)
     write_etickets(folder / "eticket_0303.pdf", [DIRT_LOAD], date.fromisoformat(FIRST), seed=301)
@@ -240,6 +241,7 @@ def test_renamed_replaced_and_rescanned_files(office):
     copy = [r for r in records if r["file_path"] == f"{FIRST}/eticket_0303.pdf" and "@" in r["page_id"]]
     assert len(copy) == 1 and "FILE_REPLACED" in copy[0]["review_reason"] and copy[0]["truck_number"] == "299"
     assert office.record("eticket_0302.pdf")["truck_number"] != "299"
+    _the_answer_to_replaced_content_stays_in_the_audit_trail(office, answered_before, copy[0])
     _scenario()
 
     replaced = next(r for r in office.warehouse.day_reviews(FIRST)
@@ -251,6 +253,17 @@ def test_renamed_replaced_and_rescanned_files(office):
     assert any(row["manifest_number"] == manifest_before and "in review" not in row["status"]
                for row in office.report("manifest_log.csv"))
     _scenario()
+
+
+def _the_answer_to_replaced_content_stays_in_the_audit_trail(office, answered: dict, kept: dict) -> None:
+    """Maria's answer for 0303's earlier content: still listed, under its item's id, marked as that content's."""
+    [row] = [r for r in office.report("answered_reviews.csv") if r["review_id"] == str(answered["id"])]
+    assert row["page_id"] == kept["page_id"] and (row["reason"], row["answered_by"]) == ("DUPLICATE_TICKET", "Maria")
+    assert "since replaced" in row["detected_fields"] and '"truck_number": "299"' in row["answer"]
+    shown = _ok(_tickets(office.home, "review", "show", str(answered["id"])))
+    assert kept["page_id"] in shown and "answer" in shown and "Maria" in shown, shown
+    audited = _ok(_tickets(office.home, "audit", kept["ticket_number"]))
+    assert f"review #{answered['id']} WARNING DUPLICATE_TICKET" in audited and "answered by Maria" in audited, audited
 
 
 def test_exports_never_touch_what_they_did_not_write(office, tmp_path):
@@ -274,9 +287,11 @@ def test_the_month_processed_again_changes_nothing(office):
         return [(t["page_id"], t["ticket_number"], t["truck_number"], t["review_required"], t["copy_status"],
                  t["duplicate_of"]) for day in (FIRST, SECOND) for t in office.warehouse.day_tickets(day)]
 
-    before = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"))
+    answered = office.home / "exports" / FIRST / "answered_reviews.csv"
+    before = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"), answered.read_bytes())
     unchanged = _ok(_tickets(office.home, "process", str(office.inbox)))
     assert f"{FIRST}: unchanged since run" in unchanged and f"{SECOND}: unchanged since run" in unchanged, unchanged
     _ok(_tickets(office.home, "process", str(office.inbox), "--again"))
-    assert (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv")) == before
+    after = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"), answered.read_bytes())
+    assert after == before
     assert office.warehouse.pending() == {}

@@ -19,7 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -138,8 +138,10 @@ def clean_run(inbox, tmp_path_factory):
 def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
     home, records, _ = clean_run
     warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
-    unreadable = {Path(row["file_path"]).name: row["detected_fields"]["detail"] for row in warehouse.day_reviews(DAY)
-                  if row["reason"] == "UNREADABLE_FILE"}
+    unreadable = defaultdict(str)  # a damaged file's item, and its recovered page's when nothing could be read on it
+    for row in warehouse.day_reviews(DAY):
+        if row["reason"] == "UNREADABLE_FILE":
+            unreadable[Path(row["file_path"]).name] += row["detected_fields"]["detail"]
     for name, words in BAD_INPUTS.items():
         assert words in unreadable.get(name, ""), (name, unreadable.get(name))
     ignored = {Path(row["file_path"]).name for row in warehouse.day_reviews(DAY) if row["reason"] == "IGNORED_FILE"}

@@ -62,6 +62,18 @@ def test_config_check_prints_the_settings_in_effect(tmp_path, monkeypatch, capsy
     assert code == 0 and "no problems" in out and "engine: rapidocr" in out and "24-105" in out
 
 
+def test_config_check_warns_of_a_compiled_models_folder_that_cannot_be_made(tmp_path, monkeypatch, capsys):
+    """Trial: a folder OpenVINO cannot keep its compiled models in passed the check; each run was slower."""
+    (tmp_path / "in").write_text("")
+    config = tmp_path / "tickets.yaml"
+    config.write_text(f"jobs: [{JOB}]\nocr: {{compiled_models_dir: {tmp_path / 'in' / 'openvino'}}}\n")
+    monkeypatch.setenv("TICKETS_CONFIG", str(config))
+    code, out, _ = _tickets(capsys, "--home", str(tmp_path / "home"), "config", "check")
+    assert code == 0 and "1 warning(s)" in out and "no problems" not in out, out
+    assert f"warning: ocr.compiled_models_dir {tmp_path / 'in' / 'openvino'}: {tmp_path / 'in'}" in out, out
+    assert "point it at a folder this user can write" in out and not (tmp_path / "in" / "openvino").exists()
+
+
 def test_regression_an_empty_tickets_home_is_the_default_home_not_the_current_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("TICKETS_CONFIG", raising=False)
     monkeypatch.setenv("TICKETS_HOME", "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -84,6 +86,22 @@ def test_a_page_that_cannot_be_drawn_carries_the_reason_and_the_others_are_read(
     photo = next(p for p in pages if p.file_path.endswith("photo.jpg"))
     assert results[photo.page_id].error.startswith("image could not be decoded")
     assert all(results[p.page_id].error is None for p in pages if p is not photo)
+
+
+def test_a_truncated_pdf_is_taken_stock_of_described_and_drawn_without_mupdf_messages(tmp_path):
+    """Trial: MuPDF printed "format error: object is not a stream" on every run of a day with a truncated PDF;
+    its review item says what is wrong with the file already. In a process of its own: PyMuPDF prints to the
+    output it found when imported, which pytest's capture does not see."""
+    folder = tmp_path / "inbox" / DAY
+    folder.mkdir(parents=True)
+    whole = pymupdf.open()
+    whole.new_page().insert_text((72, 72), "TICKET NO. 123456")
+    (folder / "truncated.pdf").write_bytes(whole.tobytes()[: len(whole.tobytes()) // 2])
+    script = ("import sys; from pathlib import Path; from ticket_assets_tests.test_render import _pages; "
+              "[page] = _pages(Path(sys.argv[1]), Path(sys.argv[2])); print(page.render.draw())")
+    drawn = subprocess.run([sys.executable, "-c", script, str(tmp_path / "inbox"), str(tmp_path / "cache")],
+                           capture_output=True, text=True, timeout=120)
+    assert drawn.returncode == 0 and drawn.stdout == "None\n" and drawn.stderr == "", drawn
 
 
 def test_drawing_page_after_page_does_not_grow_memory(tmp_path):

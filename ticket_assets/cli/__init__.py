@@ -189,8 +189,12 @@ def config_check_command(args) -> int:
     import yaml
 
     settings = load_settings(args.inbox, args.home)
-    print(f"{settings.config_path}: no problems; the settings in effect:")
+    warnings = api.configuration_warnings(settings)
+    verdict = f"{len(warnings)} warning(s)" if warnings else "no problems"
+    print(f"{settings.config_path}: {verdict}; the settings in effect:")
     print(yaml.safe_dump(api.check_configuration(settings), sort_keys=False, default_flow_style=False).rstrip())
+    for warning in warnings:
+        print(f"warning: {warning}")
     return 0
 
 
@@ -261,7 +265,7 @@ def _process(settings: Settings, days: list[str], again: bool = False) -> int:
 def _watchers(settings: Settings) -> api.Watchers:
     progress = DaysProgress(settings.home)
     return api.Watchers(running=progress.running, note=progress.print,
-                        day_done=lambda outcome: progress.print(_day_line(settings, outcome)))
+                        day_done=lambda outcome: progress.day_done(outcome.day, _day_line(settings, outcome)))
 
 
 def _finished(settings: Settings, processed) -> int:

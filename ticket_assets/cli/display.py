@@ -50,6 +50,7 @@ class DaysProgress:
         self.terminal = self.out.isatty()
         self.lock = threading.Lock()
         self.days: list[str] = []
+        self.finished: set[str] = set()  # days done, or left as they were (unchanged): none of them waits
         self.quarters: dict[str, int] = {}  # quarters of its pages each day had read when last shown
         self.line = ""  # what the terminal shows now
         self.started = time.monotonic()
@@ -59,7 +60,7 @@ class DaysProgress:
         """Show the progress of these days while they run (files left by earlier runs are removed first)."""
         for day in days:
             progress_path(self.home, day).unlink(missing_ok=True)
-        self.days, self.quarters, self.started = list(days), {}, time.monotonic()
+        self.days, self.finished, self.quarters, self.started = list(days), set(), {}, time.monotonic()
         stop = threading.Event()
         poller = threading.Thread(target=self._poll, args=(stop,), daemon=True)
         poller.start()
@@ -76,10 +77,16 @@ class DaysProgress:
         with self.lock:
             self._write(f"{CLEAR_LINE if self.line else ''}{text}\n{self.line}")
 
+    def day_done(self, day: str, line: str) -> None:
+        """A day's own line, printed above the display, once it has finished or was found unchanged."""
+        self.finished.add(day)
+        self.print(line)
+
     def refresh(self) -> None:
         """Read the progress files and show what changed."""
         read = {day: progress for day in self.days if (progress := read_progress(progress_path(self.home, day)))}
-        text = progress_text(read, len(self.days) - len(read), time.monotonic() - self.started)
+        to_start = [day for day in self.days if day not in read and day not in self.finished]
+        text = progress_text(read, len(to_start), time.monotonic() - self.started)
         if self.terminal:
             self._show(text)
         elif self._another_quarter(read):
@@ -109,14 +116,15 @@ class DaysProgress:
         self.out.flush()
 
 
-def progress_text(read: dict[str, tuple[int, int]], waiting: int, seconds: float) -> str:
-    """`pages read 40/95 | 2024-10-17 12/30 | 1 day waiting | about 2 min left`: the days whose read step has
-    started, as (done, total), and how many have not; the time left assumes a waiting day is an average one."""
+def progress_text(read: dict[str, tuple[int, int]], to_start: int, seconds: float) -> str:
+    """`pages read 40/95 | 2024-10-17 12/30 | 1 day to start | about 2 min left`: the days whose read step has
+    started, as (done, total), and how many have not (queued, or their run still starting: the command's only
+    day is not "waiting" while its run starts); the time left assumes a day to start is an average one."""
     done, total = sum(d for d, _ in read.values()), sum(t for _, t in read.values())
     parts = [f"pages read {done}/{total}"] + [f"{day} {d}/{t}" for day, (d, t) in read.items() if d < t]
-    if waiting:
-        parts.append(f"{counted(waiting, 'day')} waiting")
-    to_read = total - done + (waiting * total / len(read) if read else 0)
+    if to_start:
+        parts.append(f"{counted(to_start, 'day')} to start")
+    to_read = total - done + (to_start * total / len(read) if read else 0)
     if done and to_read:
         parts.append(f"about {_duration(to_read * seconds / done)} left")
     return " | ".join(parts)

@@ -96,9 +96,9 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
         rows.tickets.append(_ticket_row(page, day))
         rows.reviews.extend(_page_review_rows(page, day.partition_key, now))
     for kept_record in kept:
-        ticket_row, review_row = _kept_rows(kept_record, everything, day, now)
+        ticket_row, review_rows = _kept_rows(kept_record, everything, day, now)
         rows.tickets.append(ticket_row)
-        rows.reviews.append(review_row)
+        rows.reviews.extend(review_rows)
     return rows
 
 
@@ -186,8 +186,9 @@ def _vanished(record: dict) -> Finding:
 
 
 def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day: DayInput,
-               now: datetime) -> tuple[dict, dict]:
-    """The kept record, its duplicate link worked out again, and its review row."""
+               now: datetime) -> tuple[dict, list[dict]]:
+    """The kept record, its duplicate link worked out again, its review row, and the items people answered
+    for its content, as history: an answer once given stays in the audit trail."""
     record, answer = kept.record, kept.answers.for_item(kept.finding)
     ticket = KnownTicket.of(record)
     original = find_duplicate(ticket, everything.get(ticket.key, []))
@@ -204,7 +205,20 @@ def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day
                   "copy_status": status or (CopyStatus.SUSPECTED.value if original else None)}
     detected = {"ticket_number": record["ticket_number"], "vendor": record["vendor"],
                 "manifest_number": record["manifest_number"]}
-    return ticket_row, _item_row(ticket_row, kept.finding, detected, answer, now)
+    history = [_item_row(ticket_row, Finding(Reason(reason), _answered_before_kept(kept), field_name=field_name),
+                         detected, given, now)
+               for reason, field_name, given in kept.answers.answered_items()
+               if (reason, field_name) != (kept.finding.reason.value, kept.finding.about)]
+    return ticket_row, [_item_row(ticket_row, kept.finding, detected, answer, now), *history]
+
+
+def _answered_before_kept(kept: KeptRecord) -> str:
+    """What an answer given for content that left the day belongs to, for the history row that keeps it."""
+    record = kept.record
+    if kept.finding.reason is Reason.FILE_REPLACED:
+        return (f"given for the earlier content of {record['file_path']} (SHA-256 {record['file_hash'][:12]}...), "
+                "since replaced by another scan")
+    return f"given for {record['file_path']}, which is gone from the inbox or unreadable now"
 
 
 def _link_duplicate(page: ReadPage, everything: dict[tuple, list[KnownTicket]]) -> None:

@@ -34,6 +34,8 @@ FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # handwritten truck number came back as "8699" with its least sure digit at 0.83. The regulator's manifest
 # number too: a handwritten "372491-TX-6189" came back as "372491X-6189" at 0.72.
 HANDWRITTEN_MIN_CONFIDENCE = {"truck_number": 0.9, "manifest_number": 0.9}
+NOTHING_READ = ("nothing could be read from the page (blank, or too faint): scan the paper again, or close the "
+                "item with --because (a blank back side, say)")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
                  corrections: dict | None = None) -> Extraction:
     """Choose every field of one page; a person's corrections come before everything read or inferred."""
     page = PageText(result)
-    extraction = Extraction(source=source, ocr_confidence=result.mean_confidence, page_error=result.error,
+    extraction = Extraction(source=source, ocr_confidence=result.mean_confidence,
+                            page_error=result.error or (NOTHING_READ if result.read_nothing else None),
                             corrections=corrections or {})
     extraction.page_dates = [FieldValue(d, "page", found.confidence) for d, found in find.find_dates(page)]
     _choose_vendor_and_number(extraction, page, known)

@@ -198,5 +198,13 @@ PAGE_RULES: tuple[Callable[[Extraction, RuleContext], Iterable[Finding]], ...] =
 )
 
 
+# What a page that could not be read lacks for that reason alone: its UNREADABLE_FILE item says it once.
+FOR_WANT_OF_TEXT = {Reason.MISSING_TICKET_NUMBER, Reason.MISSING_MATERIAL, Reason.INVALID_DATE,
+                    Reason.AMBIGUOUS_VENDOR, Reason.LOW_CONFIDENCE_OCR}
+
+
 def check_page(extraction: Extraction, ctx: RuleContext) -> list[Finding]:
-    return [finding for rule in PAGE_RULES for finding in rule(extraction, ctx)]
+    findings = [finding for rule in PAGE_RULES for finding in rule(extraction, ctx)]
+    if extraction.page_error:
+        return [finding for finding in findings if finding.reason not in FOR_WANT_OF_TEXT]
+    return findings

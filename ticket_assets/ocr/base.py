@@ -39,6 +39,11 @@ class OcrResult:
         return "\n".join(line.text for line in self.lines)
 
     @property
+    def read_nothing(self) -> bool:
+        """No letter or digit on the page: a blank sheet, or one too faint to read."""
+        return not any(character.isalnum() for character in self.text)
+
+    @property
     def mean_confidence(self) -> float:
         ocr_lines = [line for line in self.lines if line.source == "ocr"] or self.lines
         if not ocr_lines:

@@ -176,14 +176,25 @@ def compiled_models_cache(folder: str) -> dict:
     models are ready in half the time (1.6 -> 0.75 s, measured), once per worker and day. Nothing when the
     folder is not set or cannot be written: OpenVINO would then fail to load. A damaged file in it is compiled
     again and replaced (tried: truncated and random files)."""
-    if not folder:
+    if not folder or compiled_models_problem(folder):
         return {}
     path = Path(folder).expanduser()
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:
         return {}
-    return {"CACHE_DIR": str(path)} if os.access(path, os.W_OK | os.X_OK) else {}
+    return {"CACHE_DIR": str(path)}
+
+
+def compiled_models_problem(folder: str) -> str | None:
+    """Why the folder cannot keep OpenVINO's compiled models (None: it can, or will once made), without making it."""
+    path = Path(folder).expanduser()
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} cannot be written by this user"
+    return None
 
 
 def rapid_params(runtime: str) -> dict:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pymupdf
 from PIL import Image, ImageOps
 
 from ticket_assets.atomic import write_atomically
 from ticket_assets.discover import MAX_PAGE_PIXELS, FileEntry
 from ticket_assets.lines import OcrLine
+from ticket_assets.quiet_mupdf import pymupdf
 from ticket_assets.render.textlayer import has_visible_text, text_layer_lines
 
 

@@ -10,9 +10,8 @@ lower confidence, and never a reason to skip OCR.
 
 from __future__ import annotations
 
-import pymupdf
-
 from ticket_assets.lines import OcrLine
+from ticket_assets.quiet_mupdf import pymupdf
 
 VISIBLE_CONFIDENCE = 0.9
 INVISIBLE_CONFIDENCE = 0.5

@@ -201,11 +201,13 @@ class Warehouse:
         return reviews, answers
 
     def item_answers(self, item: dict) -> list[dict]:
-        """Every answer given to one review item, oldest first: for its page's content, at its place or at a
-        place that holds no page any more (a renamed file); never one given for other content under its name."""
+        """Every answer given to one review item, oldest first: for its page's content, at its place (a kept
+        record of overwritten content: at the place it had) or at a place that holds no page any more (a renamed
+        file); never one given for other content under its name."""
         query = select(review_answers).where(
-            or_(review_answers.c.page_id == item["page_id"], _moved_here(item)), review_answers.c.reason ==
-            item["reason"], func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
+            or_(review_answers.c.page_id.in_([item["page_id"], place_of(item["page_id"])]), _moved_here(item)),
+            review_answers.c.reason == item["reason"],
+            func.coalesce(review_answers.c.field_name, "") == (item["field_name"] or ""))
         if item["file_hash"]:  # None: an item written before items named their content
             query = query.where(review_answers.c.file_hash == item["file_hash"])
         return self._rows(query.order_by(review_answers.c.resolved_at))
@@ -386,8 +388,9 @@ def _moved_here(item: dict):
 
 def _pop_same_item(known: dict, row: dict):
     """The earlier row of the same item, taken from `known`; rows of the older shapes (no field, no content)
-    match too."""
-    for shape in ({}, {"field_name": None}, {"file_hash": None}, {"field_name": None, "file_hash": None}):
+    match too, and so does the item of overwritten content as it was at its place, before it was kept."""
+    for shape in ({}, {"field_name": None}, {"file_hash": None}, {"field_name": None, "file_hash": None},
+                  {"page_id": place_of(row["page_id"])}):
         earlier = known.pop(_item_key({**row, **shape}), None)
         if earlier is not None:
             return earlier
