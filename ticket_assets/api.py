@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -418,4 +419,7 @@ def start_ui(settings: Settings, host: str, port: int) -> NoReturn:
 
     ui = dagster_dev(settings, ready_dagster_home(settings), host, port, os.environ)
     os.chdir(ui.cwd)
+    # A script's background job starts with SIGINT ignored, and exec keeps that: `dagster dev`, which handles
+    # SIGTERM as it handles SIGINT, would then ignore both and leave its processes and port behind.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execve(ui.argv[0], ui.argv, ui.env)

@@ -1,7 +1,7 @@
 """The UI's own buttons, sent to the webserver's GraphQL API as the UI sends them, under `tickets ui` (the
 webserver and the daemon): a backfill of three days, one of whose folders is gone, and the Materialize button
 on one day. They must run as the `tickets` command's runs do: same executor (the code location's), tags,
-ledger rows, a failed day's row and a failure that says which day and why. Then Ctrl-C stops `tickets ui`
+ledger rows, a failed day's row and a failure that says which day and why. Then SIGTERM (as Ctrl-C) stops `tickets ui`
 in the middle of a day's reading, and nothing of it is left."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .etickets import DIRT_LOAD, ROCK_LOAD, write_etickets
 
 DAYS = ["2024-10-17", "2024-10-18"]  # e-tickets: read without OCR, so the runs are quick
 GONE = "2024-10-19"  # a day whose folder was removed after it became a partition
-SCANNED = "2024-10-20"  # scanned pages, read by the OCR pool when Ctrl-C comes
+SCANNED = "2024-10-20"  # scanned pages, read by the OCR pool when SIGTERM comes
 REPOSITORY = {"repositoryLocationName": "ticket_assets", "repositoryName": "__repository__"}
 
 ASSET_NODES = """{ assetNodes { assetKey { path } jobNames
@@ -75,10 +75,10 @@ def ui(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
     env.update(_quick_backfills(env))
     with log.open("wb") as sink:
-        server = subprocess.Popen(  # a shell's job: its own process group, which Ctrl-C signals
+        server = subprocess.Popen(  # a script's background job: its own process group, SIGINT ignored
             [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "ui", str(inbox), "--port", str(port)],
             env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # even when started in background
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         wait_for(f"http://127.0.0.1:{port}/server_info")
         yield Ui(f"http://127.0.0.1:{port}", home, inbox, server, log)
@@ -198,11 +198,12 @@ def test_a_failed_day_s_run_failure_says_which_day_and_why(ui, launched):
     assert first_line.endswith(f"Failure: {GONE}: date folder {ui.inbox / GONE} does not exist"), first_line
 
 
-def test_ctrl_c_stops_the_ui_in_the_middle_of_a_day_and_leaves_nothing_behind(ui, launched, sample_inbox):
+def test_sigterm_stops_the_ui_started_in_the_background_mid_day_and_leaves_nothing_behind(ui, launched,
+                                                                                          sample_inbox):
     """Six processes of `dagster dev` were left for minutes after Ctrl-C: a step stopped while its OCR pool was
     reading could wait forever for its readers, and the run and the code server for it (pinned without a race in
     test_ocr). Also: `tickets ui` starts without dagster dev's warnings."""
-    for day in SAMPLE_DAYS:  # ten pages: the pool is still reading when Ctrl-C comes
+    for day in SAMPLE_DAYS:  # ten pages: the pool is still reading when SIGTERM comes
         shutil.copytree(sample_inbox / day.isoformat(), ui.inbox / SCANNED, dirs_exist_ok=True)
     _add_partition(ui, SCANNED)
     _materialize(ui, SCANNED, graphql(ui.base, ASSET_NODES)["assetNodes"])
@@ -211,9 +212,9 @@ def test_ctrl_c_stops_the_ui_in_the_middle_of_a_day_and_leaves_nothing_behind(ui
     while (read_progress(progress) or (0, 0))[0] < 1 and time.monotonic() < deadline:
         time.sleep(0.2)
     done, total = read_progress(progress)
-    assert 1 <= done < total, "the day was read before Ctrl-C"
+    assert 1 <= done < total, "the day was read before SIGTERM"
 
-    os.killpg(ui.server.pid, signal.SIGINT)
+    os.killpg(ui.server.pid, signal.SIGTERM)  # what `kill` and a service manager send; Ctrl-C's SIGINT is the same
     ui.server.wait(timeout=30)
     # The OCR pools' resource trackers outlived 15 s once, with the suite's other file running beside this one.
     assert _left_in_group(ui.server.pid, seconds=40) == []
