@@ -168,7 +168,8 @@ def test_explain_shows_text_templates_fields_and_review(realdata_inbox, tmp_path
     assert "matched PORTILLO" in out and "not ROBERTS: none of" in out
     assert "ticket_number    285367" in out and "from page" in out
     assert "ticket_date      2024-11-26" in out and "from folder" in out
-    assert "MISSING_MATERIAL" in out
+    assert "material         CLASS_2_CONTAMINATED" in out  # handwritten 'Dirt Contaminated', read 'Cantaminaded'
+    assert "CRITICAL MISSING_MANIFEST" in out
 
 
 def test_a_person_s_answer_overrides_and_survives_reprocessing(processed, realdata_inbox):
