@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ FOLLOW_UP_ROUNDS = 3  # days made out of date by other days' runs, processed aga
 
 @dataclass
 class Processed:
-    """What a `process` call did: each day's outcome (orchestrate.launch.DayRun), in the order they finished."""
+    """What a `process` call did: each day's outcome (orchestrate.day_run.DayRun), in the order they finished."""
 
     outcomes: list = field(default_factory=list)
     dagster_home: Path | None = None
@@ -141,31 +141,47 @@ def existing_warehouse(settings: Settings) -> Warehouse | None:
 def process(settings: Settings, days: list[str], watch: Watchers = Watchers(), again: bool = False) -> Processed:
     """Run the days through Dagster, as many side by side as the instance's run queue allows; then the days
     their runs made out of date (a copy of one of their tickets found in a day just processed). A day whose
-    inputs have not changed since its last successful run is not run again, unless `again`."""
-    from ticket_assets.orchestrate.step_server import start_step_server
-
-    start_step_server(settings.step_log)  # before Dagster is imported here: the two overlap
-    from ticket_assets.orchestrate.launch import dagster_home_for
-
-    processed = Processed()
-    with dagster_home_for(settings) as processed.dagster_home:
-        _run_days(settings, days, watch, processed, again)
-        for _ in range(FOLLOW_UP_ROUNDS):
-            follow_up = _pending_days(settings, {f.day for f in processed.failures}, watch.note)
-            if not follow_up:
-                break
-            _run_days(settings, follow_up, watch, processed)
+    inputs have not changed since its last run is not run again, unless `again`; Dagster is not even imported
+    when no day needs a run."""
+    processed = Processed(dagster_home=default_dagster_home(settings.home).resolve())
+    _run_days(settings, days, watch, processed, again)
+    for _ in range(FOLLOW_UP_ROUNDS):
+        follow_up = _pending_days(settings, {f.day for f in processed.failures}, watch.note)
+        if not follow_up:
+            break
+        _run_days(settings, follow_up, watch, processed)
     return processed
 
 
 def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: Processed,
               again: bool = False) -> None:
-    from ticket_assets.orchestrate.launch import run_days
+    from ticket_assets.day_inputs import unchanged_days
+    from ticket_assets.orchestrate.day_run import DayRun
 
     with watch.running(days):
-        for outcome in run_days(settings, days, again):
-            watch.day_done(outcome)
-            processed.outcomes.append(outcome)
+        warehouse = existing_warehouse(settings)
+        unchanged = unchanged_days(settings, warehouse, days) if warehouse and not again else {}
+        for day, run_id in unchanged.items():
+            _day_done(DayRun(day, run_id, True, None, 0.0, unchanged=True), watch, processed)
+        to_run = [day for day in days if day not in unchanged]
+        if to_run:
+            for outcome in _runs_through_dagster(settings, to_run):
+                _day_done(outcome, watch, processed)
+
+
+def _runs_through_dagster(settings: Settings, days: list[str]) -> Iterator:
+    from ticket_assets.orchestrate.step_server import start_step_server
+
+    start_step_server(settings.step_log)  # before Dagster is imported here: the two overlap
+    from ticket_assets.orchestrate.launch import dagster_home_for, run_days
+
+    with dagster_home_for(settings):
+        yield from run_days(settings, days)
+
+
+def _day_done(outcome, watch: Watchers, processed: Processed) -> None:
+    watch.day_done(outcome)
+    processed.outcomes.append(outcome)
 
 
 def _pending_days(settings: Settings, failed: set[str], note: Callable[[str], None]) -> list[str]:

@@ -83,9 +83,10 @@ class DayStored:
 
 
 def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id: str, run_started: datetime,
-                      read: PagesRead, now: datetime) -> DayStored:
+                      read: PagesRead, now: datetime, inputs: str | None = None) -> DayStored:
     """One record per page and the review rows, written with the run's ledger row in one transaction; the
-    answers table is first brought up to date with the answer journal."""
+    answers table is first brought up to date with the answer journal. `inputs`: the digest of what the run
+    read (day_inputs.py), kept in its ledger row."""
     bring_up_to_date(warehouse, AnswerJournal(settings.journal_path))
     known = Vocabularies.of(settings)
     day_input = DayInput(day, run_id, read.entries, read.pages, read.results,
@@ -95,7 +96,7 @@ def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id
     counts = day_counts(read.entries, rows)
     ledger_row = {"run_id": run_id, "partition_key": day, "status": RunStatus.EXTRACTED.value,
                   "started_at": run_started, "config_snapshot": settings.snapshot(),
-                  "processed_by": settings.operator, **counts}
+                  "inputs": inputs, "processed_by": settings.operator, **counts}
     warehouse.replace_partition(day, rows.tickets, rows.reviews, ocr_rows(day, read.pages, read.results),
                                 ledger_row, find_stale=stale_days)
     return DayStored(rows, counts, invariants.check_day(read.entries, rows.tickets, rows.reviews))

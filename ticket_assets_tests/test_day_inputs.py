@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from datetime import datetime
 
 from ticket_assets.config import load_settings
-from ticket_assets.day_inputs import day_inputs_digest
+from ticket_assets.day_inputs import day_inputs_digest, unchanged_days
 from ticket_assets.faults import FaultPlan
+from ticket_assets.schema import RunStatus
+from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import make_home
 
@@ -48,3 +51,37 @@ def test_configuration_added_vendors_and_faults_change_the_digest(tmp_path):
     digests.append(day_inputs_digest(settings, DAY))
     digests.append(day_inputs_digest(replace(settings, faults=FaultPlan(("warehouse_write",))), DAY))
     assert len(set(digests)) == 4
+
+
+def _run(warehouse, run_id, status, inputs, started):
+    warehouse.replace_partition(DAY, [], [], [], {"run_id": run_id, "partition_key": DAY, "status": status.value,
+                                                  "started_at": datetime(2024, 10, 17, started), "inputs": inputs})
+
+
+def _with_reports(settings):
+    (settings.exports_dir / DAY).mkdir(parents=True, exist_ok=True)
+    (settings.exports_dir / DAY / "manifest_log.csv").write_text("")
+
+
+def test_a_day_is_unchanged_when_its_last_run_wrote_its_reports_from_the_same_inputs(tmp_path):
+    settings = _settings(tmp_path)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    _run(warehouse, "first", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=8)
+    assert unchanged_days(settings, warehouse, [DAY]) == {}  # its reports are not there
+    _with_reports(settings)
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "first"}
+
+
+def test_a_day_is_run_again_when_its_last_run_failed_read_other_inputs_or_it_is_pending(tmp_path):
+    settings = _settings(tmp_path)
+    _with_reports(settings)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    _run(warehouse, "first", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=8)
+    _run(warehouse, "failed", RunStatus.FAILED, day_inputs_digest(settings, DAY), started=9)
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+    _run(warehouse, "other inputs", RunStatus.EXPORTED, "0123456789abcdef", started=10)
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+    _run(warehouse, "last", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=11)
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "last"}
+    warehouse.request_rerun(DAY, "an answer was given")
+    assert unchanged_days(settings, warehouse, [DAY]) == {}

@@ -38,6 +38,16 @@ def _tickets(home: Path, *args: str, cwd: Path | None = None) -> subprocess.Comp
                           capture_output=True, text=True, env=env, timeout=600, cwd=cwd)
 
 
+def _tickets_telling_imports(home: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command run in a Python that says at exit whether it imported Dagster."""
+    code = ("import atexit, sys; from ticket_assets.cli import main; "
+            "atexit.register(lambda: print('imported:', 'dagster' if 'dagster' in sys.modules else 'none of dagster')); "
+            "sys.exit(main(sys.argv[1:]))")
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
+    return subprocess.run([sys.executable, "-c", code, "--home", str(home), *args],
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
 def _ok(result: subprocess.CompletedProcess) -> str:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result.stdout
@@ -289,8 +299,9 @@ def test_the_month_processed_again_changes_nothing(office):
 
     answered = office.home / "exports" / FIRST / "answered_reviews.csv"
     before = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"), answered.read_bytes())
-    unchanged = _ok(_tickets(office.home, "process", str(office.inbox)))
+    unchanged = _ok(_tickets_telling_imports(office.home, "process", str(office.inbox)))
     assert f"{FIRST}: unchanged since run" in unchanged and f"{SECOND}: unchanged since run" in unchanged, unchanged
+    assert "imported: none of dagster" in unchanged  # unchanged days are found from the ledger: a second, not five
     _ok(_tickets(office.home, "process", str(office.inbox), "--again"))
     after = (state(), office.report("manifest_log.csv"), office.report("invoice_match.csv"), answered.read_bytes())
     assert after == before

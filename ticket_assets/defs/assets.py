@@ -123,7 +123,8 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
     read = stages.PagesRead(raw_pdfs, page_images, ocr_text, seconds=0.0)
     with _told_as_the_day(context.partition_key):
         stored = stages.extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
-                                          _run_started(context), read, now=datetime.now())
+                                          _run_started(context), read, now=datetime.now(),
+                                          inputs=_tagged_inputs(context))
     yield Output(stored.counts, metadata={
         **stored.counts,
         "ocr_engines": MetadataValue.json(dict(Counter(r.engine for r in ocr_text.values()))),
@@ -157,6 +158,12 @@ def _tag_inputs(context: AssetExecutionContext, settings: Settings, day: str) ->
     if SIGNATURE_TAG not in context.run.tags:
         tags[SIGNATURE_TAG] = folder_signature(settings.inbox / day)
     context.instance.add_run_tags(context.run.run_id, tags)
+
+
+def _tagged_inputs(context: AssetExecutionContext) -> str | None:
+    """The digest the run's first step tagged it with, read from the instance: that step ran in another process."""
+    run = context.instance.get_run_by_id(context.run.run_id)
+    return run.tags.get(INPUTS_TAG) if run else None
 
 
 def _run_started(context: AssetExecutionContext) -> datetime:

@@ -14,34 +14,22 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from dagster import DagsterInstance, DagsterRunStatus, RunsFilter, execute_job, reconstructable
+from dagster import DagsterInstance, execute_job, reconstructable
 
 from ticket_assets.config import INSTANCE_TEMPLATE, Settings, default_dagster_home
-from ticket_assets.day_inputs import day_inputs_digest
 from ticket_assets.defs.partitions import date_folders
-from ticket_assets.defs.process_day import INPUTS_TAG, PARTITION_TAG, SIGNATURE_TAG
+from ticket_assets.defs.process_day import PARTITION_TAG, SIGNATURE_TAG
 from ticket_assets.discover import folder_signature
 from ticket_assets.orchestrate.audit import error_text, record_failed_run
+from ticket_assets.orchestrate.day_run import DayRun
 from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, this_process
 from ticket_assets.orchestrate.step_server import start_step_server
-from ticket_assets.schema import RunStatus
 from ticket_assets.store.warehouse import Warehouse
 
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
-
-@dataclass(frozen=True)
-class DayRun:
-    day: str
-    run_id: str
-    success: bool
-    error: str | None
-    seconds: float
-    unchanged: bool = False  # not run: its last run read the same inputs, and what it made is in place
 
 
 def ready_dagster_home(settings: Settings) -> Path:
@@ -70,18 +58,12 @@ def dagster_home_for(settings: Settings) -> Iterator[Path]:
             os.environ["DAGSTER_HOME"] = previous
 
 
-def run_days(settings: Settings, days: list[str], again: bool = False) -> Iterator[DayRun]:
+def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
     """Process the date folders, side by side up to the run queue's limit; outcomes as each day finishes.
-    A day whose inputs are those of its last successful run is not run again, unless `again`.
 
     Call inside dagster_home_for: each day's process finds the instance through DAGSTER_HOME.
     """
     with DagsterInstance.get() as instance:
-        unchanged = {} if again else unchanged_days(instance, settings, days)
-        yield from (DayRun(day, run_id, True, None, 0.0, unchanged=True) for day, run_id in unchanged.items())
-        days = [day for day in days if day not in unchanged]
-        if not days:
-            return
         start_step_server(settings.step_log)  # started already by `tickets process`; idle when days run apart
         side_by_side = runs_at_once(instance, len(days))
         if side_by_side == 1:
@@ -90,33 +72,6 @@ def run_days(settings: Settings, days: list[str], again: bool = False) -> Iterat
     with ProcessPoolExecutor(side_by_side, mp_context=multiprocessing.get_context("spawn")) as runs:
         yield from (future.result() for future in as_completed(
             [runs.submit(run_day_in_own_instance, settings, day) for day in days]))
-
-
-def unchanged_days(instance: DagsterInstance, settings: Settings, days: list[str]) -> dict[str, str]:
-    """Day -> run id, for the days whose last run succeeded on the same inputs (day_inputs.py), is in the
-    warehouse's ledger with its reports written, and which no answer or other day has marked pending."""
-    candidates = {day: run_id for day in days if (run_id := _last_run_on_same_inputs(instance, settings, day))}
-    if not candidates:
-        return {}
-    warehouse = Warehouse.at(settings.warehouse_url, settings.faults)
-    pending = warehouse.pending()
-    return {day: run_id for day, run_id in candidates.items()
-            if day not in pending and _made_and_in_place(warehouse, settings, day, run_id)}
-
-
-def _last_run_on_same_inputs(instance: DagsterInstance, settings: Settings, day: str) -> str | None:
-    records = instance.get_run_records(RunsFilter(tags={PARTITION_TAG: day}), limit=1)
-    if not records or records[0].dagster_run.status != DagsterRunStatus.SUCCESS:
-        return None
-    run = records[0].dagster_run
-    return run.run_id if run.tags.get(INPUTS_TAG) == day_inputs_digest(settings, day) else None
-
-
-def _made_and_in_place(warehouse: Warehouse, settings: Settings, day: str, run_id: str) -> bool:
-    """The run's ledger row says its reports were written, and the day's reports are there."""
-    exported = any(row["run_id"] == run_id and row["status"] == RunStatus.EXPORTED.value
-                   for row in warehouse.runs(day))
-    return exported and (settings.exports_dir / day / "manifest_log.csv").exists()
 
 
 def run_day_in_own_instance(settings: Settings, day: str) -> DayRun:

@@ -133,6 +133,7 @@ processing_runs = Table(
     Column("duplicates", Integer),
     Column("errors", Integer),
     Column("config_snapshot", JSON),
+    Column("inputs", String),  # the digest of everything the run read (day_inputs.py): a day read again unchanged
     Column("processed_by", String),
     Column("failure", Text),  # a failed run's error, with the original cause; the detail is in Dagster
 )
