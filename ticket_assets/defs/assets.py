@@ -23,7 +23,6 @@ from dagster import (
     multi_asset,
 )
 
-from ticket_assets import stages
 from ticket_assets.config import Settings, retry_delay_from_env
 from ticket_assets.errors import UserError
 from ticket_assets.defs.partitions import date_folders
@@ -39,6 +38,15 @@ GROUP = "tickets"
 # Disks, engines and the warehouse fail now and then (a lock, a killed worker): retry with backoff.
 TRANSIENT = RetryPolicy(max_retries=3, delay=retry_delay_from_env(), backoff=Backoff.EXPONENTIAL,
                         jitter=Jitter.PLUS_MINUS)
+
+
+def _stages():
+    """The stages, imported when a step first needs them: a process that only loads the definitions (`tickets
+    process` launching a run, the UI's code server) spends no 2 s compiling the extraction's label patterns.
+    The step server preloads them (step_server.STEP_PRELOAD), so a step starts with them."""
+    from ticket_assets import stages
+
+    return stages
 
 
 def _settings(tickets: TicketsConfig, day: str):
@@ -84,7 +92,7 @@ def read_pages(context: AssetExecutionContext, tickets: TicketsConfig):
     settings = _settings(tickets, day)
     try:
         _tag_inputs(context, settings, day)
-        read = stages.read_pages(settings, day, context.log.info)
+        read = _stages().read_pages(settings, day, context.log.info)
     except (FileNotFoundError, UserError) as err:
         raise _day_failure(day, str(err)) from None
     except EngineUnavailable as err:
@@ -120,9 +128,9 @@ def extracted_tickets(context: AssetExecutionContext, tickets: TicketsConfig, ra
                       page_images: list[PageImage], ocr_text: dict[str, OcrResult]):
     """One record per page and the review queue rows, written to the warehouse in one transaction."""
     settings = _settings(tickets, context.partition_key)
-    read = stages.PagesRead(raw_pdfs, page_images, ocr_text, seconds=0.0)
+    read = _stages().PagesRead(raw_pdfs, page_images, ocr_text, seconds=0.0)
     with _told_as_the_day(context.partition_key):
-        stored = stages.extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
+        stored = _stages().extract_and_store(settings, tickets.warehouse(), context.partition_key, context.run.run_id,
                                           _run_started(context), read, now=datetime.now(),
                                           inputs=_tagged_inputs(context))
     yield Output(stored.counts, metadata={
@@ -143,7 +151,7 @@ def tracking_export(context: AssetExecutionContext, tickets: TicketsConfig) -> O
     and the same reports for the whole job refreshed beside them."""
     day = context.partition_key
     with _told_as_the_day(day):
-        written = stages.write_day_reports(_settings(tickets, day), tickets.warehouse(), day, context.run.run_id)
+        written = _stages().write_day_reports(_settings(tickets, day), tickets.warehouse(), day, context.run.run_id)
     every = {**written.day, **written.job_wide}
     return Output({name: str(path) for name, path in written.day.items()},
                   metadata={name: MetadataValue.path(str(path)) for name, path in every.items()})

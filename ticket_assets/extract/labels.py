@@ -174,6 +174,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     )
 
 
-# Compiled when this module is imported (a third of a second): the step server imports it with the code
-# location, before any step needs it, and every step and OCR worker it forks starts with the patterns.
+# Compiled when this module is imported (about a second, most of it every field's "other labels"): the step
+# server imports it with the stages, before any step needs it, and every step and OCR worker it forks starts
+# with the patterns.
 form_labels()

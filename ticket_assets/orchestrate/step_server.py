@@ -19,7 +19,7 @@ from typing import Iterator
 # takes as much off read_pages, which needs it to name its engine. Never openvino: importing it starts a
 # thread, and a process forked from a server with a thread can inherit a lock that thread held (steps
 # were seen hanging for good on an import lock). A module that cannot be imported is skipped.
-STEP_PRELOAD = ["ticket_assets.definitions", "rapidocr.inference_engine.base"]
+STEP_PRELOAD = ["ticket_assets.definitions", "ticket_assets.stages", "rapidocr.inference_engine.base"]
 EXECUTOR_MODULE = "dagster._core.executor.multiprocess"
 
 
