@@ -31,6 +31,9 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 # a prefix may stand a space before its digits ("MN 88412093", "2025 7723154"). Stored with dashes for every
 # separator.
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
+# A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there.
+SPACED_MANIFEST = re.compile(r"[A-Z0-9]+(?:\s+[A-Z0-9]*\d[A-Z0-9]*)+", re.I)
+MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "MNF 0986" of "MNF 0986 229758 x"
 MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
 MANIFEST_PREFIX = re.compile(r"[A-Z]{2,4}|[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*[-_/.]")  # KR, WM-MAN-2024-
 SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
@@ -231,10 +234,10 @@ def find_manifest(page: PageText) -> Found | None:
             text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
             if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
                 continue
-            token = MANIFEST_TOKEN.match(text)
+            token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
             if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-                sure = PARTIAL_FIT if value.isdigit() else 1.0
+                sure = PARTIAL_FIT if value.isdigit() or _goes_on(text, token.end()) else 1.0
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
@@ -246,6 +249,13 @@ def find_manifest(page: PageText) -> Found | None:
             if partial is None and text:
                 partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether more digits follow a number after a space, and are not the load's amount: the number may be cut
+    short there ("MNF 0986" read of "MNF 0986 229758 12/03")."""
+    rest = text[end:]
+    return bool(MORE_DIGITS.match(rest)) and not QUANTITY.match(rest.lstrip())
 
 
 def _may_begin_a_number(text: str) -> bool:
@@ -287,8 +297,9 @@ def _after_a_label(page: PageText, line) -> bool:
 
 def _is_prefix(text: str) -> bool:
     """A manifest number's prefix: a few capitals that are no label's word (KR), or letters and digits ending in a
-    separator (WM-MAN-2024-)."""
-    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in form_labels().words
+    separator (WM-MAN-2024-); never a label ("MNFT-" left of the number it labels)."""
+    labels = form_labels()
+    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in labels.words and not labels.is_label(text)
 
 
 def _following_boxes(page: PageText, line) -> list:
