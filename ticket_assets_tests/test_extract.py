@@ -384,11 +384,18 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
                                    "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
-                                   "Manifest Doc.", "mnft no"])
+                                   "Manifest Doc.", "mnft no", "Man. ID", "Man no.", "Waste Tracking #"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
+
+
+def test_a_manifest_document_label_is_read_whole_not_as_manifest_doc_and_the_rest_of_its_word():
+    """"Manifest Document No.M2025.580393" was read as the label "Manifest Doc" with the value "ument"."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("8. Manifest Document No.M2025.580393", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "M2025-580393"
 
 
 @pytest.mark.parametrize("written", ["WM-MAN-2024->99283", "WM-MAN", "2024", "7", "14-2024\\00123"])
