@@ -391,6 +391,26 @@ def test_manifest_labels_with_ocr_noise(label):
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
 
 
+@pytest.mark.parametrize("written_at", [[("224785NH2024", 40, 5)],
+                                        [("Driver Signature", 40, 500), ("224785NH2024", 40, 530)]])
+def test_a_lone_manifest_number_on_a_contaminated_load_is_a_suggestion_never_a_value(written_at):
+    """A manifest number written under no label (across the top margin, under the signatures) is shown to the
+    person the load goes to for its manifest; a date whose slash OCR read as a 1 is no such number."""
+    page = ocr_page(*written_at, ("ROBERTS TRUCKING", 40, 40), ("No. 379267", 780, 40), ("12102/2024", 40, 100),
+                    ("MATERIAL: C/S Dirt", 40, 160), ("MANIFEST NO.", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)
+    assert e.suggestions["manifest_number"].value == "224785NH2024"
+
+
+@pytest.mark.parametrize(("material", "also"), [("C/S Dirt", [("TX-NH-7466981", 40, 540)]), ("Asphalt", [])])
+def test_no_lone_manifest_number_is_suggested_when_two_stand_alone_nor_on_a_clean_load(material, also):
+    page = ocr_page(("224785NH2024", 40, 5), ("ROBERTS TRUCKING", 40, 40), ("No. 379267", 780, 40),
+                    (f"MATERIAL: {material}", 40, 160), *also)
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
 def test_a_manifest_document_label_is_read_whole_not_as_manifest_doc_and_the_rest_of_its_word():
     """"Manifest Document No.M2025.580393" was read as the label "Manifest Doc" with the value "ument"."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
