@@ -497,6 +497,18 @@ def test_a_long_label_with_its_value_glued_on_is_still_a_label():
     assert e.value("manifest_number") == "503068-TX-4124"
 
 
+@pytest.mark.parametrize(("written", "accepted"), [("WASTE MANIFESTS2024G80081", None),
+                                                   ("MANIFEST88C-3661534", "88C-3661534")])
+def test_a_manifest_number_run_into_its_label_letter_to_letter_is_a_suggestion(written, accepted):
+    """Where a label ends and its number begins is a guess between two letters: the s of "MANIFESTS2024G80081" is
+    a plural's, a misread colon's or the number's. Between a letter and a digit it is not."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    (written, 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") == accepted
+    assert accepted or e.suggestions["manifest_number"].value == "S2024G80081"
+
+
 def test_a_ticket_number_under_its_label_in_a_row_of_labels():
     """`TICKET NO.` and `DATE` side by side, their values under them: the date is not the ticket's value."""
     page = ocr_page(("ARCOSA", 400, 20), ("TICKET NO.", 50, 100), ("DATE", 540, 100), ("38236425", 60, 140),

@@ -240,7 +240,7 @@ def find_manifest(page: PageText) -> Found | None:
             token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
             if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-                sure = PARTIAL_FIT if value.isdigit() or _goes_on(text, token.end()) else 1.0
+                sure = PARTIAL_FIT if _may_not_be_whole(value, text, token.end(), at_label) else 1.0
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
@@ -276,6 +276,23 @@ def _may_be_a_manifest(text: str, ticket_number: str | None) -> bool:
 def _labelled_on_its_row(page: PageText, line) -> bool:
     left = page.close_left(line)
     return bool(left) and form_labels().is_label(left.text)
+
+
+def _may_not_be_whole(value: str, text: str, end: int, at_label: Found) -> bool:
+    """Whether a number read at a label may be more or less than the number written: digits alone (OCR may have
+    lost its letters or dashes), more digits after a space, or a letter run into the label's letters."""
+    return value.isdigit() or _goes_on(text, end) or _run_into_its_label(at_label)
+
+
+def _run_into_its_label(found: Found) -> bool:
+    """Whether a value begins with a letter glued to its label's last letter ("manifests2024G80081"): where the
+    label ends is a guess, the letter a plural's s, a misread colon, or the number's own."""
+    line, label = found.line.text, found.label
+    start = line.find(label)
+    if start < 0 or not label[-1:].isalpha():
+        return False
+    after = line[start + len(label):]
+    return after[:1].isalpha() and after.startswith(found.text)
 
 
 def _goes_on(text: str, end: int) -> bool:
