@@ -411,6 +411,14 @@ def test_no_lone_manifest_number_is_suggested_when_two_stand_alone_nor_on_a_clea
     assert "manifest_number" not in e.suggestions and Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
+def test_an_empty_waste_manifest_doc_box_suggests_no_doc():
+    """"7. Waste Manifest Doc #" with no number was read as the label "Waste Manifest" with the value "Doc"."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("7. Waste Manifest Doc #", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and Reason.MISSING_MANIFEST in _reasons(e)
+
+
 def test_a_manifest_document_label_is_read_whole_not_as_manifest_doc_and_the_rest_of_its_word():
     """"Manifest Document No.M2025.580393" was read as the label "Manifest Doc" with the value "ument"."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
