@@ -411,6 +411,16 @@ def test_no_lone_manifest_number_is_suggested_when_two_stand_alone_nor_on_a_clea
     assert "manifest_number" not in e.suggestions and Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
+@pytest.mark.parametrize("stamp", [[("Non-Haz Manifest #", 600, 325), ("TX-2024-77120", 600, 350)],
+                                   [("NON-HAZ MANIFEST # TX-2024-77120", 560, 325)],
+                                   [("Manifest No.", 600, 325), ("TX-2024-77120", 760, 325)]])
+def test_a_manifest_label_inside_a_stamp_labels_the_manifest_number(stamp):
+    """A landfill's stamp names the number it received ("Non-Haz Manifest #", "Manifest No.") amid its own words."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("RECEIVED", 600, 300), *stamp, ("NOV 05 2024", 600, 375))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "TX-2024-77120"
+
+
 def test_an_empty_waste_manifest_doc_box_suggests_no_doc():
     """"7. Waste Manifest Doc #" with no number was read as the label "Waste Manifest" with the value "Doc"."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
