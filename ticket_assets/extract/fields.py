@@ -33,11 +33,12 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
 # A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there.
 SPACED_MANIFEST = re.compile(r"[A-Z0-9]+(?:\s+[A-Z0-9]*\d[A-Z0-9]*)+", re.I)
-MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "MNF 0986" of "MNF 0986 229758 x"
-LONE_MANIFEST = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # a manifest number alone on its line
+MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "TX-NH-4210 553"
 PHONE = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}")
 DATE_MISREAD = re.compile(r"\d{1,2}[-/.17lI|]\d{1,2}[-/.17lI|](?:\d{4}|\d{2})", re.I)  # "12102/2024": a slash read as 1
-MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
+# Letters and digits joined by separators, no space: a number alone on its line, or one box's part of a number
+# printed in parts.
+MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
 MANIFEST_PREFIX = re.compile(r"[A-Z]{2,4}|[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*[-_/.]")  # KR, WM-MAN-2024-
 SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
@@ -259,7 +260,7 @@ def find_lone_manifest(page: PageText, ticket_number: str | None) -> Found | Non
     across the top margin or under the signatures), too unsure to accept: letters or separators in it, none of
     the ticket number, a date (its slashes misread too) or a phone number. None when there are several."""
     lone = {manifest_form(text): line for line in page.lines
-            if LONE_MANIFEST.fullmatch(text := line.text.strip(" #:|")) and _may_be_a_manifest(text, ticket_number)
+            if MANIFEST_PART.fullmatch(text := line.text.strip(" #:|")) and _may_be_a_manifest(text, ticket_number)
             and not _labelled_on_its_row(page, line)}
     if len(lone) != 1:
         return None
@@ -268,6 +269,7 @@ def find_lone_manifest(page: PageText, ticket_number: str | None) -> Found | Non
 
 
 def _may_be_a_manifest(text: str, ticket_number: str | None) -> bool:
+    """Whether a number alone is shaped as a manifest number and is no other number a page holds alone."""
     value = manifest_form(text)
     return (bool(MANIFEST_SHAPE.fullmatch(value)) and not text.isdigit() and value != ticket_number
             and not PHONE.fullmatch(text) and not DATE_MISREAD.fullmatch(text))
