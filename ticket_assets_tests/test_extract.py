@@ -421,10 +421,12 @@ def test_a_manifest_label_inside_a_stamp_labels_the_manifest_number(stamp):
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "TX-2024-77120"
 
 
-def test_an_empty_waste_manifest_doc_box_suggests_no_doc():
-    """"7. Waste Manifest Doc #" with no number was read as the label "Waste Manifest" with the value "Doc"."""
+@pytest.mark.parametrize("label", ["7. Waste Manifest Doc #", "Manif, No."])
+def test_an_empty_manifest_box_suggests_no_piece_of_its_label(label):
+    """"7. Waste Manifest Doc #" with no number was read as the label "Waste Manifest" with the value "Doc";
+    "Manif, No." (a stop read as a comma) as "Manif" with the value ","."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
-                    ("7. Waste Manifest Doc #", 40, 200))
+                    (label, 40, 200))
     e = extract_page(page_source(), page, KNOWN)
     assert "manifest_number" not in e.suggestions and Reason.MISSING_MANIFEST in _reasons(e)
 
