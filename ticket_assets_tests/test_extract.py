@@ -384,7 +384,8 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
                                    "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
-                                   "Manifest Doc.", "mnft no", "Man. ID", "Man no.", "Waste Tracking #"])
+                                   "Manifest Doc.", "mnft no", "Man. ID", "Man no.", "Waste Tracking #", "MANEST:",
+                                   "Mist #"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
