@@ -31,8 +31,9 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 # a prefix may stand a space before its digits ("MN 88412093", "2025 7723154"). Stored with dashes for every
 # separator.
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
-# A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there.
-SPACED_MANIFEST = re.compile(r"[A-Z0-9]+(?:\s+[A-Z0-9]*\d[A-Z0-9]*)+", re.I)
+# A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there;
+# groups of three or more: "12 2291 18" is numbers of a row read in one column, an amount among them.
+SPACED_MANIFEST = re.compile(r"[A-Z0-9]{3,}(?:\s+(?=[A-Z]*\d)[A-Z0-9]{3,})+", re.I)
 MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "TX-NH-4210 553"
 PHONE = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}")
 DATE_MISREAD = re.compile(r"\d{1,2}[-/.17lI|]\d{1,2}[-/.17lI|](?:\d{4}|\d{2})", re.I)  # "12102/2024": a slash read as 1
