@@ -384,11 +384,59 @@ def test_a_row_of_values_read_as_one_line_is_cut_by_the_columns_above_it():
 
 @pytest.mark.parametrize("label", ["MANlFEST #:", "Profile/Manifest No.", "WASTE MANIFEST", "MANIFEST", "Manif. No.",
                                    "MFST#.", "Mnfst..No.", "MAN ID", "MANIFEST NBR", "MANIFEST ID.", "Manifest Ctl No.",
-                                   "Manifest Doc.", "mnft no"])
+                                   "Manifest Doc.", "mnft no", "Man. ID", "Man no.", "Waste Tracking #", "MANEST:",
+                                   "Mist #"])
 def test_manifest_labels_with_ocr_noise(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200),
                     ("15-2024-00001", 40 + 12 * len(label) + 20, 200))
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "15-2024-00001"
+
+
+@pytest.mark.parametrize("written_at", [[("224785NH2024", 40, 5)],
+                                        [("Driver Signature", 40, 500), ("224785NH2024", 40, 530)]])
+def test_a_lone_manifest_number_on_a_contaminated_load_is_a_suggestion_never_a_value(written_at):
+    """A manifest number written under no label (across the top margin, under the signatures) is shown to the
+    person the load goes to for its manifest; a date whose slash OCR read as a 1 is no such number."""
+    page = ocr_page(*written_at, ("ROBERTS TRUCKING", 40, 40), ("No. 379267", 780, 40), ("12102/2024", 40, 100),
+                    ("MATERIAL: C/S Dirt", 40, 160), ("MANIFEST NO.", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and Reason.MISSING_MANIFEST in _reasons(e)
+    assert e.suggestions["manifest_number"].value == "224785NH2024"
+
+
+@pytest.mark.parametrize(("material", "also"), [("C/S Dirt", [("TX-NH-7466981", 40, 540)]), ("Asphalt", [])])
+def test_no_lone_manifest_number_is_suggested_when_two_stand_alone_nor_on_a_clean_load(material, also):
+    page = ocr_page(("224785NH2024", 40, 5), ("ROBERTS TRUCKING", 40, 40), ("No. 379267", 780, 40),
+                    (f"MATERIAL: {material}", 40, 160), *also)
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("stamp", [[("Non-Haz Manifest #", 600, 325), ("TX-2024-77120", 600, 350)],
+                                   [("NON-HAZ MANIFEST # TX-2024-77120", 560, 325)],
+                                   [("Manifest No.", 600, 325), ("TX-2024-77120", 760, 325)]])
+def test_a_manifest_label_inside_a_stamp_labels_the_manifest_number(stamp):
+    """A landfill's stamp names the number it received ("Non-Haz Manifest #", "Manifest No.") amid its own words."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("RECEIVED", 600, 300), *stamp, ("NOV 05 2024", 600, 375))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "TX-2024-77120"
+
+
+@pytest.mark.parametrize("label", ["7. Waste Manifest Doc #", "Manif, No."])
+def test_an_empty_manifest_box_suggests_no_piece_of_its_label(label):
+    """"7. Waste Manifest Doc #" with no number was read as the label "Waste Manifest" with the value "Doc";
+    "Manif, No." (a stop read as a comma) as "Manif" with the value ","."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    (label, 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and Reason.MISSING_MANIFEST in _reasons(e)
+
+
+def test_a_manifest_document_label_is_read_whole_not_as_manifest_doc_and_the_rest_of_its_word():
+    """"Manifest Document No.M2025.580393" was read as the label "Manifest Doc" with the value "ument"."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("8. Manifest Document No.M2025.580393", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "M2025-580393"
 
 
 @pytest.mark.parametrize("written", ["WM-MAN-2024->99283", "WM-MAN", "2024", "7", "14-2024\\00123"])
@@ -431,6 +479,26 @@ def test_manifest_separators_are_stored_as_dashes(written, stored):
     assert extract_page(page_source(), page, KNOWN).value("manifest_number") == stored
 
 
+@pytest.mark.parametrize(("written", "accepted", "suggested"), [
+    ("MNF 0986 229758", "MNF-0986-229758", None), ("TX-NH-4210 553", None, "TX-NH-4210"),
+    ("MN 88412093 18.5 TN", "MN-88412093", None), ("12 2291 18", None, "12 2291 18")])
+def test_a_manifest_number_in_groups_a_space_apart_is_read_whole_or_not_at_all(written, accepted, suggested):
+    """"MNF 0986 229758" was accepted as MNF-0986, cut short at its second space: a number printed in groups is
+    read whole when it is all the text there, and one that goes on after a space with more digits (a gap OCR read
+    in it) only suggested. Short groups are no such number (an amount and a truck read in one column)."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    (f"Manifest No. {written}", 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") == accepted
+    assert suggested is None or e.suggestions["manifest_number"].value == suggested
+
+
+def test_a_manifest_label_left_of_its_number_is_no_prefix_of_it():
+    """A note across the top margin, "MNFT-" left of "65J-3066280", was accepted as MNFT-65J-3066280."""
+    page = ocr_page(("MNFT-", 40, 20), ("65J-3066280", 120, 20), ("ROBERTS TRUCKING", 40, 80), ("No. 379267", 780, 90))
+    assert extract_page(page_source(), page, KNOWN).value("manifest_number") == "65J-3066280"
+
+
 def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("TICKET NO. 2853a66", 700, 30))
     e = extract_page(page_source(), page, KNOWN)
@@ -449,6 +517,18 @@ def test_a_long_label_with_its_value_glued_on_is_still_a_label():
     e = extract_page(page_source(), page, KNOWN)
     assert (e.value("source"), e.value("material")) == ("POND", "CLASS_2_CONTAMINATED")
     assert e.value("manifest_number") == "503068-TX-4124"
+
+
+@pytest.mark.parametrize(("written", "accepted"), [("WASTE MANIFESTS2024G80081", None),
+                                                   ("MANIFEST88C-3661534", "88C-3661534")])
+def test_a_manifest_number_run_into_its_label_letter_to_letter_is_a_suggestion(written, accepted):
+    """Where a label ends and its number begins is a guess between two letters: the s of "MANIFESTS2024G80081" is
+    a plural's, a misread colon's or the number's. Between a letter and a digit it is not."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    (written, 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") == accepted
+    assert accepted or e.suggestions["manifest_number"].value == "S2024G80081"
 
 
 def test_a_ticket_number_under_its_label_in_a_row_of_labels():

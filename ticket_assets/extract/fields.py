@@ -31,7 +31,15 @@ TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|A
 # a prefix may stand a space before its digits ("MN 88412093", "2025 7723154"). Stored with dashes for every
 # separator.
 MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
-MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)  # one box's part of a number printed in parts
+# A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there;
+# groups of three or more: "12 2291 18" is numbers of a row read in one column, an amount among them.
+SPACED_MANIFEST = re.compile(r"[A-Z0-9]{3,}(?:\s+(?=[A-Z]*\d)[A-Z0-9]{3,})+", re.I)
+MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "TX-NH-4210 553"
+PHONE = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}")
+DATE_MISREAD = re.compile(r"\d{1,2}[-/.17lI|]\d{1,2}[-/.17lI|](?:\d{4}|\d{2})", re.I)  # "12102/2024": a slash read as 1
+# Letters and digits joined by separators, no space: a number alone on its line, or one box's part of a number
+# printed in parts.
+MANIFEST_PART = re.compile(r"[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*", re.I)
 MANIFEST_PREFIX = re.compile(r"[A-Z]{2,4}|[A-Z0-9]+(?:[-_/.][A-Z0-9]+)*[-_/.]")  # KR, WM-MAN-2024-
 SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in parts ("CR" | "2025-83373")
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
@@ -231,10 +239,10 @@ def find_manifest(page: PageText) -> Found | None:
             text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
             if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
                 continue
-            token = MANIFEST_TOKEN.match(text)
+            token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
             if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-                sure = PARTIAL_FIT if value.isdigit() else 1.0
+                sure = PARTIAL_FIT if _may_not_be_whole(value, text, token.end(), at_label) else 1.0
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
@@ -246,6 +254,55 @@ def find_manifest(page: PageText) -> Found | None:
             if partial is None and text:
                 partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def find_lone_manifest(page: PageText, ticket_number: str | None) -> Found | None:
+    """The one text on the page shaped as a manifest number that no label stands left of ("224785NH2024" written
+    across the top margin or under the signatures), too unsure to accept: letters or separators in it, none of
+    the ticket number, a date (its slashes misread too) or a phone number. None when there are several."""
+    lone = {manifest_form(text): line for line in page.lines
+            if MANIFEST_PART.fullmatch(text := line.text.strip(" #:|")) and _may_be_a_manifest(text, ticket_number)
+            and not _labelled_on_its_row(page, line)}
+    if len(lone) != 1:
+        return None
+    (value, line), = lone.items()
+    return Found(value, line, min(line.confidence, PARTIAL_FIT))
+
+
+def _may_be_a_manifest(text: str, ticket_number: str | None) -> bool:
+    """Whether a number alone is shaped as a manifest number and is no other number a page holds alone."""
+    value = manifest_form(text)
+    return (bool(MANIFEST_SHAPE.fullmatch(value)) and not text.isdigit() and value != ticket_number
+            and not PHONE.fullmatch(text) and not DATE_MISREAD.fullmatch(text))
+
+
+def _labelled_on_its_row(page: PageText, line) -> bool:
+    left = page.close_left(line)
+    return bool(left) and form_labels().is_label(left.text)
+
+
+def _may_not_be_whole(value: str, text: str, end: int, at_label: Found) -> bool:
+    """Whether a number read at a label may be more or less than the number written: digits alone (OCR may have
+    lost its letters or dashes), more digits after a space, or a letter run into the label's letters."""
+    return value.isdigit() or _goes_on(text, end) or _run_into_its_label(at_label)
+
+
+def _run_into_its_label(found: Found) -> bool:
+    """Whether a value begins with a letter glued to its label's last letter ("manifests2024G80081"): where the
+    label ends is a guess, the letter a plural's s, a misread colon, or the number's own."""
+    line, label = found.line.text, found.label
+    start = line.find(label)
+    if start < 0 or not label[-1:].isalpha():
+        return False
+    after = line[start + len(label):]
+    return after[:1].isalpha() and after.startswith(found.text)
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether more digits follow a number after a space, and are not the load's amount: the number may be cut
+    short there ("MNF 0986" read of "MNF 0986 229758 12/03")."""
+    rest = text[end:]
+    return bool(MORE_DIGITS.match(rest)) and not QUANTITY.match(rest.lstrip())
 
 
 def _may_begin_a_number(text: str) -> bool:
@@ -287,8 +344,9 @@ def _after_a_label(page: PageText, line) -> bool:
 
 def _is_prefix(text: str) -> bool:
     """A manifest number's prefix: a few capitals that are no label's word (KR), or letters and digits ending in a
-    separator (WM-MAN-2024-)."""
-    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in form_labels().words
+    separator (WM-MAN-2024-); never a label ("MNFT-" left of the number it labels)."""
+    labels = form_labels()
+    return bool(MANIFEST_PREFIX.fullmatch(text)) and text.upper() not in labels.words and not labels.is_label(text)
 
 
 def _following_boxes(page: PageText, line) -> list:

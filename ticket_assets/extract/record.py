@@ -125,6 +125,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_places(extraction, page, known)
     _choose(extraction, "manifest_number", [_manifest_in_its_shape(find.find_manifest(page), extraction, known)])
     _choose_material(extraction, page, known)
+    _suggest_lone_manifest(extraction, page)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
     _choose_measures(extraction, page)
     _assume_vendor_from_destination(extraction)
@@ -175,6 +176,20 @@ def _manifest_in_its_shape(found: Found | None, extraction: Extraction, known: V
     if read and partly_fits(read.value, shapes):
         return replace(read, confidence=min(read.confidence, find.PARTIAL_FIT))
     return read
+
+
+def _suggest_lone_manifest(extraction: Extraction, page: PageText) -> None:
+    """For a contaminated load with no manifest number at a label, nor a text there with the digits of one, the
+    one manifest-shaped number under no label, for a person to confirm. Never before the material is chosen:
+    such a number is no sign of contamination."""
+    if extraction.value("material") != CONTAMINATED or "manifest_number" in extraction.values:
+        return
+    at_label = extraction.suggestions.get("manifest_number")
+    if at_label and len(re.findall(r"\d", str(at_label.value))) >= MANIFEST_HINT_DIGITS:
+        return
+    lone = find.find_lone_manifest(page, extraction.value("ticket_number"))
+    if lone:
+        extraction.suggestions["manifest_number"] = FieldValue(lone.text, "page", lone.confidence)
 
 
 def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Vocabularies) -> None:
