@@ -1139,12 +1139,15 @@ def test_a_manifest_number_begun_after_its_label_and_ended_under_it_is_read_whol
     assert found.value == "2026-5036-73870" and (read == "value") == (e.value("manifest_number") is not None)
 
 
-def test_a_short_number_after_the_label_over_a_manifest_number_makes_the_whole_only_a_suggestion():
-    """"2025" after the label, its dash lost, and "2793-80022" under it: the part under it was accepted alone."""
+@pytest.mark.parametrize("begun, whole", [("2025", "2025-2793-80022"), ("VR", "VR-2793-80022")])
+def test_a_short_number_or_prefix_after_the_label_over_a_manifest_number_makes_the_whole_only_a_suggestion(begun,
+                                                                                                           whole):
+    """"2025" after the label, its dash lost, and "2793-80022" under it: the part under it was accepted alone; so
+    was "2024-23455" under a label with "VR" after it (user trial: VR-2024-23455 on a contaminated load)."""
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
-                    ("Manifest Ref No.", 40, 300), ("2025", 250, 300), ("2793-80022", 40, 335))
+                    ("Manifest Ref No.", 40, 300), (begun, 250, 300), ("2793-80022", 40, 335))
     e = extract_page(page_source(), page, KNOWN)
-    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "2025-2793-80022"
+    assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == whole
 
 
 def test_another_field_s_value_over_a_manifest_number_is_no_prefix_of_it():

@@ -232,7 +232,7 @@ def find_manifest(page: PageText) -> Found | None:
     ("31481918671" for 31-4819-18671). A number begun after its label and ended under it ("2026." | "5036-73870")
     is read whole, as sure as its least sure part."""
     partial = None
-    for _, candidates in page.values_by_label("manifest_number"):
+    for label_line, candidates in page.values_by_label("manifest_number"):
         begun = None  # the start of a number written after the label, ended on the line under it
         for at_label in candidates:
             found = _with_its_other_boxes(page, at_label)
@@ -250,7 +250,7 @@ def find_manifest(page: PageText) -> Found | None:
                     ends_in_separator = begun.text.strip()[-1] in "-_/."
                     sure = sure if MANIFEST_SHAPE.fullmatch(value) and ends_in_separator else PARTIAL_FIT
                 return Found(value, found.line, sure * read)
-            begun = begun or (found if _may_begin_a_number(text) else None)
+            begun = begun or (found if _may_begin_a_number(text, found.line is not label_line) else None)
             if partial is None and text:
                 partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
@@ -305,10 +305,13 @@ def _goes_on(text: str, end: int) -> bool:
     return bool(MORE_DIGITS.match(rest)) and not QUANTITY.match(rest.lstrip())
 
 
-def _may_begin_a_number(text: str) -> bool:
+def _may_begin_a_number(text: str, own_box: bool) -> bool:
     """The start of a manifest number written after its label and ended under it: a piece ending in a
-    separator (2026.), or a short number whose separator OCR may have lost (2025: the whole only a suggestion)."""
-    return text[-1] in "-_/." and _is_prefix(text) or bool(re.fullmatch(r"\d{2,6}", text))
+    separator (2026.), a short number whose separator OCR may have lost (2025), or, in a box of its own, letters
+    (VR); the whole only a suggestion without its separator. Letters on the label's line are its own, misread
+    ("MANIFEST / PROFILE NG.")."""
+    letters = own_box and re.fullmatch(r"[A-Z]{1,4}", text)
+    return text[-1] in "-_/." and _is_prefix(text) or bool(re.fullmatch(r"\d{2,6}", text) or letters)
 
 
 def _with_its_other_boxes(page: PageText, found: Found) -> Found:
