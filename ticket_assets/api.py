@@ -277,8 +277,7 @@ def _correction_context(settings: Settings, record: dict | None):
     from ticket_assets.extract.record import Vocabularies
 
     job = settings.job_or_default(record["job_code"] if record else None)
-    return CorrectionContext(Vocabularies.of(settings), job,
-                             tuple(j.code for j in settings.jobs))
+    return CorrectionContext.for_record(Vocabularies.of(settings), job, tuple(j.code for j in settings.jobs), record)
 
 
 def backup(settings: Settings, into: Path) -> Path:

@@ -36,6 +36,23 @@ def test_a_number_of_another_shape_is_refused_with_the_shape(field, typed):
         parse_correction(field, typed, CONTEXT)
 
 
+@pytest.mark.parametrize("typed", ["12/05/2024", "2024-11-27", "11.27.2024"])
+def test_regression_a_date_is_no_manifest_number(typed):
+    """Trial: a date typed as a load's manifest number was stored (12-05-2024) and reached the manifest log."""
+    with pytest.raises(CorrectionError, match="is a date"):
+        parse_correction("manifest_number", typed, CONTEXT)
+
+
+def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refused():
+    """Trial: WM-MAN-2024 was taken as the manifest of a load bound for WM Lewisville (WM-MAN-####-######)."""
+    to_landfill = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes,
+                                               {"destination": "WASTE_MANAGEMENT_LEWISVILLE", "vendor": "ROBERTS"})
+    with pytest.raises(CorrectionError, match="WM-MAN-####-######"):
+        parse_correction("manifest_number", "WM-MAN-2024", to_landfill)
+    assert parse_correction("manifest_number", "wm-man-2024-654321", to_landfill) == "WM-MAN-2024-654321"
+    assert parse_correction("manifest_number", "WM-MAN-2024", CONTEXT) == "WM-MAN-2024"  # no landfill known
+
+
 @pytest.mark.parametrize(("field", "typed", "stored"), [
     ("destination", "LDI", "LDI_YARD"), ("destination", "waste mgmt", "WASTE_MANAGEMENT_LEWISVILLE"),
     ("source", "beck", "BECK_SPOILS"), ("material", "Clean Fill", "NON_CONTAMINATED"),

@@ -10,11 +10,12 @@ from datetime import date, timedelta
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
 from ticket_assets.extract.answers import place_of
-from ticket_assets.extract.fields import MANIFEST_SHAPE, manifest_form
+from ticket_assets.extract.fields import MANIFEST_SHAPE, is_date, manifest_form
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
+from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS, carried_by, flow_of
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
@@ -42,6 +43,13 @@ class CorrectionContext:
     known: Vocabularies
     job: Job
     job_codes: tuple[str, ...]
+    manifest_shapes: tuple[str, ...] = ()  # the shapes the templates of the record's destination and vendor give
+
+    @classmethod
+    def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None):
+        templates = (known.template((record or {}).get(field)) for field in ("destination", "vendor"))
+        shapes = tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
+        return cls(known, job, job_codes, shapes)
 
 
 def parse_corrections(sets: list[str], context: CorrectionContext) -> dict:
@@ -80,7 +88,7 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
     if field == "job_code":
         return _choice(field, text, context.job_codes)
     if field == "manifest_number":
-        return _manifest_number(text)
+        return _manifest_number(text, context.manifest_shapes)
     if field in SHAPES:
         return _shaped(field, text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
@@ -99,12 +107,19 @@ def _parse_date(text: str, job: Job) -> str:
     return day.isoformat()
 
 
-def _manifest_number(text: str) -> str:
-    """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes."""
+def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
+    """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes.
+    Never a date (typed in the wrong box), nor a number cut short of, or a character or two off, the shape the
+    landfill's or the vendor's manifests have."""
     value = manifest_form(text)
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
                               f"digits, not {text!r}")
+    if is_date(text) or is_date(value):
+        raise CorrectionError(f"manifest_number {text!r} is a date: give the manifest's own number")
+    if partly_fits(value, shapes):
+        raise CorrectionError(f"manifest_number {text!r} does not have the shape of this load's manifests "
+                              f"({' or '.join(shapes)}, # a digit): give the whole number as printed")
     return value
 
 

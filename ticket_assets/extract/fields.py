@@ -237,7 +237,7 @@ def find_manifest(page: PageText) -> Found | None:
         for at_label in candidates:
             found = _with_its_other_boxes(page, at_label)
             text = found.text.strip().lstrip("#").lstrip()  # a number sign before the number is not part of it
-            if _is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
+            if is_date(text) or QUANTITY.match(text):  # the day's date or the load's amount reached from the label
                 continue
             token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
@@ -364,7 +364,7 @@ def _following_boxes(page: PageText, line) -> list:
     return parts
 
 
-def _is_date(text: str) -> bool:
+def is_date(text: str) -> bool:
     text = text.rstrip(".")
     return any((match := pattern.fullmatch(text)) and _parse_date(match, fmt) for pattern, fmt in DATE_PATTERNS)
 
