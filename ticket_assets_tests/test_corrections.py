@@ -36,6 +36,14 @@ def test_a_number_of_another_shape_is_refused_with_the_shape(field, typed):
         parse_correction(field, typed, CONTEXT)
 
 
+def test_regression_other_values_given_for_a_missing_manifest_are_told_as_such_not_as_a_bare_confirm():
+    """Trial: material=DIRT and flow=IMPORT given to a MISSING_MANIFEST item were told 'does not close with a bare
+    confirm'."""
+    missing = {"reason": "MISSING_MANIFEST", "field_name": "manifest_number", "page_number": 1}
+    with pytest.raises(CorrectionError, match="is not answered by flow, material alone: give its manifest_number"):
+        checked_answer(missing, {"material": "DIRT", "flow": "IMPORT"}, None, None, {"material": "DIRT"})
+
+
 @pytest.mark.parametrize("typed", ["12/05/2024", "2024-11-27", "11.27.2024"])
 def test_regression_a_date_is_no_manifest_number(typed):
     """Trial: a date typed as a load's manifest number was stored (12-05-2024) and reached the manifest log."""

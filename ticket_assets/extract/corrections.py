@@ -190,7 +190,9 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     given = missing is not None and corrections.get(missing) is not None
     if reason.needs_value and not given and not (because or "").strip():
         value = f"give its {missing}, or " if missing else ""
-        raise CorrectionError(f"{reason.value} ({reason.severity.value}) does not close with a bare confirm: "
+        unanswered = f"is not answered by {', '.join(sorted(corrections))} alone" if corrections \
+            else "does not close with a bare confirm"
+        raise CorrectionError(f"{reason.value} ({reason.severity.value}) {unanswered}: "
                               f"{value}say in words why the load stands without it (because)")
     clearing = material == CONTAMINATED and "material" in corrections and corrections["material"] != CONTAMINATED
     if clearing and not (because or "").strip():
