@@ -187,9 +187,11 @@ def _vanished(record: dict) -> Finding:
 
 def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day: DayInput,
                now: datetime) -> tuple[dict, list[dict]]:
-    """The kept record, its duplicate link worked out again, its review row, and the items people answered
-    for its content, as history: an answer once given stays in the audit trail."""
-    record, answer = kept.record, kept.answers.for_item(kept.finding)
+    """The kept record, its duplicate link worked out again, its review row, the items its content left open
+    (still open: confirming that the record stays answers none of them), and the items people answered for its
+    content, as history: an answer once given stays in the audit trail. Values people gave it are its own."""
+    record, answer = _with_answers(kept), kept.answers.for_item(kept.finding)
+    left_open = _left_open(kept)
     ticket = KnownTicket.of(record)
     original = find_duplicate(ticket, everything.get(ticket.key, []))
     earlier = [r for r in (record["review_reason"] or "").split(",")
@@ -199,17 +201,47 @@ def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day
     decisions = {**(record["decisions"] or {})}
     if answer:
         decisions[kept.finding.reason.value] = _decision_text(answer)
-    ticket_row = {**record, "partition_key": day.partition_key, "review_required": answer is None,
+    closing = [_closes_kept(kept, finding) for finding in left_open]
+    ticket_row = {**record, "partition_key": day.partition_key,
+                  "review_required": answer is None or not all(closing),
                   "decisions": decisions or None,
                   "review_reason": ",".join(reasons), "duplicate_of": original.page_id if original else None,
                   "copy_status": status or (CopyStatus.SUSPECTED.value if original else None)}
     detected = {"ticket_number": record["ticket_number"], "vendor": record["vendor"],
                 "manifest_number": record["manifest_number"]}
+    raised = {(f.reason.value, f.about) for f in [kept.finding, *left_open]}
     history = [_item_row(ticket_row, Finding(Reason(reason), _answered_before_kept(kept), field_name=field_name),
                          detected, given, now)
-               for reason, field_name, given in kept.answers.answered_items()
-               if (reason, field_name) != (kept.finding.reason.value, kept.finding.about)]
-    return ticket_row, [_item_row(ticket_row, kept.finding, detected, answer, now), *history]
+               for reason, field_name, given in kept.answers.answered_items() if (reason, field_name) not in raised]
+    still = [_item_row(ticket_row, finding, detected, given, now) for finding, given in zip(left_open, closing)]
+    return ticket_row, [_item_row(ticket_row, kept.finding, detected, answer, now), *still, *history]
+
+
+def _with_answers(kept: KeptRecord) -> dict:
+    """The kept record with the values people gave for its content."""
+    given = {name: value for name, value in kept.answers.corrections().items() if name in RECORD_FIELDS}
+    return {**kept.record, **given}
+
+
+def _left_open(kept: KeptRecord) -> list[Finding]:
+    """The blocking items the record's content was held for and nobody answered (a contaminated load's missing
+    manifest), raised again on the kept record: that the record stays says nothing of them."""
+    reasons = [Reason(r) for r in (kept.record["review_reason"] or "").split(",") if r]
+    return [Finding(reason, f"raised on {kept.record['file_path']}'s earlier reading and not answered before its "
+                            "content left the day")
+            for reason in dict.fromkeys(reasons)
+            if reason.severity in BLOCKING and reason not in (kept.finding.reason, Reason.DUPLICATE_TICKET)
+            and kept.answers.for_item(Finding(reason, "")) is None]
+
+
+def _closes_kept(kept: KeptRecord, finding: Finding) -> dict | None:
+    """The answer that closes an item left open on a kept record: one that closes it, or one that gave the value
+    it wants (the record is not read again, so the value cannot make the finding go away)."""
+    given = [a for a in kept.answers.answers if (a["reason"], a["field_name"]) == (finding.reason.value, finding.about)]
+    if not given:
+        return None
+    latest = given[-1]
+    return latest if kept.answers.for_item(finding) or latest["corrections"].get(finding.about) else None
 
 
 def _answered_before_kept(kept: KeptRecord) -> str:
