@@ -263,6 +263,21 @@ def test_the_command_killed_mid_day_leaves_no_ghost_run_and_a_rerun_gives_the_cl
     assert ghost["status"] == "FAILED" and "process running it died" in ghost["failure"]
 
 
+def test_ctrl_c_mid_day_is_told_in_a_line_without_a_stack_trace(inbox, tmp_path):
+    """Trial: Ctrl-C printed Dagster's ERROR line with DagsterExecutionInterruptedError's stack trace, then 'the run
+    failed; see `dagster dev`'."""
+    home = make_home(tmp_path / "home")
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
+    command = [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(inbox)]
+    stopped = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    _wait_for_started_run(home)
+    os.killpg(stopped.pid, signal.SIGINT)
+    out, err = stopped.communicate(timeout=120)
+    assert stopped.returncode == 1 and "interrupted (Ctrl-C or a stop signal)" in err, out[-2000:] + err[-2000:]
+    assert "Stack Trace" not in err and "Traceback" not in err and "dagster - ERROR" not in err, err[-3000:]
+
+
 def _wait_for_started_run(home: Path, timeout: float = 240) -> str:
     """The run the command started, once it runs: read straight from the instance's SQLite run storage, for
     opening the instance while the command creates its storage races its schema migration."""

@@ -29,7 +29,9 @@ from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, this_p
 from ticket_assets.orchestrate.step_server import start_step_server
 from ticket_assets.store.warehouse import Warehouse
 
-QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# The command says what each day came to in a line of its own (_failure_reason); Dagster's console logger would
+# print a failed run's error with its stack trace (a Ctrl-C's too) above it. The event log keeps every event.
+QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 def ready_dagster_home(settings: Settings) -> Path:
@@ -121,4 +123,7 @@ def _failure_reason(result) -> str:
                      and not e.event_specific_data.evaluation.passed]
     if failed_checks:
         return "asset check failed: " + ", ".join(e.event_specific_data.evaluation.check_name for e in failed_checks)
+    if any(e.is_run_failure and "interrupted" in (e.message or "") for e in result.all_events):
+        return "interrupted (Ctrl-C or a stop signal) before it finished: the day is as its last run left it; " \
+               "`tickets process` runs it again"
     return "the run failed; see `dagster dev` for its events"
