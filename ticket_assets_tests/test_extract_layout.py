@@ -28,9 +28,17 @@ def _measures(extraction):
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
                                            ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
                                            ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
-                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS")])
+                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS"), ("23.69 sh tn", "TONS"),
+                                           ("23.63 NT", "TONS"), ("22 CU/YD", "CY"),
+                                           ("12 C Y", "CY"), ("16 TONS.", "TONS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
+
+
+@pytest.mark.parametrize("written, amount, unit", [("15.33-TON", 15.33, "TONS"), ("21 CU/YD", 21.0, "CY"),
+                                                   ("22.36 NT", 22.36, "TONS")])
+def test_an_amount_with_its_unit_is_the_load_also_under_no_label(written, amount, unit):
+    assert _measures(_extract(("SCALE TICKET", 40, 100), (written, 300, 300))) == (amount, unit)
 
 
 @pytest.mark.parametrize("label", ["QTYHAULED:", "amthauled", "Amount Hauled"])

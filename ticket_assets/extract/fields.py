@@ -40,8 +40,9 @@ DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the
 LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number, read with the number
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
-QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
-QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
+_TO_UNIT = r"[.-]?\s*"  # between an amount and its unit: a space, read as a stop ("1.LOAD"), or a dash ("17-TON")
+QUANTITY = re.compile(rf"{_AMOUNT}{_TO_UNIT}({form_labels().unit_pattern()})(?![A-Z])", re.I)
+QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)

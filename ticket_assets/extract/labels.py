@@ -24,6 +24,7 @@ MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one 
 LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
 SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
+UNIT_LETTER_GAP = r"[./]?\s?"  # what may stand between a unit's letters: "C.Y.", "CU YD", "CU/YD", "S/T"
 BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
@@ -72,11 +73,11 @@ class Labels:
         return named.pop() if len(named) == 1 else None
 
     def unit_pattern(self, single_letters: bool = False) -> str:
-        """The units as a pattern, longest spelling first, a stop, a space or both allowed between letters
-        ("C.Y.", "CU YD", "cu. yd."); a unit of one letter ("T") only where asked: at a quantity label, not
-        anywhere on the page."""
+        """The units as a pattern, longest spelling first, a stop or a slash, a space or both allowed between
+        letters ("C.Y.", "CU YD", "cu. yd.", "CU/YD"); a unit of one letter ("T") only where asked: at a quantity
+        label, not anywhere on the page."""
         spellings = sorted((s for s in self.units if single_letters or len(s) > 1), key=len, reverse=True)
-        return "|".join(r"\.?\s?".join(map(re.escape, spelling)) for spelling in spellings)
+        return "|".join(UNIT_LETTER_GAP.join(map(re.escape, spelling)) for spelling in spellings)
 
     def unit_named(self, written: str) -> str:
         return self.units[_unit_key(written)]
@@ -119,8 +120,8 @@ def _alternatives(spellings, qualifiers=()) -> re.Pattern:
 
 
 def _unit_key(written: str) -> str:
-    """A unit as written, in the form the units are looked up in: upper case, no spaces or stops."""
-    return re.sub(r"[\s.]", "", written.upper())
+    """A unit as written, in the form the units are looked up in: upper case, no spaces, stops or slashes."""
+    return re.sub(r"[\s./]", "", written.upper())
 
 
 def folded(text: str) -> str:
