@@ -130,7 +130,9 @@ class PageText:
             for match in own.finditer(_without_shorter_labels(line.text, own, others)):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
-                yield line, [replace(found, label=label) for found in self._candidates(line, match.start(), end, labels)
+                place, joined, end = _among_joined_labels(line.text, match.start(), end, labels.any_label)
+                yield line, [_its_part(replace(found, label=label), place, joined)
+                             for found in self._candidates(line, match.start(), end, labels)
                              if found.line is line or not labels.same_line_only.fullmatch(label.strip())]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
@@ -379,6 +381,35 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
     end += len(_NUMBER_WORD.match(text, end).group(0).rstrip())
     bracketed = _AFTER_A_LABEL.match(text, end)
     return bracketed.end() if bracketed else end
+
+
+def _among_joined_labels(text: str, start: int, end: int, labels: re.Pattern) -> tuple[int, int, int]:
+    """A label's place among the labels of other fields a slash joins it to ("Trk/Trlr #": the first of two),
+    how many they are, and where the last of them ends: one value of as many parts names them all."""
+    spans = [match.span() for match in labels.finditer(text)]
+    before = [(s, e) for s, e in spans if e <= start]
+    after = [(s, e) for s, e in spans if s >= end]
+    first, place = start, 0
+    for s, e in reversed(before):
+        if not _JOINER.fullmatch(text[e:first]):
+            break
+        first, place = s, place + 1
+    last, joined = end, place + 1
+    for s, e in after:
+        if not _JOINER.fullmatch(text[last:s]):
+            break
+        last, joined = e, joined + 1
+    return place, joined, last
+
+
+def _its_part(found: Found, place: int, joined: int) -> Found:
+    """Of a value written in parts for labels joined by slashes ("7806/124" at "Trk/Trlr"), the part in the
+    label's place; a value of another number of parts as it is."""
+    parts = found.text.split("/")
+    if joined == 1 or len(parts) != joined:
+        return found
+    part = parts[place].strip(" .,:#")
+    return replace(found, text=part, confidence=min(found.confidence, found.line.confidence_of(part)))
 
 
 def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> str:
