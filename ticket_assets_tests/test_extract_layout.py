@@ -111,6 +111,25 @@ def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
 
 
+def test_a_value_written_at_the_left_of_the_box_over_its_label_is_its_value():
+    """Labels printed centred under their boxes, each value written at its box's left: none of it over its label."""
+    e = _extract(("872", 40, 160), ("Tract II Exc", 400, 160), ("Equip ID #", 120, 190), ("Pickup Loc.", 560, 190),
+                 ("2024-12-03", 40, 240), ("LINDAMOOD", 400, 240), ("Weigh Dt.", 120, 270), ("Billing Party", 560, 270))
+    assert e.value("truck_number") == "872"
+
+
+def test_an_unsure_digit_after_a_truck_label_is_its_number_sign_misread():
+    """"Tractor 6" for "Tractor #", OCR unsure of the 6: the number in the box over the label is the truck's."""
+    page = ocr_page(("4704", 40, 160), ("Lindamood Demolition", 400, 160), ("Billing Party", 560, 190),
+                    ("NOV-04-2024", 40, 80), ("Date", 120, 110))
+    page.lines.append(OcrLine("Tractor 6", 0.8, (120, 190, 228, 210), words=(("Tractor", 0.99), ("6", 0.5))))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "4704"
+
+
+def test_stops_after_a_truck_number_are_no_part_of_it():
+    assert _extract(("Tractor / Tractor #", 40, 300), ("849..", 300, 300)).value("truck_number") == "849"
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

@@ -50,7 +50,8 @@ AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its
 UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
 UNIT_LIST = re.compile(rf"(?:\s*{UNIT_CHOICE.pattern}\.?)+", re.I)  # unit words alone, one or a printed list
 UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
-TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
+TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]*")  # "849..": stops after a number are the pen's, not digits
+MISREAD_SIGN = 0.6  # a digit read this unsure right after a truck label may be its "#"
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "%m/%d/%Y"),
@@ -387,10 +388,19 @@ def _ticked_beside(page: PageText, line) -> str | None:
 
 
 def find_truck_number(page: PageText) -> Found | None:
-    """The first 1 to 4 digits standing alone after or under a truck label: the whole text there, so that an
-    address under it ("2121 TREADWAY DALLAS") is not taken for a truck."""
-    for found in page.values_at("truck_number"):
-        match = TRUCK_VALUE.fullmatch(found.text.strip())
-        if match:  # no surer than the value was found (a value its label's by the page's slant only)
-            return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))
+    """The first 1 to 4 digits standing alone after, under or over a truck label: the whole text there, so that
+    an address under it ("2121 TREADWAY DALLAS") is not taken for a truck. A digit OCR is unsure of right after
+    the label is its number sign misread ("Tractor 6" for "Tractor #") when a sure number stands at the label."""
+    for label_line, candidates in page.values_by_label("truck_number"):
+        numbers = [number for found in candidates if (number := _truck_number_in(found))]
+        sure = [number for number in numbers if number.line is not label_line or number.confidence >= MISREAD_SIGN]
+        if numbers:
+            return (sure or numbers)[0]
     return None
+
+
+def _truck_number_in(found: Found) -> Found | None:
+    match = TRUCK_VALUE.fullmatch(found.text.strip())
+    if not match:
+        return None  # no surer than the value was found (a value its label's by the page's slant only)
+    return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))

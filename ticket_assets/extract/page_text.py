@@ -150,7 +150,7 @@ class PageText:
         """The line straight over a label printed under its value; else, for a label of a row of labels printed
         under a row of boxes (a value written at its box's left, the label centred under it), the words of the
         row above in the label's column."""
-        above = self._line_above(line)
+        above = self._over_label(line)
         if above is not None and not labels.is_label(above.text):
             return _whole_line(above)
         if not self._in_a_row_of_labels(line, labels):
@@ -181,7 +181,7 @@ class PageText:
 
     def _side_of_value(self, line: OcrLine, labels: Labels) -> str | None:
         middle = _centre_y(line)
-        above, below = self._line_above(line), self._line_below(line)
+        above, below = self._over_label(line), self._line_below(line)
         top = above.box[3] if above and above.box[3] <= middle and not labels.is_label(above.text) else None
         bottom = below.box[1] if below and below.box[1] >= middle and not labels.is_label(below.text) else None
         if top is None or bottom is None:
@@ -313,6 +313,22 @@ class PageText:
         nearest = sorted(column, key=lambda other: abs(_centre_y(other) - height))
         gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
         return nearest[0] if len(gaps) == 1 or gaps[0] < CLEARLY_NEARER * gaps[1] else None
+
+    def _over_label(self, line: OcrLine) -> OcrLine | None:
+        """The text over a label: straight over it, else in the box over it when the label is printed centred
+        under its box and the value written at the box's left (no part of it over the label)."""
+        return self._line_above(line) or self._in_box_over(line)
+
+    def _in_box_over(self, line: OcrLine) -> OcrLine | None:
+        """The nearest line over a label, within a line height, that begins left of the label's middle and right
+        of the text before the label on its row: in the label's box, at its left. Not further up: a section's
+        heading or a phone number over a label further off is in no box of the label's."""
+        height = line.box[3] - line.box[1]
+        left = self._left_on_row(line)
+        bound = left[-1].box[2] if left else float("-inf")
+        over = [other for other in self.lines if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
+                and bound <= other.box[0] < _centre_x(line) and not _overlaps_y(other, line)]
+        return max(over, key=lambda other: other.box[3]) if over else None
 
     def _line_below(self, line: OcrLine) -> OcrLine | None:
         return self._nearest_in_column(line, direction=1)
