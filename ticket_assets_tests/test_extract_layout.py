@@ -130,6 +130,12 @@ def test_stops_after_a_truck_number_are_no_part_of_it():
     assert _extract(("Tractor / Tractor #", 40, 300), ("849..", 300, 300)).value("truck_number") == "849"
 
 
+def test_the_row_under_a_row_of_labels_on_a_page_at_a_slant_falls_with_it():
+    e = _extract(("TICKET#", 40, 100), ("DATE", 300, 108), ("TRUCK#", 560, 116), ("JOB", 820, 124),
+                 ("2082", 40, 150), ("1/6/25", 300, 158), ("382", 500, 166), ("#24-105", 820, 174))
+    assert (e.value("ticket_number"), e.value("truck_number")) == ("2082", "382")
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

@@ -238,13 +238,31 @@ class PageText:
         return not labels.is_label(line.text) and not labelled
 
     def _next_row(self, line: OcrLine) -> list[OcrLine]:
-        """The lines of the nearest row under this one, within two and a half line heights."""
+        """The lines of the nearest row under this one, within two and a half line heights, measured along the
+        slope of the label's row (a page at a slant: the row under a row of labels falls with it)."""
         height = max(line.box[3] - line.box[1], 1)
-        below = [o for o in self.lines if line.box[1] + 0.5 * height < o.box[1] < line.box[3] + 2.5 * height]
+        slope = self._slope_of_row(line)
+
+        def level(other: OcrLine, y: float) -> float:
+            return y - slope * (_centre_x(other) - _centre_x(line))
+
+        below = [o for o in self.lines if line.box[1] + 0.5 * height < level(o, o.box[1]) < line.box[3] + 2.5 * height]
         if not below:
             return []
-        top = min(below, key=lambda o: o.box[1])
-        return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
+        top = min(below, key=lambda o: level(o, o.box[1]))
+        return [o for o in below if abs(level(o, _centre_y(o)) - level(top, _centre_y(top))) < 0.6 * height]
+
+    def _slope_of_row(self, line: OcrLine) -> float:
+        """How far a row of labels falls per pixel to the right: the line through the middles of the label and the
+        labels on its row, when they are three or more; else none."""
+        labels = form_labels()
+        row = [line, *(other for other in self.row_neighbours(line) if labels.is_label(other.text))]
+        if len(row) < 3:
+            return 0.0
+        xs, ys = [_centre_x(other) for other in row], [_centre_y(other) for other in row]
+        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
 
     def _row_above(self, line: OcrLine) -> list[OcrLine]:
         """The lines of the nearest row over this one, within two and a half line heights."""
