@@ -136,6 +136,14 @@ def test_the_row_under_a_row_of_labels_on_a_page_at_a_slant_falls_with_it():
     assert (e.value("ticket_number"), e.value("truck_number")) == ("2082", "382")
 
 
+def test_a_title_over_its_number_in_the_header_does_not_say_the_form_prints_labels_over_values():
+    e = _extract(("WASTE MANAGEMENT", 40, 20), ("SCALE TICKET", 700, 30), ("Trans No. WM-26570293", 600, 60),
+                 ("01/07/2025", 40, 250), ("LINDAMOOD", 400, 250), ("Date Out", 40, 280), ("Acct", 400, 280),
+                 ("497", 40, 330), ("Zone E Garage", 400, 330), ("Truck ID", 40, 360), ("Point of Origin", 400, 360),
+                 ("WM Lewisville LF", 40, 410), ("Disposal Facility", 40, 440))
+    assert e.value("truck_number") == "497"
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

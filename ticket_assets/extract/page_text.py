@@ -165,7 +165,8 @@ class PageText:
     def labels_under_values(self) -> bool:
         """Whether the form prints its labels under the values they name ("Truck" under the line holding "51"):
         most labels standing alone on their line have their value above them (alone on that side, or nearer),
-        and none of the top row's has it below. On a form with labels over handwritten values, a value written
+        and none of the top row's has it below (the body's top row: a title in the header, "SCALE TICKET" over the
+        ticket's number, is no row of labels). On a form with labels over handwritten values, a value written
         low can sit nearer the next label than its own, but the first row's labels have nothing above them; on
         a form of boxes with their labels under them, a label in the body may have its box's value out of its
         reach (written at the box's left) and the next row's value under it."""
@@ -174,7 +175,7 @@ class PageText:
         if not bare:
             return False
         sides = {id(line): self._side_of_value(line, labels) for line in bare}
-        first = min(bare, key=lambda line: line.box[1])
+        first = min([line for line in bare if not self.is_header(line)] or bare, key=lambda line: line.box[1])
         top_row = [first, *(line for line in self.row_neighbours(first) if id(line) in sides)]
         above, below = (sum(side == wanted for side in sides.values()) for wanted in ("above", "below"))
         return above >= 2 and above > below and all(sides[id(line)] != "below" for line in top_row)
