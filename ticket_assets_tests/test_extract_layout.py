@@ -144,6 +144,13 @@ def test_a_title_over_its_number_in_the_header_does_not_say_the_form_prints_labe
     assert e.value("truck_number") == "497"
 
 
+@pytest.mark.parametrize("stamp", ["PAID", "RECEIVED", "GATE IN", "VOID"])
+def test_a_stamp_between_a_label_and_its_value_is_no_value(stamp):
+    e = _extract(("TRUCK #", 40, 300), (stamp, 200, 296), ("226", 400, 300), ("Qty", 40, 340), (stamp, 40, 370),
+                 ("14", 40, 400))
+    assert (e.value("truck_number"), _measures(e)) == ("226", (14.0, None))
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

@@ -40,6 +40,7 @@ class Labels:
     form_titles: re.Pattern
     stub_marks: re.Pattern  # words that mark a ticket's tear-off stub, at its foot
     same_line_only: re.Pattern  # labels whose value must follow on their own line
+    stamps: re.Pattern  # stamps and office marks: never a value
     not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
     units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
     words: frozenset[str]  # every word of every label, upper case
@@ -57,6 +58,10 @@ class Labels:
         words = re.findall(r"[^\W_]+", rest)
         return (self.is_label(text) and not any(c.isdigit() for c in rest) and not re.search(r":\s*\w", text)
                 and len(words) <= 1 + ("/" in rest))
+
+    def is_stamp(self, text: str) -> bool:
+        """Whether a text is a stamp or an office mark alone ("RECEIVED", "PAID", "GATE IN"), no value."""
+        return bool(self.stamps.fullmatch(text.strip(" *|.:-")))
 
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
@@ -157,6 +162,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
     same_line_only, qualifiers = data.pop("same_line_only"), data.pop("qualifiers")
     not_the_load, units, stub_marks = data.pop("not_the_load"), data.pop("units"), data.pop("stub_marks")
+    stamps = data.pop("stamps")
     fields = {**data, "quantity": list(quantity)}
     return Labels(
         by_field={field: _alternatives(spellings, qualifiers) for field, spellings in fields.items()},
@@ -168,6 +174,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         form_titles=_alternatives(form_titles),
         stub_marks=_alternatives(stub_marks),
         same_line_only=_alternatives(same_line_only),
+        stamps=_alternatives(stamps),
         not_the_load=_alternatives(not_the_load),
         units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},
         words=frozenset(word for spellings in [*fields.values(), not_labels] for spelling in spellings

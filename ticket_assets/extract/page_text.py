@@ -43,6 +43,11 @@ class PageText:
         self.width = max(result.width - self.left, 1)
         self.height = max(result.height - self.top, 1)
 
+    @cached_property
+    def _value_lines(self) -> list[OcrLine]:
+        """The lines that may hold a value: all but stamps and office marks ("RECEIVED" stamped over a label)."""
+        return [line for line in self.lines if not form_labels().is_stamp(line.text)]
+
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -133,7 +138,8 @@ class PageText:
                 place, joined, end = _among_joined_labels(line.text, match.start(), end, labels.any_label)
                 yield line, [_its_part(replace(found, label=label), place, joined)
                              for found in self._candidates(line, match.start(), end, labels)
-                             if found.line is line or not labels.same_line_only.fullmatch(label.strip())]
+                             if (found.line is line or not labels.same_line_only.fullmatch(label.strip()))
+                             and not labels.is_stamp(found.text)]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
@@ -236,7 +242,7 @@ class PageText:
         or below it. One on that label's row too (a page at a slant) may be its."""
         left = self._left_on_row(line)
         labelled = bool(left) and label not in left and labels.is_bare_label(left[-1].text)
-        return not labels.is_label(line.text) and not labelled
+        return not labels.is_label(line.text) and not labels.is_stamp(line.text) and not labelled
 
     def _next_row(self, line: OcrLine) -> list[OcrLine]:
         """The lines of the nearest row under this one, within two and a half line heights, measured along the
@@ -280,7 +286,7 @@ class PageText:
         text between them. Never a line further from the label than the page's values stand from theirs: an
         address a row above a label at the top of a form that writes its values low is no value of it."""
         height = max(line.box[3] - line.box[1], 1)
-        right = [other for other in self.lines if _left_of(line, other)
+        right = [other for other in self._value_lines if _left_of(line, other)
                  and self._near_the_pages_offset((_centre_y(other) - _centre_y(line)) / height)]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
@@ -299,7 +305,7 @@ class PageText:
         """Whether another text stands between a label and a value to its right, at the value's height
         ("Loads ....... Yds 21": the 21 is the yards')."""
         return any(_left_of(label, other) and _left_of(other, value) and _overlaps_y(other, value)
-                   for other in self.lines if other is not label and other is not value)
+                   for other in self._value_lines if other is not label and other is not value)
 
     @cached_property
     def _writing_offset(self) -> float:
@@ -345,7 +351,7 @@ class PageText:
         height = line.box[3] - line.box[1]
         left = self._left_on_row(line)
         bound = left[-1].box[2] if left else float("-inf")
-        over = [other for other in self.lines if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
+        over = [other for other in self._value_lines if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
                 and bound <= other.box[0] < _centre_x(line) and not _overlaps_y(other, line)]
         return max(over, key=lambda other: other.box[3]) if over else None
 
@@ -362,7 +368,7 @@ class PageText:
         height = line.box[3] - line.box[1]
         column = [
             other
-            for other in self.lines
+            for other in self._value_lines
             if 0 < direction * (other.box[1] - line.box[1]) and _overlaps_x(line, other)
             and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1]) < 2.5 * height
         ]
