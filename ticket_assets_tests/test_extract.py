@@ -437,7 +437,7 @@ def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
 
 
-@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:", "Vehide ID"])  # "cl" read as a "d"
+@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:", "Vehide ID", "8. Truck ldent. No."])  # "cl" read as a "d"
 def test_truck_labels(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"{label} 6181", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6181"
