@@ -151,6 +151,22 @@ def test_a_stamp_between_a_label_and_its_value_is_no_value(stamp):
     assert (e.value("truck_number"), _measures(e)) == ("226", (14.0, None))
 
 
+def test_a_value_on_its_labels_line_as_a_photo_slopes_is_the_labels_however_near_the_row_above():
+    """A photo turned a little: the labels' column drifts right as it goes down, each value at the right stands
+    higher than its label, nearer the row above's label height than its own, on its own label's sloped line."""
+    rows = [("Cust Name.", (76, 240, 133, 258), "Lindamood", (298, 224, 358, 244)),
+            ("JOB REF.", (78, 260, 126, 278), "24-105", (317, 246, 359, 264)),
+            ("Hauler Unit.", (78, 280, 148, 299), "57", (343, 269, 359, 284)),
+            ("Dest.", (80, 305, 112, 320), "5610 Harry Hines", (263, 290, 361, 311)),
+            ("Product.", (79, 323, 129, 341), "3x5 Riprap Stone", (265, 312, 361, 333)),
+            ("GROSS", (83, 371, 115, 387), "77,240 lb", (307, 360, 365, 379)),
+            ("TARE", (84, 390, 111, 405), "32,820 lb", (308, 380, 366, 398)),
+            ("NET", (84, 409, 108, 425), "44,420 lb", (309, 400, 367, 418))]
+    page = ocr_page(("BIG CITY", 166, 125))
+    page.lines.extend(OcrLine(text, 0.99, box) for row in rows for text, box in (row[:2], row[2:]))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "57"
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

@@ -16,6 +16,9 @@ CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is tha
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
 TOUCHING = 1 / 3  # line heights two boxes side by side may overlap: a box drawn round handwriting
 SLANTED = 0.85  # a value its label's by the page's slant only (_up_a_row): a person confirms it where it must be sure
+STEEPEST = 0.2  # the most a page's lines fall per pixel across it (11 degrees) that a column of labels is measured at
+LEVEL = 0.015  # a page whose lines fall less per pixel (under a degree) is read as level
+ON_THE_LINE = 0.25  # label heights a value may stand off its label's sloped line and be on it
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -298,8 +301,31 @@ class PageText:
 
     def _up_a_row(self, value: OcrLine, label: OcrLine) -> bool:
         """Whether a value is its label's only because the page's values stand above their labels: no hand
-        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends."""
-        return self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
+        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends. A
+        value on the label's line as the page slopes is the label's, however near the row above it stands."""
+        return (self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
+                and not self._on_sloped_line(value, label))
+
+    def _on_sloped_line(self, value: OcrLine, label: OcrLine) -> bool:
+        """Whether a value right of its label stands where the label's line reaches it on a page that slopes."""
+        height = max(label.box[3] - label.box[1], 1)
+        along = _centre_y(label) + self._slope * (_centre_x(value) - _centre_x(label))
+        return self._slope != 0.0 and abs(_centre_y(value) - along) < ON_THE_LINE * height
+
+    @cached_property
+    def _slope(self) -> float:
+        """How far the page's lines fall per pixel to the right, from its column of labels: on a page turned
+        anticlockwise the labels printed one under another move right as they go down. The middle of the drifts
+        of every two labels one over the other (six such pairs at least); 0 for a page turned too little to tell."""
+        labels = form_labels()
+        column = [line for line in self.lines if labels.is_bare_label(line.text)]
+        drifts = sorted((b.box[0] - a.box[0]) / (_centre_y(b) - _centre_y(a)) for a in column for b in column
+                        if _centre_y(b) > _centre_y(a) + (a.box[3] - a.box[1])
+                        and abs(b.box[0] - a.box[0]) <= STEEPEST * (_centre_y(b) - _centre_y(a)))
+        if len(drifts) < 6:
+            return 0.0
+        slope = -drifts[len(drifts) // 2]
+        return slope if abs(slope) > LEVEL else 0.0
 
     def _between(self, label: OcrLine, value: OcrLine) -> bool:
         """Whether another text stands between a label and a value to its right, at the value's height
