@@ -167,6 +167,13 @@ def test_a_value_on_its_labels_line_as_a_photo_slopes_is_the_labels_however_near
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "57"
 
 
+def test_a_number_written_large_in_the_box_under_its_caption_is_its_value():
+    """A caption at the top of a box, the number printed large in the box well below it."""
+    page = ocr_page(("W.L. REID", 40, 60), ("TRUCK NO.", 400, 50), ("DELIVERY RECORD", 800, 45))
+    page.lines.append(OcrLine("48", 0.99, (405, 140, 445, 184)))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "48"
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

@@ -389,14 +389,16 @@ class PageText:
 
     def _nearest_in_column(self, line: OcrLine, direction: int) -> OcrLine | None:
         """The closest line straight below (direction 1) or above (-1): one below starting within two and a half
-        line heights of the line's foot (a value written in the space under its label, taller than it, may start
-        that low: "Yards -" over "11"); one above starting within two and a half line heights of its top."""
+        heights, the line's or its own, of the line's foot (a value written in the space under its label, taller
+        than it, may start that low: "Yards -" over "11"; a number printed large in the box under its caption
+        lower still); one above starting within two and a half line heights of its top."""
         height = line.box[3] - line.box[1]
         column = [
             other
             for other in self._value_lines
             if 0 < direction * (other.box[1] - line.box[1]) and _overlaps_x(line, other)
-            and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1]) < 2.5 * height
+            and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1])
+            < 2.5 * max(height, other.box[3] - other.box[1] if direction > 0 else 0)
         ]
         return min(column, key=lambda other: direction * other.box[1]) if column else None
 
