@@ -41,7 +41,11 @@ LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number,
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
 _TO_UNIT = r"[.-]?\s*"  # between an amount and its unit: a space, read as a stop ("1.LOAD"), or a dash ("17-TON")
-QUANTITY = re.compile(rf"{_AMOUNT}{_TO_UNIT}({form_labels().unit_pattern()})(?![A-Z])", re.I)
+# An amount with its unit word: OCR may read its decimal point as a colon or two stops ("21:7 tons", "20..94 sh tn");
+# a time or a date is never written with a unit word after it.
+_AMOUNT_WITH_UNIT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:(?:\.\.?|:)\d{1,2})?)"
+QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_pattern()})(?![A-Z])", re.I)
+_MISREAD_POINT = re.compile(r"\.\.|:")
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
@@ -330,7 +334,8 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
         match = QUANTITY.search(line.text)
         if match and not page.on_row_of(line, labels.not_the_load):
             unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
-            return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+            amount = float(_MISREAD_POINT.sub(".", match.group(1)))
+            return amount, unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
         beside = _unit_in_next_box(page, line)
         if beside and not page.on_row_of(line, labels.not_the_load):
             unit, box = beside
