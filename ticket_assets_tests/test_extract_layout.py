@@ -43,7 +43,8 @@ def test_an_amount_with_its_unit_is_the_load_also_under_no_label(written, amount
 
 
 def test_a_time_is_no_amount():
-    assert _measures(_extract(("SCALE TICKET", 40, 100), ("IN 10:42", 300, 300), ("OUT 11:05 AM", 300, 340))) == (None, None)
+    e = _extract(("SCALE TICKET", 40, 100), ("IN 10:42", 300, 300), ("OUT 11:05 AM", 300, 340))
+    assert _measures(e) == (None, None)
 
 
 @pytest.mark.parametrize("label", ["QTYHAULED:", "amthauled", "Amount Hauled"])

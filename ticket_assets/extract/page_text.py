@@ -377,7 +377,8 @@ class PageText:
         height = line.box[3] - line.box[1]
         left = self._left_on_row(line)
         bound = left[-1].box[2] if left else float("-inf")
-        over = [other for other in self._value_lines if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
+        over = [other for other in self._value_lines
+                if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
                 and bound <= other.box[0] < _centre_x(line) and not _overlaps_y(other, line)]
         return max(over, key=lambda other: other.box[3]) if over else None
 
