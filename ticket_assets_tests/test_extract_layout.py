@@ -180,6 +180,13 @@ def test_a_number_written_large_in_the_box_under_its_caption_is_its_value():
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "48"
 
 
+def test_of_two_texts_right_of_a_label_the_one_on_its_line_is_its_value():
+    """Values printed flush right: the manifest number between its label's row and the next, the tons on theirs."""
+    e = _extract(("NO. MANIFIESTO / MANIFEST NO.:", 20, 300), ("081297/TX/6351", 350, 320),
+                 ("TONELADAS / TONS", 20, 340), ("16.50", 500, 342), ("YARDAS CUBICAS / CY", 20, 380))
+    assert _measures(e) == (16.5, "TONS")
+
+
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():
     e = _extract(("Job/Project", 40, 260), ("24-105", 300, 272), ("Truck ID", 40, 300), ("8614", 300, 313),
                  ("Origin", 40, 340), ("Podium Exc", 300, 353), ("Dump Loc", 40, 380))

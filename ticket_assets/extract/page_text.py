@@ -287,13 +287,26 @@ class PageText:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
         line or more below it) when the label is still the nearest of the lines in its column; with no other
         text between them. Never a line further from the label than the page's values stand from theirs: an
-        address a row above a label at the top of a form that writes its values low is no value of it."""
+        address a row above a label at the top of a form that writes its values low is no value of it. Of
+        texts at different heights, the ones nearest the label's line (as the page slopes, at the page's
+        offset) first: a value printed between two rows is not the lower row's when one stands on it."""
         height = max(line.box[3] - line.box[1], 1)
         right = [other for other in self._value_lines if _left_of(line, other)
                  and self._near_the_pages_offset((_centre_y(other) - _centre_y(line)) / height)]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
-        return min(owned, key=lambda other: other.box[0]) if owned else None
+        if not owned:
+            return None
+        off = {id(other): abs(self._off_the_line(other, line, self._writing_offset)) for other in owned}
+        on_the_line = [other for other in owned if off[id(other)] < min(off.values()) + height / 2]
+        return min(on_the_line, key=lambda other: other.box[0])
+
+    def _off_the_line(self, value: OcrLine, label: OcrLine, offset: float) -> float:
+        """How far a text right of a label stands below where the label's line reaches it at the page's slope,
+        this many label heights lower (the page's writing offset, or 0 for the line itself)."""
+        height = max(label.box[3] - label.box[1], 1)
+        along = _centre_y(label) + self._slope * (_centre_x(value) - _centre_x(label))
+        return _centre_y(value) - along - offset * height
 
     def _near_the_pages_offset(self, offset: float) -> bool:
         """Whether a text this many label heights below a label is near enough to be its value beside it."""
@@ -309,8 +322,7 @@ class PageText:
     def _on_sloped_line(self, value: OcrLine, label: OcrLine) -> bool:
         """Whether a value right of its label stands where the label's line reaches it on a page that slopes."""
         height = max(label.box[3] - label.box[1], 1)
-        along = _centre_y(label) + self._slope * (_centre_x(value) - _centre_x(label))
-        return self._slope != 0.0 and abs(_centre_y(value) - along) < ON_THE_LINE * height
+        return self._slope != 0.0 and abs(self._off_the_line(value, label, offset=0.0)) < ON_THE_LINE * height
 
     @cached_property
     def _slope(self) -> float:
