@@ -505,10 +505,20 @@ def test_a_ticket_number_with_a_letter_glued_to_it_is_a_suggestion():
     assert e.value("ticket_number") is None and Reason.MISSING_TICKET_NUMBER in _reasons(e)
 
 
-@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:", "Vehide ID"])  # "cl" read as a "d"
+@pytest.mark.parametrize("label", ["TRUCK#", "Truck No.", "UNIT #", "Veh:", "Vehide ID",  # "cl" read as a "d"
+                                   "8. Truck ldent. No."])
 def test_truck_labels(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (f"{label} 6181", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("truck_number") == "6181"
+
+
+@pytest.mark.parametrize(("label", "value", "truck"), [("Trk/Trlr", "7806/124", "7806"),
+                                                     ("Trailer/Truck #", "158/301", "301"),
+                                                     ("Trk/Trlr #.9549/364", None, "9549")])
+def test_a_value_in_parts_for_labels_joined_by_a_slash_gives_each_label_its_part(label, value, truck):
+    lines = [("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200)]
+    page = ocr_page(*lines, *([(value, 400, 200)] if value else []))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == truck
 
 
 def test_a_long_label_with_its_value_glued_on_is_still_a_label():

@@ -28,9 +28,23 @@ def _measures(extraction):
                                            ("14 Cu Yds", "CY"), ("19.26 S/T", "TONS"), ("1 TRIP", "LOADS"),
                                            ("2 LDS", "LOADS"), ("1 trk load", "LOADS"), ("12 tn.", "TONS"),
                                            ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
-                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS")])
+                                           ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS"), ("23.69 sh tn", "TONS"),
+                                           ("23.63 NT", "TONS"), ("22 CU/YD", "CY"),
+                                           ("12 C Y", "CY"), ("16 TONS.", "TONS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
+
+
+@pytest.mark.parametrize("written, amount, unit", [("15.33-TON", 15.33, "TONS"), ("21 CU/YD", 21.0, "CY"),
+                                                   ("22.36 NT", 22.36, "TONS"), ("21:7 tons", 21.7, "TONS"),
+                                                   ("25:28TON", 25.28, "TONS"), ("20..94 sh tn", 20.94, "TONS")])
+def test_an_amount_with_its_unit_is_the_load_also_under_no_label(written, amount, unit):
+    assert _measures(_extract(("SCALE TICKET", 40, 100), (written, 300, 300))) == (amount, unit)
+
+
+def test_a_time_is_no_amount():
+    e = _extract(("SCALE TICKET", 40, 100), ("IN 10:42", 300, 300), ("OUT 11:05 AM", 300, 340))
+    assert _measures(e) == (None, None)
 
 
 @pytest.mark.parametrize("label", ["QTYHAULED:", "amthauled", "Amount Hauled"])
@@ -101,6 +115,76 @@ def test_a_label_naming_two_units_gives_none_a_bilingual_label_its_one():
                                    "Equip ID", "Equipment #", "Tractor #", "Rig No."])
 def test_truck_labels_with_their_qualifiers(label):
     assert _extract((label, 40, 300), ("4501", 300, 300)).value("truck_number") == "4501"
+
+
+def test_a_value_written_at_the_left_of_the_box_over_its_label_is_its_value():
+    """Labels printed centred under their boxes, each value written at its box's left: none of it over its label."""
+    e = _extract(("872", 40, 160), ("Tract II Exc", 400, 160), ("Equip ID #", 120, 190), ("Pickup Loc.", 560, 190),
+                 ("2024-12-03", 40, 240), ("LINDAMOOD", 400, 240), ("Weigh Dt.", 120, 270), ("Billing Party", 560, 270))
+    assert e.value("truck_number") == "872"
+
+
+def test_an_unsure_digit_after_a_truck_label_is_its_number_sign_misread():
+    """"Tractor 6" for "Tractor #", OCR unsure of the 6: the number in the box over the label is the truck's."""
+    page = ocr_page(("4704", 40, 160), ("Lindamood Demolition", 400, 160), ("Billing Party", 560, 190),
+                    ("NOV-04-2024", 40, 80), ("Date", 120, 110))
+    page.lines.append(OcrLine("Tractor 6", 0.8, (120, 190, 228, 210), words=(("Tractor", 0.99), ("6", 0.5))))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "4704"
+
+
+def test_stops_after_a_truck_number_are_no_part_of_it():
+    assert _extract(("Tractor / Tractor #", 40, 300), ("849..", 300, 300)).value("truck_number") == "849"
+
+
+def test_the_row_under_a_row_of_labels_on_a_page_at_a_slant_falls_with_it():
+    e = _extract(("TICKET#", 40, 100), ("DATE", 300, 108), ("TRUCK#", 560, 116), ("JOB", 820, 124),
+                 ("2082", 40, 150), ("1/6/25", 300, 158), ("382", 500, 166), ("#24-105", 820, 174))
+    assert (e.value("ticket_number"), e.value("truck_number")) == ("2082", "382")
+
+
+def test_a_title_over_its_number_in_the_header_does_not_say_the_form_prints_labels_over_values():
+    e = _extract(("WASTE MANAGEMENT", 40, 20), ("SCALE TICKET", 700, 30), ("Trans No. WM-26570293", 600, 60),
+                 ("01/07/2025", 40, 250), ("LINDAMOOD", 400, 250), ("Date Out", 40, 280), ("Acct", 400, 280),
+                 ("497", 40, 330), ("Zone E Garage", 400, 330), ("Truck ID", 40, 360), ("Point of Origin", 400, 360),
+                 ("WM Lewisville LF", 40, 410), ("Disposal Facility", 40, 440))
+    assert e.value("truck_number") == "497"
+
+
+@pytest.mark.parametrize("stamp", ["PAID", "RECEIVED", "GATE IN", "VOID"])
+def test_a_stamp_between_a_label_and_its_value_is_no_value(stamp):
+    e = _extract(("TRUCK #", 40, 300), (stamp, 200, 296), ("226", 400, 300), ("Qty", 40, 340), (stamp, 40, 370),
+                 ("14", 40, 400))
+    assert (e.value("truck_number"), _measures(e)) == ("226", (14.0, None))
+
+
+def test_a_value_on_its_labels_line_as_a_photo_slopes_is_the_labels_however_near_the_row_above():
+    """A photo turned a little: the labels' column drifts right as it goes down, each value at the right stands
+    higher than its label, nearer the row above's label height than its own, on its own label's sloped line."""
+    rows = [("Cust Name.", (76, 240, 133, 258), "Lindamood", (298, 224, 358, 244)),
+            ("JOB REF.", (78, 260, 126, 278), "24-105", (317, 246, 359, 264)),
+            ("Hauler Unit.", (78, 280, 148, 299), "57", (343, 269, 359, 284)),
+            ("Dest.", (80, 305, 112, 320), "5610 Harry Hines", (263, 290, 361, 311)),
+            ("Product.", (79, 323, 129, 341), "3x5 Riprap Stone", (265, 312, 361, 333)),
+            ("GROSS", (83, 371, 115, 387), "77,240 lb", (307, 360, 365, 379)),
+            ("TARE", (84, 390, 111, 405), "32,820 lb", (308, 380, 366, 398)),
+            ("NET", (84, 409, 108, 425), "44,420 lb", (309, 400, 367, 418))]
+    page = ocr_page(("BIG CITY", 166, 125))
+    page.lines.extend(OcrLine(text, 0.99, box) for row in rows for text, box in (row[:2], row[2:]))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "57"
+
+
+def test_a_number_written_large_in_the_box_under_its_caption_is_its_value():
+    """A caption at the top of a box, the number printed large in the box well below it."""
+    page = ocr_page(("W.L. REID", 40, 60), ("TRUCK NO.", 400, 50), ("DELIVERY RECORD", 800, 45))
+    page.lines.append(OcrLine("48", 0.99, (405, 140, 445, 184)))
+    assert extract_page(page_source(), page, KNOWN).value("truck_number") == "48"
+
+
+def test_of_two_texts_right_of_a_label_the_one_on_its_line_is_its_value():
+    """Values printed flush right: the manifest number between its label's row and the next, the tons on theirs."""
+    e = _extract(("NO. MANIFIESTO / MANIFEST NO.:", 20, 300), ("081297/TX/6351", 350, 320),
+                 ("TONELADAS / TONS", 20, 340), ("16.50", 500, 342), ("YARDAS CUBICAS / CY", 20, 380))
+    assert _measures(e) == (16.5, "TONS")
 
 
 def test_a_value_written_low_goes_to_the_nearest_label_in_the_column():

@@ -48,8 +48,13 @@ DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the
 LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number, read with the number
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
-QUANTITY = re.compile(rf"{_AMOUNT}\.?\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
-QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:\.?\s*({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
+_TO_UNIT = r"[.-]?\s*"  # between an amount and its unit: a space, read as a stop ("1.LOAD"), or a dash ("17-TON")
+# An amount with its unit word: OCR may read its decimal point as a colon or two stops ("21:7 tons", "20..94 sh tn");
+# a time or a date is never written with a unit word after it.
+_AMOUNT_WITH_UNIT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:(?:\.\.?|:)\d{1,2})?)"
+QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_pattern()})(?![A-Z])", re.I)
+_MISREAD_POINT = re.compile(r"\.\.|:")
+QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
@@ -57,7 +62,8 @@ AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its
 UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
 UNIT_LIST = re.compile(rf"(?:\s*{UNIT_CHOICE.pattern}\.?)+", re.I)  # unit words alone, one or a printed list
 UNTICKED_CHOICE = re.compile(rf"[{EMPTY_BOXES}]\s*\S+")  # a printed choice left unticked: "□Import/Delivery"
-TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]?")
+TRUCK_VALUE = re.compile(r"#?\s*(\d{1,4})[.,]*")  # "849..": stops after a number are the pen's, not digits
+MISREAD_SIGN = 0.6  # a digit read this unsure right after a truck label may be its "#"
 DATE_PATTERNS = (
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "%Y-%m-%d"),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), "%m/%d/%Y"),
@@ -389,7 +395,8 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
         match = QUANTITY.search(line.text)
         if match and not page.on_row_of(line, labels.not_the_load):
             unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
-            return float(match.group(1)), unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+            amount = float(_MISREAD_POINT.sub(".", match.group(1)))
+            return amount, unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
         beside = _unit_in_next_box(page, line)
         if beside and not page.on_row_of(line, labels.not_the_load):
             unit, box = beside
@@ -447,10 +454,19 @@ def _ticked_beside(page: PageText, line) -> str | None:
 
 
 def find_truck_number(page: PageText) -> Found | None:
-    """The first 1 to 4 digits standing alone after or under a truck label: the whole text there, so that an
-    address under it ("2121 TREADWAY DALLAS") is not taken for a truck."""
-    for found in page.values_at("truck_number"):
-        match = TRUCK_VALUE.fullmatch(found.text.strip())
-        if match:  # no surer than the value was found (a value its label's by the page's slant only)
-            return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))
+    """The first 1 to 4 digits standing alone after, under or over a truck label: the whole text there, so that
+    an address under it ("2121 TREADWAY DALLAS") is not taken for a truck. A digit OCR is unsure of right after
+    the label is its number sign misread ("Tractor 6" for "Tractor #") when a sure number stands at the label."""
+    for label_line, candidates in page.values_by_label("truck_number"):
+        numbers = [number for found in candidates if (number := _truck_number_in(found))]
+        sure = [number for number in numbers if number.line is not label_line or number.confidence >= MISREAD_SIGN]
+        if numbers:
+            return (sure or numbers)[0]
     return None
+
+
+def _truck_number_in(found: Found) -> Found | None:
+    match = TRUCK_VALUE.fullmatch(found.text.strip())
+    if not match:
+        return None  # no surer than the value was found (a value its label's by the page's slant only)
+    return Found(match.group(1), found.line, min(found.confidence, found.line.confidence_of(match.group(1))))

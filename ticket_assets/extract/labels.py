@@ -26,6 +26,7 @@ MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one 
 LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
 SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
+UNIT_LETTER_GAP = r"[./]?\s?"  # what may stand between a unit's letters: "C.Y.", "CU YD", "CU/YD", "S/T"
 BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
@@ -41,6 +42,7 @@ class Labels:
     form_titles: re.Pattern
     stub_marks: re.Pattern  # words that mark a ticket's tear-off stub, at its foot
     same_line_only: re.Pattern  # labels whose value must follow on their own line
+    stamps: re.Pattern  # stamps and office marks: never a value
     not_the_load: re.Pattern  # row labels whose amounts weigh more or less than the load (gross, tare)
     units: dict[str, str]  # a unit as written, without spaces or stops, upper case -> the canonical unit
     words: frozenset[str]  # every word of every label, upper case
@@ -59,6 +61,10 @@ class Labels:
         return (self.is_label(text) and not any(c.isdigit() for c in rest) and not re.search(r":\s*\w", text)
                 and len(words) <= 1 + ("/" in rest))
 
+    def is_stamp(self, text: str) -> bool:
+        """Whether a text is a stamp or an office mark alone ("RECEIVED", "PAID", "GATE IN"), no value."""
+        return bool(self.stamps.fullmatch(text.strip(" *|.:-")))
+
     def of(self, field: str) -> re.Pattern:
         return self.by_field[field]
 
@@ -74,11 +80,11 @@ class Labels:
         return named.pop() if len(named) == 1 else None
 
     def unit_pattern(self, single_letters: bool = False) -> str:
-        """The units as a pattern, longest spelling first, a stop, a space or both allowed between letters
-        ("C.Y.", "CU YD", "cu. yd."); a unit of one letter ("T") only where asked: at a quantity label, not
-        anywhere on the page."""
+        """The units as a pattern, longest spelling first, a stop or a slash, a space or both allowed between
+        letters ("C.Y.", "CU YD", "cu. yd.", "CU/YD"); a unit of one letter ("T") only where asked: at a quantity
+        label, not anywhere on the page."""
         spellings = sorted((s for s in self.units if single_letters or len(s) > 1), key=len, reverse=True)
-        return "|".join(r"\.?\s?".join(map(re.escape, spelling)) for spelling in spellings)
+        return "|".join(UNIT_LETTER_GAP.join(map(re.escape, spelling)) for spelling in spellings)
 
     def unit_named(self, written: str) -> str:
         return self.units[_unit_key(written)]
@@ -121,8 +127,8 @@ def _alternatives(spellings, qualifiers=()) -> re.Pattern:
 
 
 def _unit_key(written: str) -> str:
-    """A unit as written, in the form the units are looked up in: upper case, no spaces or stops."""
-    return re.sub(r"[\s.]", "", written.upper())
+    """A unit as written, in the form the units are looked up in: upper case, no spaces, stops or slashes."""
+    return re.sub(r"[\s./]", "", written.upper())
 
 
 def folded(text: str) -> str:
@@ -158,6 +164,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
     quantity, not_labels, form_titles = data.pop("quantity"), data.pop("not_labels"), data.pop("form_titles")
     same_line_only, qualifiers = data.pop("same_line_only"), data.pop("qualifiers")
     not_the_load, units, stub_marks = data.pop("not_the_load"), data.pop("units"), data.pop("stub_marks")
+    stamps = data.pop("stamps")
     fields = {**data, "quantity": list(quantity)}
     return Labels(
         by_field={field: _alternatives(spellings, qualifiers) for field, spellings in fields.items()},
@@ -169,6 +176,7 @@ def form_labels(path: Path = LABELS_FILE) -> Labels:
         form_titles=_alternatives(form_titles),
         stub_marks=_alternatives(stub_marks),
         same_line_only=_alternatives(same_line_only),
+        stamps=_alternatives(stamps),
         not_the_load=_alternatives(not_the_load),
         units={_unit_key(spelling): unit for unit, spellings in units.items() for spelling in spellings},
         words=frozenset(word for spellings in [*fields.values(), not_labels] for spelling in spellings

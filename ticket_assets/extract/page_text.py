@@ -16,6 +16,9 @@ CLEARLY_NEARER = 0.85  # a value this much nearer one label than the next is tha
 AGREEING_OFFSETS = 0.25  # label heights apart, offsets of values below their labels that say the same
 TOUCHING = 1 / 3  # line heights two boxes side by side may overlap: a box drawn round handwriting
 SLANTED = 0.85  # a value its label's by the page's slant only (_up_a_row): a person confirms it where it must be sure
+STEEPEST = 0.2  # the most a page's lines fall per pixel across it (11 degrees) that a column of labels is measured at
+LEVEL = 0.015  # a page whose lines fall less per pixel (under a degree) is read as level
+ON_THE_LINE = 0.25  # label heights a value may stand off its label's sloped line and be on it
 LOW_VALUE = 1.2  # line heights a value beside its label may stand below it: a hand writes low on the rule
 _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a ticket
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
@@ -42,6 +45,11 @@ class PageText:
         self.top = min((line.box[1] for line in self.lines), default=0.0)
         self.width = max(result.width - self.left, 1)
         self.height = max(result.height - self.top, 1)
+
+    @cached_property
+    def _value_lines(self) -> list[OcrLine]:
+        """The lines that may hold a value: all but stamps and office marks ("RECEIVED" stamped over a label)."""
+        return [line for line in self.lines if not form_labels().is_stamp(line.text)]
 
     @property
     def text(self) -> str:
@@ -130,8 +138,11 @@ class PageText:
             for match in own.finditer(_without_shorter_labels(line.text, own, others)):
                 end = _label_end(line.text, match, own)
                 label = line.text[match.start() : end]
-                yield line, [replace(found, label=label) for found in self._candidates(line, match.start(), end, labels)
-                             if found.line is line or not labels.same_line_only.fullmatch(label.strip())]
+                place, joined, end = _among_joined_labels(line.text, match.start(), end, labels.any_label)
+                yield line, [_its_part(replace(found, label=label), place, joined)
+                             for found in self._candidates(line, match.start(), end, labels)
+                             if (found.line is line or not labels.same_line_only.fullmatch(label.strip()))
+                             and not labels.is_stamp(found.text)]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
         rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
@@ -148,7 +159,7 @@ class PageText:
         """The line straight over a label printed under its value; else, for a label of a row of labels printed
         under a row of boxes (a value written at its box's left, the label centred under it), the words of the
         row above in the label's column."""
-        above = self._line_above(line)
+        above = self._over_label(line)
         if above is not None and not labels.is_label(above.text):
             return _whole_line(above)
         if not self._in_a_row_of_labels(line, labels):
@@ -163,7 +174,8 @@ class PageText:
     def labels_under_values(self) -> bool:
         """Whether the form prints its labels under the values they name ("Truck" under the line holding "51"):
         most labels standing alone on their line have their value above them (alone on that side, or nearer),
-        and none of the top row's has it below. On a form with labels over handwritten values, a value written
+        and none of the top row's has it below (the body's top row: a title in the header, "SCALE TICKET" over the
+        ticket's number, is no row of labels). On a form with labels over handwritten values, a value written
         low can sit nearer the next label than its own, but the first row's labels have nothing above them; on
         a form of boxes with their labels under them, a label in the body may have its box's value out of its
         reach (written at the box's left) and the next row's value under it."""
@@ -172,14 +184,14 @@ class PageText:
         if not bare:
             return False
         sides = {id(line): self._side_of_value(line, labels) for line in bare}
-        first = min(bare, key=lambda line: line.box[1])
+        first = min([line for line in bare if not self.is_header(line)] or bare, key=lambda line: line.box[1])
         top_row = [first, *(line for line in self.row_neighbours(first) if id(line) in sides)]
         above, below = (sum(side == wanted for side in sides.values()) for wanted in ("above", "below"))
         return above >= 2 and above > below and all(sides[id(line)] != "below" for line in top_row)
 
     def _side_of_value(self, line: OcrLine, labels: Labels) -> str | None:
         middle = _centre_y(line)
-        above, below = self._line_above(line), self._line_below(line)
+        above, below = self._over_label(line), self._line_below(line)
         top = above.box[3] if above and above.box[3] <= middle and not labels.is_label(above.text) else None
         bottom = below.box[1] if below and below.box[1] >= middle and not labels.is_label(below.text) else None
         if top is None or bottom is None:
@@ -233,16 +245,34 @@ class PageText:
         or below it. One on that label's row too (a page at a slant) may be its."""
         left = self._left_on_row(line)
         labelled = bool(left) and label not in left and labels.is_bare_label(left[-1].text)
-        return not labels.is_label(line.text) and not labelled
+        return not labels.is_label(line.text) and not labels.is_stamp(line.text) and not labelled
 
     def _next_row(self, line: OcrLine) -> list[OcrLine]:
-        """The lines of the nearest row under this one, within two and a half line heights."""
+        """The lines of the nearest row under this one, within two and a half line heights, measured along the
+        slope of the label's row (a page at a slant: the row under a row of labels falls with it)."""
         height = max(line.box[3] - line.box[1], 1)
-        below = [o for o in self.lines if line.box[1] + 0.5 * height < o.box[1] < line.box[3] + 2.5 * height]
+        slope = self._slope_of_row(line)
+
+        def level(other: OcrLine, y: float) -> float:
+            return y - slope * (_centre_x(other) - _centre_x(line))
+
+        below = [o for o in self.lines if line.box[1] + 0.5 * height < level(o, o.box[1]) < line.box[3] + 2.5 * height]
         if not below:
             return []
-        top = min(below, key=lambda o: o.box[1])
-        return [o for o in below if abs(_centre_y(o) - _centre_y(top)) < 0.6 * height]
+        top = min(below, key=lambda o: level(o, o.box[1]))
+        return [o for o in below if abs(level(o, _centre_y(o)) - level(top, _centre_y(top))) < 0.6 * height]
+
+    def _slope_of_row(self, line: OcrLine) -> float:
+        """How far a row of labels falls per pixel to the right: the line through the middles of the label and the
+        labels on its row, when they are three or more; else none."""
+        labels = form_labels()
+        row = [line, *(other for other in self.row_neighbours(line) if labels.is_label(other.text))]
+        if len(row) < 3:
+            return 0.0
+        xs, ys = [_centre_x(other) for other in row], [_centre_y(other) for other in row]
+        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
 
     def _row_above(self, line: OcrLine) -> list[OcrLine]:
         """The lines of the nearest row over this one, within two and a half line heights."""
@@ -257,13 +287,26 @@ class PageText:
         """The nearest text to the right of a label that belongs to it: on its row, or written low (half a
         line or more below it) when the label is still the nearest of the lines in its column; with no other
         text between them. Never a line further from the label than the page's values stand from theirs: an
-        address a row above a label at the top of a form that writes its values low is no value of it."""
+        address a row above a label at the top of a form that writes its values low is no value of it. Of
+        texts at different heights, the ones nearest the label's line (as the page slopes, at the page's
+        offset) first: a value printed between two rows is not the lower row's when one stands on it."""
         height = max(line.box[3] - line.box[1], 1)
-        right = [other for other in self.lines if _left_of(line, other)
+        right = [other for other in self._value_lines if _left_of(line, other)
                  and self._near_the_pages_offset((_centre_y(other) - _centre_y(line)) / height)]
         owned = [other for other in right if self._nearest_in_label_column(other, line) is line
                  and not self._between(line, other)]
-        return min(owned, key=lambda other: other.box[0]) if owned else None
+        if not owned:
+            return None
+        off = {id(other): abs(self._off_the_line(other, line, self._writing_offset)) for other in owned}
+        on_the_line = [other for other in owned if off[id(other)] < min(off.values()) + height / 2]
+        return min(on_the_line, key=lambda other: other.box[0])
+
+    def _off_the_line(self, value: OcrLine, label: OcrLine, offset: float) -> float:
+        """How far a text right of a label stands below where the label's line reaches it at the page's slope,
+        this many label heights lower (the page's writing offset, or 0 for the line itself)."""
+        height = max(label.box[3] - label.box[1], 1)
+        along = _centre_y(label) + self._slope * (_centre_x(value) - _centre_x(label))
+        return _centre_y(value) - along - offset * height
 
     def _near_the_pages_offset(self, offset: float) -> bool:
         """Whether a text this many label heights below a label is near enough to be its value beside it."""
@@ -271,14 +314,36 @@ class PageText:
 
     def _up_a_row(self, value: OcrLine, label: OcrLine) -> bool:
         """Whether a value is its label's only because the page's values stand above their labels: no hand
-        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends."""
-        return self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
+        writes so, a page at a slant does, and OCR's square boxes round slanted lines cut off their ends. A
+        value on the label's line as the page slopes is the label's, however near the row above it stands."""
+        return (self._writing_offset < 0 and self._nearest_in_label_column(value, label, offset=0.0) is not label
+                and not self._on_sloped_line(value, label))
+
+    def _on_sloped_line(self, value: OcrLine, label: OcrLine) -> bool:
+        """Whether a value right of its label stands where the label's line reaches it on a page that slopes."""
+        height = max(label.box[3] - label.box[1], 1)
+        return self._slope != 0.0 and abs(self._off_the_line(value, label, offset=0.0)) < ON_THE_LINE * height
+
+    @cached_property
+    def _slope(self) -> float:
+        """How far the page's lines fall per pixel to the right, from its column of labels: on a page turned
+        anticlockwise the labels printed one under another move right as they go down. The middle of the drifts
+        of every two labels one over the other (six such pairs at least); 0 for a page turned too little to tell."""
+        labels = form_labels()
+        column = [line for line in self.lines if labels.is_bare_label(line.text)]
+        drifts = sorted((b.box[0] - a.box[0]) / (_centre_y(b) - _centre_y(a)) for a in column for b in column
+                        if _centre_y(b) > _centre_y(a) + (a.box[3] - a.box[1])
+                        and abs(b.box[0] - a.box[0]) <= STEEPEST * (_centre_y(b) - _centre_y(a)))
+        if len(drifts) < 6:
+            return 0.0
+        slope = -drifts[len(drifts) // 2]
+        return slope if abs(slope) > LEVEL else 0.0
 
     def _between(self, label: OcrLine, value: OcrLine) -> bool:
         """Whether another text stands between a label and a value to its right, at the value's height
         ("Loads ....... Yds 21": the 21 is the yards')."""
         return any(_left_of(label, other) and _left_of(other, value) and _overlaps_y(other, value)
-                   for other in self.lines if other is not label and other is not value)
+                   for other in self._value_lines if other is not label and other is not value)
 
     @cached_property
     def _writing_offset(self) -> float:
@@ -312,6 +377,23 @@ class PageText:
         gaps = [abs(_centre_y(other) - height) for other in nearest[:2]]
         return nearest[0] if len(gaps) == 1 or gaps[0] < CLEARLY_NEARER * gaps[1] else None
 
+    def _over_label(self, line: OcrLine) -> OcrLine | None:
+        """The text over a label: straight over it, else in the box over it when the label is printed centred
+        under its box and the value written at the box's left (no part of it over the label)."""
+        return self._line_above(line) or self._in_box_over(line)
+
+    def _in_box_over(self, line: OcrLine) -> OcrLine | None:
+        """The nearest line over a label, within a line height, that begins left of the label's middle and right
+        of the text before the label on its row: in the label's box, at its left. Not further up: a section's
+        heading or a phone number over a label further off is in no box of the label's."""
+        height = line.box[3] - line.box[1]
+        left = self._left_on_row(line)
+        bound = left[-1].box[2] if left else float("-inf")
+        over = [other for other in self._value_lines
+                if other.box[3] <= _centre_y(line) and line.box[1] - other.box[3] < height
+                and bound <= other.box[0] < _centre_x(line) and not _overlaps_y(other, line)]
+        return max(over, key=lambda other: other.box[3]) if over else None
+
     def _line_below(self, line: OcrLine) -> OcrLine | None:
         return self._nearest_in_column(line, direction=1)
 
@@ -320,14 +402,16 @@ class PageText:
 
     def _nearest_in_column(self, line: OcrLine, direction: int) -> OcrLine | None:
         """The closest line straight below (direction 1) or above (-1): one below starting within two and a half
-        line heights of the line's foot (a value written in the space under its label, taller than it, may start
-        that low: "Yards -" over "11"); one above starting within two and a half line heights of its top."""
+        heights, the line's or its own, of the line's foot (a value written in the space under its label, taller
+        than it, may start that low: "Yards -" over "11"; a number printed large in the box under its caption
+        lower still); one above starting within two and a half line heights of its top."""
         height = line.box[3] - line.box[1]
         column = [
             other
-            for other in self.lines
+            for other in self._value_lines
             if 0 < direction * (other.box[1] - line.box[1]) and _overlaps_x(line, other)
-            and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1]) < 2.5 * height
+            and (other.box[1] - line.box[3] if direction > 0 else line.box[1] - other.box[1])
+            < 2.5 * max(height, other.box[3] - other.box[1] if direction > 0 else 0)
         ]
         return min(column, key=lambda other: direction * other.box[1]) if column else None
 
@@ -379,6 +463,35 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
     end += len(_NUMBER_WORD.match(text, end).group(0).rstrip())
     bracketed = _AFTER_A_LABEL.match(text, end)
     return bracketed.end() if bracketed else end
+
+
+def _among_joined_labels(text: str, start: int, end: int, labels: re.Pattern) -> tuple[int, int, int]:
+    """A label's place among the labels of other fields a slash joins it to ("Trk/Trlr #": the first of two),
+    how many they are, and where the last of them ends: one value of as many parts names them all."""
+    spans = [match.span() for match in labels.finditer(text)]
+    before = [(s, e) for s, e in spans if e <= start]
+    after = [(s, e) for s, e in spans if s >= end]
+    first, place = start, 0
+    for s, e in reversed(before):
+        if not _JOINER.fullmatch(text[e:first]):
+            break
+        first, place = s, place + 1
+    last, joined = end, place + 1
+    for s, e in after:
+        if not _JOINER.fullmatch(text[last:s]):
+            break
+        last, joined = e, joined + 1
+    return place, joined, last
+
+
+def _its_part(found: Found, place: int, joined: int) -> Found:
+    """Of a value written in parts for labels joined by slashes ("7806/124" at "Trk/Trlr"), the part in the
+    label's place; a value of another number of parts as it is."""
+    parts = found.text.split("/")
+    if joined == 1 or len(parts) != joined:
+        return found
+    part = parts[place].strip(" .,:#")
+    return replace(found, text=part, confidence=min(found.confidence, found.line.confidence_of(part)))
 
 
 def _without_shorter_labels(text: str, own: re.Pattern, others: re.Pattern) -> str:
