@@ -1200,3 +1200,20 @@ def test_a_lone_number_low_in_the_body_is_another_field_s_value_not_a_rival_tick
 def test_a_number_partly_read_at_one_label_is_accepted_only_when_another_label_reads_it_whole(lines, read):
     page = ocr_page(("ROADSTAR MANAGEMENT", 40, 20), *lines)
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == read
+
+
+@pytest.mark.parametrize("form_has_its_own_box", [True, False])
+def test_a_manifest_number_written_above_the_form_beside_its_own_manifest_box_is_only_a_suggestion(
+        form_has_its_own_box):
+    """A blind v8 page: 'MANIFEST #TX-NH-988720' written across the top margin (OCR lost a digit of TX-NH-9988720,
+    read at 0.96), the form's own 'Waste Manifest Doc #' box left blank: accepted on a contaminated load."""
+    lines = [("MANIFEST #TX-NH-988720", 40, 10), ("ROBERTS TRUCKING", 40, 60), ("No. 379267", 780, 60),
+             ("1. Date of Shipment", 40, 150), ("Material: contam dirt", 40, 200)]
+    if form_has_its_own_box:
+        lines.append(("8. Waste Manifest Doc #", 40, 300))
+    e = extract_page(page_source(), ocr_page(*lines), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
+    if form_has_its_own_box:
+        assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "TX-NH-988720"
+    else:
+        assert e.value("manifest_number") == "TX-NH-988720"

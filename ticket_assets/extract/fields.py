@@ -236,7 +236,8 @@ def find_manifest(page: PageText) -> Found | None:
     a label (cut short, a stray character glued to it), as read and too unsure to accept. Digits alone are
     only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
     ("31481918671" for 31-4819-18671). A number begun after its label and ended under it ("2026." | "5036-73870")
-    is read whole, as sure as its least sure part."""
+    is read whole, as sure as its least sure part. One written above the form, beside its own manifest box, is a
+    note: only a suggestion."""
     partial = None
     for label_line, candidates in page.values_by_label("manifest_number"):
         begun = None  # the start of a number written after the label, ended on the line under it
@@ -248,7 +249,8 @@ def find_manifest(page: PageText) -> Found | None:
             token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
             if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-                sure = PARTIAL_FIT if _may_not_be_whole(value, text, token.end(), at_label) else 1.0
+                whole = not _may_not_be_whole(value, text, token.end(), at_label)
+                sure = 1.0 if whole and not _above_the_form(page, label_line) else PARTIAL_FIT
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
@@ -260,6 +262,17 @@ def find_manifest(page: PageText) -> Found | None:
             if partial is None and text:
                 partial = Found(text, found.line, min(found.confidence, PARTIAL_FIT))
     return partial
+
+
+def _above_the_form(page: PageText, label_line) -> bool:
+    """Whether a manifest label stands above every other field's label, the form's own manifest label lower down:
+    a note written across the top margin (by hand, where OCR lost a digit of TX-NH-9988720 at 0.96)."""
+    labels = form_labels()
+    form_boxes = [line for line in page.lines if line is not label_line and line.box[1] > label_line.box[3]
+                  and labels.of("manifest_number").search(line.text)]
+    first_label = min((line.box[1] for line in page.lines if labels.others("manifest_number").search(line.text)),
+                      default=None)
+    return bool(form_boxes) and first_label is not None and label_line.box[3] <= first_label
 
 
 def find_lone_manifest(page: PageText, ticket_number: str | None) -> Found | None:
