@@ -7,6 +7,7 @@ import pytest
 
 from ticket_assets import api
 from ticket_assets.config import Job, load_settings
+from ticket_assets.errors import UserError
 from ticket_assets.extract.corrections import CorrectionContext, CorrectionError, checked_answer, parse_correction
 from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.record import Vocabularies
@@ -44,19 +45,26 @@ def test_regression_other_values_given_for_a_missing_manifest_are_told_as_such_n
         checked_answer(missing, {"material": "DIRT", "flow": "IMPORT"}, None, None, {"material": "DIRT"})
 
 
-@pytest.mark.parametrize("typed", ["12/05/2024", "2024-11-27", "11.27.2024"])
+@pytest.mark.parametrize("typed", ["12/05/2024", "2024-11-27", "11.27.2024", "20241127", "11272024", "Nov-27-2024",
+                                   "November 27 2024", "26NOV2024"])
 def test_regression_a_date_is_no_manifest_number(typed):
-    """Trial: a date typed as a load's manifest number was stored (12-05-2024) and reached the manifest log."""
+    """Trials: a date typed as a load's manifest number was stored (12-05-2024, then 20241127, NOV-27-2024) and
+    reached the manifest log. So was a phone number."""
     with pytest.raises(CorrectionError, match="is a date"):
         parse_correction("manifest_number", typed, CONTEXT)
+    with pytest.raises(CorrectionError, match="is a phone number"):
+        parse_correction("manifest_number", "123-456-7890", CONTEXT)
+    assert parse_correction("manifest_number", "2025784876", CONTEXT) == "2025784876"  # digits, but no day
 
 
 def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refused():
     """Trial: WM-MAN-2024 was taken as the manifest of a load bound for WM Lewisville (WM-MAN-####-######)."""
     to_landfill = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes,
                                                {"destination": "WASTE_MANAGEMENT_LEWISVILLE", "vendor": "ROBERTS"})
-    with pytest.raises(CorrectionError, match="WM-MAN-####-######"):
-        parse_correction("manifest_number", "WM-MAN-2024", to_landfill)
+    for cut in ("WM-MAN-2024", "MAN-2024-024466", "AN-2024-024466", "WM-2024-024466", "2024-024466",
+                "WMMAN2024024466"):  # the second trial's: cut at the front, a part or the dashes left out
+        with pytest.raises(CorrectionError, match=r"\(WM-MAN-####-######, # a digit\)"):
+            parse_correction("manifest_number", cut, to_landfill)
     assert parse_correction("manifest_number", "wm-man-2024-654321", to_landfill) == "WM-MAN-2024-654321"
     assert parse_correction("manifest_number", "WM-MAN-2024", CONTEXT) == "WM-MAN-2024"  # no landfill known
 
@@ -151,7 +159,7 @@ def answered_page(tmp_path):
     return _processed_page(tmp_path, {})
 
 
-def _processed_page(tmp_path, values: dict):
+def _processed_page(tmp_path, values: dict, others: tuple[dict, ...] = ()):
     (tmp_path / "inbox" / DAY).mkdir(parents=True)
     settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
     warehouse = Warehouse.at(settings.warehouse_url)
@@ -161,9 +169,22 @@ def _processed_page(tmp_path, values: dict):
     items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
     run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
            "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
-    warehouse.replace_partition(DAY, [ticket], items, [], run)
+    warehouse.replace_partition(DAY, [ticket, *[{**ticket, **other} for other in others]], items, [], run)
     ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
     return settings, warehouse, ids
+
+
+def test_regression_an_answered_manifest_another_load_of_the_vendor_has_that_day_is_refused(tmp_path):
+    """Trial: two loads of one day answered with the same manifest number were both saved, no DUPLICATE_MANIFEST."""
+    other = {"page_id": f"{DAY}/scan.pdf-p2", "page_number": 2, "ticket_number": "1234568",
+             "manifest_number": "WM-MAN-2024-024421"}
+    settings, warehouse, ids = _processed_page(tmp_path, {"manifest_number": None}, (other,))  # rows of one shape
+    with pytest.raises(UserError, match=f"WM-MAN-2024-024421 is already the manifest of {DAY}/scan.pdf-p2"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated",
+                                                            "manifest_number=WM-MAN-2024-024421"], None, None, "Maria")
+    assert warehouse.day_answers(DAY) == []
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated", "manifest_number=WM-MAN-2024-024422"],
+                    None, None, "Maria")
 
 
 def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_saved(answered_page):

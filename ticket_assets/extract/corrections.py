@@ -5,17 +5,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ticket_assets.config import Job
 from ticket_assets.errors import UserError
 from ticket_assets.extract.answers import place_of
-from ticket_assets.extract.fields import MANIFEST_SHAPE, is_date, manifest_form
+from ticket_assets.extract.fields import MANIFEST_SHAPE, PHONE, is_date, manifest_form
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.extract.shapes import partly_fits
+from ticket_assets.extract.shapes import lacks_parts, partly_fits
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS, carried_by, flow_of
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
@@ -25,6 +25,7 @@ CANONICAL_KINDS = ("flow", "material", "source", "destination")
 # material implies (record._flow_candidates), which follows the answer.
 FLOW_HELD_BY = {"folder": "its folder", "filename": "its filename", "page": "its page", "review": "an answer"}
 UNITS = tuple(dict.fromkeys(form_labels().units.values()))
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # The domain note's shapes: a vendor's own prefix and 4 to 10 digits (WM-12345678, LDI2929051), a truck's
 # 1 to 4 digits. An answer of another shape is a slip (a stray key), refused before it reaches a report.
 SHAPES = {"ticket_number": (re.compile(r"(?:[A-Z]{1,4}-?)?\d{4,10}"), "4 to 10 digits, after a vendor's prefix "
@@ -115,12 +116,30 @@ def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
                               f"digits, not {text!r}")
-    if is_date(text) or is_date(value):
+    if is_date(text) or is_date(value) or _names_a_day(value):
         raise CorrectionError(f"manifest_number {text!r} is a date: give the manifest's own number")
-    if partly_fits(value, shapes):
+    if PHONE.fullmatch(text.strip()):
+        raise CorrectionError(f"manifest_number {text!r} is a phone number: give the manifest's own number")
+    if partly_fits(value, shapes) or lacks_parts(value, shapes):
         raise CorrectionError(f"manifest_number {text!r} does not have the shape of this load's manifests "
-                              f"({' or '.join(shapes)}, # a digit): give the whole number as printed")
+                              f"({' or '.join(dict.fromkeys(shapes))}, # a digit): give the whole number as printed, "
+                              "with its dashes")
     return value
+
+
+def _names_a_day(value: str) -> bool:
+    """A date written with its month's name (NOV-27-2024, 26NOV2024, NOVEMBER-27-2024) or as eight digits of a
+    day this century (20241127, 11272024)."""
+    if re.search(rf"(?<![A-Z])(?:{'|'.join(MONTHS)})[A-Z]*", value) and re.search(r"(?:19|20)\d\d", value):
+        return True
+    return bool(re.fullmatch(r"\d{8}", value)) and any(_day_as(value, fmt) for fmt in ("%Y%m%d", "%m%d%Y"))
+
+
+def _day_as(digits: str, fmt: str) -> bool:
+    try:
+        return 2000 <= datetime.strptime(digits, fmt).year < 2100
+    except ValueError:
+        return False
 
 
 def _shaped(field: str, text: str) -> str:

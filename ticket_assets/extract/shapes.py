@@ -17,6 +17,20 @@ def partly_fits(value: str, shapes: tuple[str, ...]) -> bool:
     return any(shape.startswith(written) or _edits(written, shape) <= NEAR_EDITS for shape in shapes)
 
 
+def lacks_parts(value: str, shapes: tuple[str, ...]) -> bool:
+    """Whether the value fits none of the shapes but is one with parts left out, at either end or inside, its
+    dashes included (MAN-2024-024466, WM-2024-024466, WMMAN2024024466 for WM-MAN-####-######): what a person
+    typing a number may do, not what OCR does to another landfill's number."""
+    written = _shape_of(value)
+    return bool(shapes) and written not in shapes and any(_within(written, shape) for shape in shapes)
+
+
+def _within(written: str, shape: str) -> bool:
+    """Whether every character of the written shape stands in the shape, in order: the rest was left out."""
+    rest = iter(shape)
+    return all(char in rest for char in written)
+
+
 def _shape_of(value: str) -> str:
     return "".join("#" if char.isdigit() else char for char in value.upper())
 
