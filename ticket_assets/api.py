@@ -246,6 +246,7 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     record = warehouse.ticket(item["page_id"])
     corrections = parse_corrections(sets, _correction_context(settings, record))
     answer = checked_answer(item, corrections, decision, because, record)
+    _refuse_a_manifest_on_record(warehouse, item, corrections, record)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
@@ -261,6 +262,19 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
                                 **answer, "resolved_by": by.strip(), "resolved_at": datetime.now()})
         warehouse.save_answer(item, entry)
     return item, answer
+
+
+def _refuse_a_manifest_on_record(warehouse: Warehouse, item: dict, corrections: dict, record: dict | None) -> None:
+    """A manifest number does not repeat for one vendor on one day (the domain's rule): an answer giving one that
+    another load of the day already has is a slip, refused with the load that has it."""
+    manifest = corrections.get("manifest_number")
+    vendor = corrections.get("vendor") or (record or {}).get("vendor")
+    if not manifest:
+        return
+    for other in warehouse.day_tickets(item["partition_key"]):
+        if other["page_id"] != item["page_id"] and other["manifest_number"] == manifest and other["vendor"] == vendor:
+            raise UserError(f"manifest_number {manifest} is already the manifest of {other['page_id']} ({vendor}, the "
+                            "same day): a manifest number does not repeat for one vendor on one day; check the paper")
 
 
 def _refuse_answered_meanwhile(warehouse: Warehouse, item: dict, answers_seen: int | None) -> None:
