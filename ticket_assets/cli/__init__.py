@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `tickets review | head`: the reader has all it wanted
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C while days run side by side reaches the command, not only the runs
+        print("tickets: interrupted: a day stopped mid-run is as its last run left it; `tickets process` runs it "
+              "again", file=sys.stderr)
+        return 130
 
 
 def process_command(args) -> int:
