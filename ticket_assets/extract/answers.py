@@ -52,8 +52,13 @@ class PageAnswers:
 
     def for_item(self, finding: Finding) -> dict | None:
         """The latest answer to this item, if it closes it (see `closes`)."""
+        latest = self.latest(finding)
+        return latest if latest and closes(latest, finding) else None
+
+    def latest(self, finding: Finding) -> dict | None:
+        """The latest answer given to this item, whatever it says."""
         given = [a for a in self.answers if (a["reason"], a["field_name"]) == (finding.reason.value, finding.about)]
-        return given[-1] if given and closes(given[-1], finding) else None
+        return given[-1] if given else None
 
     def decision(self, finding: Finding) -> Decision | None:
         answer = self.for_item(finding)

@@ -48,9 +48,8 @@ class CorrectionContext:
 
     @classmethod
     def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None):
-        templates = (known.template((record or {}).get(field)) for field in ("destination", "vendor"))
-        shapes = tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
-        return cls(known, job, job_codes, shapes)
+        record = record or {}
+        return cls(known, job, job_codes, known.manifest_shapes(record.get("destination"), record.get("vendor")))
 
 
 def parse_corrections(sets: list[str], context: CorrectionContext) -> dict:

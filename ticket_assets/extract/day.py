@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
-from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey
+from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, closes
 from ticket_assets.extract.duplicates import KnownTicket, by_ticket, find_duplicate
 from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Finding, Reason
@@ -237,11 +237,8 @@ def _left_open(kept: KeptRecord) -> list[Finding]:
 def _closes_kept(kept: KeptRecord, finding: Finding) -> dict | None:
     """The answer that closes an item left open on a kept record: one that closes it, or one that gave the value
     it wants (the record is not read again, so the value cannot make the finding go away)."""
-    given = [a for a in kept.answers.answers if (a["reason"], a["field_name"]) == (finding.reason.value, finding.about)]
-    if not given:
-        return None
-    latest = given[-1]
-    return latest if kept.answers.for_item(finding) or latest["corrections"].get(finding.about) else None
+    latest = kept.answers.latest(finding)
+    return latest if latest and (closes(latest, finding) or latest["corrections"].get(finding.about)) else None
 
 
 def _answered_before_kept(kept: KeptRecord) -> str:

@@ -111,6 +111,11 @@ class Vocabularies:
     def template(self, vendor: str | None) -> VendorTemplate | None:
         return next((t for t in self.templates if t.vendor == vendor), None)
 
+    def manifest_shapes(self, destination: str | None, vendor: str | None) -> tuple[str, ...]:
+        """The shapes of the manifests a load's destination issues and its vendor prints, as their templates say."""
+        templates = (self.template(name) for name in (destination, vendor))
+        return tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
+
 
 def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
                  corrections: dict | None = None) -> Extraction:
@@ -171,8 +176,7 @@ def _manifest_in_its_shape(found: Found | None, extraction: Extraction, known: V
     shapes the templates of the load's destination and of the page's vendor give (W-MAN-2025-024421 read for a
     landfill's WM-MAN-2025-024421)."""
     read = _from_page(found)
-    templates = (known.template(extraction.value(field)) for field in ("destination", "vendor"))
-    shapes = tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
+    shapes = known.manifest_shapes(extraction.value("destination"), extraction.value("vendor"))
     if read and partly_fits(read.value, shapes):
         return replace(read, confidence=min(read.confidence, find.PARTIAL_FIT))
     return read
