@@ -354,8 +354,7 @@ def add_vendor(settings: Settings, page_id: str, vendor: str, display_name: str 
     if reading is None:
         raise UserError(f"there is no page {page_id!r} (page ids are in `tickets review` and the reports)")
     refuse_another_inbox(settings, [reading["partition_key"]], warehouse)  # and the warehouse can be read
-    lines = [OcrLine(**{**line, "box": tuple(line["box"]), "words": tuple(map(tuple, line["words"]))})
-             for line in reading["words"] or []]
+    lines = [OcrLine.from_dict(line) for line in reading["words"] or []]
     extent = OcrResult(engine=reading["engine"], width=max((l.box[2] for l in lines), default=1),
                        height=max((l.box[3] for l in lines), default=1), lines=lines)
     template = template_from_page(PageText(extent), vendor, display_name, kind, Vocabularies.of(settings).templates)

@@ -1,6 +1,7 @@
 """Extraction on hand-built pages: the rules of the domain note, traps included."""
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -97,6 +98,37 @@ def test_a_value_is_as_sure_as_its_own_words_not_its_line():
     assert e.value("ticket_number") is None
     assert e.suggestions["ticket_number"].value == "285366"
     assert e.suggestions["ticket_number"].confidence < 0.41
+
+
+def _read_with_one_unsure_character(text: str, unsure: int, box: tuple) -> OcrLine:
+    """A line as RapidOCR gives it: each word as sure as its least sure character."""
+    characters = tuple(0.41 if index == unsure else 0.99 for index in range(len(text)))
+    words = [(match.group(0), min(characters[match.start():match.end()])) for match in re.finditer(r"[^ :#]+", text)]
+    return OcrLine(text, 0.95, box, words=tuple(words), characters=characters)
+
+
+@pytest.mark.parametrize("letterhead, text, unsure, number, sure", [
+    ("HEIDELBERG MATERIALS", "Ticket No.2384390321", 8, "2384390321", True),  # the "o" of a label glued to it
+    ("POST OAK PIT", "Tkt.#PO-2710125", 6, "PO-2710125", True),  # the "O" the vendor's pattern fixes
+    ("LDI YARD", "Wt Tkt Serial LDi3194165", 15, "LDI3194165", True),  # the pattern's letter read in lower case
+    ("HEIDELBERG MATERIALS", "Ticket No.2384390321", 14, "2384390321", False),  # a digit of the number
+    ("HEIDELBERG MATERIALS", "Ticket No.238439032l", 19, None, False),  # a character after it: cut short, perhaps
+])
+def test_a_number_is_as_sure_as_its_own_characters_not_a_label_or_prefix_glued_to_it(letterhead, text, unsure,
+                                                                                       number, sure):
+    page = ocr_page((letterhead, 300, 40), ("DATE: 02/18/25", 300, 110))
+    line = _read_with_one_unsure_character(text, unsure, (650, 40, 650 + 12 * len(text), 60))
+    e = extract_page(page_source(), replace(page, lines=[*page.lines, line]), KNOWN)
+    assert e.value("ticket_number") == (number if sure else None)
+    if not sure and number:
+        assert e.suggestions["ticket_number"].value == number
+
+
+def test_a_number_sign_alone_on_its_line_labels_the_number_under_it_but_not_one_after_words():
+    boxed = ocr_page(("TARANGO TRUCKING", 200, 40), ("Signature", 50, 520), ("NO.", 820, 470), ("190116", 800, 500))
+    assert extract_page(page_source(), boxed, KNOWN).value("ticket_number") == "190116"
+    truck = ocr_page(("TARANGO TRUCKING", 200, 40), ("No. de Camion", 50, 470), ("5712", 60, 500))
+    assert extract_page(page_source(), truck, KNOWN).value("ticket_number") is None
 
 
 def test_a_ticket_lying_low_and_right_on_a_flatbed_page_keeps_its_header_and_top_right():

@@ -81,6 +81,16 @@ def test_rapidocr_reads_the_ticket_number(rapid_engine):
     check_reads_the_ticket_number(rapid_engine)
 
 
+def test_rapidocr_keeps_each_character_s_confidence_and_a_word_is_as_sure_as_its_least_sure(rapid_engine):
+    lines = rapid_engine.read(np.array(ticket_image())).lines
+    number_line = next(line for line in lines if TICKET_NUMBER in line.text)
+    assert len(number_line.characters) == len(number_line.text)
+    start = number_line.text.index(TICKET_NUMBER)
+    number_characters = number_line.characters[start:start + len(TICKET_NUMBER)]
+    assert dict(number_line.words)[TICKET_NUMBER] == min(number_characters)
+    assert number_line.confidence_of(TICKET_NUMBER) == min(number_characters)
+
+
 def test_tesseract_reads_the_ticket_number(tesseract_engine):
     check_reads_the_ticket_number(tesseract_engine)
 

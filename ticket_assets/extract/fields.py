@@ -86,7 +86,7 @@ def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate,
                 match = pattern.search(compact) or pattern.search(_letters_in_prefix(compact))
                 if match:  # a pattern with a group names the number inside a longer match ("BOL 1972750542")
                     number = match.group(1) if pattern.groups else match.group(0)
-                    return Found(number.upper(), line, 0.97 * line.confidence_of(number)), template.vendor
+                    return Found(number.upper(), line, 0.97 * line.confidence_of(number, letters_fixed=True)), template.vendor
     return None
 
 
@@ -153,7 +153,7 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
             match = pattern.fullmatch(words[0].upper())
             if match:
                 number = match.group(1) if pattern.groups else match.group(0)
-                return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number))
+                return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number, letters_fixed=True))
     match = TICKET_DIGITS.search(words[0])
     if not match:
         misread = _digits_misread(words[0])

@@ -141,7 +141,8 @@ class PageText:
                 place, joined, end = _among_joined_labels(line.text, match.start(), end, labels.any_label)
                 yield line, [_its_part(replace(found, label=label), place, joined)
                              for found in self._candidates(line, match.start(), end, labels)
-                             if (found.line is line or not labels.same_line_only.fullmatch(label.strip()))
+                             if (found.line is line or not labels.same_line_only.fullmatch(label.strip())
+                                 or labels.same_line_only.fullmatch(line.text.strip()))
                              and not labels.is_stamp(found.text)]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
@@ -425,7 +426,9 @@ def _agreeing(by_label: list[list[float]], offset: float) -> list[float]:
 def _without_accents(line: OcrLine) -> OcrLine:
     """The line as read, accents dropped, so that labels match however a form accents them ("Camión"), and a
     middle dot OCR read between words a space ("No.·de Camión")."""
-    return replace(line, text=_plain(line.text), words=tuple((_plain(word), score) for word, score in line.words))
+    text = _plain(line.text)
+    return replace(line, text=text, words=tuple((_plain(word), score) for word, score in line.words),
+                   characters=line.characters if len(text) == len(line.text) else ())
 
 
 def _plain(text: str) -> str:

@@ -76,7 +76,7 @@ def _load_template(path: Path, schema: dict) -> VendorTemplate:
     try:
         data = yaml.safe_load(path.read_text())
         jsonschema.validate(data, schema)
-        patterns = tuple(re.compile(p) for p in data.pop("ticket_number_patterns", []))
+        patterns = tuple(re.compile(p, re.I) for p in data.pop("ticket_number_patterns", []))  # "LDi3194165" too
     except (jsonschema.ValidationError, re.error, yaml.YAMLError) as err:
         raise TemplateError(f"{path}: {getattr(err, 'message', err)}") from err
     listed = ("header_keywords", "exclude_keywords", "manifest_number_shapes")

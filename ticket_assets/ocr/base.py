@@ -55,8 +55,7 @@ class OcrResult:
 
     @classmethod
     def from_dict(cls, data: dict) -> "OcrResult":
-        lines = [OcrLine(l["text"], l["confidence"], tuple(l["box"]), l.get("source", "ocr"),
-                         tuple((word, score) for word, score in l.get("words", ()))) for l in data["lines"]]
+        lines = [OcrLine.from_dict(line) for line in data["lines"]]
         return cls(data["engine"], data["width"], data["height"], lines, data.get("seconds", 0.0), data.get("error"),
                    data.get("turned", 0))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ticket_assets.lines import OcrLine
+from ticket_assets.lines import WORD_SEPARATORS, OcrLine
 from ticket_assets.ocr.base import PageReading
 from ticket_assets.ocr.orientation import Vote, lies_sideways, surety, turn_from_votes, upright_box
 
@@ -37,7 +37,6 @@ RAPID_PARAMS = {"Global.log_level": "error"}
 # OpenVINO also pins its inference thread to a core, the same core in every worker process: two workers on
 # 2 cores read 1.0 s a page each, one alone 0.52 s. Unpinned, each read 0.53 s (measured on an AMD EPYC).
 OPENVINO_CPU_CONFIG = {"CPU_RUNTIME_CACHE_CAPACITY": "0", "ENABLE_CPU_PINNING": "NO"}
-WORD_SEPARATORS = " :#"
 
 
 class RapidOcrEngine:
@@ -105,25 +104,23 @@ class RapidOcrEngine:
             return PageReading([])
         height, width = image.shape[:2]
         turned = turn_from_votes(self._votes)
-        words = self._words_of(output.txts)
-        lines = [_line(quad, text, score, line_words, width, height, turned)
-                 for quad, text, score, line_words in zip(output.boxes, output.txts, output.scores, words)]
+        lines = [_line(quad, text, score, self._characters_of(text), width, height, turned)
+                 for quad, text, score in zip(output.boxes, output.txts, output.scores)]
         return PageReading(lines, turned)
 
-    def _words_of(self, texts: tuple[str, ...]) -> list[tuple[tuple[str, float], ...]]:
-        """Each line's words, each as sure as its least sure character: one doubtful digit makes a wrong number.
+    def _characters_of(self, text: str) -> tuple[float, ...]:
+        """Each character's confidence in a line of RapidOCR's output, from what the recogniser saw.
 
         RapidOCR's own word results pair words with the first characters' confidences
-        (3.10: "Nº 285366" gave the number the confidence of "º"), so they are rebuilt here
-        from what the recogniser saw. Its output keeps those lines in order, leaving out
-        empty and low-scoring ones.
+        (3.10: "Nº 285366" gave the number the confidence of "º"), so they are rebuilt here.
+        Its output keeps the recognised lines in order, leaving out empty and low-scoring ones.
         """
-        recognised = iter(self._recognised)
-        words = []
-        for text in texts:
-            confidences = next((c for seen, c in recognised if seen == text), None)
-            words.append(_word_confidences(text, confidences) if confidences is not None else ())
-        return words
+        while self._recognised:
+            seen, confidences = self._recognised.pop(0)
+            if seen == text:
+                return tuple(round(float(confidence), 5) for confidence in confidences) \
+                    if len(confidences) == len(text) else ()
+        return ()
 
     def _recording_what_it_saw(self, run_ocr_steps):
         """RapidOCR keeps its classifier's verdicts and the characters' confidences to itself; record them."""
@@ -231,25 +228,25 @@ def _vote(quad: np.ndarray, label: str) -> Vote:
     return width, height, label == "180"
 
 
-def _word_confidences(text: str, confidences: list[float]) -> tuple[tuple[str, float], ...]:
+def _word_confidences(text: str, characters: tuple[float, ...]) -> tuple[tuple[str, float], ...]:
     """Split a line at spaces and at the ':' and '#' that end labels ("MANIFEST#:15-2024-00004"), so a value
-    is judged by its own characters; a word's confidence is its least sure character's (one per character)."""
-    if len(confidences) != len(text):
+    is judged by its own characters; a word's confidence is its least sure character's."""
+    if not characters:
         return ()
     words, word, scores = [], "", []
-    for character, confidence in zip(text + " ", [*confidences, 1.0]):
+    for character, confidence in zip(text + " ", [*characters, 1.0]):
         if character in WORD_SEPARATORS:
             if word:
-                words.append((word, round(float(min(scores)), 5)))
+                words.append((word, min(scores)))
             word, scores = "", []
         else:
             word, scores = word + character, [*scores, confidence]
     return tuple(words)
 
 
-def _line(quad: np.ndarray, text: str, score: float, words: tuple[tuple[str, float], ...], width: int,
-          height: int, turned: int) -> OcrLine:
+def _line(quad: np.ndarray, text: str, score: float, characters: tuple[float, ...], width: int, height: int,
+          turned: int) -> OcrLine:
     xs, ys = quad[:, 0], quad[:, 1]
     box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
     return OcrLine(text=str(text), confidence=float(score), box=upright_box(box, width, height, turned),
-                   words=words)
+                   words=_word_confidences(text, characters), characters=characters)
