@@ -142,6 +142,12 @@ def test_the_row_under_a_row_of_labels_on_a_page_at_a_slant_falls_with_it():
     assert (e.value("ticket_number"), e.value("truck_number")) == ("2082", "382")
 
 
+def test_a_row_of_labels_falling_further_than_a_label_s_height_is_still_one_row():
+    e = _extract(("CORPOTECH", 40, 20), ("TICKET#", 140, 300), ("DATE", 400, 310), ("TRUCK#", 660, 320),
+                 ("JOB", 900, 330), ("2082", 60, 340), ("1/6/25", 400, 350), ("382", 640, 360), ("#24-105", 860, 370))
+    assert (e.value("ticket_number"), e.value("truck_number")) == ("2082", "382")
+
+
 def test_a_title_over_its_number_in_the_header_does_not_say_the_form_prints_labels_over_values():
     e = _extract(("WASTE MANAGEMENT", 40, 20), ("SCALE TICKET", 700, 30), ("Trans No. WM-26570293", 600, 60),
                  ("01/07/2025", 40, 250), ("LINDAMOOD", 400, 250), ("Date Out", 40, 280), ("Acct", 400, 280),

@@ -264,16 +264,25 @@ class PageText:
         return [o for o in below if abs(level(o, _centre_y(o)) - level(top, _centre_y(top))) < 0.6 * height]
 
     def _slope_of_row(self, line: OcrLine) -> float:
-        """How far a row of labels falls per pixel to the right: the line through the middles of the label and the
-        labels on its row, when they are three or more; else none."""
-        labels = form_labels()
-        row = [line, *(other for other in self.row_neighbours(line) if labels.is_label(other.text))]
+        """How far a row of labels falls per pixel to the right: the line through the middles of the labels of its
+        row, when they are three or more; else none."""
+        row = self._row_of_labels(line)
         if len(row) < 3:
             return 0.0
         xs, ys = [_centre_x(other) for other in row], [_centre_y(other) for other in row]
         mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
         spread = sum((x - mean_x) ** 2 for x in xs)
         return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread if spread else 0.0
+
+    def _row_of_labels(self, line: OcrLine) -> list[OcrLine]:
+        """The label and the labels on its row, and on theirs in turn: a row of labels photographed at a slant
+        falls from one end to the other further than a label's height."""
+        labels = form_labels()
+        row = [line]
+        for member in row:  # grows as labels further along the row are reached
+            row.extend(other for other in self.row_neighbours(member)
+                       if labels.is_label(other.text) and all(other is not known for known in row))
+        return row
 
     def _row_above(self, line: OcrLine) -> list[OcrLine]:
         """The lines of the nearest row over this one, within two and a half line heights."""
