@@ -124,6 +124,21 @@ def test_a_number_is_as_sure_as_its_own_characters_not_a_label_or_prefix_glued_t
         assert e.suggestions["ticket_number"].value == number
 
 
+@pytest.mark.parametrize("lines, number", [
+    ((("Control No. 3393244207", 650, 30),), "3393244207"),
+    ((("ControlNo. 2384390325", 650, 30),), "2384390325"),
+    ((("Control No.", 650, 20), ("18133.", 660, 45)), "18133"),  # a stop after it, under its label
+    ((("Dispatch No. 1267363784", 650, 30),), "1267363784"),  # a hauler's dispatch ticket
+    ((("Order No. 1267363784", 650, 30),), None),  # a number that is not the ticket's
+    ((("Lic No. 414278", 650, 30),), None),
+    ((("Permit # 41427833", 650, 30),), None),
+])
+def test_a_number_where_the_vendor_prints_its_ticket_s_under_a_label_naming_no_field_is_the_ticket_number(lines,
+                                                                                                       number):
+    page = ocr_page(("ROBERTS", 300, 40), *lines, ("QTY: 18 TONS", 300, 250))
+    assert extract_page(page_source(), page, KNOWN).value("ticket_number") == number
+
+
 def test_a_number_sign_alone_on_its_line_labels_the_number_under_it_but_not_one_after_words():
     boxed = ocr_page(("TARANGO TRUCKING", 200, 40), ("Signature", 50, 520), ("NO.", 820, 470), ("190116", 800, 500))
     assert extract_page(page_source(), boxed, KNOWN).value("ticket_number") == "190116"

@@ -20,11 +20,16 @@ from ticket_assets.lines import OcrLine
 TICKET_DIGITS = re.compile(r"(?<![\d.,/:-])(?:N[º°o]\.?\s*)?(\d{4,10})(?![\d.,/:])")
 # Labels whose numbers are not ticket numbers, when they stand left of or above a number ...
 TRAP_LABELS = re.compile(
-    r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|\bP\.?O\b|ORDER|ACCOUNT|ACCT|CUSTOMER|JOB|PHONE|FAX|OFFICE|DISPATCH|"
-    r"EMERGENCY|DATE|TIME|TRUCK|TRAILER|UNIT|VEHICLE|LICENSE|PRODUCT|CARRIER|PLANT|\bTX\b|TONS|YARDS|GROSS|TARE|NET|"
+    r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|\bP\.?O\b|ORDER|ACCOUNT|ACCT|CUSTOMER|JOB|PHONE|FAX|OFFICE|"
+    r"EMERGENCY|DATE|TIME|TRUCK|TRAILER|UNIT|VEHICLE|LICENSE|\bLIC\b|PERMIT|CONTRACT|PROJECT|SEAL|PRODUCT|CARRIER|"
+    r"PLANT|\bTX\b|TONS|YARDS|GROSS|TARE|NET|"
     r"MANIFEST|PROFILE|QTY|LOADS?\b",
     re.I,
 )
+# A number after words that only say it numbers something ("Control No.", "ControlNo.", "DELIVERY NO:"); whether
+# that something is a field of ours or a trap, the labels say.
+NUMBERED_BY_AN_UNKNOWN_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z .'/&-]{1,24}?)\s*(?:No\b\.?|Nº|N°|#)\s*[:.#]?\s*(?P<number>\d{4,10})", re.I)
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
 # A manifest number: letters, digits and the dashes, underscores, slashes or stops between them (WMX.682.580393);
@@ -110,30 +115,62 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
         return number if partial is None or number.text == partial.text else partial
     if partial:
         return partial
-    lone = [line for line in page.lines if TICKET_DIGITS.fullmatch(line.text.strip())
+    lone = [line for line in page.lines if _number_alone(line.text)
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
     if not placed:  # a layout the vendor's template never saw prints it elsewhere in its head
         placed = [line for line in lone if page.is_header(line) and not _labelled_otherwise(page, line)]
     if not placed:
         return None
-    number = TICKET_DIGITS.fullmatch(placed[0].text.strip()).group(1)
+    number = _number_alone(placed[0].text)
     # Another lone number where a ticket's may stand (the region, the header, the stub): a person says which. One
     # lower in the body is another field's value whose label OCR lost (a P.O. in a box over its label).
     spots = [line for line in lone if page.in_region(line, region) or page.is_header(line) or _on_the_stub(page, line)]
-    others = {TICKET_DIGITS.fullmatch(line.text.strip()).group(1) for line in spots} - {number}
+    others = {_number_alone(line.text) for line in spots} - {number}
     sure = PARTIAL_FIT if others else LONE_NUMBER
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
 
 
+def _number_alone(text: str) -> str | None:
+    """The number a line holds alone: bare, with a stop after it ("18133."), or after a label that says only that
+    it numbers something no field of ours names ("Control No. 3393244207")."""
+    text = text.strip().removesuffix(".")
+    match = TICKET_DIGITS.fullmatch(text)
+    if match:
+        return match.group(1)
+    numbered = NUMBERED_BY_AN_UNKNOWN_LABEL.fullmatch(text)
+    if numbered and _unknown_number_label(text[:numbered.start("number")]):
+        return numbered.group("number")
+    return None
+
+
+def _unknown_number_label(text: str) -> bool:
+    """Whether a text is a label that only says it numbers something ("Control No.", "DELIVERY NO:"), and what it
+    numbers is no field we know, nor a number that is not the ticket's."""
+    label = NUMBERED_BY_AN_UNKNOWN_LABEL.fullmatch(f"{text.strip()} 0000")
+    words = label.group("label") if label else ""
+    return bool(words) and not form_labels().any_label.search(words) and not TRAP_LABELS.search(words)
+
+
 def _first_number_at(label_line, candidates: list[Found], templates: tuple[VendorTemplate, ...]) -> Found | None:
     for found in candidates:
+        if _numbers_a_trap(label_line, found.label):
+            return None
         number = _ticket_number_in(found, templates)
         if number:
             return number
         if found.line is label_line:  # "LOAD NO. 2": the label's value is on its line, no number further off
             return None
     return None
+
+
+def _numbers_a_trap(label_line, label: str) -> bool:
+    """Whether a bare number sign follows words naming a number that is not the ticket's ("Dispatch No.",
+    "Lic No. 414278")."""
+    if not form_labels().same_line_only.fullmatch(label.strip()):
+        return False
+    before = label_line.text[: label_line.text.find(label)].split()
+    return bool(TRAP_LABELS.search(" ".join(before[-2:])))
 
 
 def _on_the_stub(page: PageText, line) -> bool:
@@ -185,9 +222,11 @@ def _near_trap_label(page: PageText, line) -> bool:
 
 def _labelled_by_words(page: PageText, line) -> bool:
     """Whether words stand just left of a number: it is their value (a truck's, whatever OCR made of its
-    label: "Veh e 7214"), not the number a vendor prints alone."""
+    label: "Veh e 7214"), not the number a vendor prints alone, unless they only say it numbers something
+    no field of ours names ("DELIVERY NO:")."""
     left = page.close_left(line)
-    return bool(left and re.search(r"[A-Z]{2}", left.text, re.I) and not re.search(r"\d", left.text))
+    return bool(left and re.search(r"[A-Z]{2}", left.text, re.I) and not re.search(r"\d", left.text)
+                and not _unknown_number_label(left.text))
 
 
 def _labelled_otherwise(page: PageText, line) -> bool:
