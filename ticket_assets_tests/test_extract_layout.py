@@ -449,3 +449,13 @@ def test_a_company_whose_name_begins_with_an_abbreviated_label_is_a_value():
 
 def test_a_zero_in_a_places_words_is_the_o_ocr_took_it_for():
     assert _extract(("Unloaded At", 40, 300), ("P0ST 0AK PIT FM1171", 500, 300)).value("destination") == "POST_OAK_PIT"
+
+
+def test_two_amounts_in_one_unit_on_a_row_are_a_correction_the_amount_only_a_suggestion():
+    """"6 LOADS" struck through and "1 LOAD" written beside it: OCR reads both, a person says which stands."""
+    e = _extract(("Cantidad:", 40, 300), ("6 LOADS", 300, 300), ("1 LOAD", 500, 300))
+    assert _measures(e) == (None, "LOADS") and e.suggestions["quantity"].value == 6.0
+
+
+def test_an_amount_in_another_unit_on_its_row_is_no_correction_of_it():
+    assert _measures(_extract(("Qty", 40, 300), ("25.52 TONS", 300, 300), ("18 CY", 500, 300))) == (25.52, "TONS")

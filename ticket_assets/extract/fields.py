@@ -9,7 +9,7 @@ ticket, order, job and account numbers, dates and quantities are not ticket numb
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
@@ -398,23 +398,45 @@ def _glued(text: str, end: int) -> bool:
     return not re.match(r"[.,;]?(\s|$)", text[end:])
 
 
-def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
+@dataclass(frozen=True)
+class Quantity:
+    """The load's amount as read, its unit, and how sure the unit is: a unit written twice with two amounts is
+    sure, the amount not."""
+
+    amount: float
+    unit: str | None
+    found: Found
+    unit_confidence: float
+
+
+def find_quantity(page: PageText) -> Quantity | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
     TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
     amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row.
     An amount before a printed list of units ("14.5 Tons Cu Yds Loads") has the unit ticked in it, if any."""
+    return _written_with_unit(page) or _at_quantity_label(page)
+
+
+def _written_with_unit(page: PageText) -> Quantity | None:
     labels = form_labels()
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match and not page.on_row_of(line, labels.not_the_load):
             unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
-            amount = float(_MISREAD_POINT.sub(".", match.group(1)))
-            return amount, unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+            read = line.confidence_of(match.group(1))
+            amount_read = PARTIAL_FIT * read if _rewritten(page, line, unit) else read
+            return Quantity(_amount(match.group(1)), unit, Found(match.group(0), line, amount_read), read)
         beside = _unit_in_next_box(page, line)
         if beside and not page.on_row_of(line, labels.not_the_load):
             unit, box = beside
             amount = line.text.strip()
-            return float(amount), unit, Found(amount, line, min(line.confidence_of(amount), box.confidence))
+            read = min(line.confidence_of(amount), box.confidence)
+            return Quantity(float(amount), unit, Found(amount, line, read), read)
+    return None
+
+
+def _at_quantity_label(page: PageText) -> Quantity | None:
+    labels = form_labels()
     for found in page.values_at("quantity"):
         text = found.text.strip()
         match = QUANTITY_VALUE.match(text)
@@ -423,9 +445,23 @@ def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
             unit = (_unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
                     or _unit_beside(page, found.line))
             sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
-            return float(match.group(1)), unit, Found(match.group(0), found.line,
-                                                       sure * found.line.confidence_of(match.group(1)))
+            read = sure * found.line.confidence_of(match.group(1))
+            amount_read = PARTIAL_FIT * read if _rewritten(page, found.line, unit) else read
+            return Quantity(float(match.group(1)), unit, Found(match.group(0), found.line, amount_read), read)
     return None
+
+
+def _amount(written: str) -> float:
+    return float(_MISREAD_POINT.sub(".", written))
+
+
+def _rewritten(page: PageText, line, unit: str | None) -> bool:
+    """Whether the row holding an amount holds another amount in the same unit ("6 TRK  1TRK", "69YD53 19 YDS3"):
+    one is a correction of the other, struck through or written over, and OCR cannot tell which stands."""
+    row = [line, *page.row_neighbours(line)]
+    amounts = {_amount(match.group(1)) for other in row for match in QUANTITY.finditer(other.text)
+               if form_labels().unit_named(match.group(2)) == unit}
+    return len(amounts) > 1
 
 
 def _unit_in_next_box(page: PageText, line) -> tuple[str, OcrLine] | None:
