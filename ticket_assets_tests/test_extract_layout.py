@@ -30,7 +30,9 @@ def _measures(extraction):
                                            ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
                                            ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS"), ("23.69 sh tn", "TONS"),
                                            ("23.63 NT", "TONS"), ("22 CU/YD", "CY"),
-                                           ("12 C Y", "CY"), ("16 TONS.", "TONS")])
+                                           ("12 C Y", "CY"), ("16 TONS.", "TONS"), ("11 CYD", "CY"),
+                                           ("1 TRK LD", "LOADS"), ("1 TL", "LOADS"), ("2 truckloads", "LOADS"),
+                                           ("1 haul(s)", "LOADS"), ("1 TRK", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
