@@ -461,3 +461,11 @@ def test_two_amounts_in_one_unit_on_a_row_are_a_correction_the_amount_only_a_sug
 
 def test_an_amount_in_another_unit_on_its_row_is_no_correction_of_it():
     assert _measures(_extract(("Qty", 40, 300), ("25.52 TONS", 300, 300), ("18 CY", 500, 300))) == (25.52, "TONS")
+
+
+@pytest.mark.parametrize("label, value, measures", [("Tons Net:", "18.62", (18.62, "TONS")),
+                                                    ("NO. OF LOADS HAULED", "1", (1.0, "LOADS"))])
+def test_a_quantity_label_of_two_labels_words_is_one_label_its_value_under_it(label, value, measures):
+    """"Net" after "Tons" and "No." before "of Loads" are no labels of a row of labels whose columns cut the
+    value under the phrase out of the quantity label's column."""
+    assert _measures(_extract((label, 40, 300), (value, 60, 345))) == measures
