@@ -334,6 +334,12 @@ def test_an_amount_with_letters_glued_to_it_that_are_no_unit_is_only_a_suggestio
     assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 2.0
 
 
+def test_an_amount_with_a_word_that_is_no_unit_where_its_unit_stands_is_only_a_suggestion():
+    """"24 ns": a handwritten "24.5 tns" whose unit OCR misread, and whose decimal point it may have lost too."""
+    e = _extract(("AMOUNT HAULED", 40, 300), ("24 ns", 300, 300))
+    assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 24.0
+
+
 def test_a_row_of_labels_over_values_read_out_of_line_gives_each_label_the_text_straight_under_it():
     e = _extract(("Truck No", 200, 300), ("Loaded At", 340, 300), ("Cust Name", 40, 314), ("56", 210, 345),
                  ("PIER EXCAV", 340, 345))

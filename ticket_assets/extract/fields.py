@@ -444,11 +444,18 @@ def _at_quantity_label(page: PageText) -> Quantity | None:
             unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
             unit = (_unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
                     or _unit_beside(page, found.line))
-            sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
+            sure = PARTIAL_FIT if _unit_misread(text, match) else 1.0
             read = sure * found.line.confidence_of(match.group(1))
             amount_read = PARTIAL_FIT * read if _rewritten(page, found.line, unit) else read
             return Quantity(float(match.group(1)), unit, Found(match.group(0), found.line, amount_read), read)
     return None
+
+
+def _unit_misread(text: str, match: re.Match) -> bool:
+    """Whether letters that are no unit follow an amount, glued to it or where its unit stands ("2CU YOS", "24 ns"
+    for 24.5 tns): OCR misread the unit, and may have lost a digit or the decimal point with it."""
+    no_unit = match.group(2) is None and re.match(r"\s*[^\W\d_]{2}", text[match.end():])
+    return _glued(text, match.end()) or bool(no_unit)
 
 
 def _amount(written: str) -> float:
