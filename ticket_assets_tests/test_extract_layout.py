@@ -475,3 +475,8 @@ def test_a_quantity_label_of_two_labels_words_is_one_label_its_value_under_it(la
     """"Net" after "Tons" and "No." before "of Loads" are no labels of a row of labels whose columns cut the
     value under the phrase out of the quantity label's column."""
     assert _measures(_extract((label, 40, 300), (value, 60, 345))) == measures
+
+
+@pytest.mark.parametrize("written, measures", [("NT16.86", (16.86, "TONS")), ("CY 12", (12.0, "CY"))])
+def test_a_unit_before_its_amount_at_a_quantity_label_is_its_unit(written, measures):
+    assert _measures(_extract(("AMT HAULED:", 40, 300), (written, 300, 300))) == measures

@@ -56,6 +56,7 @@ QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_patte
 _MISREAD_POINT = re.compile(r"\.\.|:")
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
+UNIT_BEFORE = re.compile(rf"({form_labels().unit_pattern()})\.?\s*(?=\d)", re.I)  # scale software's "NT16.86"
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
 AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its own
@@ -412,7 +413,8 @@ class Quantity:
 def find_quantity(page: PageText) -> Quantity | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
     TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
-    amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row.
+    amount and unit is OCR's reading of the space ("1.LOAD"); at a label, the unit may stand before the amount, as
+    scale software prints it ("NT16.86"). Never an amount on a gross or tare row.
     An amount before a printed list of units ("14.5 Tons Cu Yds Loads") has the unit ticked in it, if any."""
     return _written_with_unit(page) or _at_quantity_label(page)
 
@@ -439,9 +441,11 @@ def _at_quantity_label(page: PageText) -> Quantity | None:
     labels = form_labels()
     for found in page.values_at("quantity"):
         text = found.text.strip()
-        match = QUANTITY_VALUE.match(text)
+        before = UNIT_BEFORE.match(text)
+        match = QUANTITY_VALUE.match(text, before.end() if before else 0)
         if match and not page.on_row_of(found.line, labels.not_the_load):
-            unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
+            written = match.group(2) or (before and before.group(1))
+            unit = labels.unit_named(written) if written else labels.unit_of(found.label)
             unit = (_unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
                     or _unit_beside(page, found.line))
             sure = PARTIAL_FIT if _unit_misread(text, match) else 1.0
