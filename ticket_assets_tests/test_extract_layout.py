@@ -30,7 +30,9 @@ def _measures(extraction):
                                            ("14 cu. yd.", "CY"), ("1 ld.", "LOADS"), ("10 cubic yds", "CY"),
                                            ("17 S.TONS", "TONS"), ("14.81 short tons", "TONS"), ("23.69 sh tn", "TONS"),
                                            ("23.63 NT", "TONS"), ("22 CU/YD", "CY"),
-                                           ("12 C Y", "CY"), ("16 TONS.", "TONS")])
+                                           ("12 C Y", "CY"), ("16 TONS.", "TONS"), ("11 CYD", "CY"),
+                                           ("1 TRK LD", "LOADS"), ("1 TL", "LOADS"), ("2 truckloads", "LOADS"),
+                                           ("1 haul(s)", "LOADS"), ("1 TRK", "LOADS")])
 def test_units_as_forms_write_them(written, unit):
     assert _measures(_extract(("Qty hauled", 40, 300), (written, 300, 300))) == (float(written.split()[0]), unit)
 
@@ -338,6 +340,12 @@ def test_an_amount_with_letters_glued_to_it_that_are_no_unit_is_only_a_suggestio
     assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 2.0
 
 
+def test_an_amount_with_a_word_that_is_no_unit_where_its_unit_stands_is_only_a_suggestion():
+    """"24 ns": a handwritten "24.5 tns" whose unit OCR misread, and whose decimal point it may have lost too."""
+    e = _extract(("AMOUNT HAULED", 40, 300), ("24 ns", 300, 300))
+    assert _measures(e) == (None, None) and e.suggestions["quantity"].value == 24.0
+
+
 def test_a_row_of_labels_over_values_read_out_of_line_gives_each_label_the_text_straight_under_it():
     e = _extract(("Truck No", 200, 300), ("Loaded At", 340, 300), ("Cust Name", 40, 314), ("56", 210, 345),
                  ("PIER EXCAV", 340, 345))
@@ -455,3 +463,26 @@ def test_a_company_whose_name_begins_with_an_abbreviated_label_is_a_value():
 
 def test_a_zero_in_a_places_words_is_the_o_ocr_took_it_for():
     assert _extract(("Unloaded At", 40, 300), ("P0ST 0AK PIT FM1171", 500, 300)).value("destination") == "POST_OAK_PIT"
+
+
+def test_two_amounts_in_one_unit_on_a_row_are_a_correction_the_amount_only_a_suggestion():
+    """"6 LOADS" struck through and "1 LOAD" written beside it: OCR reads both, a person says which stands."""
+    e = _extract(("Cantidad:", 40, 300), ("6 LOADS", 300, 300), ("1 LOAD", 500, 300))
+    assert _measures(e) == (None, "LOADS") and e.suggestions["quantity"].value == 6.0
+
+
+def test_an_amount_in_another_unit_on_its_row_is_no_correction_of_it():
+    assert _measures(_extract(("Qty", 40, 300), ("25.52 TONS", 300, 300), ("18 CY", 500, 300))) == (25.52, "TONS")
+
+
+@pytest.mark.parametrize("label, value, measures", [("Tons Net:", "18.62", (18.62, "TONS")),
+                                                    ("NO. OF LOADS HAULED", "1", (1.0, "LOADS"))])
+def test_a_quantity_label_of_two_labels_words_is_one_label_its_value_under_it(label, value, measures):
+    """"Net" after "Tons" and "No." before "of Loads" are no labels of a row of labels whose columns cut the
+    value under the phrase out of the quantity label's column."""
+    assert _measures(_extract((label, 40, 300), (value, 60, 345))) == measures
+
+
+@pytest.mark.parametrize("written, measures", [("NT16.86", (16.86, "TONS")), ("CY 12", (12.0, "CY"))])
+def test_a_unit_before_its_amount_at_a_quantity_label_is_its_unit(written, measures):
+    assert _measures(_extract(("AMT HAULED:", 40, 300), (written, 300, 300))) == measures

@@ -9,7 +9,7 @@ ticket, order, job and account numbers, dates and quantities are not ticket numb
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
@@ -61,6 +61,7 @@ QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_patte
 _MISREAD_POINT = re.compile(r"\.\.|:")
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
                             r"(?![\d.,/:-]*\d)", re.I)
+UNIT_BEFORE = re.compile(rf"({form_labels().unit_pattern()})\.?\s*(?=\d)", re.I)  # scale software's "NT16.86"
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
 UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
 AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its own
@@ -437,34 +438,80 @@ def _glued(text: str, end: int) -> bool:
     return not re.match(r"[.,;]?(\s|$)", text[end:])
 
 
-def find_quantity(page: PageText) -> tuple[float, str | None, Found] | None:
+@dataclass(frozen=True)
+class Quantity:
+    """The load's amount as read, its unit, and how sure the unit is: a unit written twice with two amounts is
+    sure, the amount not."""
+
+    amount: float
+    unit: str | None
+    found: Found
+    unit_confidence: float
+
+
+def find_quantity(page: PageText) -> Quantity | None:
     """The first amount written with its unit, else the first amount at a quantity label, normalised to
     TONS, CY or LOADS (the unit of the label it stands under or after when it has none). A stop between
-    amount and unit is OCR's reading of the space ("1.LOAD"). Never an amount on a gross or tare row.
+    amount and unit is OCR's reading of the space ("1.LOAD"); at a label, the unit may stand before the amount, as
+    scale software prints it ("NT16.86"). Never an amount on a gross or tare row.
     An amount before a printed list of units ("14.5 Tons Cu Yds Loads") has the unit ticked in it, if any."""
+    return _written_with_unit(page) or _at_quantity_label(page)
+
+
+def _written_with_unit(page: PageText) -> Quantity | None:
     labels = form_labels()
     for line in page.lines:
         match = QUANTITY.search(line.text)
         if match and not page.on_row_of(line, labels.not_the_load):
             unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
-            amount = float(_MISREAD_POINT.sub(".", match.group(1)))
-            return amount, unit, Found(match.group(0), line, line.confidence_of(match.group(1)))
+            read = line.confidence_of(match.group(1))
+            amount_read = PARTIAL_FIT * read if _rewritten(page, line, unit) else read
+            return Quantity(_amount(match.group(1)), unit, Found(match.group(0), line, amount_read), read)
         beside = _unit_in_next_box(page, line)
         if beside and not page.on_row_of(line, labels.not_the_load):
             unit, box = beside
             amount = line.text.strip()
-            return float(amount), unit, Found(amount, line, min(line.confidence_of(amount), box.confidence))
+            read = min(line.confidence_of(amount), box.confidence)
+            return Quantity(float(amount), unit, Found(amount, line, read), read)
+    return None
+
+
+def _at_quantity_label(page: PageText) -> Quantity | None:
+    labels = form_labels()
     for found in page.values_at("quantity"):
         text = found.text.strip()
-        match = QUANTITY_VALUE.match(text)
+        before = UNIT_BEFORE.match(text)
+        match = QUANTITY_VALUE.match(text, before.end() if before else 0)
         if match and not page.on_row_of(found.line, labels.not_the_load):
-            unit = labels.unit_named(match.group(2)) if match.group(2) else labels.unit_of(found.label)
+            written = match.group(2) or (before and before.group(1))
+            unit = labels.unit_named(written) if written else labels.unit_of(found.label)
             unit = (_unit_chosen(text[match.end(1):], unit) or _ticked_beside(page, found.line)
                     or _unit_beside(page, found.line))
-            sure = PARTIAL_FIT if _glued(text, match.end()) else 1.0  # "2CU YOS": a digit or the unit lost
-            return float(match.group(1)), unit, Found(match.group(0), found.line,
-                                                       sure * found.line.confidence_of(match.group(1)))
+            sure = PARTIAL_FIT if _unit_misread(text, match) else 1.0
+            read = sure * found.line.confidence_of(match.group(1))
+            amount_read = PARTIAL_FIT * read if _rewritten(page, found.line, unit) else read
+            return Quantity(float(match.group(1)), unit, Found(match.group(0), found.line, amount_read), read)
     return None
+
+
+def _unit_misread(text: str, match: re.Match) -> bool:
+    """Whether letters that are no unit follow an amount, glued to it or where its unit stands ("2CU YOS", "24 ns"
+    for 24.5 tns): OCR misread the unit, and may have lost a digit or the decimal point with it."""
+    no_unit = match.group(2) is None and re.match(r"\s*[^\W\d_]{2}", text[match.end():])
+    return _glued(text, match.end()) or bool(no_unit)
+
+
+def _amount(written: str) -> float:
+    return float(_MISREAD_POINT.sub(".", written))
+
+
+def _rewritten(page: PageText, line, unit: str | None) -> bool:
+    """Whether the row holding an amount holds another amount in the same unit ("6 TRK  1TRK", "69YD53 19 YDS3"):
+    one is a correction of the other, struck through or written over, and OCR cannot tell which stands."""
+    row = [line, *page.row_neighbours(line)]
+    amounts = {_amount(match.group(1)) for other in row for match in QUANTITY.finditer(other.text)
+               if form_labels().unit_named(match.group(2)) == unit}
+    return len(amounts) > 1
 
 
 def _unit_in_next_box(page: PageText, line) -> tuple[str, OcrLine] | None:

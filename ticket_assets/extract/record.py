@@ -441,9 +441,9 @@ def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
 def _choose_measures(extraction: Extraction, page: PageText) -> None:
     _choose(extraction, "truck_number", [_from_page(find.find_truck_number(page))])
     quantity = find.find_quantity(page)
-    amount, unit, found = quantity or (None, None, None)
-    _choose(extraction, "quantity", [FieldValue(amount, "page", found.confidence)] if found else [])
-    _choose(extraction, "quantity_unit", [FieldValue(unit, "page", found.confidence)] if found else [])
+    amount, unit = (quantity.amount, quantity.unit) if quantity else (None, None)
+    _choose(extraction, "quantity", [FieldValue(amount, "page", quantity.found.confidence)] if quantity else [])
+    _choose(extraction, "quantity_unit", [FieldValue(unit, "page", quantity.unit_confidence)] if quantity else [])
 
 
 def _assume_vendor_from_destination(extraction: Extraction) -> None:
