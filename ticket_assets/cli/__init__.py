@@ -291,7 +291,7 @@ def _day_line(settings: Settings, outcome) -> str:
     if outcome.unchanged:
         return (f"{outcome.day}: unchanged since run {outcome.run_id[:8]}, not run again (--again runs it): "
                 f"{counts} -> {settings.exports_dir / outcome.day}")
-    pace = f"{outcome.seconds / pages:.2f} s/page" if pages else "no pages to read"  # an empty folder, unreadable files only
+    pace = f"{outcome.seconds / pages:.2f} s/page" if pages else "no pages to read"  # empty, or unreadable files
     return f"{outcome.day}: {counts}, {pace} -> {settings.exports_dir / outcome.day}"
 
 
