@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from datetime import datetime
+
+import pytest
 
 from ticket_assets.config import load_settings
 from ticket_assets.day_inputs import day_inputs_digest, unchanged_days
@@ -15,6 +18,8 @@ from ticket_assets.store.warehouse import Warehouse
 from .conftest import make_home
 
 DAY = "2024-10-17"
+REPORT_FILES = ("tracking_export.xlsx", "invoice_match.csv", "manifest_log.csv", "review_queue.csv",
+                "answered_reviews.csv")
 
 
 def _settings(tmp_path):
@@ -59,8 +64,12 @@ def _run(warehouse, run_id, status, inputs, started):
 
 
 def _with_reports(settings):
-    (settings.exports_dir / DAY).mkdir(parents=True, exist_ok=True)
-    (settings.exports_dir / DAY / "manifest_log.csv").write_text("")
+    """The day's set of reports and its job's, as a run writes them (a day without loads counts for the default
+    job)."""
+    for folder in (DAY, "job_24-105"):
+        (settings.exports_dir / folder).mkdir(parents=True, exist_ok=True)
+        for name in REPORT_FILES:
+            (settings.exports_dir / folder / name).write_text("")
 
 
 def test_a_day_is_unchanged_when_its_last_run_wrote_its_reports_from_the_same_inputs(tmp_path):
@@ -84,4 +93,18 @@ def test_a_day_is_run_again_when_its_last_run_failed_read_other_inputs_or_it_is_
     _run(warehouse, "last", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=11)
     assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "last"}
     warehouse.request_rerun(DAY, "an answer was given")
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+
+
+@pytest.mark.parametrize("gone", ["job_24-105", "job_24-105/tracking_export.xlsx", f"{DAY}/tracking_export.xlsx"])
+def test_regression_a_day_whose_job_reports_are_gone_is_not_unchanged(tmp_path, gone):
+    """Second trial (D6): with exports/job_24-105 deleted, `tickets process DAY` said the day was unchanged and
+    left the job's reports missing: only the day's own manifest log was looked for."""
+    settings = _settings(tmp_path)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    _run(warehouse, "first", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=8)
+    _with_reports(settings)
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "first"}
+    path = settings.exports_dir / gone
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
     assert unchanged_days(settings, warehouse, [DAY]) == {}
