@@ -13,6 +13,7 @@ from ticket_assets.config import load_settings
 from ticket_assets.day_inputs import day_inputs_digest, unchanged_days
 from ticket_assets.faults import FaultPlan
 from ticket_assets.schema import RunStatus
+from ticket_assets.store.models import tickets
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import make_home
@@ -108,3 +109,20 @@ def test_regression_a_day_whose_job_reports_are_gone_is_not_unchanged(tmp_path, 
     path = settings.exports_dir / gone
     shutil.rmtree(path) if path.is_dir() else path.unlink()
     assert unchanged_days(settings, warehouse, [DAY]) == {}
+
+
+def test_a_day_with_loads_of_an_unknown_job_needs_the_unknown_jobs_reports(tmp_path):
+    settings = _settings(tmp_path)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    load = {**{column.name: None for column in tickets.columns}, "page_id": f"{DAY}/scan.pdf-p1", "partition_key": DAY,
+            "file_path": f"{DAY}/scan.pdf", "page_number": 1, "job_code": "99-999",  # a job not configured
+            "review_required": True, "file_hash": "0" * 64, "run_id": "first"}
+    warehouse.replace_partition(DAY, [load], [], [], {"run_id": "first", "partition_key": DAY,
+                                                      "status": RunStatus.EXPORTED.value, "started_at": datetime.now(),
+                                                      "inputs": day_inputs_digest(settings, DAY)})
+    _with_reports(settings)
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+    for name in REPORT_FILES:
+        (settings.exports_dir / "job_unknown").mkdir(exist_ok=True)
+        (settings.exports_dir / "job_unknown" / name).write_text("")
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "first"}
