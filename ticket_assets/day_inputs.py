@@ -53,10 +53,11 @@ def unchanged_days(settings: Settings, warehouse: Warehouse, days: list[str]) ->
 def report_folders(settings: Settings, warehouse: Warehouse, day: str) -> list[Path]:
     """The folders a run of the day writes: its own, its jobs', and the unknown jobs' when it has such loads."""
     codes = warehouse.day_job_codes(day)
-    jobs = settings.jobs_of(codes)
-    unknown = [UNKNOWN_JOBS_DIR] if codes - {job.code for job in settings.jobs} else []
-    return [settings.exports_dir / day, *(job_reports_dir(settings.exports_dir, job) for job in jobs),
-            *(settings.exports_dir / name for name in unknown)]
+    folders = [settings.exports_dir / day, *(job_reports_dir(settings.exports_dir, job)
+                                             for job in settings.jobs_of(codes))]
+    if codes - {job.code for job in settings.jobs}:
+        folders.append(settings.exports_dir / UNKNOWN_JOBS_DIR)
+    return folders
 
 
 @cache
