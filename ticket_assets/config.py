@@ -102,6 +102,11 @@ class Settings:
                 return job
         raise ConfigError(f"job {wanted!r} is not in {self.config_path}")
 
+    def jobs_of(self, codes: set[str]) -> list[Job]:
+        """The configured jobs of these job codes, the default job when none is configured: the jobs whose
+        reports a day with loads of these codes refreshes (a code the configuration lacks has its own report)."""
+        return [job for job in self.jobs if job.code in codes] or [self.job(None)]
+
     def job_or_default(self, code: str | None) -> Job:
         """The job of that code; for a code the configuration lacks, the default job, whose calendar judges it."""
         known = {job.code: job for job in self.jobs}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ticket_assets.config import Settings
 from ticket_assets.discover import folder_signature
+from ticket_assets.reports.folders import UNKNOWN_JOBS_DIR, has_every_report, job_reports_dir
 from ticket_assets.schema import RunStatus
 from ticket_assets.store.warehouse import Warehouse
 
@@ -36,7 +37,7 @@ def day_inputs_digest(settings: Settings, day: str) -> str:
 
 def unchanged_days(settings: Settings, warehouse: Warehouse, days: list[str]) -> dict[str, str]:
     """Day -> run id, for the days whose last run in the ledger wrote its reports from the same inputs, whose
-    reports are there, and which no answer or other day has marked pending."""
+    reports (the day's, and its jobs') are all there, and which no answer or other day has marked pending."""
     pending = warehouse.pending()
     unchanged = {}
     for day in days:
@@ -44,9 +45,19 @@ def unchanged_days(settings: Settings, warehouse: Warehouse, days: list[str]) ->
         last = runs[-1] if runs else None
         if (last and last["status"] == RunStatus.EXPORTED.value and day not in pending
                 and last["inputs"] == day_inputs_digest(settings, day)
-                and (settings.exports_dir / day / "manifest_log.csv").exists()):
+                and all(has_every_report(folder) for folder in report_folders(settings, warehouse, day))):
             unchanged[day] = last["run_id"]
     return unchanged
+
+
+def report_folders(settings: Settings, warehouse: Warehouse, day: str) -> list[Path]:
+    """The folders a run of the day writes: its own, its jobs', and the unknown jobs' when it has such loads."""
+    codes = warehouse.day_job_codes(day)
+    folders = [settings.exports_dir / day, *(job_reports_dir(settings.exports_dir, job)
+                                             for job in settings.jobs_of(codes))]
+    if codes - {job.code for job in settings.jobs}:
+        folders.append(settings.exports_dir / UNKNOWN_JOBS_DIR)
+    return folders
 
 
 @cache

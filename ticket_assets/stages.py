@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from ticket_assets.config import Job, Settings
+from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry, inventory_day
 from ticket_assets.extract import invariants
 from ticket_assets.extract.day import DayInput, DayRows, extract_day
@@ -29,13 +29,8 @@ from ticket_assets.ocr.base import OcrResult
 from ticket_assets.ocr.reading import read_day
 from ticket_assets.progress import progress_path, write_progress
 from ticket_assets.render import PageImage, day_pages
-from ticket_assets.reports.sets import (
-    UNKNOWN_JOBS_DIR,
-    job_reports_dir,
-    write_job_reports,
-    write_reports,
-    write_unknown_job_reports,
-)
+from ticket_assets.reports.folders import UNKNOWN_JOBS_DIR, job_reports_dir
+from ticket_assets.reports.sets import write_job_reports, write_reports, write_unknown_job_reports
 from ticket_assets.schema import RunStatus
 from ticket_assets.store.journal import AnswerJournal, bring_up_to_date
 from ticket_assets.store.warehouse import Warehouse
@@ -149,16 +144,10 @@ def write_day_reports(settings: Settings, warehouse: Warehouse, day: str, run_id
     written = ReportsWritten(write_reports(settings.exports_dir / day, day_tickets, warehouse.day_reviews(day),
                                            settings.job(None), settings.faults), {})
     writer = partial(write_reports, faults=settings.faults)
-    for job in jobs_of(settings, day_tickets):
+    for job in settings.jobs_of({t["job_code"] for t in day_tickets}):
         job_paths = write_job_reports(warehouse, job, job_reports_dir(settings.exports_dir, job), writer=writer)
         written.job_wide.update({f"job_{job.code}_{name}": path for name, path in job_paths.items()})
     unknown = write_unknown_job_reports(warehouse, settings, settings.exports_dir / UNKNOWN_JOBS_DIR)
     written.job_wide.update({f"unknown_jobs_{name}": path for name, path in unknown.items()})
     warehouse.mark_run(run_id, RunStatus.EXPORTED.value)
     return written
-
-
-def jobs_of(settings: Settings, day_tickets: list[dict]) -> list[Job]:
-    """The configured jobs the day's loads belong to (a code the configuration lacks has its own report)."""
-    codes = {t["job_code"] for t in day_tickets}
-    return [job for job in settings.jobs if job.code in codes] or [settings.job(None)]

@@ -10,6 +10,9 @@ from datetime import date, datetime
 
 import pytest
 
+from ticket_assets.cli import _day_line
+from ticket_assets.config import load_settings
+from ticket_assets.orchestrate.day_run import DayRun
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import REALDATA_DAY, SAMPLE_DAYS, make_home
@@ -235,3 +238,20 @@ def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_day
 def _days_in_warehouse(home) -> list[str]:
     warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
     return sorted({run["partition_key"] for run in warehouse.runs()})
+
+
+def test_regression_a_day_without_pages_is_said_to_have_none_not_timed_per_page(tmp_path):
+    """Second trial (D9b): an empty date folder's line said '11.80 s/page', the day's time as if it had a page."""
+    (tmp_path / "inbox" / "2024-10-18").mkdir(parents=True)
+    settings = load_settings(tmp_path / "inbox", make_home(tmp_path / "home"), environ={})
+    warehouse = Warehouse.at(settings.warehouse_url)
+    for day, pages in (("2024-10-17", 4), ("2024-10-18", 0)):
+        warehouse.replace_partition(day, [], [], [], {"run_id": f"run-{day}", "partition_key": day,
+                                                      "status": "EXPORTED", "started_at": datetime(2024, 10, 18),
+                                                      "files": min(pages, 1), "pages": pages, "tickets": pages,
+                                                      "review_count": 0})
+    lines = {day: _day_line(settings, DayRun(day, f"run-{day}", True, None, seconds=11.8))
+             for day in ("2024-10-17", "2024-10-18")}
+    assert "2.95 s/page" in lines["2024-10-17"]
+    assert "0 pages" in lines["2024-10-18"] and "no pages to read" in lines["2024-10-18"]
+    assert "s/page" not in lines["2024-10-18"]

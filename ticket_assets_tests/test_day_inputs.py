@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from datetime import datetime
+
+import pytest
 
 from ticket_assets.config import load_settings
 from ticket_assets.day_inputs import day_inputs_digest, unchanged_days
 from ticket_assets.faults import FaultPlan
 from ticket_assets.schema import RunStatus
+from ticket_assets.store.models import tickets
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import make_home
 
 DAY = "2024-10-17"
+REPORT_FILES = ("tracking_export.xlsx", "invoice_match.csv", "manifest_log.csv", "review_queue.csv",
+                "answered_reviews.csv")
 
 
 def _settings(tmp_path):
@@ -59,8 +65,12 @@ def _run(warehouse, run_id, status, inputs, started):
 
 
 def _with_reports(settings):
-    (settings.exports_dir / DAY).mkdir(parents=True, exist_ok=True)
-    (settings.exports_dir / DAY / "manifest_log.csv").write_text("")
+    """The day's set of reports and its job's, as a run writes them (a day without loads counts for the default
+    job)."""
+    for folder in (DAY, "job_24-105"):
+        (settings.exports_dir / folder).mkdir(parents=True, exist_ok=True)
+        for name in REPORT_FILES:
+            (settings.exports_dir / folder / name).write_text("")
 
 
 def test_a_day_is_unchanged_when_its_last_run_wrote_its_reports_from_the_same_inputs(tmp_path):
@@ -85,3 +95,34 @@ def test_a_day_is_run_again_when_its_last_run_failed_read_other_inputs_or_it_is_
     assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "last"}
     warehouse.request_rerun(DAY, "an answer was given")
     assert unchanged_days(settings, warehouse, [DAY]) == {}
+
+
+@pytest.mark.parametrize("gone", ["job_24-105", "job_24-105/tracking_export.xlsx", f"{DAY}/tracking_export.xlsx"])
+def test_regression_a_day_whose_job_reports_are_gone_is_not_unchanged(tmp_path, gone):
+    """Second trial (D6): with exports/job_24-105 deleted, `tickets process DAY` said the day was unchanged and
+    left the job's reports missing: only the day's own manifest log was looked for."""
+    settings = _settings(tmp_path)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    _run(warehouse, "first", RunStatus.EXPORTED, day_inputs_digest(settings, DAY), started=8)
+    _with_reports(settings)
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "first"}
+    path = settings.exports_dir / gone
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+
+
+def test_a_day_with_loads_of_an_unknown_job_needs_the_unknown_jobs_reports(tmp_path):
+    settings = _settings(tmp_path)
+    warehouse = Warehouse.at(settings.warehouse_url)
+    load = {**{column.name: None for column in tickets.columns}, "page_id": f"{DAY}/scan.pdf-p1", "partition_key": DAY,
+            "file_path": f"{DAY}/scan.pdf", "page_number": 1, "job_code": "99-999",  # a job not configured
+            "review_required": True, "file_hash": "0" * 64, "run_id": "first"}
+    warehouse.replace_partition(DAY, [load], [], [], {"run_id": "first", "partition_key": DAY,
+                                                      "status": RunStatus.EXPORTED.value, "started_at": datetime.now(),
+                                                      "inputs": day_inputs_digest(settings, DAY)})
+    _with_reports(settings)
+    assert unchanged_days(settings, warehouse, [DAY]) == {}
+    for name in REPORT_FILES:
+        (settings.exports_dir / "job_unknown").mkdir(exist_ok=True)
+        (settings.exports_dir / "job_unknown" / name).write_text("")
+    assert unchanged_days(settings, warehouse, [DAY]) == {DAY: "first"}

@@ -13,6 +13,7 @@ import pytest
 from ticket_assets import stages
 from ticket_assets.api import answer_item
 from ticket_assets.config import load_settings
+from ticket_assets.reports.csv_reports import load_status
 from ticket_assets.store.warehouse import Warehouse
 from ticket_assets.synth.files import write_digital_pdf
 from ticket_assets.synth.scenario import Catalog
@@ -88,3 +89,51 @@ def test_regression_confirming_a_kept_record_leaves_its_missing_manifest_open_un
 
 def _records(warehouse) -> list[dict]:
     return [{k: v for k, v in t.items() if k != "run_id"} for t in warehouse.day_tickets(DAY)]
+
+
+def test_regression_a_kept_records_manifest_log_status_names_only_the_items_still_open(day):
+    """Second trial (D9a): after 'keep' on a replaced file's record, its manifest log line still said
+    'in review (MISSING_MANIFEST,FILE_REPLACED)', naming the item just answered as if it were open."""
+    settings, warehouse = day
+    scan = settings.inbox / DAY / SCAN
+    _write(scan, CLASS_2_LOAD, seed=3, manifest=False)
+    _process(settings, warehouse, "run-1")
+    _write(scan, DIRT_LOAD, seed=4)
+    _process(settings, warehouse, "run-2")
+    _answer(settings, warehouse, "FILE_REPLACED", decision="keep")
+    _process(settings, warehouse, "run-3")
+    kept = next(t for t in warehouse.day_tickets(DAY) if t["material"] == "CLASS_2_CONTAMINATED")
+    assert load_status(kept).startswith("in review (MISSING_MANIFEST); FILE_REPLACED: keep (Maria")
+
+    _answer(settings, warehouse, "MISSING_MANIFEST", sets=["manifest_number=WM-MAN-2024-123456"])
+    _process(settings, warehouse, "run-4")
+    kept = next(t for t in warehouse.day_tickets(DAY) if t["material"] == "CLASS_2_CONTAMINATED")
+    status = load_status(kept)
+    assert "in review" not in status and "MISSING_MANIFEST: set manifest_number=WM-MAN-2024-123456" in status
+
+
+def test_regression_a_replaced_copys_duplicate_item_stays_on_its_kept_record(day):
+    """Second trial (D8): a page held as a possible copy lost its DUPLICATE_TICKET item when its file was
+    overwritten; its kept record stayed 'possible copy' (out of the counts) with nothing left to answer."""
+    settings, warehouse = day
+    original = TicketMaker(Catalog()).make(CLASS_2_LOAD, date.fromisoformat(DAY), random.Random(3), by_hand=False)
+    write_digital_pdf(settings.inbox / DAY / "first.pdf", [original])
+    copy = dataclasses.replace(original, truck="77", manifest="WM-MAN-2024-999999")  # its own manifest: one item
+    write_digital_pdf(settings.inbox / DAY / SCAN, [copy])
+    _process(settings, warehouse, "run-1")
+    item = next(r for r in warehouse.day_reviews(DAY) if r["reason"] == "DUPLICATE_TICKET")
+
+    _write(settings.inbox / DAY / SCAN, DIRT_LOAD, seed=4)
+    _process(settings, warehouse, "run-2")
+    _answer(settings, warehouse, "FILE_REPLACED", decision="keep")
+    _process(settings, warehouse, "run-3")
+    kept = next(t for t in warehouse.day_tickets(DAY) if "@" in t["page_id"])
+    assert kept["copy_status"] == "suspected" and kept["review_required"]
+    still = next(r for r in warehouse.day_reviews(DAY) if r["reason"] == "DUPLICATE_TICKET")
+    assert (still["id"], still["page_id"], still["resolved"]) == (item["id"], kept["page_id"], False)
+
+    _answer(settings, warehouse, "DUPLICATE_TICKET", decision="copy")
+    _process(settings, warehouse, "run-4")
+    kept = next(t for t in warehouse.day_tickets(DAY) if "@" in t["page_id"])
+    assert kept["copy_status"] == "copy" and not kept["review_required"]
+    assert "DUPLICATE_TICKET" not in _open(warehouse)

@@ -291,7 +291,8 @@ def _day_line(settings: Settings, outcome) -> str:
     if outcome.unchanged:
         return (f"{outcome.day}: unchanged since run {outcome.run_id[:8]}, not run again (--again runs it): "
                 f"{counts} -> {settings.exports_dir / outcome.day}")
-    return f"{outcome.day}: {counts}, {outcome.seconds / max(pages, 1):.2f} s/page -> {settings.exports_dir / outcome.day}"
+    pace = f"{outcome.seconds / pages:.2f} s/page" if pages else "no pages to read"  # empty, or unreadable files
+    return f"{outcome.day}: {counts}, {pace} -> {settings.exports_dir / outcome.day}"
 
 
 COMMANDS = {

@@ -189,28 +189,30 @@ def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day
                now: datetime) -> tuple[dict, list[dict]]:
     """The kept record, its duplicate link worked out again, its review row, the items its content left open
     (still open: confirming that the record stays answers none of them), and the items people answered for its
-    content, as history: an answer once given stays in the audit trail. Values people gave it are its own."""
+    content, as history: an answer once given stays in the audit trail. Values people gave it are its own. A
+    kept record that is a possible copy keeps its DUPLICATE_TICKET item: whether it counts is still to decide."""
     record, answer = _with_answers(kept), kept.answers.for_item(kept.finding)
-    left_open = _left_open(kept)
     ticket = KnownTicket.of(record)
     original = find_duplicate(ticket, everything.get(ticket.key, []))
+    duplicate = _duplicate_finding(original, f": read from {_kept_content(kept)}") if original else None
+    left_open = [*_left_open(kept), *([duplicate] if duplicate else [])]
+    closing = [_closes_kept(kept, finding) for finding in left_open]
     earlier = [r for r in (record["review_reason"] or "").split(",")
                if r and r not in (Reason.DUPLICATE_TICKET.value, kept.finding.reason.value)]
     reasons = [*earlier, kept.finding.reason.value, *([Reason.DUPLICATE_TICKET.value] if original else [])]
-    status = record["copy_status"] if original and record["copy_status"] != CopyStatus.SUSPECTED.value else None
-    decisions = {**(record["decisions"] or {})}
+    decisions = {**(record["decisions"] or {}), **{finding.reason.value: _decision_text(given)
+                                                   for finding, given in zip(left_open, closing) if given}}
     if answer:
         decisions[kept.finding.reason.value] = _decision_text(answer)
-    closing = [_closes_kept(kept, finding) for finding in left_open]
     ticket_row = {**record, "partition_key": day.partition_key,
                   "review_required": answer is None or not all(closing),
                   "decisions": decisions or None,
                   "review_reason": ",".join(reasons), "duplicate_of": original.page_id if original else None,
-                  "copy_status": status or (CopyStatus.SUSPECTED.value if original else None)}
+                  "copy_status": _copy_status(kept.answers, duplicate)}
     detected = {"ticket_number": record["ticket_number"], "vendor": record["vendor"],
                 "manifest_number": record["manifest_number"]}
     raised = {(f.reason.value, f.about) for f in [kept.finding, *left_open]}
-    history = [_item_row(ticket_row, Finding(Reason(reason), _answered_before_kept(kept), field_name=field_name),
+    history = [_item_row(ticket_row, Finding(Reason(reason), f"given for {_kept_content(kept)}", field_name=field_name),
                          detected, given, now)
                for reason, field_name, given in kept.answers.answered_items() if (reason, field_name) not in raised]
     still = [_item_row(ticket_row, finding, detected, given, now) for finding, given in zip(left_open, closing)]
@@ -241,24 +243,27 @@ def _closes_kept(kept: KeptRecord, finding: Finding) -> dict | None:
     return latest if latest and (closes(latest, finding) or latest["corrections"].get(finding.about)) else None
 
 
-def _answered_before_kept(kept: KeptRecord) -> str:
-    """What an answer given for content that left the day belongs to, for the history row that keeps it."""
+def _kept_content(kept: KeptRecord) -> str:
+    """The content a kept record was read from, which left the day: what its items and answers belong to."""
     record = kept.record
     if kept.finding.reason is Reason.FILE_REPLACED:
-        return (f"given for the earlier content of {record['file_path']} (SHA-256 {record['file_hash'][:12]}...), "
-                "since replaced by another scan")
-    return f"given for {record['file_path']}, which is gone from the inbox or unreadable now"
+        return (f"the earlier content of {record['file_path']} (SHA-256 {record['file_hash'][:12]}...), since "
+                "replaced by another scan")
+    return f"{record['file_path']}, which is gone from the inbox or unreadable now"
 
 
 def _link_duplicate(page: ReadPage, everything: dict[tuple, list[KnownTicket]]) -> None:
     """The ticket on record before this one with the same number and vendor, whichever day holds it."""
     page.original = find_duplicate(page.ticket, everything.get(page.ticket.key, []))
     if page.original is not None:
-        page.findings.append(Finding(Reason.DUPLICATE_TICKET,
-                                     f"same ticket number and vendor as {page.original.page_id}",
-                                     {"duplicate_of": page.original.page_id,
-                                      "decide": "copy (leave it out of the invoice list and the counts) or "
-                                                "two-loads (a load of its own)"}))
+        page.findings.append(_duplicate_finding(page.original))
+
+
+def _duplicate_finding(original: KnownTicket, where: str = "") -> Finding:
+    return Finding(Reason.DUPLICATE_TICKET, f"same ticket number and vendor as {original.page_id}{where}",
+                   {"duplicate_of": original.page_id,
+                    "decide": "copy (leave it out of the invoice list and the counts) or two-loads (a load of its "
+                              "own)"})
 
 
 def _flag_repeated_manifest(extraction: Extraction, manifests: dict[tuple, str], findings: list[Finding]) -> None:
@@ -286,7 +291,8 @@ def _ticket_row(page: ReadPage, day: DayInput) -> dict:
         "review_required": any(f.severity in BLOCKING and page.answers.for_item(f) is None for f in page.findings),
         "review_reason": ",".join(dict.fromkeys(f.reason.value for f in page.findings)) or None,
         "duplicate_of": page.original.page_id if page.original else None,
-        "copy_status": _copy_status(page),
+        "copy_status": _copy_status(page.answers, next(
+            (f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET), None)),
         "decisions": _decisions(page) or None,
         "file_hash": source.file_hash,
         "run_id": day.run_id,
@@ -297,11 +303,11 @@ def _ticket_row(page: ReadPage, day: DayInput) -> dict:
     }
 
 
-def _copy_status(page: ReadPage) -> str | None:
-    if page.original is None:
+def _copy_status(answers: PageAnswers, duplicate: Finding | None) -> str | None:
+    """A possible copy until a person decides it is a copy or a load of its own; None when it copies nothing."""
+    if duplicate is None:
         return None
-    duplicate = next(f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET)
-    decided = page.answers.decision(duplicate)
+    decided = answers.decision(duplicate)
     return (COPY_STATUS[decided] if decided else CopyStatus.SUSPECTED).value
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ticket_assets.atomic import write_atomically
-from ticket_assets.extract.reasons import NOT_COUNTED, CopyStatus, Reason, Severity
+from ticket_assets.extract.reasons import BLOCKING, NOT_COUNTED, CopyStatus, Reason, Severity
 from ticket_assets.reports.safe_output import csv_text
 from ticket_assets.schema import CONTAMINATED, split_page_id
 
 SEVERITY_ORDER = {severity.value: rank for rank, severity in enumerate(Severity)}  # most severe first
+BLOCKING_REASONS = {reason.value for reason in Reason if reason.severity in BLOCKING}
 
 
 def file_ref(ticket: dict) -> str:
@@ -78,9 +79,17 @@ def load_status(ticket: dict) -> str:
     elif ticket.get("copy_status") == CopyStatus.SUSPECTED.value:
         notes.append(f"possible copy of {_original_ref(ticket)}")
     if ticket["review_required"]:
-        notes.append(f"in review ({ticket['review_reason']})")
+        notes.append(f"in review ({','.join(_still_open(ticket))})")
     notes += [f"{reason}: {decision}" for reason, decision in (ticket.get("decisions") or {}).items()]
     return "; ".join(notes)
+
+
+def _still_open(ticket: dict) -> list[str]:
+    """The reasons a load waits for: its blocking items nobody has decided on (all of its reasons when that
+    leaves none, so that a load in review never says it waits for nothing)."""
+    reasons = [reason for reason in (ticket["review_reason"] or "").split(",") if reason]
+    decided = ticket.get("decisions") or {}
+    return [reason for reason in reasons if reason in BLOCKING_REASONS and reason not in decided] or reasons
 
 
 def _original_ref(copy: dict) -> str:

@@ -21,19 +21,12 @@ from ticket_assets.reports.csv_reports import (
     write_manifest_log,
     write_review_queue,
 )
+from ticket_assets.reports.folders import FILE_NAMES
 from ticket_assets.reports.workbook import same_workbook, write_tracking_workbook
 from ticket_assets.faults import NO_FAULTS, FaultPlan
 from ticket_assets.store.warehouse import Warehouse
 
 VERSIONS = ".versions"  # beside the report folders: every set is written here, then swapped in
-UNKNOWN_JOBS_DIR = "job_unknown"  # loads whose job code the configuration lacks
-FILE_NAMES = {
-    "tracking_export": "tracking_export.xlsx",
-    "invoice_match": "invoice_match.csv",
-    "manifest_log": "manifest_log.csv",
-    "review_queue": "review_queue.csv",
-    "answered_reviews": "answered_reviews.csv",
-}
 
 
 class ExportError(UserError):
@@ -126,7 +119,3 @@ def write_unknown_job_reports(warehouse: Warehouse, settings: Settings, out_dir:
     reviews = [row for day in days for row in warehouse.day_reviews(day)
                if row["page_id"] in {ticket["page_id"] for ticket in tickets}]
     return write_reports(out_dir, tickets, reviews, settings.job(None))
-
-
-def job_reports_dir(exports_dir: Path, job: Job) -> Path:
-    return exports_dir / f"job_{job.code}"

@@ -9,9 +9,7 @@ from pathlib import Path
 from ticket_assets import api
 from ticket_assets.config import Settings
 from ticket_assets.discover import parse_day
-from ticket_assets.reports.sets import FILE_NAMES
-
-JOB_PREFIX = "job_"
+from ticket_assets.reports.folders import FILE_NAMES, JOB_PREFIX
 
 
 @dataclass(frozen=True)

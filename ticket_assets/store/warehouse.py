@@ -150,6 +150,11 @@ class Warehouse:
     def day_tickets(self, partition_key: str) -> list[dict]:
         return self._rows(select(tickets).where(tickets.c.partition_key == partition_key).order_by(tickets.c.page_id))
 
+    def day_job_codes(self, partition_key: str) -> set[str]:
+        """The job codes of the day's loads."""
+        query = select(tickets.c.job_code).where(tickets.c.partition_key == partition_key).distinct()
+        return {row["job_code"] for row in self._rows(query)}
+
     def ticket(self, page_id: str) -> dict | None:
         rows = self._rows(select(tickets).where(tickets.c.page_id == page_id))
         return rows[0] if rows else None
