@@ -139,6 +139,22 @@ def test_a_number_where_the_vendor_prints_its_ticket_s_under_a_label_naming_no_f
     assert extract_page(page_source(), page, KNOWN).value("ticket_number") == number
 
 
+@pytest.mark.parametrize("parts, number", [
+    (("337387", "SERIAL", "TICKET"), "337387"),  # parts from the top of the page down: the text runs up
+    (("2179691", "Tkt."), "2179691"),
+    (("TICKET", "SERIAL", "337387"), "337387"),  # the text runs down
+    (("2179691", "Phone"), None),
+])
+def test_a_ticket_number_printed_sideways_up_or_down_the_margin_after_its_label_is_read(parts, number):
+    page = ocr_page(("TARANGO TRUCKING", 240, 40), ("DATE: 12.2.2024", 150, 200), ("QTY: 22 CY", 150, 420))
+    margin, top = [], 150
+    for text in parts:
+        margin.append(OcrLine(text, 0.99, (20, top, 42, top + 25 * len(text))))
+        top += 25 * len(text) + 8
+    e = extract_page(page_source(), replace(page, lines=[*page.lines, *margin]), KNOWN)
+    assert e.value("ticket_number") == number
+
+
 def test_a_number_sign_alone_on_its_line_labels_the_number_under_it_but_not_one_after_words():
     boxed = ocr_page(("TARANGO TRUCKING", 200, 40), ("Signature", 50, 520), ("NO.", 820, 470), ("190116", 800, 500))
     assert extract_page(page_source(), boxed, KNOWN).value("ticket_number") == "190116"

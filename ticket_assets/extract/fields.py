@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.page_text import Found, PageText
+from ticket_assets.extract.sideways import sideways_phrases
 from ticket_assets.extract.templates import VendorTemplate
 from ticket_assets.lines import OcrLine
 
@@ -116,6 +117,9 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
         return number if partial is None or number.text == partial.text else partial
     if partial:
         return partial
+    sideways = _labelled_sideways(page)
+    if sideways:
+        return sideways
     lone = [line for line in page.lines if _number_alone(line.text)
             and not _near_trap_label(page, line) and not _labelled_by_words(page, line)]
     placed = [line for line in lone if page.in_region(line, region) or _on_the_stub(page, line)]
@@ -130,6 +134,18 @@ def find_ticket_number(page: PageText, region: str, templates: tuple[VendorTempl
     others = {_number_alone(line.text) for line in spots} - {number}
     sure = PARTIAL_FIT if others else LONE_NUMBER
     return Found(number, placed[0], sure * placed[0].confidence_of(number))
+
+
+def _labelled_sideways(page: PageText) -> Found | None:
+    """A ticket number printed sideways along the page's edge after its label ("TICKET SERIAL" | "337387")."""
+    own = form_labels().of("ticket_number")
+    for phrase in sideways_phrases(page.lines):
+        words = " ".join(part.text for part in phrase[:-1])
+        label = own.match(words)
+        number = _number_alone(phrase[-1].text)
+        if label and number and not words[label.end():].strip(LEADING_MARKS + " "):
+            return Found(number, phrase[-1], LABELLED * phrase[-1].confidence_of(number))
+    return None
 
 
 def _number_alone(text: str) -> str | None:
