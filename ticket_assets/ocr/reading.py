@@ -19,8 +19,8 @@ from ticket_assets.ocr.registry import recorded_name, resolve_settings
 from ticket_assets.render import PageImage
 
 TEXT_LAYER_ENGINE = "text_layer"
-CACHE_VERSION = 5  # raise when what an engine reads changes (4: pages turned upright, word confidences; 5: sideways
-# photos whose side the classifier could not tell, read a quarter turn each way)
+CACHE_VERSION = 6  # raise when what an engine reads changes (4: pages turned upright, word confidences; 5: sideways
+# photos whose side the classifier could not tell, read a quarter turn each way; 6: each character's confidence)
 
 
 def read_day(pages: list[PageImage], settings: OcrSettings, on_done: Callable[[str], None] | None = None,
