@@ -27,10 +27,11 @@ TRAP_LABELS = re.compile(
     r"MANIFEST|PROFILE|QTY|LOADS?\b",
     re.I,
 )
-# A number after words that only say it numbers something ("Control No.", "ControlNo.", "DELIVERY NO:"); whether
-# that something is a field of ours or a trap, the labels say.
-NUMBERED_BY_AN_UNKNOWN_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Z .'/&-]{1,24}?)\s*(?:No\b\.?|Nº|N°|#)\s*[:.#]?\s*(?P<number>\d{4,10})", re.I)
+# Words that only say they number something ("Control No.", "ControlNo.", "DELIVERY NO:"), and a number after them;
+# whether that something is a field of ours or a trap, the labels say.
+_NUMBER_LABEL = r"(?P<label>[A-Z][A-Z .'/&-]{1,24}?)\s*(?:No\b\.?|Nº|N°|#)\s*[:.#]?"
+NUMBER_LABEL = re.compile(_NUMBER_LABEL, re.I)
+NUMBERED = re.compile(rf"{_NUMBER_LABEL}\s*(?P<number>\d{{4,10}})", re.I)
 # ... and the few that some forms print below their number.
 TRAP_LABELS_BELOW = re.compile(r"PIT\s*TICKET|P\.?\s*[O0]\.?\s*#|ORDER|ACCOUNT|ACCT|JOB", re.I)
 # A manifest number: letters, digits and the dashes, underscores, slashes or stops between them (WMX.682.580393);
@@ -93,7 +94,8 @@ def find_template_ticket_number(page: PageText, templates: tuple[VendorTemplate,
                 match = pattern.search(compact) or pattern.search(_letters_in_prefix(compact))
                 if match:  # a pattern with a group names the number inside a longer match ("BOL 1972750542")
                     number = match.group(1) if pattern.groups else match.group(0)
-                    return Found(number.upper(), line, 0.97 * line.confidence_of(number, letters_fixed=True)), template.vendor
+                    sure = 0.97 * line.confidence_of(number, letters_fixed=True)
+                    return Found(number.upper(), line, sure), template.vendor
     return None
 
 
@@ -155,18 +157,20 @@ def _number_alone(text: str) -> str | None:
     match = TICKET_DIGITS.fullmatch(text)
     if match:
         return match.group(1)
-    numbered = NUMBERED_BY_AN_UNKNOWN_LABEL.fullmatch(text)
-    if numbered and _unknown_number_label(text[:numbered.start("number")]):
-        return numbered.group("number")
-    return None
+    numbered = NUMBERED.fullmatch(text)
+    return numbered.group("number") if numbered and _names_no_field(numbered.group("label")) else None
 
 
 def _unknown_number_label(text: str) -> bool:
-    """Whether a text is a label that only says it numbers something ("Control No.", "DELIVERY NO:"), and what it
-    numbers is no field we know, nor a number that is not the ticket's."""
-    label = NUMBERED_BY_AN_UNKNOWN_LABEL.fullmatch(f"{text.strip()} 0000")
-    words = label.group("label") if label else ""
-    return bool(words) and not form_labels().any_label.search(words) and not TRAP_LABELS.search(words)
+    """Whether a text is a label that only says it numbers something ("Control No.", "DELIVERY NO:") no field
+    of ours names."""
+    label = NUMBER_LABEL.fullmatch(text.strip())
+    return bool(label) and _names_no_field(label.group("label"))
+
+
+def _names_no_field(words: str) -> bool:
+    """Whether the words of a number's label name no field we know, nor a number that is not the ticket's."""
+    return not form_labels().any_label.search(words) and not TRAP_LABELS.search(words)
 
 
 def _first_number_at(label_line, candidates: list[Found], templates: tuple[VendorTemplate, ...]) -> Found | None:
@@ -182,8 +186,8 @@ def _first_number_at(label_line, candidates: list[Found], templates: tuple[Vendo
 
 
 def _numbers_a_trap(label_line, label: str) -> bool:
-    """Whether a bare number sign follows words naming a number that is not the ticket's ("Dispatch No.",
-    "Lic No. 414278")."""
+    """Whether a bare number sign follows words naming a number that is not the ticket's ("Lic No. 414278",
+    "Order No.")."""
     if not form_labels().same_line_only.fullmatch(label.strip()):
         return False
     before = label_line.text[: label_line.text.find(label)].split()
@@ -207,7 +211,8 @@ def _ticket_number_in(found: Found, templates: tuple[VendorTemplate, ...]) -> Fo
             match = pattern.fullmatch(words[0].upper())
             if match:
                 number = match.group(1) if pattern.groups else match.group(0)
-                return Found(number.upper(), found.line, LABELLED * found.line.confidence_of(number, letters_fixed=True))
+                sure = LABELLED * found.line.confidence_of(number, letters_fixed=True)
+                return Found(number.upper(), found.line, sure)
     match = TICKET_DIGITS.search(words[0])
     if not match:
         misread = _digits_misread(words[0])
