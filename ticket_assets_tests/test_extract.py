@@ -222,7 +222,8 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated", "Dirt Cantaminaded", "MPACTED FILL", "No. Contam Soil"]
+                        "Cntaminated", "Dirt Cantaminaded", "MPACTED FILL", "No. Contam Soil", "ImpactedSoil",
+                        "TPHimpacted soil"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
                  "NON-CLASS 2", "Non Class II fill", "Not Class 2", "CLEAN FILL NOCONTAM", "Clean (no contam.)",
