@@ -902,7 +902,8 @@ def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no
 
 
 @pytest.mark.parametrize(("written", "material"), [('3"-5" rock', "3X5"), ("3 in x 5 in rock", "3X5"),
-                                                   ("Util. stone 1\"", "UTILITY_STONE")])
+                                                   ("Util. stone 1\"", "UTILITY_STONE"),
+                                                   ("UTILITY STONE 1/2 IN", "UTILITY_STONE")])
 def test_sizes_and_short_forms_of_import_materials(written, material):
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material

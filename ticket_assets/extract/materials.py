@@ -80,7 +80,8 @@ def _with_words_of_a_narrower_material(vocabulary: Vocabulary, text: str, materi
     own = _words_of(vocabulary, material)
     narrower = [other for other in vocabulary.synonyms["material"]
                 if other != material and own & _words_of(vocabulary, other)]
-    telling = {word for other in narrower for word in _words_of(vocabulary, other)} - own - vocabulary.earth_qualifiers
+    telling = ({word for other in narrower for word in _words_of(vocabulary, other)}
+               - own - vocabulary.earth_qualifiers - vocabulary.size_words)
     return bool(telling & set(re.findall(r"[A-Z0-9/]+", text)))
 
 
