@@ -780,7 +780,8 @@ def test_a_date_in_the_manifest_box_is_no_manifest_number():
 
 @pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
                                                    ("IMPORT FILL", "FILL"), ("Borrow Dirt", "DIRT"),
-                                                   ("Select Fill Dirt", "DIRT")])
+                                                   ("Select Fill Dirt", "DIRT"), ("SEL.FILL", "FILL"),
+                                                   ("Struct. Fill", "FILL")])
 def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == material
@@ -971,7 +972,7 @@ def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
     assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
 
 
-@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill"])
+@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill", "SEL FILL IMPORT"])
 def test_plain_earth_on_a_line_to_itself_is_read_when_the_line_says_it_is_imported(written):
     """An import is no contaminated load; the page naming contamination anywhere still makes it one."""
     lines = [("RCI", 40, 20), ("TICKET NO. 2288076", 700, 30), ("SAVE:", 40, 300), (written, 240, 300)]
