@@ -910,6 +910,13 @@ def test_sizes_and_short_forms_of_import_materials(written, material):
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
+@pytest.mark.parametrize(("written", "material"), [("3X5 BOULDER.ROCK", "3X5"), ("Rock, 3x5 rip rap", "3X5")])
+def test_a_material_named_with_a_narrower_kind_of_it_is_the_narrower_kind(written, material):
+    """"3X5 BOULDER ROCK" names ROCK and 3X5, whose "3x5 Rock" holds ROCK: a 3x5 rock, not a rock of some size."""
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
 @pytest.mark.parametrize("written", ["3 x 5in ROCK", "3 x ROCK"])
 def test_a_general_material_beside_words_of_a_narrower_one_is_only_a_suggestion(written):
     """Regression: '3"-5" rock' was accepted as ROCK, a 3X5 load recorded as the wrong material silently."""

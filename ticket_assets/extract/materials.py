@@ -54,8 +54,18 @@ def disagree(vocabulary: Vocabulary, first: str, second: str) -> bool:
 
 
 def _most_telling(vocabulary: Vocabulary, named: list[str]) -> str | None:
-    """The first material named that says more than plain earth ("Rock" of "Fill Rock"), else the first."""
-    return next((m for m in named if _class_of(vocabulary, m)), next(iter(named), None))
+    """The first material named that says more than plain earth ("Rock" of "Fill Rock") and whose name no other
+    material named holds ("3X5" of "3X5 Boulder Rock": a 3x5 rock), else the first."""
+    telling = [m for m in named if _class_of(vocabulary, m)]
+    narrowest = [m for m in telling if not any(_narrower(vocabulary, other, m) for other in telling)]
+    return next(iter(narrowest), next(iter(named), None))
+
+
+def _narrower(vocabulary: Vocabulary, material: str, general: str) -> bool:
+    """Whether a material of the same class is a kind of the general one: its spellings hold the general one's
+    name (3X5's "3x5 Rock" holds ROCK, FLEXBASE's "Flex Base" holds FLEX)."""
+    return (material != general and _class_of(vocabulary, material) == _class_of(vocabulary, general)
+            and set(re.findall(r"[A-Z0-9/]+", general.replace("_", " "))) <= _words_of(vocabulary, material))
 
 
 def _class_of(vocabulary: Vocabulary, material: str | None) -> str | None:
