@@ -1227,3 +1227,12 @@ def test_a_manifest_number_written_above_the_form_beside_its_own_manifest_box_is
         assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "TX-NH-988720"
     else:
         assert e.value("manifest_number") == "TX-NH-988720"
+
+
+@pytest.mark.parametrize("slogan", ["Dirt - Rock - Demo Haul Off", "Dirt- Rock- Derto Haul Off"])
+def test_a_letterhead_listing_the_vendors_trades_says_nothing_of_the_loads_flow(slogan):
+    """Regression: a hauler's slogan "Dirt - Rock - Demo Haul Off" made a 3X5 import an export, a material conflict."""
+    page = ocr_page(("TARANGO TRUCKING", 40, 20), (slogan, 40, 50), ("No. 337394", 780, 30),
+                    ("Material: 3X5 Rock", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("flow") == "IMPORT" and Reason.MATERIAL_CONFLICT not in _reasons(e)
