@@ -165,6 +165,7 @@ CLEAN_BY_SOURCE_MIN = 0.75  # how sure a source must be read to make its load cl
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
+LINE_WORD = re.compile(r"[^\W\d_]{3,}")  # a grade, type or size ("Gr 1-2", "Ty A", "57") is no word of a short line
 TRADE_SEPARATOR, TRADES_LISTED = re.compile(r"\s*[-\u2013\u2022|\u00b7]\s*"), 3  # a letterhead's list of trades
 MANIFEST_HINT_DIGITS = 5  # of the 8-20 characters of a manifest number, the digits OCR leaves at the least
 
@@ -369,7 +370,8 @@ def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialT
 
 def _names_alone(vocabulary: Vocabulary, text: str, material: str) -> bool:
     read = read_material(vocabulary, text)
-    return (read.value == material and read.sure and not read.also_named and len(text.split()) <= SHORT_LINE_WORDS
+    return (read.value == material and read.sure and not read.also_named
+            and len(LINE_WORD.findall(text)) <= SHORT_LINE_WORDS
             and not form_labels().is_label(text)
             and not any(find_in_text(vocabulary, kind, text) for kind in ("source", "destination")))
 
