@@ -974,7 +974,8 @@ def test_a_manifest_number_of_digits_alone_may_have_lost_its_dashes_and_is_only_
 
 
 @pytest.mark.parametrize(("written", "material"), [("FLEX - RECYCLED CONC", "FLEX"), ("Flex Base Gr 2 (247)", "FLEXBASE"),
-                                                   ("Flexbase Type A Gr 1-2", "FLEXBASE")])
+                                                   ("Flexbase Type A Gr 1-2", "FLEXBASE"),
+                                                   ("FLEXIBLE BASE TY A GR 1-2", "FLEXBASE")])
 def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read(written, material):
     """Its grade, type or size ("Gr 1-2", "Type A") makes no line longer: a product's name, not a sentence."""
     page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), ("24-105", 40, 250),
