@@ -227,7 +227,7 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
                  "NON-CLASS 2", "Non Class II fill", "Not Class 2", "CLEAN FILL NOCONTAM", "Clean (no contam.)",
-                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination"]
+                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination", "NON CONTAM FILLDIRT"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -781,7 +781,8 @@ def test_a_date_in_the_manifest_box_is_no_manifest_number():
 @pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
                                                    ("IMPORT FILL", "FILL"), ("Borrow Dirt", "DIRT"),
                                                    ("Select Fill Dirt", "DIRT"), ("SEL.FILL", "FILL"),
-                                                   ("Struct. Fill", "FILL")])
+                                                   ("Struct. Fill", "FILL"), ("COMMONFILL", "FILL"),
+                                                   ("SELECTDIRT", "DIRT")])
 def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == material

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ticket_assets.extract.normalize import canonical, named_in_text, without_accents
 from ticket_assets.extract.templates import Vocabulary
@@ -24,7 +25,7 @@ class MaterialText:
 
 def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     """The material a text names; "C/S Dirt" is a contaminated load of dirt, "Spoils Class 2" two classes."""
-    remaining, marked = without_accents(text).upper(), []
+    remaining, marked = _qualifier_apart(vocabulary).sub(r"\1 \2", without_accents(text).upper()), []
     for material, markers in vocabulary.contamination_markers.items():
         remaining, found = _blank_out(markers, remaining)
         marked += [material] if found else []
@@ -101,6 +102,14 @@ def _words_of(vocabulary: Vocabulary, material: str | None) -> set[str]:
         return set()
     spellings = (material.replace("_", " "), *vocabulary.synonyms["material"][material])
     return {word for spelling in spellings for word in re.findall(r"[A-Z0-9/]+", spelling.upper())}
+
+
+@lru_cache(maxsize=16)
+def _qualifier_apart(vocabulary: Vocabulary) -> re.Pattern:
+    """Plain earth run into the word before it that qualifies it ("COMMONFILL", "SELECTFILL"), as OCR reads a
+    narrow gap: the two words, to be read as written apart. Not two kinds of earth ("FILLDIRT"): a person says which."""
+    qualifiers = "|".join(sorted(vocabulary.earth_qualifiers - vocabulary.plain_earth, key=len, reverse=True))
+    return re.compile(rf"\b({qualifiers})({'|'.join(vocabulary.plain_earth)})\b")
 
 
 def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:
