@@ -1241,3 +1241,11 @@ def test_a_letterhead_listing_the_vendors_trades_says_nothing_of_the_loads_flow(
                     ("Material: 3X5 Rock", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("flow") == "IMPORT" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+def test_c_2_run_into_the_next_word_still_names_two_classes():
+    """"C-2Select. Mtl" (OCR lost the space): Class 2 written shortest or the import material C2, a person says."""
+    e = extract_page(page_source(), _material_page("C-2Select. Mtl", manifest=False), KNOWN)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED"
