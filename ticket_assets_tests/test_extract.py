@@ -285,11 +285,12 @@ CONTAMINATED_WRITTEN = ["C/S Dirt", "Contam. Soil", "Class II", "Cl. 2 dirt", "D
                         "C0NTAMINATED FILL", "Contarninated soil", "CL 2", "C/SDIRT", "C.II fill",
                         "Impacted Soil", "IMPACTED SOIL- CL II", "Cass Il", "Clas 2", "CI. II", "Clss 2 dirt",
                         "CL-2", "Class Two", "Clase II", "Cont. Soil", "PCS", "Contminated soil",
-                        "Cntaminated", "Dirt Cantaminaded", "MPACTED FILL", "No. Contam Soil"]
+                        "Cntaminated", "Dirt Cantaminaded", "MPACTED FILL", "No. Contam Soil", "ImpactedSoil",
+                        "TPHimpacted soil"]
 CLEAN_WRITTEN = ["Non-Contam Fill", "Non Contaminated", "NON-CONTAMINATED SOIL", "Clean Fill", "NC fill",
                  "UNCONTAMINATED FILL", "Un-contaminated soil", "Non-Impacted Soil", "Unimpacted fill", "Not impacted",
                  "NON-CLASS 2", "Non Class II fill", "Not Class 2", "CLEAN FILL NOCONTAM", "Clean (no contam.)",
-                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination"]
+                 "Clean Soil - free of contamination", "Clean Dirt - tested, no contamination", "NON CONTAM FILLDIRT"]
 
 
 def _material_page(written: str, source: str | None = None, manifest: bool = True):
@@ -842,7 +843,9 @@ def test_a_date_in_the_manifest_box_is_no_manifest_number():
 
 @pytest.mark.parametrize(("written", "material"), [("Imported Fill", "FILL"), ("Select Fill", "FILL"),
                                                    ("IMPORT FILL", "FILL"), ("Borrow Dirt", "DIRT"),
-                                                   ("Select Fill Dirt", "DIRT")])
+                                                   ("Select Fill Dirt", "DIRT"), ("SEL.FILL", "FILL"),
+                                                   ("Struct. Fill", "FILL"), ("COMMONFILL", "FILL"),
+                                                   ("SELECTDIRT", "DIRT")])
 def test_plain_earth_after_a_word_that_qualifies_it_is_plain_earth(written, material):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
     assert e.value("material") == material
@@ -964,8 +967,16 @@ def test_a_label_whose_own_line_holds_a_value_that_is_no_ticket_number_labels_no
 
 
 @pytest.mark.parametrize(("written", "material"), [('3"-5" rock', "3X5"), ("3 in x 5 in rock", "3X5"),
-                                                   ("Util. stone 1\"", "UTILITY_STONE")])
+                                                   ("Util. stone 1\"", "UTILITY_STONE"),
+                                                   ("UTILITY STONE 1/2 IN", "UTILITY_STONE")])
 def test_sizes_and_short_forms_of_import_materials(written, material):
+    page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
+
+
+@pytest.mark.parametrize(("written", "material"), [("3X5 BOULDER.ROCK", "3X5"), ("Rock, 3x5 rip rap", "3X5")])
+def test_a_material_named_with_a_narrower_kind_of_it_is_the_narrower_kind(written, material):
+    """"3X5 BOULDER ROCK" names ROCK and 3X5, whose "3x5 Rock" holds ROCK: a 3x5 rock, not a rock of some size."""
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
@@ -1026,13 +1037,17 @@ def test_a_manifest_number_of_digits_alone_may_have_lost_its_dashes_and_is_only_
     assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "31481918671"
 
 
-def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read():
+@pytest.mark.parametrize(("written", "material"), [("FLEX - RECYCLED CONC", "FLEX"), ("Flex Base Gr 2 (247)", "FLEXBASE"),
+                                                   ("Flexbase Type A Gr 1-2", "FLEXBASE"),
+                                                   ("FLEXIBLE BASE TY A GR 1-2", "FLEXBASE")])
+def test_the_page_s_one_material_on_a_line_to_itself_under_no_label_is_read(written, material):
+    """Its grade, type or size ("Gr 1-2", "Type A") makes no line longer: a product's name, not a sentence."""
     page = ocr_page(("BIG CITY CRUSHED CONCRETE", 40, 20), ("TICKET NO. 188652", 700, 30), ("24-105", 40, 250),
-                    ("FLEX - RECYCLED CONC", 40, 300))
-    assert extract_page(page_source(), page, KNOWN).value("material") == "FLEX"
+                    (written, 40, 300))
+    assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
-@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill"])
+@pytest.mark.parametrize("written", ["Common Fill. Import", "Imported Fill", "SEL FILL IMPORT"])
 def test_plain_earth_on_a_line_to_itself_is_read_when_the_line_says_it_is_imported(written):
     """An import is no contaminated load; the page naming contamination anywhere still makes it one."""
     lines = [("RCI", 40, 20), ("TICKET NO. 2288076", 700, 30), ("SAVE:", 40, 300), (written, 240, 300)]
@@ -1280,3 +1295,20 @@ def test_a_manifest_number_written_above_the_form_beside_its_own_manifest_box_is
         assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "TX-NH-988720"
     else:
         assert e.value("manifest_number") == "TX-NH-988720"
+
+
+@pytest.mark.parametrize("slogan", ["Dirt - Rock - Demo Haul Off", "Dirt- Rock- Derto Haul Off"])
+def test_a_letterhead_listing_the_vendors_trades_says_nothing_of_the_loads_flow(slogan):
+    """Regression: a hauler's slogan "Dirt - Rock - Demo Haul Off" made a 3X5 import an export, a material conflict."""
+    page = ocr_page(("TARANGO TRUCKING", 40, 20), (slogan, 40, 50), ("No. 337394", 780, 30),
+                    ("Material: 3X5 Rock", 40, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("flow") == "IMPORT" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+def test_c_2_run_into_the_next_word_still_names_two_classes():
+    """"C-2Select. Mtl" (OCR lost the space): Class 2 written shortest or the import material C2, a person says."""
+    e = extract_page(page_source(), _material_page("C-2Select. Mtl", manifest=False), KNOWN)
+    conflict = next(f for f in check_page(e, CONTEXT) if f.reason is Reason.MATERIAL_CONFLICT)
+    assert conflict.suggested_fixes["material"] == ["CLASS_2_CONTAMINATED", "C2"]
+    assert e.value("material") == "CLASS_2_CONTAMINATED"

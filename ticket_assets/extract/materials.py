@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ticket_assets.extract.normalize import canonical, named_in_text, without_accents
 from ticket_assets.extract.templates import Vocabulary
@@ -24,7 +25,7 @@ class MaterialText:
 
 def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     """The material a text names; "C/S Dirt" is a contaminated load of dirt, "Spoils Class 2" two classes."""
-    remaining, marked = without_accents(text).upper(), []
+    remaining, marked = _qualifier_apart(vocabulary).sub(r"\1 \2", without_accents(text).upper()), []
     for material, markers in vocabulary.contamination_markers.items():
         remaining, found = _blank_out(markers, remaining)
         marked += [material] if found else []
@@ -54,8 +55,18 @@ def disagree(vocabulary: Vocabulary, first: str, second: str) -> bool:
 
 
 def _most_telling(vocabulary: Vocabulary, named: list[str]) -> str | None:
-    """The first material named that says more than plain earth ("Rock" of "Fill Rock"), else the first."""
-    return next((m for m in named if _class_of(vocabulary, m)), next(iter(named), None))
+    """The first material named that says more than plain earth ("Rock" of "Fill Rock") and whose name no other
+    material named holds ("3X5" of "3X5 Boulder Rock": a 3x5 rock), else the first."""
+    telling = [m for m in named if _class_of(vocabulary, m)]
+    narrowest = [m for m in telling if not any(_narrower(vocabulary, other, m) for other in telling)]
+    return next(iter(narrowest), next(iter(named), None))
+
+
+def _narrower(vocabulary: Vocabulary, material: str, general: str) -> bool:
+    """Whether a material of the same class is a kind of the general one: its spellings hold the general one's
+    name (3X5's "3x5 Rock" holds ROCK, FLEXBASE's "Flex Base" holds FLEX)."""
+    return (material != general and _class_of(vocabulary, material) == _class_of(vocabulary, general)
+            and set(re.findall(r"[A-Z0-9/]+", general.replace("_", " "))) <= _words_of(vocabulary, material))
 
 
 def _class_of(vocabulary: Vocabulary, material: str | None) -> str | None:
@@ -80,7 +91,8 @@ def _with_words_of_a_narrower_material(vocabulary: Vocabulary, text: str, materi
     own = _words_of(vocabulary, material)
     narrower = [other for other in vocabulary.synonyms["material"]
                 if other != material and own & _words_of(vocabulary, other)]
-    telling = {word for other in narrower for word in _words_of(vocabulary, other)} - own - vocabulary.earth_qualifiers
+    telling = ({word for other in narrower for word in _words_of(vocabulary, other)}
+               - own - vocabulary.earth_qualifiers - vocabulary.size_words)
     return bool(telling & set(re.findall(r"[A-Z0-9/]+", text)))
 
 
@@ -90,6 +102,14 @@ def _words_of(vocabulary: Vocabulary, material: str | None) -> set[str]:
         return set()
     spellings = (material.replace("_", " "), *vocabulary.synonyms["material"][material])
     return {word for spelling in spellings for word in re.findall(r"[A-Z0-9/]+", spelling.upper())}
+
+
+@lru_cache(maxsize=16)
+def _qualifier_apart(vocabulary: Vocabulary) -> re.Pattern:
+    """Plain earth run into the word before it that qualifies it ("COMMONFILL", "SELECTFILL"), as OCR reads a
+    narrow gap: the two words, to be read as written apart. Not two kinds of earth ("FILLDIRT"): a person says which."""
+    qualifiers = "|".join(sorted(vocabulary.earth_qualifiers - vocabulary.plain_earth, key=len, reverse=True))
+    return re.compile(rf"\b({qualifiers})({'|'.join(vocabulary.plain_earth)})\b")
 
 
 def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:

@@ -23,6 +23,7 @@ from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
+from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.schema import CONTAMINATED, NON_CONTAMINATED, flow_of
 
@@ -164,6 +165,8 @@ CLEAN_BY_SOURCE_MIN = 0.75  # how sure a source must be read to make its load cl
 AFTER_A_COLON = 0.8  # a whole place name after some label of the form "Label: value", one we do not know
 ALONE_ON_ITS_LINE = 0.8  # the page's one material, a short line to itself under no label
 SHORT_LINE_WORDS = 4
+LINE_WORD = re.compile(r"[^\W\d_]{3,}")  # a grade, type or size ("Gr 1-2", "Ty A", "57") is no word of a short line
+TRADE_SEPARATOR, TRADES_LISTED = re.compile(r"\s*[-\u2013\u2022|\u00b7]\s*"), 3  # a letterhead's list of trades
 MANIFEST_HINT_DIGITS = 5  # of the 8-20 characters of a manifest number, the digits OCR leaves at the least
 
 
@@ -367,7 +370,8 @@ def _alone_on_a_line(page: PageText, vocabulary: Vocabulary, anywhere: MaterialT
 
 def _names_alone(vocabulary: Vocabulary, text: str, material: str) -> bool:
     read = read_material(vocabulary, text)
-    return (read.value == material and read.sure and not read.also_named and len(text.split()) <= SHORT_LINE_WORDS
+    return (read.value == material and read.sure and not read.also_named
+            and len(LINE_WORD.findall(text)) <= SHORT_LINE_WORDS
             and not form_labels().is_label(text)
             and not any(find_in_text(vocabulary, kind, text) for kind in ("source", "destination")))
 
@@ -431,11 +435,20 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
 
 def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
     """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
-    "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it."""
+    "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it,
+    nor the list of trades in a vendor's letterhead."""
     labels = form_labels().any_label
-    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines]
+    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
+            if not _lists_trades(page, line)]
     named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
     return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
+
+
+def _lists_trades(page: PageText, line: OcrLine) -> bool:
+    """A letterhead's list of what the vendor does ("Dirt - Rock - Demo Haul Off", "Ready Mix - Aggregates -
+    Hauling"): three or more parts between dashes or bullets, which say nothing of this load."""
+    parts = [part for part in TRADE_SEPARATOR.split(line.text) if re.search(r"[^\W\d_]", part)]
+    return page.is_header(line) and len(parts) >= TRADES_LISTED
 
 
 def _choose_measures(extraction: Extraction, page: PageText) -> None:

@@ -48,6 +48,7 @@ class Vocabulary:
     two_class_markers: dict[re.Pattern, tuple[str, ...]]  # spellings that name materials of two classes
     plain_earth: frozenset[str]  # import materials that say nothing of contamination
     earth_qualifiers: frozenset[str]  # words that may stand before plain earth and leave it plain earth
+    size_words: frozenset[str]  # words of a stone's size, which name no material
 
     def canonical_values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.synonyms[kind])
@@ -97,10 +98,12 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         two_classes = {re.compile(p): tuple(materials) for p, materials in data["two_class_markers"].items()}
         plain_earth = frozenset(data["plain_earth"])
         earth_qualifiers = frozenset(data["earth_qualifiers"])
+        size_words = frozenset(data["size_words"])
     except (KeyError, AttributeError, TypeError, re.error) as err:
         raise TemplateError(f"synonyms file is malformed: {err}") from err
     return Vocabulary(synonyms=synonyms, source_material=implied, contamination_markers=markers,
-                      two_class_markers=two_classes, plain_earth=plain_earth, earth_qualifiers=earth_qualifiers)
+                      two_class_markers=two_classes, plain_earth=plain_earth, earth_qualifiers=earth_qualifiers,
+                      size_words=size_words)
 
 
 @lru_cache(maxsize=1)
