@@ -127,3 +127,19 @@ def _letters(token: str) -> str:
 def _suggestion(item: dict) -> str | None:
     found = header_company(PageText(OcrResult.from_dict(item["ocr"])))
     return found.text if found else None
+
+
+def test_a_small_printed_name_with_its_legal_form_beats_a_circled_choice_and_a_barcode_is_no_name():
+    """Regression (user trials): a circled "Tandem", taller than the small letterhead, was offered as the vendor."""
+    assert _header_company(("IIII", 40, 0, 70), ("BECK", 340, 6, 32), ("ROADSTAR MANAGEMENT, LLC", 245, 33, 18),
+                           ("Tandem", 21, 63, 41), *[(text, x, y // 3, 17) for text, x, y, _ in BODY]
+                           ) == "ROADSTAR MANAGEMENT, LLC"
+
+
+def test_the_real_scans_suggest_their_letterheads():
+    """The stored OCR of the real scans (no scan needed), read as if no template knew their vendor."""
+    golden = json.loads((Path(__file__).parent / "golden" / "realdata_rapidocr.json").read_text())
+    suggested = {name: _suggestion({"ocr": ocr}) for name, ocr in golden.items()}
+    assert suggested["ROADSTAR1.png"] == "ROADSTAR MANAGEMENT, LLC"
+    assert suggested["24-105_happy_path_002.pdf"] == "Heidelberg"
+    assert suggested["24-105_batch_002.pdf"] == "PORTILLO & SONS"

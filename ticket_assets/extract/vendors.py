@@ -135,9 +135,12 @@ def _words(text: str) -> str:
 
 
 def header_company(page: PageText) -> Found | None:
-    """The name a page's letterhead gives its company: of the header's lines that read as a name, the topmost
-    of those about as large as the largest. None when no line reads as one: no suggestion beats a wrong one."""
+    """The name a page's letterhead gives its company: of the header's lines that read as a name (those that end
+    with a company's legal form, when any does), the topmost of those about as large as the largest. None when
+    no line reads as one: no suggestion beats a wrong one."""
     names = [line for line in page.lines if page.is_header(line) and _reads_as_name(page, line)]
+    incorporated = [line for line in names if _words(line.text).split()[-1] in LEGAL_SUFFIXES - {"CO"}]
+    names = incorporated or names  # "ROADSTAR MANAGEMENT, LLC" printed small under a circled "Tandem"
     if not names:
         return None
     largest = max(_height(line) for line in names)
@@ -157,7 +160,8 @@ def _reads_as_name(page: PageText, line: OcrLine) -> bool:
     labels, text = form_labels(), line.text
     letters = sum(char.isalpha() for char in text)
     others = len(NAME_PUNCTUATION.sub("", text))
-    return (letters >= 4 and letters >= 0.7 * others and not labels.any_label.search(text)
+    distinct = set(char.upper() for char in text if char.isalpha())
+    return (letters >= 4 and len(distinct) >= 3 and letters >= 0.7 * others  # a barcode reads "IIII" and not labels.any_label.search(text)
             and not labels.form_titles.search(text) and not CHOICES.search(text) and not ADDRESS.search(text)
             and not page.names_the_customer(line) and not _a_place_value(page, line))
 
