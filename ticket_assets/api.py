@@ -18,6 +18,7 @@ from typing import ContextManager, NoReturn
 from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import list_date_folders, parse_day
 from ticket_assets.errors import UserError
+from ticket_assets.reports.folders import UNKNOWN_JOB
 from ticket_assets.store.journal import ITEM_IDENTITY, AnswerJournal
 from ticket_assets.store.warehouse import Warehouse
 from ticket_assets.vanished_days import inboxes_of_days, vanished_days
@@ -415,13 +416,23 @@ def audit(settings: Settings, ticket_number: str, vendor: str | None) -> list[Au
 
 def export(settings: Settings, job_code: str | None, first: date | None, last: date | None,
            out: Path) -> dict[str, Path]:
-    """The reports of a job's days (or first..last of them) written into `out`, beside what it holds."""
-    from ticket_assets.reports.sets import export_reports, write_job_reports
+    """The reports of a job's days (or first..last of them) written into `out`, beside what it holds. A job
+    code the configuration lacks exports its loads as exports/job_unknown holds them; `unknown`, every such load."""
+    from ticket_assets.reports.sets import export_reports, export_unknown_job_reports, write_job_reports
 
     if first and last and first > last:
         raise UserError(f"--from {first} is after --to {last}")
-    return write_job_reports(read_warehouse(settings), settings.job(job_code), out.resolve(), first,
-                             last, writer=export_reports)
+    warehouse, known = read_warehouse(settings), [job.code for job in settings.jobs]
+    if job_code is None or job_code in known:
+        return write_job_reports(warehouse, settings.job(job_code), out.resolve(), first, last,
+                                 writer=export_reports)
+    unknown_codes = {ticket["job_code"] for ticket in warehouse.tickets_of_unknown_jobs(known)}
+    if job_code != UNKNOWN_JOB and job_code not in unknown_codes:
+        raise UserError(f"no job {job_code!r}: {settings.config_path} has {', '.join(known)}, and no load carries "
+                        f"that code; loads of codes it lacks ({', '.join(sorted(unknown_codes)) or 'none now'}) "
+                        f"are exported with --job {UNKNOWN_JOB}")
+    return export_unknown_job_reports(warehouse, settings, out.resolve(),
+                                      None if job_code == UNKNOWN_JOB else job_code, first, last)
 
 
 def dagster_instance(settings: Settings):

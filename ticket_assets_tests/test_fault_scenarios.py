@@ -150,6 +150,19 @@ def test_a_job_code_the_configuration_lacks_is_in_review_and_in_the_unknown_jobs
     _scenario()
 
 
+def test_the_loads_of_an_unknown_job_code_are_exported_on_demand_as_job_unknown_holds_them(office, tmp_path):
+    """Regression (user trials): `tickets export --job 99-999` was refused, though job_unknown holds its loads."""
+    for job in ("99-999", "unknown"):
+        _ok(_tickets(office.home, "export", "--job", job, "--out", str(tmp_path / job)))
+        with (tmp_path / job / "review_queue.csv").open(newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert any(UNKNOWN_JOB_FILE in row["page_id"] and row["reason"] == "UNKNOWN_JOB" for row in rows), rows
+    _refused(_tickets(office.home, "export", "--job", "77-777", "--out", str(tmp_path / "x")),
+             "has 24-105")
+    assert not (tmp_path / "x").exists()
+    _scenario()
+
+
 def test_a_copy_is_not_counted_and_the_manifest_log_says_what_each_line_is(office):
     sheet = load_workbook(office.home / "exports" / "job_24-105" / "tracking_export.xlsx")["All Daily"]
     headings = [cell.value for cell in sheet[1]]

@@ -138,12 +138,12 @@ def clean_run(inbox, tmp_path_factory):
 def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
     home, records, _ = clean_run
     warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
-    unreadable = defaultdict(str)  # a damaged file's item, and its recovered page's when nothing could be read on it
+    unreadable = defaultdict(list)  # a damaged file's item, or its recovered page's when nothing was read on it
     for row in warehouse.day_reviews(DAY):
         if row["reason"] == "UNREADABLE_FILE":
-            unreadable[Path(row["file_path"]).name] += row["detected_fields"]["detail"]
+            unreadable[Path(row["file_path"]).name].append(row["detected_fields"]["detail"])
     for name, words in BAD_INPUTS.items():
-        assert words in unreadable.get(name, ""), (name, unreadable.get(name))
+        assert len(unreadable[name]) == 1 and words in unreadable[name][0], (name, unreadable.get(name))
     ignored = {Path(row["file_path"]).name for row in warehouse.day_reviews(DAY) if row["reason"] == "IGNORED_FILE"}
     assert ignored == {"Thumbs.db", "~$tracking_export.xlsx"} and not ignored & set(unreadable)
     readable_names = {Path(page_id).name.rsplit("-p", 1)[0] for page_id, *_ in records}

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pymupdf
 import pytest
 
+from ticket_assets.extract.page_text import PageText
+from ticket_assets.extract.vendors import header_company, vendor_token
+from ticket_assets.lines import OcrLine
+from ticket_assets.ocr.base import OcrResult
 from ticket_assets.store.warehouse import Warehouse
 
 from .conftest import make_home
@@ -72,3 +77,69 @@ def test_adding_the_vendor_from_its_page_reads_the_day_again_with_it(new_vendor_
 
 def _without_run(records: list[dict]) -> list[dict]:
     return [{key: value for key, value in record.items() if key != "run_id"} for record in records]
+
+
+def _header_company(*lines: tuple[str, int, int, int]) -> str | None:
+    """The suggestion for a page of (text, x, y, height) lines, 1000 by 1000."""
+    page = OcrResult("test", 1000, 1000, [OcrLine(text, 0.98, (x, y, x + 14 * len(text), y + h)) for text, x, y, h in lines])
+    found = header_company(PageText(page))
+    return found.text if found else None
+
+
+BODY = [("Date: 10/17/2024", 40, 400, 30), ("Material: Flex Base", 40, 450, 30), ("Truck # 77", 40, 500, 30)]
+
+
+def test_a_letterhead_name_with_stops_and_an_ampersand_is_the_suggestion_not_a_checkbox_choice():
+    """Regression (user trials): "J.D. & SON" was no name (too many stops), so a smaller line under it was offered."""
+    assert _header_company(("J.D. & SON", 200, 60, 80), ("TRUCKING", 200, 150, 40), ("DAYWORK", 40, 200, 24),
+                           *BODY) == "J.D. & SON"
+
+
+def test_the_letterhead_is_the_topmost_of_the_largest_lines_not_a_taller_value_an_address_or_choices():
+    assert _header_company(("TARANGO HAULING", 200, 55, 60), ("Fort Worth TX", 200, 180, 27),
+                           ("From", 900, 310, 35), ("S. PARKING GARAGE", 1000, 300, 62), *BODY) == "TARANGO HAULING"
+    assert _header_company(("WM", 220, 60, 64), ("WASTE MANAGEMENT", 230, 150, 33), ("Lewisville Landfill", 230, 180, 36),
+                           ("Lancaster, TX", 230, 215, 34), *BODY) == "WASTE MANAGEMENT"
+    assert _header_company(("Contaminated / Class 2 / Clean", 50, 230, 64), ("W.L. REID", 580, 70, 57),
+                           *BODY) == "W.L. REID"
+
+
+def test_no_suggestion_when_only_small_print_reads_as_a_name():
+    assert _header_company(("972-555-0185", 40, 40, 30), ("DELIVERED", 40, 120, 20), ("DAYWORK", 40, 160, 20),
+                           *BODY) is None
+
+
+def test_the_unseen_golden_pages_suggest_their_letterheads():
+    """On the stored OCR of the unseen family's scans, read as if no template knew their vendor."""
+    golden = json.loads((Path(__file__).parent / "golden" / "unseen_rapidocr.json").read_text())
+    suggested = {page_id: _suggestion(item) for page_id, item in golden.items()}
+    wrong = {page_id: name for page_id, name in suggested.items()
+             if name and _letters(vendor_token(name))[:4] != _letters(golden[page_id]["truth"]["fields"]["vendor"])[:4]}
+    assert not wrong
+    assert suggested["2024-12-09/scan_0876.pdf-p1"] == "J.D. & SON"
+    assert suggested["2024-12-10/doc00881.pdf-p1"] == "W.L. REID"
+
+
+def _letters(token: str) -> str:
+    return token.replace("_AND_", "").replace("_", "")
+
+
+def _suggestion(item: dict) -> str | None:
+    found = header_company(PageText(OcrResult.from_dict(item["ocr"])))
+    return found.text if found else None
+
+
+def test_a_small_printed_name_with_its_legal_form_beats_a_circled_choice_and_a_barcode_is_no_name():
+    """Regression (user trials): a circled "Tandem", taller than the small letterhead, was offered as the vendor."""
+    assert _header_company(("IIII", 40, 0, 70), ("BECK", 340, 6, 32), ("ROADSTAR MANAGEMENT, LLC", 245, 33, 18),
+                           ("Tandem", 21, 63, 41), *[(text, x, y // 3, 17) for text, x, y, _ in BODY]
+                           ) == "ROADSTAR MANAGEMENT, LLC"
+
+
+def test_the_real_scans_suggest_their_letterheads():
+    """The stored OCR of the real scans (no scan needed), read as if no template knew their vendor."""
+    golden = json.loads((Path(__file__).parent / "golden" / "realdata_rapidocr.json").read_text())
+    suggested = {name: _suggestion({"ocr": ocr}) for name, ocr in golden.items()}
+    assert suggested["ROADSTAR1.png"] == "ROADSTAR MANAGEMENT, LLC"
+    assert suggested["24-105_happy_path_002.pdf"] == "Heidelberg"
+    assert suggested["24-105_batch_002.pdf"] == "PORTILLO & SONS"

@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.set_defaults(command="review resolve")
 
     export = commands.add_parser("export", help="write the reports for a job's days, on demand")
-    export.add_argument("--job", help="job code; default the configuration's default job")
+    export.add_argument("--job", help="job code; default the configuration's default job; 'unknown' (or such a code) "
+                                         "for the loads of job codes the configuration lacks, as exports/job_unknown")
     export.add_argument("--from", dest="first_day", type=_day, help="first date folder (default the job's start)")
     export.add_argument("--to", dest="last_day", type=_day, help="last date folder (default the job's end)")
     export.add_argument("--out", type=_path, required=True, help="folder to write the reports into, beside what it holds")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date, datetime
 
@@ -81,11 +81,12 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     entries = {entry.rel_path: entry for entry in day.entries}
     held_before = {(place_of(r["page_id"]), PageKey(r["file_hash"], r["page_number"])) for r in day.previous}
     answers = DayAnswers(day.answers, _places(day, entries), held_before)
+    pages = [_read_page(page, entries[page.file_path], day, answers, settings, known) for page in day.pages]
+    told_on_pages = {page.extraction.source.file_path for page in pages if _tells_its_file_problem(page)}
     for entry in day.entries:
-        if entry.problem or entry.ignored:
+        if (entry.problem or entry.ignored) and entry.rel_path not in told_on_pages:
             file_answers = answers.for_page(entry.rel_path, _file_key(entry))
             rows.reviews.append(_file_review_row(entry, day.partition_key, file_answers, now))
-    pages = [_read_page(page, entries[page.file_path], day, answers, settings, known) for page in day.pages]
     kept = _kept_records(day, pages, answers)
     everything = by_ticket([KnownTicket.of(r) for r in day.history] + [p.ticket for p in pages] + [
         KnownTicket.of(k.record) for k in kept])
@@ -119,7 +120,23 @@ def _read_page(page: PageImage, entry: FileEntry, day: DayInput, answers: DayAns
     source = _page_source(page, entry, day.partition_key)
     extraction = extract_page(source, day.ocr[page.page_id], known, page_answers.corrections())
     context = RuleContext.for_page(extraction, settings)
-    return ReadPage(extraction, page_answers, context.job_code, check_page(extraction, context))
+    findings = check_page(extraction, context)
+    if entry.problem and extraction.page_error:
+        findings = [_with_file_problem(finding, entry, page.page_number) for finding in findings]
+    return ReadPage(extraction, page_answers, context.job_code, findings)
+
+
+def _with_file_problem(finding: Finding, entry: FileEntry, page_number: int) -> Finding:
+    """A page of a damaged file that read nothing says the file's problem too, in its one item: a clerk sees
+    one item per page lost to the damage (whose record it holds in review), not a second one for the file."""
+    if finding.reason is not Reason.UNREADABLE_FILE:
+        return finding
+    return replace(finding, detail=f"page {page_number} of a {entry.problem}: {finding.detail}",
+                   suggested_fixes={**finding.suggested_fixes, "action": entry.remedy})
+
+
+def _tells_its_file_problem(page: ReadPage) -> bool:
+    return any(finding.reason is Reason.UNREADABLE_FILE for finding in page.findings)
 
 
 def _page_source(page: PageImage, entry: FileEntry, partition_key: str) -> PageSource:

@@ -16,14 +16,16 @@ class CheckOutcome:
 
 
 def every_page_accounted_for(entries: list[FileEntry], ticket_rows: list[dict], review_rows: list[dict]) -> CheckOutcome:
-    """One ticket row per page of every readable file; a review row for every file with a problem.
+    """One ticket row per page of every readable file; a review row for every file with a problem (its own, or
+    that of a page of it that read nothing).
     Records kept from content no longer in the day (a vanished or overwritten file) are not counted."""
     expected = {(e.rel_path, n) for e in entries if e.readable for n in range(1, e.page_count + 1)}
     present = {e.rel_path: e.sha256 for e in entries if e.readable}
     recorded = [(row["file_path"], row["page_number"]) for row in ticket_rows
                 if present.get(row["file_path"]) == row["file_hash"]]
     missing, doubled = expected - set(recorded), len(recorded) - len(set(recorded))
-    reported = {row["file_path"] for row in review_rows if row["page_number"] is None}
+    reported = {row["file_path"] for row in review_rows  # a damaged file's page that read nothing says it too
+                if row["page_number"] is None or row["reason"] == Reason.UNREADABLE_FILE.value}
     unreported = [e.rel_path for e in entries if e.problem and e.rel_path not in reported]
     passed = not missing and not doubled and not unreported
     return CheckOutcome(passed, f"{len(expected)} pages, {len(recorded)} records, missing {sorted(missing)[:5]},"

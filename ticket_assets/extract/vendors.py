@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from statistics import median
 
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.normalize import squash
@@ -18,6 +19,15 @@ from ticket_assets.lines import OcrLine
 
 HEADER_SCORE = 0.95  # keyword in the header, times the line's OCR confidence
 BODY_SCORE = 0.6  # keyword elsewhere on the page: a hint, never enough alone
+# A letterhead's name is printed no smaller than the form's text (a checkbox's choice is smaller): at least this
+# share of the page's median line height; the name is the topmost line at least LETTERHEAD_SIZE_SHARE of the
+# largest's height (a handwritten value in the header may be taller, "TRUCKING" under "J.D. & SON" is smaller).
+LETTERHEAD_MIN_SIZE = 0.9
+LETTERHEAD_SIZE_SHARE = 0.8
+NAME_PUNCTUATION = re.compile(r"[\s.,&'-]")  # what a company's name holds besides letters: "J.D. & SON"
+CHOICES = re.compile(r"\s/\s|/.*/|^\W*[\[\]()□☐]|\bor\b", re.IGNORECASE)  # "Contaminated / Class 2 / Clean"
+# An address: a city's state (with its ZIP code or after a comma), or a street number before a word.
+ADDRESS = re.compile(r",\s*[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}|\s(?:TX|Texas|TEXAS|OK|LA|NM|AR)\.?$|^\d+\s+[A-Za-z]")
 LEGAL_SUFFIXES = {"INC", "LLC", "LTD", "CO", "CORP", "CORPORATION", "COMPANY", "LP", "LLP"}
 
 
@@ -125,20 +135,42 @@ def _words(text: str) -> str:
 
 
 def header_company(page: PageText) -> Found | None:
-    """The name a page's header gives its company: the tallest line in the header that reads as a name
-    (mostly letters; no label, form title, phone number or customer line)."""
+    """The name a page's letterhead gives its company: of the header's lines that read as a name (those that end
+    with a company's legal form, when any does), the topmost of those about as large as the largest. None when
+    no line reads as one: no suggestion beats a wrong one."""
     names = [line for line in page.lines if page.is_header(line) and _reads_as_name(page, line)]
+    incorporated = [line for line in names if _words(line.text).split()[-1] in LEGAL_SUFFIXES - {"CO"}]
+    names = incorporated or names  # "ROADSTAR MANAGEMENT, LLC" printed small under a circled "Tandem"
     if not names:
         return None
-    tallest = max(names, key=lambda line: (line.box[3] - line.box[1], -line.box[1]))
-    return Found(tallest.text.strip(), tallest, tallest.confidence)
+    largest = max(_height(line) for line in names)
+    if largest < LETTERHEAD_MIN_SIZE * median(_height(line) for line in page.lines):
+        return None  # only the form's small print reads as a name: a checkbox's choice, a word of the body
+    top = min((line for line in names if _height(line) >= LETTERHEAD_SIZE_SHARE * largest), key=lambda l: l.box[1])
+    return Found(top.text.strip(), top, top.confidence)
 
 
-def _reads_as_name(page: PageText, line) -> bool:
+def _height(line: OcrLine) -> float:
+    return line.box[3] - line.box[1]
+
+
+def _reads_as_name(page: PageText, line: OcrLine) -> bool:
+    """Mostly letters (a name's stops and ampersand aside: "J.D. & SON"), and none of what a header holds
+    besides its name: a label, a form's title, a place's value, a list of choices, an address, a customer."""
     labels, text = form_labels(), line.text
     letters = sum(char.isalpha() for char in text)
-    return (letters >= 4 and letters >= 0.7 * len(text.replace(" ", "")) and not labels.any_label.search(text)
-            and not labels.form_titles.search(text) and not page.names_the_customer(line))
+    others = len(NAME_PUNCTUATION.sub("", text))
+    distinct = set(char.upper() for char in text if char.isalpha())
+    return (letters >= 4 and len(distinct) >= 3 and letters >= 0.7 * others  # a barcode reads "IIII" and not labels.any_label.search(text)
+            and not labels.form_titles.search(text) and not CHOICES.search(text) and not ADDRESS.search(text)
+            and not page.names_the_customer(line) and not _a_place_value(page, line))
+
+
+def _a_place_value(page: PageText, line: OcrLine) -> bool:
+    """Whether a line stands on the row of a source's or destination's label ("From  S. PARKING GARAGE"). A
+    name under such a label is still the letterhead's: a fax banner's "FAX FROM:" often stands over it."""
+    labels = form_labels()
+    return any(page.on_row_of(line, labels.of(field)) for field in ("source", "destination"))
 
 
 def vendor_token(name: str) -> str:

@@ -18,7 +18,8 @@ FILE_NAMES = {
     "answered_reviews": "answered_reviews.csv",
 }
 JOB_PREFIX = "job_"  # a job's folder: job_24-105
-UNKNOWN_JOBS_DIR = f"{JOB_PREFIX}unknown"  # loads whose job code the configuration lacks
+UNKNOWN_JOB = "unknown"  # what `tickets export --job` calls the loads whose job code the configuration lacks
+UNKNOWN_JOBS_DIR = f"{JOB_PREFIX}{UNKNOWN_JOB}"  # their folder
 
 
 def job_reports_dir(exports_dir: Path, job: Job) -> Path:

@@ -112,10 +112,26 @@ def write_job_reports(warehouse: Warehouse, job: Job, out_dir: Path, first_day: 
 def write_unknown_job_reports(warehouse: Warehouse, settings: Settings, out_dir: Path) -> dict[str, Path]:
     """The loads whose job code the configuration lacks, on the default job's calendar, until each is corrected;
     written once there is one, and emptied when the last is corrected."""
-    tickets = warehouse.tickets_of_unknown_jobs([job.code for job in settings.jobs])
+    tickets, reviews = unknown_job_loads(warehouse, settings)
     if not tickets and not out_dir.exists():
         return {}
-    days = sorted({ticket["partition_key"] for ticket in tickets})
-    reviews = [row for day in days for row in warehouse.day_reviews(day)
-               if row["page_id"] in {ticket["page_id"] for ticket in tickets}]
     return write_reports(out_dir, tickets, reviews, settings.job(None))
+
+
+def export_unknown_job_reports(warehouse: Warehouse, settings: Settings, out_dir: Path, code: str | None,
+                               first_day: date | None = None, last_day: date | None = None) -> dict[str, Path]:
+    """On demand, what exports/job_unknown holds (only the loads of `code`, when given), of the days
+    first_day..last_day: written into out_dir beside what it holds, even when there is none."""
+    tickets, reviews = unknown_job_loads(warehouse, settings, code, first_day, last_day)
+    return export_reports(out_dir, tickets, reviews, settings.job(None))
+
+
+def unknown_job_loads(warehouse: Warehouse, settings: Settings, code: str | None = None,
+                      first_day: date | None = None, last_day: date | None = None) -> tuple[list[dict], list[dict]]:
+    """The records whose job code the configuration lacks (only `code`'s, when given) and their review items."""
+    first, last = (first_day or date.min).isoformat(), (last_day or date.max).isoformat()
+    tickets = [ticket for ticket in warehouse.tickets_of_unknown_jobs([job.code for job in settings.jobs])
+               if (code is None or ticket["job_code"] == code) and first <= ticket["partition_key"] <= last]
+    pages = {ticket["page_id"] for ticket in tickets}
+    days = sorted({ticket["partition_key"] for ticket in tickets})
+    return tickets, [row for day in days for row in warehouse.day_reviews(day) if row["page_id"] in pages]
