@@ -9,7 +9,6 @@ scan) are kept and flagged until a person confirms them.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -19,15 +18,15 @@ from ticket_assets.config import Settings
 from ticket_assets.discover import FileEntry
 from ticket_assets.extract.answers import DayAnswers, PageAnswers, PageKey, closes
 from ticket_assets.extract.duplicates import KnownTicket, by_ticket, find_duplicate
-from ticket_assets.extract.record import FIELD_MIN_CONFIDENCE, Extraction, PageSource, Vocabularies, extract_page
+from ticket_assets.extract.record import Extraction, PageSource, Vocabularies, extract_page
 from ticket_assets.extract.reasons import BLOCKING, CopyStatus, Decision, Finding, Reason
+from ticket_assets.extract.review_rows import file_review_row, item_row, page_review_rows
 from ticket_assets.extract.rules import RuleContext, check_page
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.render import PageImage
 from ticket_assets.schema import RECORD_FIELDS, REQUIRED_FIELDS, place_of
 
 # Every review row carries every column: rows written together must have the same keys.
-UNRESOLVED = {"resolved": False, "resolved_by": None, "resolved_at": None, "corrections": None}
 COPY_STATUS = {Decision.COPY: CopyStatus.COPY, Decision.TWO_LOADS: CopyStatus.TWO_LOADS}
 
 
@@ -86,7 +85,7 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     for entry in day.entries:
         if (entry.problem or entry.ignored) and entry.rel_path not in told_on_pages:
             file_answers = answers.for_page(entry.rel_path, _file_key(entry))
-            rows.reviews.append(_file_review_row(entry, day.partition_key, file_answers, now))
+            rows.reviews.append(file_review_row(entry, day.partition_key, file_answers, now))
     kept = _kept_records(day, pages, answers)
     everything = by_ticket([KnownTicket.of(r) for r in day.history] + [p.ticket for p in pages] + [
         KnownTicket.of(k.record) for k in kept])
@@ -95,7 +94,7 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
         _link_duplicate(page, everything)
         _flag_repeated_manifest(page.extraction, manifests, page.findings)
         rows.tickets.append(_ticket_row(page, day))
-        rows.reviews.extend(_page_review_rows(page, day.partition_key, now))
+        rows.reviews.extend(page_review_rows(page, day.partition_key, now))
     for kept_record in kept:
         ticket_row, review_rows = _kept_rows(kept_record, everything, day, now)
         rows.tickets.append(ticket_row)
@@ -229,11 +228,11 @@ def _kept_rows(kept: KeptRecord, everything: dict[tuple, list[KnownTicket]], day
     detected = {"ticket_number": record["ticket_number"], "vendor": record["vendor"],
                 "manifest_number": record["manifest_number"]}
     raised = {(f.reason.value, f.about) for f in [kept.finding, *left_open]}
-    history = [_item_row(ticket_row, Finding(Reason(reason), f"given for {_kept_content(kept)}", field_name=field_name),
+    history = [item_row(ticket_row, Finding(Reason(reason), f"given for {_kept_content(kept)}", field_name=field_name),
                          detected, given, now)
                for reason, field_name, given in kept.answers.answered_items() if (reason, field_name) not in raised]
-    still = [_item_row(ticket_row, finding, detected, given, now) for finding, given in zip(left_open, closing)]
-    return ticket_row, [_item_row(ticket_row, kept.finding, detected, answer, now), *still, *history]
+    still = [item_row(ticket_row, finding, detected, given, now) for finding, given in zip(left_open, closing)]
+    return ticket_row, [item_row(ticket_row, kept.finding, detected, answer, now), *still, *history]
 
 
 def _with_answers(kept: KeptRecord) -> dict:
@@ -343,74 +342,3 @@ def _confidence(extraction: Extraction) -> float:
     """The weakest of the required fields: a record is as sure as its least sure required value."""
     values = [extraction.values.get(name) for name in REQUIRED_FIELDS]
     return round(min((v.confidence if v else 0.0) for v in values), 3)
-
-
-def _page_review_rows(page: ReadPage, partition_key: str, now: datetime) -> list[dict]:
-    """A row per finding, and the items people answered that the corrected page no longer raises, as history."""
-    raised = {(f.reason.value, f.about) for f in page.findings}
-    rows = [_review_row(page, f, page.answers.for_item(f), partition_key, now) for f in page.findings]
-    for reason, field_name, answer in page.answers.answered_items():
-        if (reason, field_name) not in raised:
-            history = Finding(Reason(reason), f"answered by {answer['resolved_by']}", field_name=field_name)
-            rows.append(_review_row(page, history, answer, partition_key, now))
-    return rows
-
-
-def _detected_fields(extraction: Extraction) -> dict:
-    detected = {name: _jsonable(value.value) for name, value in extraction.values.items()}
-    detected.update({f"{name}?": _jsonable(value.value) for name, value in extraction.suggestions.items()})
-    if extraction.page_dates:
-        detected["dates_on_page"] = [
-            d.value.isoformat() if d.confidence >= FIELD_MIN_CONFIDENCE else f"{d.value.isoformat()}? (guessed)"
-            for d in extraction.page_dates
-        ]
-    return detected
-
-
-def _jsonable(value):
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _review_row(page: ReadPage, finding: Finding, answer: dict | None, partition_key: str, now: datetime) -> dict:
-    source = page.extraction.source
-    where = {"page_id": source.page_id, "partition_key": partition_key, "file_path": source.file_path,
-             "page_number": source.page_number, "file_hash": source.file_hash}
-    if answer is None:
-        finding = Finding(finding.reason, finding.detail, {**finding.suggested_fixes,
-                                                           **page.answers.earlier_elsewhere()}, finding.field_name)
-    return _item_row(where, finding, _detected_fields(page.extraction), answer, now)
-
-
-def _item_row(where: dict, finding: Finding, detected: dict, answer: dict | None, now: datetime) -> dict:
-    """A review_queue row; `where` names the page (page_id, partition_key, file_path, page_number, file_hash)."""
-    return {
-        "page_id": where["page_id"],
-        "partition_key": where["partition_key"],
-        "file_path": where["file_path"],
-        "page_number": where["page_number"],
-        "file_hash": where["file_hash"],
-        "reason": finding.reason.value,
-        "field_name": finding.about,
-        "severity": finding.severity.value,
-        "detected_fields": {"detail": finding.detail, **detected},
-        "suggested_fixes": json.loads(json.dumps(finding.suggested_fixes, default=str)),
-        "created_at": now,
-        **_resolution(answer),
-    }
-
-
-def _resolution(answer: dict | None) -> dict:
-    if not answer:
-        return UNRESOLVED
-    given = {**answer["corrections"], **{key: answer[key] for key in ("decision", "because") if answer[key]}}
-    return {"resolved": True, "resolved_by": answer["resolved_by"], "resolved_at": answer["resolved_at"],
-            "corrections": given}
-
-
-def _file_review_row(entry: FileEntry, partition_key: str, answers: PageAnswers, now: datetime) -> dict:
-    where = {"page_id": entry.rel_path, "partition_key": partition_key, "file_path": entry.rel_path,
-             "page_number": None, "file_hash": entry.sha256}
-    finding = (Finding(Reason.IGNORED_FILE, entry.ignored) if entry.ignored
-               else Finding(Reason.UNREADABLE_FILE, entry.problem, {"action": entry.remedy}))
-    answer = answers.for_item(finding)
-    return _item_row(where, finding, {"kind": entry.kind, "size": entry.size, "sha256": entry.sha256}, answer, now)
