@@ -242,6 +242,16 @@ def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
     assert _extract(("Source", 40, 300), ("Detention Pond", 300, 300)).value("source") == "POND"
 
 
+@pytest.mark.parametrize("written", ["MSE WALL LOAD-OUT", "MSE Wall - Footing Dig", "MSE Retaining Wall"])
+def test_words_of_no_place_beside_a_place_name_leave_no_doubt(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "MSE_WALL"
+
+
+@pytest.mark.parametrize("written", ["S MSE WALL", "South side of MSE Wall"])
+def test_a_longer_names_other_words_written_cut_short_or_whole_leave_doubt(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") is None
+
+
 @pytest.mark.parametrize("written, place", [("Pier drilling spoils area", "PIER_EX"), ("South Pkg Garage", "SPG")])
 def test_places_as_forms_write_them(written, place):
     assert _extract(("Excavated From", 40, 300), (written, 300, 300)).value("source") == place

@@ -66,15 +66,23 @@ def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
 
 def place_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     """The place `text` names, unless the words naming it are also part of a longer name of another place
-    ("South side of MSE Wall": MSE Wall, or South MSE Wall?): a person says which."""
+    whose other words are written too, whole or cut short ("South side of MSE Wall", "S MSE WALL": MSE Wall, or
+    South MSE Wall?): a person says which. Words of no place's name beside it ("MSE WALL LOAD-OUT") make no
+    doubt."""
     value = find_in_text(vocabulary, kind, text)
     written = _words(spelled_out(text))
     named = [_words(s).split() for s in _spellings(vocabulary, kind, value) if f" {_words(s).strip()} " in written]
     longer = [_words(s).split() for other in vocabulary.synonyms[kind] if other != value
               for s in _spellings(vocabulary, kind, other)]
-    if any(len(words) > len(name) and set(name) <= set(words) for name in named for words in longer):
+    if any(len(words) > len(name) and set(name) <= set(words) and _all_written(set(words) - set(name), written)
+           for name in named for words in longer):
         return None
     return value
+
+
+def _all_written(words: set[str], written: str) -> bool:
+    """Whether each word is in the written words, whole or cut short ("S", "SO" for SOUTH)."""
+    return all(any(word.startswith(other) for other in written.split()) for word in words)
 
 
 def _spellings(vocabulary: Vocabulary, kind: str, value: str | None) -> list[str]:
