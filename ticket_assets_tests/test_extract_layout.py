@@ -236,8 +236,8 @@ def test_waste_managements_initials_are_no_compass_point(written):
 
 
 def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
-    unsure = _extract(("Source", 40, 300), ("So MSE Wall", 300, 300))
-    assert unsure.value("source") is None and unsure.suggestions["source"].value == "So MSE Wall"
+    unsure = _extract(("Source", 40, 300), ("So. side of MSE Wall", 300, 300))
+    assert unsure.value("source") is None and unsure.suggestions["source"].value == "So. side of MSE Wall"
     assert _extract(("Source", 40, 300), ("MSE Wall", 300, 300)).value("source") == "MSE_WALL"
     assert _extract(("Source", 40, 300), ("Detention Pond", 300, 300)).value("source") == "POND"
 
@@ -247,9 +247,16 @@ def test_words_of_no_place_beside_a_place_name_leave_no_doubt(written):
     assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "MSE_WALL"
 
 
-@pytest.mark.parametrize("written", ["S MSE WALL", "South side of MSE Wall"])
+@pytest.mark.parametrize("written", ["MSE WALL S END", "South side of MSE Wall"])
 def test_a_longer_names_other_words_written_cut_short_or_whole_leave_doubt(written):
     assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") is None
+
+
+@pytest.mark.parametrize("written, place", [("S MSE WALL", "SOUTH_MSE_WALL"), ("So Fill", "SOUTH_FILL"),
+                                            ("S-FILL", "SOUTH_FILL"), ("SO MSEWALLEXC.", "SOUTH_MSE_WALL"),
+                                            ("E Garage", "ZONE_E_GARAGE")])
+def test_a_place_name_opening_with_a_compass_points_letter_is_that_points(written, place):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == place
 
 
 @pytest.mark.parametrize("written, place", [("Pier drilling spoils area", "PIER_EX"), ("South Pkg Garage", "SPG")])

@@ -17,12 +17,21 @@ _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "
 _ZERO_IN_A_WORD = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])", re.I)
 _DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])(?![A-Z]\.)", re.I)  # "W.M." is initials, no west
 _DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": "WEST "}
+# A place's name opening with a compass point's letter, no stop: "S MSE WALL", "So Fill", "S-FILL". Not E or W:
+# "E Garage" is a zone's name, "W/M" Waste Management's initials.
+_OPENING_DIRECTION = re.compile(r"^\W*(SO|[NS])(?:\s+|-)(?=[A-Z]{2})", re.I)
 
 
 def spelled_out(text: str) -> str:
     """Accents dropped and abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are
     South ones."""
     return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], without_accents(text))
+
+
+def opening_direction_spelled_out(place: str) -> str:
+    """A place's name whose first word is a compass point's letter without its stop, with that point written
+    out: "S MSE WALL" is the South MSE Wall, as "S. MSE WALL" is."""
+    return _OPENING_DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], place)
 
 
 def letter_o_for_zero(text: str) -> str:
