@@ -503,3 +503,8 @@ def test_a_quantity_label_of_two_labels_words_is_one_label_its_value_under_it(la
 @pytest.mark.parametrize("written, measures", [("NT16.86", (16.86, "TONS")), ("CY 12", (12.0, "CY"))])
 def test_a_unit_before_its_amount_at_a_quantity_label_is_its_unit(written, measures):
     assert _measures(_extract(("AMT HAULED:", 40, 300), (written, 300, 300))) == measures
+
+
+def test_a_labels_words_joined_by_a_hyphen_are_that_label():
+    page = _extract(("PICK-UP LOCATION", 40, 300), ("Tract 2", 300, 300), ("Notes", 40, 400), ("Pond", 300, 400))
+    assert page.value("source") == "TRACT_2"

@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
-# OCR's confusions in a label's letters; between its words a stop of a word cut short may stand ("Man. ID").
-CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\.?\s*",
+# OCR's confusions in a label's letters; between its words a stop of a word cut short may stand ("Man. ID"), or the
+# hyphen that joins them ("PICK-UP LOCATION").
+CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"[.-]?\s*",
             ".": r"\.?", "CL": "(?:C[L1I|]|D)"}  # "cl" close together is read as a "d": "Vehide ID"
 # A label's number word, after the stop of a label cut short too ("Mfst. No.", "Tkt. #"), one OCR read as a
 # comma ("Manif, No.").
