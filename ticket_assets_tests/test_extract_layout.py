@@ -508,3 +508,8 @@ def test_a_unit_before_its_amount_at_a_quantity_label_is_its_unit(written, measu
 def test_a_labels_words_joined_by_a_hyphen_are_that_label():
     page = _extract(("PICK-UP LOCATION", 40, 300), ("Tract 2", 300, 300), ("Notes", 40, 400), ("Pond", 300, 400))
     assert page.value("source") == "TRACT_2"
+
+
+@pytest.mark.parametrize("written", ["Tr-2", "Tr. 2"])
+def test_tract_2_shortened_to_tr_is_tract_2(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "TRACT_2"
