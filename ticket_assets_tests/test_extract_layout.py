@@ -513,3 +513,7 @@ def test_a_labels_words_joined_by_a_hyphen_are_that_label():
 @pytest.mark.parametrize("written", ["Tr-2", "Tr. 2"])
 def test_tract_2_shortened_to_tr_is_tract_2(written):
     assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "TRACT_2"
+
+
+def test_a_number_sign_whose_degree_mark_ocr_read_as_an_a_ends_a_label():
+    assert _extract(("CamiónNa:", 40, 300), ("646", 300, 300)).value("truck_number") == "646"
