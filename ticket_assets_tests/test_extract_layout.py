@@ -236,10 +236,27 @@ def test_waste_managements_initials_are_no_compass_point(written):
 
 
 def test_a_place_whose_words_are_part_of_a_longer_place_name_goes_to_a_person():
-    unsure = _extract(("Source", 40, 300), ("So MSE Wall", 300, 300))
-    assert unsure.value("source") is None and unsure.suggestions["source"].value == "So MSE Wall"
+    unsure = _extract(("Source", 40, 300), ("So. side of MSE Wall", 300, 300))
+    assert unsure.value("source") is None and unsure.suggestions["source"].value == "So. side of MSE Wall"
     assert _extract(("Source", 40, 300), ("MSE Wall", 300, 300)).value("source") == "MSE_WALL"
     assert _extract(("Source", 40, 300), ("Detention Pond", 300, 300)).value("source") == "POND"
+
+
+@pytest.mark.parametrize("written", ["MSE WALL LOAD-OUT", "MSE Wall - Footing Dig", "MSE Retaining Wall"])
+def test_words_of_no_place_beside_a_place_name_leave_no_doubt(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "MSE_WALL"
+
+
+@pytest.mark.parametrize("written", ["MSE WALL S END", "South side of MSE Wall"])
+def test_a_longer_names_other_words_written_cut_short_or_whole_leave_doubt(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") is None
+
+
+@pytest.mark.parametrize("written, place", [("S MSE WALL", "SOUTH_MSE_WALL"), ("So Fill", "SOUTH_FILL"),
+                                            ("S-FILL", "SOUTH_FILL"), ("SO MSEWALLEXC.", "SOUTH_MSE_WALL"),
+                                            ("E Garage", "ZONE_E_GARAGE")])
+def test_a_place_name_opening_with_a_compass_points_letter_is_that_points(written, place):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == place
 
 
 @pytest.mark.parametrize("written, place", [("Pier drilling spoils area", "PIER_EX"), ("South Pkg Garage", "SPG")])
@@ -486,3 +503,17 @@ def test_a_quantity_label_of_two_labels_words_is_one_label_its_value_under_it(la
 @pytest.mark.parametrize("written, measures", [("NT16.86", (16.86, "TONS")), ("CY 12", (12.0, "CY"))])
 def test_a_unit_before_its_amount_at_a_quantity_label_is_its_unit(written, measures):
     assert _measures(_extract(("AMT HAULED:", 40, 300), (written, 300, 300))) == measures
+
+
+def test_a_labels_words_joined_by_a_hyphen_are_that_label():
+    page = _extract(("PICK-UP LOCATION", 40, 300), ("Tract 2", 300, 300), ("Notes", 40, 400), ("Pond", 300, 400))
+    assert page.value("source") == "TRACT_2"
+
+
+@pytest.mark.parametrize("written", ["Tr-2", "Tr. 2"])
+def test_tract_2_shortened_to_tr_is_tract_2(written):
+    assert _extract(("Source", 40, 300), (written, 300, 300)).value("source") == "TRACT_2"
+
+
+def test_a_number_sign_whose_degree_mark_ocr_read_as_an_a_ends_a_label():
+    assert _extract(("CamiónNa:", 40, 300), ("646", 300, 300)).value("truck_number") == "646"

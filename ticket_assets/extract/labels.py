@@ -13,19 +13,20 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "templates" / "labels.yaml"
-# OCR's confusions in a label's letters; between its words a stop of a word cut short may stand ("Man. ID").
-CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"\.?\s*",
+# OCR's confusions in a label's letters; between its words a stop of a word cut short may stand ("Man. ID"), or the
+# hyphen that joins them ("PICK-UP LOCATION").
+CONFUSED = {"I": "[I1L|!]", "L": "[L1I|]", "O": "[O0Q]", "Q": "[QO0]", "S": "[S5$]", "M": "(?:M|RN)", " ": r"[.-]?\s*",
             ".": r"\.?", "CL": "(?:C[L1I|]|D)"}  # "cl" close together is read as a "d": "Vehide ID"
 # A label's number word, after the stop of a label cut short too ("Mfst. No.", "Tkt. #"), one OCR read as a
-# comma ("Manif, No.").
-NUMBER_WORD = r"(?:[.,]?\s*(?:#|N[O0º°]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
+# comma ("Manif, No."), or "Nº" with its º read as an a ("CamiónNa:").
+NUMBER_WORD = r"(?:[.,]?\s*(?:#|N[O0º°A]\.?|NUMBER|NUM\.?)(?![A-Z]))?\s*:?"
 
 
 GLUED_MIN_LETTERS = 7  # a label this long, or of two words, is still a label with its value glued on
 MISREAD_MIN_LETTERS = 7  # a label's word this long is still that word with one letter misread or lost
 LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{MISREAD_MIN_LETTERS - 1},}}(?![^\W\d_])")
 WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's word, not the label
-SHORT_WORD_GOES_ON = r"(?!N[O0º°]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
+SHORT_WORD_GOES_ON = r"(?!N[O0º°A]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
 UNIT_LETTER_GAP = r"[./]?\s?"  # what may stand between a unit's letters: "C.Y.", "CU YD", "CU/YD", "S/T"
 BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".

@@ -17,12 +17,21 @@ _LOOK_ALIKE = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O", "
 _ZERO_IN_A_WORD = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])", re.I)
 _DIRECTION = re.compile(r"\b(SO|[NSEW])\.\s*(?=[A-Z])(?![A-Z]\.)", re.I)  # "W.M." is initials, no west
 _DIRECTIONS = {"N": "NORTH ", "S": "SOUTH ", "SO": "SOUTH ", "E": "EAST ", "W": "WEST "}
+# A place's name opening with a compass point's letter, no stop: "S MSE WALL", "So Fill", "S-FILL". Not E or W:
+# "E Garage" is a zone's name, "W/M" Waste Management's initials.
+_OPENING_DIRECTION = re.compile(r"^\W*(SO|[NS])(?:\s+|-)(?=[A-Z]{2})", re.I)
 
 
 def spelled_out(text: str) -> str:
     """Accents dropped and abbreviated compass points written out: "S. Parking Garage" and "So. Fill" are
     South ones."""
     return _DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], without_accents(text))
+
+
+def opening_direction_spelled_out(place: str) -> str:
+    """A place's name whose first word is a compass point's letter without its stop, with that point written
+    out: "S MSE WALL" is the South MSE Wall, as "S. MSE WALL" is."""
+    return _OPENING_DIRECTION.sub(lambda match: _DIRECTIONS[match.group(1).upper()], place)
 
 
 def letter_o_for_zero(text: str) -> str:
@@ -66,15 +75,23 @@ def find_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
 
 def place_in_text(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
     """The place `text` names, unless the words naming it are also part of a longer name of another place
-    ("South side of MSE Wall": MSE Wall, or South MSE Wall?): a person says which."""
+    whose other words are written too, whole or cut short ("South side of MSE Wall", "S MSE WALL": MSE Wall, or
+    South MSE Wall?): a person says which. Words of no place's name beside it ("MSE WALL LOAD-OUT") make no
+    doubt."""
     value = find_in_text(vocabulary, kind, text)
     written = _words(spelled_out(text))
     named = [_words(s).split() for s in _spellings(vocabulary, kind, value) if f" {_words(s).strip()} " in written]
     longer = [_words(s).split() for other in vocabulary.synonyms[kind] if other != value
               for s in _spellings(vocabulary, kind, other)]
-    if any(len(words) > len(name) and set(name) <= set(words) for name in named for words in longer):
+    if any(len(words) > len(name) and set(name) <= set(words) and _all_written(set(words) - set(name), written)
+           for name in named for words in longer):
         return None
     return value
+
+
+def _all_written(words: set[str], written: str) -> bool:
+    """Whether each word is in the written words, whole or cut short ("S", "SO" for SOUTH)."""
+    return all(any(word.startswith(other) for other in written.split()) for word in words)
 
 
 def _spellings(vocabulary: Vocabulary, kind: str, value: str | None) -> list[str]:

@@ -16,8 +16,8 @@ from ticket_assets.discover import FilenameMeta
 from ticket_assets.extract import fields as find
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import MaterialText, disagree, read_material
-from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text, place_in_text,
-                                            squash, without_names)
+from ticket_assets.extract.normalize import (canonical, find_in_text, letter_o_for_zero, named_in_text,
+                                             opening_direction_spelled_out, place_in_text, squash, without_names)
 from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
@@ -296,6 +296,7 @@ def _short_value(text: str) -> bool:
 
 
 def _place(vocabulary: Vocabulary, kind: str, text: str) -> str | None:
+    text = opening_direction_spelled_out(text)
     return canonical(vocabulary, kind, text) or place_in_text(vocabulary, kind, letter_o_for_zero(text))
 
 
