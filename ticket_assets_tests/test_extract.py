@@ -667,6 +667,30 @@ def test_a_material_run_into_the_next_word(written, material):
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
+@pytest.mark.parametrize("line, material, conflict", [("6. Material ShippedROCK - 1 1/2 CLEAN", "ROCK", True),
+                                                      ("6. Material ShippedCLEAN NATIVEFILL-SPG", "NON_CONTAMINATED",
+                                                       False),
+                                                      ("Commodity Hauled3x5 Boulder Rock", "3X5", False)])
+def test_a_material_label_whose_last_word_is_run_into_its_value(line, material, conflict):
+    """'ShippedROCK' is no word of rock: read whole, "ROCK - 1 1/2 CLEAN" names two classes, for a person."""
+    page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (line, 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert material in (e.value("material"), getattr(e.conflicts.get("material"), "value", None))
+    assert (Reason.MATERIAL_CONFLICT in _reasons(e)) == conflict
+
+
+def test_a_manifest_with_its_label_s_number_word_run_into_it_is_only_a_suggestion():
+    page = _material_page("C/S DIRT", manifest=False)
+    page = replace(page, lines=[*page.lines, OcrLine("WASTE MANIFEST NUMBERTXC-8779366-X", 0.99, (40, 240, 460, 260))])
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("manifest_number") is None and "manifest_number" in e.suggestions
+
+
+def test_a_grade_run_into_a_material_s_name_keeps_it_but_an_unknown_word_does_not():
+    grade = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), ("MATERIAL: 57LIMESTONE", 40, 200))
+    assert extract_page(page_source(), grade, KNOWN).value("material") == "ROCK"
+
+
 @pytest.mark.parametrize("label", ["MATERIALDESC:", "Material Desc"])
 def test_a_material_description_label_glued_to_its_value(label):
     page = ocr_page(("BIG CITY", 40, 20), ("No. 250384", 780, 30), (f"{label}3 × 5 Rock", 40, 200))
@@ -981,7 +1005,7 @@ def test_a_material_named_with_a_narrower_kind_of_it_is_the_narrower_kind(writte
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
-@pytest.mark.parametrize("written", ["3 x 5in ROCK", "3 x ROCK"])
+@pytest.mark.parametrize("written", ["3 x 5in ROCK", "3 x ROCK", "3x5Boulder Rock", "XS.ROCK"])
 def test_a_general_material_beside_words_of_a_narrower_one_is_only_a_suggestion(written):
     """Regression: '3"-5" rock' was accepted as ROCK, a 3X5 load recorded as the wrong material silently."""
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), (f"Item: {written}", 40, 200))

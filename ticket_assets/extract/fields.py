@@ -41,6 +41,7 @@ MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)
 # A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there;
 # groups of three or more: "12 2291 18" is numbers of a row read in one column, an amount among them.
 SPACED_MANIFEST = re.compile(r"[A-Z0-9]{3,}(?:\s+(?=[A-Z]*\d)[A-Z0-9]{3,})+", re.I)
+NUMBER_WORD_RUN_IN = re.compile(r"(?:NUMBER|NUM|NBR|NO)(?=[A-Z])", re.I)  # a label's number word before letters
 MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "TX-NH-4210 553"
 PHONE = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}")
 DATE_MISREAD = re.compile(r"\d{1,2}[-/.17lI|]\d{1,2}[-/.17lI|](?:\d{4}|\d{2})", re.I)  # "12102/2024": a slash read as 1
@@ -363,8 +364,10 @@ def _labelled_on_its_row(page: PageText, line) -> bool:
 
 def _may_not_be_whole(value: str, text: str, end: int, at_label: Found) -> bool:
     """Whether a number read at a label may be more or less than the number written: digits alone (OCR may have
-    lost its letters or dashes), more digits after a space, or a letter run into the label's letters."""
-    return value.isdigit() or _goes_on(text, end) or _run_into_its_label(at_label)
+    lost its letters or dashes), more digits after a space, a letter run into the label's letters, or the
+    label's number word run into it ("NUMBERTXC-8779366-X": where the number begins is a guess)."""
+    return (value.isdigit() or _goes_on(text, end) or _run_into_its_label(at_label)
+            or bool(NUMBER_WORD_RUN_IN.match(value)))
 
 
 def _run_into_its_label(found: Found) -> bool:

@@ -39,6 +39,7 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     others = tuple(m for m in named if _class_of(vocabulary, m) not in (None, _class_of(vocabulary, value)))
     unsure = (value in vocabulary.plain_earth and _after_unknown_word(vocabulary, remaining, value)
               or value not in EXPORT_MATERIALS and _with_words_of_a_narrower_material(vocabulary, remaining, value)
+              or value not in EXPORT_MATERIALS and _glued_to_an_unknown_word(vocabulary, remaining, value)
               or len(set(named) & set(vocabulary.plain_earth)) > 1)  # "Fill Dirt": which of the two, a person says
     return MaterialText(value, others, sure=not unsure)
 
@@ -93,7 +94,25 @@ def _with_words_of_a_narrower_material(vocabulary: Vocabulary, text: str, materi
                 if other != material and own & _words_of(vocabulary, other)]
     telling = ({word for other in narrower for word in _words_of(vocabulary, other)}
                - own - vocabulary.earth_qualifiers - vocabulary.size_words)
-    return bool(telling & set(re.findall(r"[A-Z0-9/]+", text)))
+    words = set(re.findall(r"[A-Z0-9/]+", text))
+    # OCR runs words together ("3X5BOULDER ROCK"): a size code inside another word counts too
+    codes = [word for word in telling if len(word) > 2 and re.search(r"\d", word)]
+    return bool(telling & words) or any(code in word for code in codes for word in words)
+
+
+def _glued_to_an_unknown_word(vocabulary: Vocabulary, text: str, material: str) -> bool:
+    """Whether a material's name has a word no material knows run into it, or joined by a stop or a dash
+    ("XS.ROCK": a 3X5 Rock whose 3 OCR lost, or what else?): the material is then only a suggestion."""
+    if material is None:
+        return False
+    known = vocabulary.earth_qualifiers | {word for other in vocabulary.synonyms["material"]
+                                           for word in _words_of(vocabulary, other)}
+    for spelling in (material.replace("_", " "), *vocabulary.synonyms["material"][material]):
+        pattern = rf"([A-Z0-9]+)[.-]?{re.escape(spelling.upper())}\b"
+        if any(match.group(1) not in known and not match.group(1).isdigit()  # a grade: "57LIMESTONE"
+               for match in re.finditer(pattern, text)):
+            return True
+    return False
 
 
 def _words_of(vocabulary: Vocabulary, material: str | None) -> set[str]:
