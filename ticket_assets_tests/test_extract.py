@@ -155,6 +155,11 @@ def test_a_ticket_number_printed_sideways_up_or_down_the_margin_after_its_label_
     assert e.value("ticket_number") == number
 
 
+def test_a_reference_label_after_a_trap_word_is_no_ticket_number_label():
+    po = ocr_page(("PORTILLO & SONS", 300, 20), ("PO REF: 36993", 40, 200), ("QTY: 15 CY", 40, 300))
+    assert extract_page(page_source(), po, KNOWN).value("ticket_number") is None
+
+
 def test_a_number_sign_alone_on_its_line_labels_the_number_under_it_but_not_one_after_words():
     boxed = ocr_page(("TARANGO TRUCKING", 200, 40), ("Signature", 50, 520), ("NO.", 820, 470), ("190116", 800, 500))
     assert extract_page(page_source(), boxed, KNOWN).value("ticket_number") == "190116"

@@ -41,6 +41,7 @@ MANIFEST_TOKEN = re.compile(r"(?:[A-Z0-9]+\s(?=\d))?[A-Z0-9]+(?:[-_/.][A-Z0-9]+)
 # A manifest number printed in groups a space apart ("MNF 0986 229758"), read whole when it is all the text there;
 # groups of three or more: "12 2291 18" is numbers of a row read in one column, an amount among them.
 SPACED_MANIFEST = re.compile(r"[A-Z0-9]{3,}(?:\s+(?=[A-Z]*\d)[A-Z0-9]{3,})+", re.I)
+BARE_REFERENCE = re.compile(r"REF\b\W*(?:NO\b\W*)?", re.I)  # "Ref:", "Ref #", "Ref No.": a reference to what?
 NUMBER_WORD_RUN_IN = re.compile(r"(?:NUMBER|NUM|NBR|NO)(?=[A-Z])", re.I)  # a label's number word before letters
 MORE_DIGITS = re.compile(r"\s+[A-Z]*\d", re.I)  # a number going on after a space: "TX-NH-4210 553"
 PHONE = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-.]\d{4}")
@@ -187,9 +188,9 @@ def _first_number_at(label_line, candidates: list[Found], templates: tuple[Vendo
 
 
 def _numbers_a_trap(label_line, label: str) -> bool:
-    """Whether a bare number sign follows words naming a number that is not the ticket's ("Lic No. 414278",
-    "Order No.")."""
-    if not form_labels().same_line_only.fullmatch(label.strip()):
+    """Whether a label that only says a number follows (a number sign, "Ref:") comes after words naming a
+    number that is not the ticket's ("Lic No. 414278", "Order No.", "PO REF: 36993")."""
+    if not (form_labels().same_line_only.fullmatch(label.strip()) or BARE_REFERENCE.fullmatch(label.strip())):
         return False
     before = label_line.text[: label_line.text.find(label)].split()
     return bool(TRAP_LABELS.search(" ".join(before[-2:])))
