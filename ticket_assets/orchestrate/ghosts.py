@@ -40,6 +40,17 @@ def fail_dead_runs(instance: DagsterInstance, warehouse: Warehouse, settings: Se
     return [run.run_id for run in dead]
 
 
+def free_slots_of_ended_runs(instance: DagsterInstance) -> list[str]:
+    """Give back the pool slots still held by runs that have ended: a run stopped with Ctrl-C is failed before
+    its step gives back the warehouse's one slot, and every later day would wait for it for ever."""
+    storage = instance.event_log_storage
+    ended = [run_id for run_id in storage.get_concurrency_run_ids()
+             if (run := instance.get_run_by_id(run_id)) is None or run.is_finished]
+    for run_id in ended:
+        storage.free_concurrency_slots_for_run(run_id)
+    return ended
+
+
 def _is_gone(owner: str) -> bool:
     host, pid, started = owner.rsplit(":", 2)
     return host == socket.gethostname() and _start_time(int(pid)) != started

@@ -25,7 +25,7 @@ from ticket_assets.defs.process_day import PARTITION_TAG, SIGNATURE_TAG
 from ticket_assets.discover import folder_signature
 from ticket_assets.orchestrate.audit import error_text, record_failed_run
 from ticket_assets.orchestrate.day_run import DayRun
-from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, this_process
+from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, free_slots_of_ended_runs, this_process
 from ticket_assets.orchestrate.step_server import start_step_server
 from ticket_assets.store.warehouse import Warehouse
 
@@ -89,6 +89,7 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
     started = time.monotonic()
     instance.add_dynamic_partitions(date_folders.name, [day])
     fail_dead_runs(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, day)
+    free_slots_of_ended_runs(instance)
     tags = {PARTITION_TAG: day, SIGNATURE_TAG: folder_signature(settings.inbox / day), "tickets/started_by": "cli",
             PROCESS_TAG: this_process()}
     with execute_job(reconstructable(process_day_job), instance=instance, run_config=_run_config(settings),
