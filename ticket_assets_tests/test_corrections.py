@@ -8,7 +8,8 @@ import pytest
 from ticket_assets import api
 from ticket_assets.config import Job, load_settings
 from ticket_assets.errors import UserError
-from ticket_assets.extract.corrections import CorrectionContext, CorrectionError, checked_answer, parse_correction
+from ticket_assets.extract.corrections import (CorrectionContext, CorrectionError, checked_answer, parse_correction,
+                                                parse_corrections)
 from ticket_assets.extract.reasons import Reason
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.store.warehouse import Warehouse
@@ -55,6 +56,17 @@ def test_regression_a_date_is_no_manifest_number(typed):
     with pytest.raises(CorrectionError, match="is a phone number"):
         parse_correction("manifest_number", "123-456-7890", CONTEXT)
     assert parse_correction("manifest_number", "2025784876", CONTEXT) == "2025784876"  # digits, but no day
+
+
+def test_regression_a_manifest_number_is_checked_against_the_landfill_given_in_the_same_answer():
+    """Third trial: `--set manifest_number=WM-MAN-2024 --set destination=WASTE_MANAGEMENT_LEWISVILLE` was saved on a
+    load whose destination was not read: the shape was checked against the record's destination, none."""
+    for order in ((0, 1), (1, 0)):
+        sets = ["manifest_number=WM-MAN-2024", "destination=waste mgmt"]
+        with pytest.raises(CorrectionError, match=r"WM-MAN-####-######"):
+            parse_corrections([sets[i] for i in order], CONTEXT)
+    whole = parse_corrections(["manifest_number=WM-MAN-2024-654321", "destination=waste mgmt"], CONTEXT)
+    assert whole == {"destination": "WASTE_MANAGEMENT_LEWISVILLE", "manifest_number": "WM-MAN-2024-654321"}
 
 
 def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refused():

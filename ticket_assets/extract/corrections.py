@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from ticket_assets.config import Job
@@ -44,24 +44,35 @@ class CorrectionContext:
     known: Vocabularies
     job: Job
     job_codes: tuple[str, ...]
-    manifest_shapes: tuple[str, ...] = ()  # the shapes the templates of the record's destination and vendor give
+    destination: str | None = None  # the record's: its template and the vendor's give its manifests' shapes
+    vendor: str | None = None
 
     @classmethod
     def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None):
         record = record or {}
-        return cls(known, job, job_codes, known.manifest_shapes(record.get("destination"), record.get("vendor")))
+        return cls(known, job, job_codes, record.get("destination"), record.get("vendor"))
+
+    @property
+    def manifest_shapes(self) -> tuple[str, ...]:
+        return self.known.manifest_shapes(self.destination, self.vendor)
+
+    def with_answer(self, corrections: dict) -> "CorrectionContext":
+        """The context as the answer leaves the record: a destination or vendor given with a manifest number
+        says which shapes that number must have."""
+        return replace(self, destination=corrections.get("destination", self.destination),
+                       vendor=corrections.get("vendor", self.vendor))
 
 
 def parse_corrections(sets: list[str], context: CorrectionContext) -> dict:
     """The stored form of each `FIELD=VALUE` of an answer. A field given twice with two values is refused:
     which one the person meant is not for the platform to pick."""
     corrections: dict = {}
-    for text in sets:
+    for text in sorted(sets, key=lambda text: text.strip().startswith("manifest_number")):  # after its landfill
         field, separator, typed = text.partition("=")
         if not separator:
             raise CorrectionError(f"--set {text!r}: write FIELD=VALUE")
         field = field.strip()
-        value = parse_correction(field, typed, context)
+        value = parse_correction(field, typed, context.with_answer(corrections))
         if field in corrections and corrections[field] != value:
             raise CorrectionError(f"{field} given twice ({_typed(corrections[field])}, {_typed(value)})")
         corrections[field] = value
