@@ -105,8 +105,7 @@ def _glued_to_an_unknown_word(vocabulary: Vocabulary, text: str, material: str) 
     ("XS.ROCK": a 3X5 Rock whose 3 OCR lost, or what else?): the material is then only a suggestion."""
     if material is None:
         return False
-    known = vocabulary.earth_qualifiers | {word for other in vocabulary.synonyms["material"]
-                                           for word in _words_of(vocabulary, other)}
+    known = _known_words(vocabulary)
     for spelling in (material.replace("_", " "), *vocabulary.synonyms["material"][material]):
         pattern = rf"([A-Z0-9]+)[.-]?{re.escape(spelling.upper())}\b"
         if any(match.group(1) not in known and not match.group(1).isdigit()  # a grade: "57LIMESTONE"
@@ -121,6 +120,13 @@ def _words_of(vocabulary: Vocabulary, material: str | None) -> set[str]:
         return set()
     spellings = (material.replace("_", " "), *vocabulary.synonyms["material"][material])
     return {word for spelling in spellings for word in re.findall(r"[A-Z0-9/]+", spelling.upper())}
+
+
+@lru_cache(maxsize=16)  # asked of every line a material is looked for on
+def _known_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """The words of every material's spellings, and the words that qualify plain earth."""
+    return frozenset(vocabulary.earth_qualifiers | {word for material in vocabulary.synonyms["material"]
+                                                     for word in _words_of(vocabulary, material)})
 
 
 @lru_cache(maxsize=16)

@@ -448,16 +448,19 @@ def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
 def _lists_trades(page: PageText, line: OcrLine) -> bool:
     """A letterhead's list of what the vendor does ("Dirt - Rock - Demo Haul Off", "Ready Mix - Aggregates -
     Hauling"): three or more parts between dashes or bullets, which say nothing of this load."""
+    if not page.is_header(line):
+        return False
     parts = [part for part in TRADE_SEPARATOR.split(line.text) if re.search(r"[^\W\d_]", part)]
-    return page.is_header(line) and len(parts) >= TRADES_LISTED
+    return len(parts) >= TRADES_LISTED
 
 
 def _choose_measures(extraction: Extraction, page: PageText) -> None:
     _choose(extraction, "truck_number", [_from_page(find.find_truck_number(page))])
     quantity = find.find_quantity(page)
-    amount, unit = (quantity.amount, quantity.unit) if quantity else (None, None)
-    _choose(extraction, "quantity", [FieldValue(amount, "page", quantity.found.confidence)] if quantity else [])
-    _choose(extraction, "quantity_unit", [FieldValue(unit, "page", quantity.unit_confidence)] if quantity else [])
+    amount = FieldValue(quantity.amount, "page", quantity.found.confidence) if quantity else None
+    unit = FieldValue(quantity.unit, "page", quantity.unit_confidence) if quantity else None
+    _choose(extraction, "quantity", [amount])
+    _choose(extraction, "quantity_unit", [unit])
 
 
 def _assume_vendor_from_destination(extraction: Extraction) -> None:

@@ -161,7 +161,8 @@ def _reads_as_name(page: PageText, line: OcrLine) -> bool:
     letters = sum(char.isalpha() for char in text)
     others = len(NAME_PUNCTUATION.sub("", text))
     distinct = set(char.upper() for char in text if char.isalpha())
-    return (letters >= 4 and len(distinct) >= 3 and letters >= 0.7 * others  # a barcode reads "IIII" and not labels.any_label.search(text)
+    return (letters >= 4 and len(distinct) >= 3  # a barcode reads "IIII"
+            and letters >= 0.7 * others and not labels.any_label.search(text)
             and not labels.form_titles.search(text) and not CHOICES.search(text) and not ADDRESS.search(text)
             and not page.names_the_customer(line) and not _a_place_value(page, line))
 
