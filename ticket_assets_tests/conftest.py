@@ -50,17 +50,24 @@ def sample_inbox(tmp_path_factory) -> Path:
     return inbox
 
 
-def make_home(path: Path, settle_seconds: float = 0, **ocr) -> Path:
-    """A TICKETS_HOME whose tickets.yaml renders small and uses the given OCR options."""
+def make_home(path: Path, settle_seconds: float = 0, days_at_once: int = 1, **ocr) -> Path:
+    """A TICKETS_HOME whose tickets.yaml renders small and uses the given OCR options.
+
+    Its instance runs one day at a time unless told otherwise: the suite's two workers already share the two
+    cores, and a day run beside another runs in a process of its own that imports Dagster again."""
     import yaml
 
-    from ticket_assets.config import PACKAGED_CONFIG
+    from ticket_assets.config import INSTANCE_TEMPLATE, PACKAGED_CONFIG
 
     config = yaml.safe_load(PACKAGED_CONFIG.read_text())
     config["ocr"].update({"dpi": 120, "workers": 2, **ocr})
     config["sensor"]["settle_seconds"] = settle_seconds
     path.mkdir(parents=True, exist_ok=True)
     (path / "tickets.yaml").write_text(yaml.safe_dump(config))
+    instance = yaml.safe_load(INSTANCE_TEMPLATE.read_text())
+    instance["concurrency"]["runs"]["max_concurrent_runs"] = days_at_once
+    (path / "dagster").mkdir(exist_ok=True)
+    (path / "dagster" / "dagster.yaml").write_text(yaml.safe_dump(instance))
     return path
 
 

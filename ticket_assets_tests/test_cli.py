@@ -15,15 +15,14 @@ from ticket_assets.config import load_settings
 from ticket_assets.orchestrate.day_run import DayRun
 from ticket_assets.store.warehouse import Warehouse
 
+from . import commands
 from .conftest import REALDATA_DAY, SAMPLE_DAYS, make_home
 from .etickets import DIRT_LOAD, ROCK_LOAD, write_etickets
 from .test_golden_real import PRINTED
 
 
 def _tickets(*args, home, env_extra=None):
-    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster"), **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=600)
+    return commands.tickets(home, *args, env_extra=env_extra)
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +218,7 @@ def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_day
 
     inbox = tmp_path / "inbox"  # two scanned pages a day: what is checked is where each day's results go
     generate_inbox(inbox, SAMPLE_DAYS, pages_per_day=2, seed=7, bad_files=False, dpi=100)
-    first, second = make_home(tmp_path / "first"), make_home(tmp_path / "second")
+    first, second = make_home(tmp_path / "first", days_at_once=2), make_home(tmp_path / "second", days_at_once=2)
     days = [day.isoformat() for day in SAMPLE_DAYS]
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
     result = subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, str(inbox), str(first), str(second), days[0]],

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 
 from ticket_assets.store.warehouse import Warehouse
 
+from .commands import tickets as _tickets
 from .conftest import make_home
 from .etickets import CLASS_2_LOAD, DIRT_LOAD, ROCK_LOAD, write_etickets
 from .test_faults import SUMMARY
@@ -30,12 +31,6 @@ pytestmark = pytest.mark.faults
 
 FIRST, SECOND = "2024-10-17", "2024-10-18"
 UNKNOWN_JOB_FILE = f"99-999__{FIRST}__IMPORT__C2__CORPOTECH.pdf"
-
-
-def _tickets(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
-    return subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=600, cwd=cwd)
 
 
 def _tickets_telling_imports(home: Path, *args: str) -> subprocess.CompletedProcess:

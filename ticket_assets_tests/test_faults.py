@@ -32,6 +32,7 @@ from PIL import Image
 from ticket_assets.store.warehouse import Warehouse
 from ticket_assets.synth import generate_inbox
 
+from .commands import tickets as _tickets, tickets_in_own_process
 from .conftest import make_home
 from .etickets import DIRT_LOAD, write_etickets
 
@@ -54,12 +55,6 @@ BAD_INPUTS = {
     "outside link.pdf": "outside the inbox: refused",
     "broken link.pdf": "the file is gone",
 }
-
-
-def _tickets(home: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster"), **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=600)
 
 
 def _write_bad_inputs(folder: Path, outside: Path) -> None:
@@ -191,9 +186,9 @@ def test_steps_killed_mid_work_are_retried_and_leave_the_clean_result(clean_run,
     home, killed = make_home(tmp_path / "home"), tmp_path / "killed"
     killed.mkdir()
     before = _hashes(inbox)
-    result = _tickets(home, "process", str(inbox),
-                      env_extra={"TICKETS_FAULT": ",".join(KILL_POINTS), "TICKETS_FAULT_ONCE": str(killed),
-                                 **QUICK_RETRIES})
+    result = tickets_in_own_process(home, "process", str(inbox),
+                                    env_extra={"TICKETS_FAULT": ",".join(KILL_POINTS),
+                                               "TICKETS_FAULT_ONCE": str(killed), **QUICK_RETRIES})
     SUMMARY["faults injected"] += len(list(killed.iterdir()))
     assert sorted(p.name for p in killed.iterdir()) == sorted(KILL_POINTS), "a fault point was never reached"
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
@@ -212,7 +207,7 @@ def test_a_run_killed_every_time_leaves_the_previous_result_whole(point, clean_r
     shutil.copytree(clean_home, home, symlinks=True)
     exports = home / "exports" / DAY
     reports_before = {p.name: p.read_bytes() for p in exports.iterdir()}
-    result = _tickets(home, "process", str(inbox), env_extra={"TICKETS_FAULT": point, **QUICK_RETRIES})
+    result = tickets_in_own_process(home, "process", str(inbox), env_extra={"TICKETS_FAULT": point, **QUICK_RETRIES})
     SUMMARY["faults injected"] += 1
     assert result.returncode == 1 and "failed" in (result.stdout + result.stderr).lower()
     _tally(_records(home), records)
