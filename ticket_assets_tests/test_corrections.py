@@ -157,9 +157,10 @@ DAY = "2024-10-17"
 PAGE = f"{DAY}/scan.pdf-p1"
 
 
-def _item(reason: str, field_name: str) -> dict:
-    return {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
-            "page_number": 1, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
+def _item(reason: str, field_name: str, page: dict | None = None) -> dict:
+    page = page or {"page_id": PAGE, "page_number": 1}
+    return {"page_id": page["page_id"], "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
+            "page_number": page["page_number"], "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
             "severity": Reason(reason).severity.value, "detected_fields": {"detail": "test"}, "suggested_fixes": {},
             "created_at": datetime(2024, 10, 17, 8), "resolved": False}
 
@@ -178,11 +179,12 @@ def _processed_page(tmp_path, values: dict, others: tuple[dict, ...] = ()):
     ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
               "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
               "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}, **values}
-    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
+    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity"),
+             *[_item("MISSING_MATERIAL", "material", other) for other in others]]
     run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
            "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
     warehouse.replace_partition(DAY, [ticket, *[{**ticket, **other} for other in others]], items, [], run)
-    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
+    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY) if row["page_id"] == PAGE}
     return settings, warehouse, ids
 
 
@@ -197,6 +199,20 @@ def test_regression_an_answered_manifest_another_load_of_the_vendor_has_that_day
     assert warehouse.day_answers(DAY) == []
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated", "manifest_number=WM-MAN-2024-024422"],
                     None, None, "Maria")
+
+
+def test_regression_a_manifest_answered_for_another_load_before_the_day_ran_again_is_refused(tmp_path):
+    """Fourth trial (D2): two loads of a vendor answered one after the other with one manifest number, in the
+    station's batch (the day runs again once): the first answer was not on any record yet, so both were saved."""
+    other = {"page_id": f"{DAY}/scan.pdf-p2", "page_number": 2, "ticket_number": "1234568"}
+    settings, warehouse, ids = _processed_page(tmp_path, {}, (other,))
+    other_item = next(row["id"] for row in warehouse.day_reviews(DAY) if row["page_id"] == other["page_id"])
+    api.answer_item(settings, other_item, ["material=contaminated", "manifest_number=WM-MAN-2024-024421"],
+                    None, None, "Maria")
+    with pytest.raises(UserError, match=rf"WM-MAN-2024-024421 is already the manifest of {other['page_id']}"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated",
+                                                            "manifest_number=WM-MAN-2024-024421"], None, None, "Bob")
+    assert len(warehouse.day_answers(DAY)) == 1
 
 
 def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_saved(answered_page):
