@@ -55,7 +55,8 @@ def test_regression_a_date_is_no_manifest_number(typed):
         parse_correction("manifest_number", typed, CONTEXT)
     with pytest.raises(CorrectionError, match="is a phone number"):
         parse_correction("manifest_number", "123-456-7890", CONTEXT)
-    assert parse_correction("manifest_number", "2025784876", CONTEXT) == "2025784876"  # digits, but no day
+    with pytest.raises(CorrectionError, match="WM-MAN-####-######"):  # digits, but no day: refused as a WM cut short
+        parse_correction("manifest_number", "2025784876", CONTEXT)
 
 
 def test_regression_a_manifest_number_is_checked_against_the_landfill_given_in_the_same_answer():
@@ -78,7 +79,18 @@ def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refus
         with pytest.raises(CorrectionError, match=r"\(WM-MAN-####-######, # a digit\)"):
             parse_correction("manifest_number", cut, to_landfill)
     assert parse_correction("manifest_number", "wm-man-2024-654321", to_landfill) == "WM-MAN-2024-654321"
-    assert parse_correction("manifest_number", "WM-MAN-2024", CONTEXT) == "WM-MAN-2024"  # no landfill known
+
+
+def test_regression_a_manifest_number_cut_short_of_any_known_shape_is_refused_when_the_load_gives_none():
+    """Fourth trial (D3): a contaminated load with no destination read or given (vendor ROBERTS, whose template
+    has no manifest shape) took WM-MAN-2024 and WM-MAN-2024-02446: no shape was known to check them against."""
+    of_roberts = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes, {"vendor": "ROBERTS"})
+    for context in (CONTEXT, of_roberts):
+        for cut in ("WM-MAN-2024", "WM-MAN-2024-02446", "MAN-2024-024466"):
+            with pytest.raises(CorrectionError, match=r"looks cut short of.*\(WM-MAN-####-######, # a digit\)"):
+                parse_correction("manifest_number", cut, context)
+        assert parse_correction("manifest_number", "WM-MAN-2024-024466", context) == "WM-MAN-2024-024466"
+        assert parse_correction("manifest_number", "RDS-88213-XQ", context) == "RDS-88213-XQ"  # no known shape's
 
 
 @pytest.mark.parametrize(("field", "typed", "stored"), [

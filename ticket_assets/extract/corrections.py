@@ -15,7 +15,7 @@ from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.extract.shapes import lacks_parts, partly_fits
+from ticket_assets.extract.shapes import fits, lacks_parts, partly_fits
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS, carried_by, flow_of
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
@@ -99,7 +99,7 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
     if field == "job_code":
         return _choice(field, text, context.job_codes)
     if field == "manifest_number":
-        return _manifest_number(text, context.manifest_shapes)
+        return _manifest_number(text, context.manifest_shapes, context.known.every_manifest_shape())
     if field in SHAPES:
         return _shaped(field, text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
@@ -118,10 +118,10 @@ def _parse_date(text: str, job: Job) -> str:
     return day.isoformat()
 
 
-def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
+def _manifest_number(text: str, shapes: tuple[str, ...], every_shape: tuple[str, ...]) -> str:
     """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes.
     Never a date (typed in the wrong box), nor a number cut short of, or a character or two off, the shape the
-    landfill's or the vendor's manifests have."""
+    landfill's or the vendor's manifests have; of any landfill's or vendor's when neither gives one."""
     value = manifest_form(text)
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
@@ -130,11 +130,21 @@ def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
         raise CorrectionError(f"manifest_number {text!r} is a date: give the manifest's own number")
     if PHONE.fullmatch(text.strip()):
         raise CorrectionError(f"manifest_number {text!r} is a phone number: give the manifest's own number")
-    if partly_fits(value, shapes) or lacks_parts(value, shapes):
-        raise CorrectionError(f"manifest_number {text!r} does not have the shape of this load's manifests "
-                              f"({' or '.join(dict.fromkeys(shapes))}, # a digit): give the whole number as printed, "
-                              "with its dashes")
+    if shapes:
+        _refuse_part_of_a_shape(text, value, shapes, "does not have the shape of this load's manifests")
+    else:  # no destination or vendor known to say which: a part of any manifest's shape is no whole number
+        _refuse_part_of_a_shape(text, value, every_shape, "looks cut short of, or a character or two off, a "
+                                "manifest number of a shape the templates know (no destination or vendor of this "
+                                "load gives its own)")
     return value
+
+
+def _refuse_part_of_a_shape(text: str, value: str, shapes: tuple[str, ...], what: str) -> None:
+    near = tuple(shape for shape in dict.fromkeys(shapes)
+                 if partly_fits(value, (shape,)) or lacks_parts(value, (shape,)))
+    if near and not fits(value, shapes):
+        raise CorrectionError(f"manifest_number {text!r} {what} ({' or '.join(near)}, # a digit): give the whole "
+                              "number as printed, with its dashes")
 
 
 def _names_a_day(value: str) -> bool:
