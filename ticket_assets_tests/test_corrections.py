@@ -252,6 +252,11 @@ def test_regression_an_answer_may_not_change_a_value_another_item_of_the_page_wa
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")  # again, same value
     with pytest.raises(CorrectionError, match=rf"quantity was answered 18 on review item {ids['UNUSUAL_QUANTITY']}"):
         api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "quantity=20"], None, None, "Maria")
+    # both items hold DIRT, answers adding up: the latest answer giving it (item 3's) stands, and its item may
+    # change it (once, an item answered again could drop a value; now neither could have)
+    with pytest.raises(CorrectionError, match=rf"material was answered DIRT on review item {ids['MISSING_MATERIAL']}"):
+        api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=ROCK"], None, None, "Bob")
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=ROCK"], None, None, "Maria")
 
 
 def test_regression_the_station_and_the_cli_check_a_material_against_the_flow_the_record_keeps(tmp_path):

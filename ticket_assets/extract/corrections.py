@@ -281,29 +281,30 @@ def _check_kept_flow(material: str | None, record: dict) -> None:
 
 
 def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:
-    """An answer may not change a value that the answer to another item of the same page gave: the reports
-    would count one value while that item's answer shows another. The person answers that item again, or
-    gives the same value."""
-    for other in _other_items_answers(item, day_answers):
-        for field, value in corrections.items():
-            if field in other["corrections"] and other["corrections"][field] != value:
-                raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
-                                      f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
-                                      f"{field}={_typed(other['corrections'][field])}, or answer that item again "
-                                      f"to change it (if this item's answer holds it too, first answer this item "
-                                      f"again without {field}, saying why in words)")
+    """An answer may not change a value that the answer to another item of the same page gave, and that stands
+    (no later answer to the page gave the field): the reports would count one value while that item's answer
+    shows another. The person answers that item again, or gives the same value."""
+    for field, other in _standing_answers(item, day_answers).items():
+        if field in corrections and _is_other_item(other, item) and other["corrections"][field] != corrections[field]:
+            raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
+                                  f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
+                                  f"{field}={_typed(other['corrections'][field])}, or answer that item again "
+                                  "to change it")
 
 
-def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
-    """The latest answer to each other item of the item's page (its place and content); `day_answers` oldest
-    first, as the warehouse gives them."""
+def _standing_answers(item: dict, day_answers: list[dict]) -> dict[str, dict]:
+    """For each field answered on the item's page (its place and content), the latest answer giving it;
+    `day_answers` oldest first, as the warehouse gives them."""
+    page = (place_of(item["page_id"]), item["file_hash"], item["page_number"])
     latest = {}
     for answer in day_answers:
-        same_page = (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == (
-            place_of(item["page_id"]), item["file_hash"], item["page_number"])
-        if same_page and (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"]):
-            latest[answer["reason"], answer["field_name"]] = answer
-    return list(latest.values())
+        if (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == page:
+            latest.update(dict.fromkeys(answer["corrections"], answer))
+    return latest
+
+
+def _is_other_item(answer: dict, item: dict) -> bool:
+    return (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"])
 
 
 def _item_named(answer: dict, day_items: list[dict]) -> str:
