@@ -12,7 +12,7 @@ from ticket_assets.cli.display import DaysProgress, answer_text, counted, print_
 from ticket_assets.cli.parser import build_parser
 from ticket_assets.config import Settings, home_from_env, load_settings
 from ticket_assets.errors import UserError
-from ticket_assets.schema import split_page_id
+from ticket_assets.schema import kept_content_of
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
 
@@ -75,7 +75,7 @@ REVIEW_COLUMNS = ("id", "partition_key", "severity", "reason", "file_path", "pag
 def _review_cells(row: dict) -> list:
     """A review item's row in `tickets review`: an item of a record kept from its file's earlier content says so,
     beside the item of the content the file holds now, whose row is otherwise the same."""
-    kept_content = split_page_id(row["page_id"])[1]
+    kept_content = kept_content_of(row["page_id"])
     return [*(row[column] for column in REVIEW_COLUMNS), f"earlier, kept ({kept_content})" if kept_content else ""]
 
 
