@@ -247,7 +247,6 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     record = warehouse.ticket(item["page_id"])
     corrections = parse_corrections(sets, _correction_context(settings, record))
     answer = checked_answer(item, corrections, decision, because, record)
-    _refuse_a_manifest_on_record(warehouse, item, corrections, record)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
         raise UserError(f"the day's folder {folder} is not there, so the answer could not reach the records and "
@@ -257,6 +256,7 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     journal = AnswerJournal(settings.journal_path)
     with journal.locked():  # written to the journal, flushed, before the warehouse
         _refuse_answered_meanwhile(warehouse, item, answers_seen)
+        _refuse_a_manifest_of_another_load(warehouse, item, corrections, record)
         day = item["partition_key"]
         refuse_contradiction(item, answer["corrections"], warehouse.day_answers(day), warehouse.day_reviews(day))
         entry = journal.append({**{key: item[key] for key in ITEM_IDENTITY},
@@ -265,17 +265,32 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     return item, answer
 
 
-def _refuse_a_manifest_on_record(warehouse: Warehouse, item: dict, corrections: dict, record: dict | None) -> None:
+def _refuse_a_manifest_of_another_load(warehouse: Warehouse, item: dict, corrections: dict,
+                                       record: dict | None) -> None:
     """A manifest number does not repeat for one vendor on one day (the domain's rule): an answer giving one that
-    another load of the day already has is a slip, refused with the load that has it."""
+    another load of the day has, on its record or by an answer given since the day last ran, is a slip, refused
+    with the load that has it. Checked under the journal's lock, so two answers saved together cannot both pass."""
     manifest = corrections.get("manifest_number")
     vendor = corrections.get("vendor") or (record or {}).get("vendor")
     if not manifest:
         return
-    for other in warehouse.day_tickets(item["partition_key"]):
+    for other in _loads_as_answered(warehouse, item["partition_key"]):
         if other["page_id"] != item["page_id"] and other["manifest_number"] == manifest and other["vendor"] == vendor:
             raise UserError(f"manifest_number {manifest} is already the manifest of {other['page_id']} ({vendor}, the "
-                            "same day): a manifest number does not repeat for one vendor on one day; check the paper")
+                            "same day, on its record or in an answer not yet processed): a manifest number does not "
+                            "repeat for one vendor on one day; check the paper")
+
+
+def _loads_as_answered(warehouse: Warehouse, day: str) -> list[dict]:
+    """The day's records with the values people gave them since the day last ran."""
+    from ticket_assets.extract.answers import PageAnswers
+
+    answers: dict[tuple, list[dict]] = {}
+    for answer in warehouse.day_answers(day):
+        answers.setdefault((answer["page_id"], answer["file_hash"], answer["page_number"]), []).append(answer)
+    return [{**record, **PageAnswers(answers.get((record["page_id"], record["file_hash"], record["page_number"]),
+                                                 [])).corrections()}
+            for record in warehouse.day_tickets(day)]
 
 
 def _refuse_answered_meanwhile(warehouse: Warehouse, item: dict, answers_seen: int | None) -> None:

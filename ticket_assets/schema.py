@@ -57,6 +57,11 @@ def split_page_id(page_id: str) -> tuple[str, str | None]:
     return (found["place"], found["content"]) if found else (page_id, None)
 
 
+def kept_content_of(page_id: str) -> str | None:
+    """The start of the SHA-256 of the earlier content a kept record was read from; None for any other page."""
+    return split_page_id(page_id)[1]
+
+
 def place_of(page_id: str) -> str:
     """The page id without the content suffix a kept record of overwritten content carries."""
     return split_page_id(page_id)[0]

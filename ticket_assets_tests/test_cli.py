@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
-from ticket_assets.cli import _day_line
+from ticket_assets.cli import _day_line, _review_cells
 from ticket_assets.config import load_settings
 from ticket_assets.orchestrate.day_run import DayRun
 from ticket_assets.store.warehouse import Warehouse
@@ -254,3 +254,13 @@ def test_regression_a_day_without_pages_is_said_to_have_none_not_timed_per_page(
     assert "2.95 s/page" in lines["2024-10-17"]
     assert "0 pages" in lines["2024-10-18"] and "no pages to read" in lines["2024-10-18"]
     assert "s/page" not in lines["2024-10-18"]
+
+
+def test_regression_the_review_list_tells_a_kept_record_s_item_from_the_new_content_s():
+    """Fourth trial (D8): a kept record's item and the new content's item were listed on identical rows."""
+    row = {"id": 7, "partition_key": "2024-10-17", "severity": "WARNING", "reason": "FILE_REPLACED",
+           "file_path": "2024-10-17/scan.pdf", "page_number": 1, "page_id": "2024-10-17/scan.pdf-p1"}
+    kept = {**row, "id": 8, "page_id": "2024-10-17/scan.pdf-p1@0123456789ab"}
+    assert _review_cells(row)[-1] == ""
+    assert _review_cells(kept)[-1] == "earlier, kept (0123456789ab)"
+    assert _review_cells(kept)[1:-1] == _review_cells(row)[1:-1]

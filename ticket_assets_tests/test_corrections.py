@@ -55,7 +55,8 @@ def test_regression_a_date_is_no_manifest_number(typed):
         parse_correction("manifest_number", typed, CONTEXT)
     with pytest.raises(CorrectionError, match="is a phone number"):
         parse_correction("manifest_number", "123-456-7890", CONTEXT)
-    assert parse_correction("manifest_number", "2025784876", CONTEXT) == "2025784876"  # digits, but no day
+    with pytest.raises(CorrectionError, match="WM-MAN-####-######"):  # digits, but no day: refused as a WM cut short
+        parse_correction("manifest_number", "2025784876", CONTEXT)
 
 
 def test_regression_a_manifest_number_is_checked_against_the_landfill_given_in_the_same_answer():
@@ -78,7 +79,18 @@ def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refus
         with pytest.raises(CorrectionError, match=r"\(WM-MAN-####-######, # a digit\)"):
             parse_correction("manifest_number", cut, to_landfill)
     assert parse_correction("manifest_number", "wm-man-2024-654321", to_landfill) == "WM-MAN-2024-654321"
-    assert parse_correction("manifest_number", "WM-MAN-2024", CONTEXT) == "WM-MAN-2024"  # no landfill known
+
+
+def test_regression_a_manifest_number_cut_short_of_any_known_shape_is_refused_when_the_load_gives_none():
+    """Fourth trial (D3): a contaminated load with no destination read or given (vendor ROBERTS, whose template
+    has no manifest shape) took WM-MAN-2024 and WM-MAN-2024-02446: no shape was known to check them against."""
+    of_roberts = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes, {"vendor": "ROBERTS"})
+    for context in (CONTEXT, of_roberts):
+        for cut in ("WM-MAN-2024", "WM-MAN-2024-02446", "MAN-2024-024466"):
+            with pytest.raises(CorrectionError, match=r"looks cut short of.*\(WM-MAN-####-######, # a digit\)"):
+                parse_correction("manifest_number", cut, context)
+        assert parse_correction("manifest_number", "WM-MAN-2024-024466", context) == "WM-MAN-2024-024466"
+        assert parse_correction("manifest_number", "RDS-88213-XQ", context) == "RDS-88213-XQ"  # no known shape's
 
 
 @pytest.mark.parametrize(("field", "typed", "stored"), [
@@ -157,9 +169,10 @@ DAY = "2024-10-17"
 PAGE = f"{DAY}/scan.pdf-p1"
 
 
-def _item(reason: str, field_name: str) -> dict:
-    return {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
-            "page_number": 1, "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
+def _item(reason: str, field_name: str, page: dict | None = None) -> dict:
+    page = page or {"page_id": PAGE, "page_number": 1}
+    return {"page_id": page["page_id"], "partition_key": DAY, "file_path": f"{DAY}/scan.pdf",
+            "page_number": page["page_number"], "reason": reason, "field_name": field_name, "file_hash": "f" * 64,
             "severity": Reason(reason).severity.value, "detected_fields": {"detail": "test"}, "suggested_fixes": {},
             "created_at": datetime(2024, 10, 17, 8), "resolved": False}
 
@@ -178,11 +191,12 @@ def _processed_page(tmp_path, values: dict, others: tuple[dict, ...] = ()):
     ticket = {"page_id": PAGE, "partition_key": DAY, "file_path": f"{DAY}/scan.pdf", "page_number": 1,
               "ticket_number": "1234567", "ticket_date": date(2024, 10, 17), "vendor": "ROBERTS", "material": None,
               "review_required": True, "file_hash": "f" * 64, "run_id": "run-1", "provenance": {}, **values}
-    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity")]
+    items = [_item("MISSING_MATERIAL", "material"), _item("UNUSUAL_QUANTITY", "quantity"),
+             *[_item("MISSING_MATERIAL", "material", other) for other in others]]
     run = {"run_id": "run-1", "partition_key": DAY, "status": "EXTRACTED", "started_at": datetime(2024, 10, 17, 8),
            "config_snapshot": {}, "processed_by": "test", "files": 1, "pages": 1, "tickets": 1}
     warehouse.replace_partition(DAY, [ticket, *[{**ticket, **other} for other in others]], items, [], run)
-    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY)}
+    ids = {row["reason"]: row["id"] for row in warehouse.day_reviews(DAY) if row["page_id"] == PAGE}
     return settings, warehouse, ids
 
 
@@ -197,6 +211,20 @@ def test_regression_an_answered_manifest_another_load_of_the_vendor_has_that_day
     assert warehouse.day_answers(DAY) == []
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated", "manifest_number=WM-MAN-2024-024422"],
                     None, None, "Maria")
+
+
+def test_regression_a_manifest_answered_for_another_load_before_the_day_ran_again_is_refused(tmp_path):
+    """Fourth trial (D2): two loads of a vendor answered one after the other with one manifest number, in the
+    station's batch (the day runs again once): the first answer was not on any record yet, so both were saved."""
+    other = {"page_id": f"{DAY}/scan.pdf-p2", "page_number": 2, "ticket_number": "1234568"}
+    settings, warehouse, ids = _processed_page(tmp_path, {}, (other,))
+    other_item = next(row["id"] for row in warehouse.day_reviews(DAY) if row["page_id"] == other["page_id"])
+    api.answer_item(settings, other_item, ["material=contaminated", "manifest_number=WM-MAN-2024-024421"],
+                    None, None, "Maria")
+    with pytest.raises(UserError, match=rf"WM-MAN-2024-024421 is already the manifest of {other['page_id']}"):
+        api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=contaminated",
+                                                            "manifest_number=WM-MAN-2024-024421"], None, None, "Bob")
+    assert len(warehouse.day_answers(DAY)) == 1
 
 
 def test_regression_a_field_given_twice_with_two_values_is_refused_and_nothing_saved(answered_page):
@@ -224,6 +252,11 @@ def test_regression_an_answer_may_not_change_a_value_another_item_of_the_page_wa
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT"], None, None, "Maria")  # again, same value
     with pytest.raises(CorrectionError, match=rf"quantity was answered 18 on review item {ids['UNUSUAL_QUANTITY']}"):
         api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "quantity=20"], None, None, "Maria")
+    # both items hold DIRT, answers adding up: the latest answer giving it (item 3's) stands, and its item may
+    # change it (once, an item answered again could drop a value; now neither could have)
+    with pytest.raises(CorrectionError, match=rf"material was answered DIRT on review item {ids['MISSING_MATERIAL']}"):
+        api.answer_item(settings, ids["UNUSUAL_QUANTITY"], ["material=ROCK"], None, None, "Bob")
+    api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=ROCK"], None, None, "Maria")
 
 
 def test_regression_the_station_and_the_cli_check_a_material_against_the_flow_the_record_keeps(tmp_path):

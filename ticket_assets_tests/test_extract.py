@@ -412,7 +412,7 @@ def test_regression_an_answer_follows_a_renamed_file_on_every_later_run():
     assert after.for_page("d/y.pdf-p1", content).answers == answers
 
 
-def test_an_item_answered_again_stands_by_its_new_answer_alone():
+def test_a_material_answered_anew_drops_the_values_given_with_the_earlier_one():
     """Answered clean from SPG to LDI_YARD, then again as contaminated without a place: the load kept the clean
     places of the first answer, and its manifest log row named the clean-fill yard as the waste facility."""
     item = {**_answer("d/x.pdf-p1", "K"), "reason": "MATERIAL_CONFLICT", "field_name": "material"}
@@ -421,6 +421,18 @@ def test_an_item_answered_again_stands_by_its_new_answer_alone():
     again = {**item, "corrections": {"material": "CLASS_2_CONTAMINATED"}}
     assert PageAnswers([first, other_item, again]).corrections() == {"material": "CLASS_2_CONTAMINATED",
                                                                      "truck_number": "299"}
+
+
+def test_regression_answers_to_one_page_add_up_unless_a_later_one_changes_the_field():
+    """Fourth trial (D6): an item answered with its destination, then again with only its manifest number, lost
+    the destination."""
+    item = {**_answer("d/x.pdf-p1", "K"), "reason": "MISSING_MANIFEST", "field_name": "manifest_number"}
+    first = {**item, "corrections": {"material": "CLASS_2_CONTAMINATED", "destination": "LDI_YARD"}}
+    again = {**item, "corrections": {"manifest_number": "WM-MAN-2024-024466"}}
+    fixed = {**item, "corrections": {"destination": "WASTE_MANAGEMENT_LEWISVILLE"}}
+    assert PageAnswers([first, again, fixed]).corrections() == {
+        "material": "CLASS_2_CONTAMINATED", "destination": "WASTE_MANAGEMENT_LEWISVILLE",
+        "manifest_number": "WM-MAN-2024-024466"}
 
 
 def test_an_answer_stays_with_its_own_copy_of_identical_scans_when_that_copy_is_overwritten():

@@ -137,3 +137,19 @@ def test_regression_a_replaced_copys_duplicate_item_stays_on_its_kept_record(day
     kept = next(t for t in warehouse.day_tickets(DAY) if "@" in t["page_id"])
     assert kept["copy_status"] == "copy" and not kept["review_required"]
     assert "DUPLICATE_TICKET" not in _open(warehouse)
+
+
+def test_regression_a_kept_record_gets_no_vanished_item_when_its_name_s_new_content_is_renamed(day):
+    """Fourth trial (D7): a record kept after its file was overwritten got a FILE_VANISHED item once the new
+    content was renamed: its own content had left the day already, and that was told by its FILE_REPLACED item."""
+    settings, warehouse = day
+    scan = settings.inbox / DAY / SCAN
+    _write(scan, CLASS_2_LOAD, seed=3)
+    _process(settings, warehouse, "run-1")
+    _write(scan, DIRT_LOAD, seed=4)
+    _process(settings, warehouse, "run-2")
+    scan.rename(scan.with_name("renamed.pdf"))
+    _process(settings, warehouse, "run-3")
+    kept = [r for r in warehouse.day_reviews(DAY) if "@" in r["page_id"]]
+    assert {r["reason"] for r in kept} == {"FILE_REPLACED"}
+    assert len({t["page_id"] for t in warehouse.day_tickets(DAY)}) == 2

@@ -8,7 +8,10 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from ticket_assets.errors import UserError
 from ticket_assets.extract.page_text import PageText
+from ticket_assets.extract.record import Vocabularies
+from ticket_assets.extract.vendor_template import template_from_page
 from ticket_assets.extract.vendors import header_company, vendor_token
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
@@ -73,6 +76,18 @@ def test_adding_the_vendor_from_its_page_reads_the_day_again_with_it(new_vendor_
     before = _without_run(_warehouse(home).day_tickets(DAY))
     _ok(_tickets(home, "process", str(inbox)))
     assert _without_run(_warehouse(home).day_tickets(DAY)) == before
+
+
+def test_regression_a_new_vendor_named_with_a_known_vendor_s_name_is_refused():
+    """Fourth trial (D4): `tickets vendor add PAGE ROBERTS_ACME` was taken beside the known vendor ROBERTS."""
+    page = PageText(OcrResult("test", 1000, 1000, [OcrLine(text, 0.98, (x, y, x + 14 * len(text), y + h))
+                                                   for text, x, y, h in [("BLUEBONNET HAULING", 40, 60, 40), *BODY]]))
+    known = Vocabularies.packaged().templates
+    for name in ("ROBERTS_ACME", "ACME_ROBERTS", "WASTE_MANAGEMENT", "LDI"):
+        with pytest.raises(UserError, match=f"{name} holds the name of the known vendor"):
+            template_from_page(page, name, None, "trucking", known)
+    assert template_from_page(page, "BLUEBONNET", None, "trucking", known)["vendor"] == "BLUEBONNET"
+    assert template_from_page(page, "ROBERTSON", None, "trucking", known)["vendor"] == "ROBERTSON"  # another word
 
 
 def _without_run(records: list[dict]) -> list[dict]:

@@ -4,9 +4,11 @@ reaches, what a submitted form answers, and the login limit."""
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 from starlette.datastructures import FormData
 
+from ticket_assets.station.app import station_templates
 from ticket_assets.station.auth import LoginThrottle
 from ticket_assets.station.bulk import BulkScope, bulk_plan
 from ticket_assets.station.item import FieldView, answer_sets, repeated_sets
@@ -92,3 +94,13 @@ def test_regression_a_field_the_form_sent_twice_reaches_the_parser_with_both_val
     form = FormData([("set_material", "DIRT"), ("set_material", "SPOILS"), ("set_truck_number", "12"),
                      ("because", "x")])
     assert repeated_sets(form) == ["material=DIRT", "material=SPOILS"]  # parse_corrections refuses the two
+
+
+def test_regression_the_queue_tells_a_kept_record_s_item_from_the_new_content_s():
+    """Fourth trial (D8): a kept record's item and the new content's item were listed on identical rows."""
+    kept = {**_row(7, "WARNING", "FILE_REPLACED", 8), "page_id": f"{DAY}/a.pdf-p1@0123456789ab"}
+    rows = [_row(6, "WARNING", "FILE_REPLACED", 8), kept]
+    request = SimpleNamespace(query_params={})
+    page = station_templates().env.get_template("queue.html").render(
+        request=request, view=queue_view(rows, QueueFilter()), chosen=QueueFilter(), user=None, csrf="")
+    assert page.count("(earlier content, kept: 0123456789ab)") == 1

@@ -12,6 +12,7 @@ from ticket_assets.cli.display import DaysProgress, answer_text, counted, print_
 from ticket_assets.cli.parser import build_parser
 from ticket_assets.config import Settings, home_from_env, load_settings
 from ticket_assets.errors import UserError
+from ticket_assets.schema import kept_content_of
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
 
@@ -68,11 +69,20 @@ def explain_command(args) -> int:
     return 0
 
 
+REVIEW_COLUMNS = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
+
+
+def _review_cells(row: dict) -> list:
+    """A review item's row in `tickets review`: an item of a record kept from its file's earlier content says so,
+    beside the item of the content the file holds now, whose row is otherwise the same."""
+    kept_content = kept_content_of(row["page_id"])
+    return [*(row[column] for column in REVIEW_COLUMNS), f"earlier, kept ({kept_content})" if kept_content else ""]
+
+
 def review_command(args) -> int:
     settings = load_settings(home=args.home)
     rows = api.open_reviews(settings, args.date)
-    columns = ("id", "partition_key", "severity", "reason", "file_path", "page_number")
-    print_table(columns, [[row[c] for c in columns] for row in rows])
+    print_table((*REVIEW_COLUMNS, "content"), [_review_cells(row) for row in rows])
     print(f"{len(rows)} open review item(s)")
     listed = {row["partition_key"] for row in rows}
     for day, note in api.days_without_folder(settings).items():

@@ -32,23 +32,23 @@ class PageAnswers:
     elsewhere: list[dict] = field(default_factory=list)  # answers given at this page's place for other content
 
     def corrections(self) -> dict:
-        """The values people gave, later answers over earlier ones; dates back from their stored text. An item
-        answered again stands by its new answer alone: a value only its earlier answer gave is given no more."""
+        """The values people gave, dates back from their stored text: answers to the page add up, a later one over
+        an earlier one field by field. A material answered anew drops the values given with the earlier one:
+        they were for the load as that material (answered clean from SPG to LDI_YARD, then contaminated, the load
+        went on naming the clean-fill yard as its landfill)."""
         merged: dict = {}
-        for answer in self._standing():
-            merged.update(answer["corrections"])
+        given_with_material: set[str] = set()
+        for answer in self.answers:
+            given = answer["corrections"]
+            if "material" in given and given["material"] != merged.get("material"):
+                for name in given_with_material - set(given):
+                    merged.pop(name, None)
+                given_with_material = set()
+            merged.update(given)
+            given_with_material |= set(given) if "material" in given else set()
         if merged.get("ticket_date"):
             merged["ticket_date"] = date.fromisoformat(merged["ticket_date"])
         return merged
-
-    def _standing(self) -> list[dict]:
-        """The latest answer to each item, oldest first; an answer to no item stands on its own."""
-        latest: dict = {}
-        for index, answer in enumerate(self.answers):
-            item = (answer["reason"], answer["field_name"]) if answer["reason"] else index
-            latest.pop(item, None)  # to its new place in time
-            latest[item] = answer
-        return list(latest.values())
 
     def for_item(self, finding: Finding) -> dict | None:
         """The latest answer to this item, if it closes it (see `closes`)."""

@@ -15,7 +15,7 @@ from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.materials import read_material
 from ticket_assets.extract.record import Vocabularies
 from ticket_assets.extract.reasons import DECISIONS, Reason
-from ticket_assets.extract.shapes import lacks_parts, partly_fits
+from ticket_assets.extract.shapes import fits, lacks_parts, partly_fits
 from ticket_assets.schema import CONTAMINATED, CORRECTABLE_FIELDS, REQUIRED_FIELDS, carried_by, flow_of
 
 JOB_MARGIN = timedelta(days=60)  # a ticket dated this far outside its job's dates is still accepted
@@ -99,7 +99,7 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
     if field == "job_code":
         return _choice(field, text, context.job_codes)
     if field == "manifest_number":
-        return _manifest_number(text, context.manifest_shapes)
+        return _manifest_number(text, context.manifest_shapes, context.known.every_manifest_shape())
     if field in SHAPES:
         return _shaped(field, text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
@@ -118,10 +118,10 @@ def _parse_date(text: str, job: Job) -> str:
     return day.isoformat()
 
 
-def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
+def _manifest_number(text: str, shapes: tuple[str, ...], every_shape: tuple[str, ...]) -> str:
     """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes.
     Never a date (typed in the wrong box), nor a number cut short of, or a character or two off, the shape the
-    landfill's or the vendor's manifests have."""
+    landfill's or the vendor's manifests have; of any landfill's or vendor's when neither gives one."""
     value = manifest_form(text)
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
@@ -130,11 +130,21 @@ def _manifest_number(text: str, shapes: tuple[str, ...]) -> str:
         raise CorrectionError(f"manifest_number {text!r} is a date: give the manifest's own number")
     if PHONE.fullmatch(text.strip()):
         raise CorrectionError(f"manifest_number {text!r} is a phone number: give the manifest's own number")
-    if partly_fits(value, shapes) or lacks_parts(value, shapes):
-        raise CorrectionError(f"manifest_number {text!r} does not have the shape of this load's manifests "
-                              f"({' or '.join(dict.fromkeys(shapes))}, # a digit): give the whole number as printed, "
-                              "with its dashes")
+    if shapes:
+        _refuse_part_of_a_shape(text, value, shapes, "does not have the shape of this load's manifests")
+    else:  # no destination or vendor known to say which: a part of any manifest's shape is no whole number
+        _refuse_part_of_a_shape(text, value, every_shape, "looks cut short of, or a character or two off, a "
+                                "manifest number of a shape the templates know (no destination or vendor of this "
+                                "load gives its own)")
     return value
+
+
+def _refuse_part_of_a_shape(text: str, value: str, shapes: tuple[str, ...], what: str) -> None:
+    near = tuple(shape for shape in dict.fromkeys(shapes)
+                 if partly_fits(value, (shape,)) or lacks_parts(value, (shape,)))
+    if near and not fits(value, shapes):
+        raise CorrectionError(f"manifest_number {text!r} {what} ({' or '.join(near)}, # a digit): give the whole "
+                              "number as printed, with its dashes")
 
 
 def _names_a_day(value: str) -> bool:
@@ -271,29 +281,30 @@ def _check_kept_flow(material: str | None, record: dict) -> None:
 
 
 def refuse_contradiction(item: dict, corrections: dict, day_answers: list[dict], day_items: list[dict]) -> None:
-    """An answer may not change a value that the answer to another item of the same page gave: the reports
-    would count one value while that item's answer shows another. The person answers that item again, or
-    gives the same value."""
-    for other in _other_items_answers(item, day_answers):
-        for field, value in corrections.items():
-            if field in other["corrections"] and other["corrections"][field] != value:
-                raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
-                                      f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
-                                      f"{field}={_typed(other['corrections'][field])}, or answer that item again "
-                                      f"to change it (if this item's answer holds it too, first answer this item "
-                                      f"again without {field}, saying why in words)")
+    """An answer may not change a value that the answer to another item of the same page gave, and that stands
+    (no later answer to the page gave the field): the reports would count one value while that item's answer
+    shows another. The person answers that item again, or gives the same value."""
+    for field, other in _standing_answers(item, day_answers).items():
+        if field in corrections and _is_other_item(other, item) and other["corrections"][field] != corrections[field]:
+            raise CorrectionError(f"{field} was answered {_typed(other['corrections'][field])} on "
+                                  f"{_item_named(other, day_items)} by {other['resolved_by']}: give "
+                                  f"{field}={_typed(other['corrections'][field])}, or answer that item again "
+                                  "to change it")
 
 
-def _other_items_answers(item: dict, day_answers: list[dict]) -> list[dict]:
-    """The latest answer to each other item of the item's page (its place and content); `day_answers` oldest
-    first, as the warehouse gives them."""
+def _standing_answers(item: dict, day_answers: list[dict]) -> dict[str, dict]:
+    """For each field answered on the item's page (its place and content), the latest answer giving it;
+    `day_answers` oldest first, as the warehouse gives them."""
+    page = (place_of(item["page_id"]), item["file_hash"], item["page_number"])
     latest = {}
     for answer in day_answers:
-        same_page = (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == (
-            place_of(item["page_id"]), item["file_hash"], item["page_number"])
-        if same_page and (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"]):
-            latest[answer["reason"], answer["field_name"]] = answer
-    return list(latest.values())
+        if (place_of(answer["page_id"]), answer["file_hash"], answer["page_number"]) == page:
+            latest.update(dict.fromkeys(answer["corrections"], answer))
+    return latest
+
+
+def _is_other_item(answer: dict, item: dict) -> bool:
+    return (answer["reason"], answer["field_name"]) != (item["reason"], item["field_name"])
 
 
 def _item_named(answer: dict, day_items: list[dict]) -> str:

@@ -165,12 +165,18 @@ def _kept_records(day: DayInput, pages: list[ReadPage], answers: DayAnswers) -> 
                 or ticket in rescanned:
             continue
         content = PageKey(record["file_hash"], record["page_number"])
-        if record["file_path"] in present:
+        if record["file_path"] in present or _kept_after_replacement(record):
             replaced = {**record, "page_id": _replaced_page_id(record)}
             kept.append(KeptRecord(replaced, _replaced(record), answers.for_page(replaced["page_id"], content)))
         else:
             kept.append(KeptRecord(record, _vanished(record), answers.for_page(record["page_id"], content)))
     return kept
+
+
+def _kept_after_replacement(record: dict) -> bool:
+    """A record kept once its file held other content: its own content left the day then, and its FILE_REPLACED
+    item told it; what later happens to the file under that name (renamed, deleted) is the new content's."""
+    return record["page_id"] != place_of(record["page_id"])
 
 
 def _moved_content(previous: list[dict], present: dict[str, str]) -> set[str]:

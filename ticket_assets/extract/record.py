@@ -117,6 +117,10 @@ class Vocabularies:
         templates = (self.template(name) for name in (destination, vendor))
         return tuple(shape for template in templates if template for shape in template.manifest_number_shapes)
 
+    def every_manifest_shape(self) -> tuple[str, ...]:
+        """The shapes of every landfill's and vendor's manifests the templates know."""
+        return tuple(dict.fromkeys(shape for t in self.templates for shape in t.manifest_number_shapes))
+
 
 def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
                  corrections: dict | None = None) -> Extraction:

@@ -8,6 +8,11 @@ from __future__ import annotations
 NEAR_EDITS = 2  # characters lost, added or changed (W-MAN for WM-MAN, a digit read as a letter): a misreading
 
 
+def fits(value: str, shapes: tuple[str, ...]) -> bool:
+    """Whether the value has one of the shapes whole."""
+    return _shape_of(value) in shapes
+
+
 def partly_fits(value: str, shapes: tuple[str, ...]) -> bool:
     """Whether the value fits none of the shapes but is a misreading of one: a few characters off, or cut
     short. A value far from every shape is another kind of number, left to the general checks."""

@@ -30,6 +30,7 @@ def template_from_page(page: PageText, vendor: str, display_name: str | None, ki
     if vendor in {t.vendor for t in known}:
         raise UserError(f"vendor {vendor} already has a template: its pages are read with it when their day is "
                         "processed (`tickets process --date DAY`)")
+    _refuse_a_name_holding_another(vendor, known)
     recognised = [m for m in match_vendors(page, known) if m.confidence > BODY_SCORE]  # in the header
     if recognised:
         raise UserError(f"the page's header already names {recognised[0].vendor} ({recognised[0].why}): "
@@ -43,6 +44,22 @@ def template_from_page(page: PageText, vendor: str, display_name: str | None, ki
                         f"item with {holder.vendor}, or edit that vendor's template")
     return {"vendor": vendor, "display_name": display_name or company.text.title(), "kind": kind,
             "header_keywords": [company.text.upper()], "ticket_number_region": _number_region(page, known)}
+
+
+def _refuse_a_name_holding_another(vendor: str, known: tuple[VendorTemplate, ...]) -> None:
+    """A name whose words hold a known vendor's whole name, or are held in it (ROBERTS_ACME beside ROBERTS): a
+    person, a filename token or a report filtered by vendor would take one for the other."""
+    words = vendor.split("_")
+    for template in known:
+        other = template.vendor.split("_")
+        if _holds(words, other) or _holds(other, words):
+            raise UserError(f"{vendor} holds the name of the known vendor {template.vendor} (or is part of it): "
+                            f"the two would be taken for one another; if the page is {template.vendor}'s, answer "
+                            "its review item with that vendor, else give a name of its own")
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    return any(words[start:start + len(part)] == part for start in range(len(words) - len(part) + 1))
 
 
 def _number_region(page: PageText, known: tuple[VendorTemplate, ...]) -> str:

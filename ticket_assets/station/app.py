@@ -19,6 +19,7 @@ from starlette.templating import Jinja2Templates
 
 from ticket_assets import api
 from ticket_assets.config import Settings
+from ticket_assets.schema import kept_content_of
 from ticket_assets.station import views
 from ticket_assets.station.auth import SESSION_COOKIE, SESSION_SECONDS, LoginThrottle, SecurityHeaders, session_secret
 from ticket_assets.station.batching import QUIET_SECONDS, DayReruns
@@ -55,7 +56,14 @@ def make_station(settings: Settings, quiet_seconds: float = QUIET_SECONDS) -> St
     warehouse = api.read_warehouse(settings)  # a home that holds no warehouse is refused here, once
     return Station(settings, warehouse, UserBook(station_folder(settings) / "users.json"), OpenItems(warehouse),
                    PageImages(settings), DayReruns(settings, quiet_seconds), LoginThrottle(), vocabularies(settings),
-                   Jinja2Templates(directory=str(HERE / "templates")))
+                   station_templates())
+
+
+def station_templates() -> Jinja2Templates:
+    """The pages' templates; `kept_content` marks the items of a record kept from its file's earlier content."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["kept_content"] = kept_content_of
+    return templates
 
 
 def create_app(station: Station, secure_cookies: bool = False) -> Starlette:
