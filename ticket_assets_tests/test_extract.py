@@ -353,6 +353,19 @@ def test_a_text_at_a_manifest_label_without_a_manifest_numbers_digits_is_no_sign
     assert extract_page(page_source(), unsure, KNOWN).value("material") == "CLASS_2_CONTAMINATED"
 
 
+@pytest.mark.parametrize("written", ["CLEAN ROCK 57", "ROCK : 1 1/2 CLEAN", "Clean Flex Base"])
+def test_clean_written_with_a_stone_says_what_the_stone_is_like(written):
+    """A "Clean Rock" is a washed rock delivered, not clean fill hauled off: no second class of material."""
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") in ("ROCK", "FLEXBASE") and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("written", ["Clean Dirt Rock", "C/S Clean Rock"])
+def test_clean_written_with_plain_earth_or_contamination_beside_a_stone_stays_a_second_class(written):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
 @pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)
@@ -672,12 +685,12 @@ def test_a_material_run_into_the_next_word(written, material):
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
-@pytest.mark.parametrize("line, material, conflict", [("6. Material ShippedROCK - 1 1/2 CLEAN", "ROCK", True),
+@pytest.mark.parametrize("line, material, conflict", [("6. Material ShippedROCK - 1 1/2 CLEAN", "ROCK", False),
                                                       ("6. Material ShippedCLEAN NATIVEFILL-SPG", "NON_CONTAMINATED",
                                                        False),
                                                       ("Commodity Hauled3x5 Boulder Rock", "3X5", False)])
 def test_a_material_label_whose_last_word_is_run_into_its_value(line, material, conflict):
-    """'ShippedROCK' is no word of rock: read whole, "ROCK - 1 1/2 CLEAN" names two classes, for a person."""
+    """'ShippedROCK' is no word of rock: read whole, "ROCK - 1 1/2 CLEAN" is a washed rock."""
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (line, 40, 200))
     e = extract_page(page_source(), page, KNOWN)
     assert material in (e.value("material"), getattr(e.conflicts.get("material"), "value", None))
@@ -728,10 +741,12 @@ def test_debris_is_other_trades_spoils():
     assert e.value("material") == "SPOILS"
 
 
-def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
+def test_clean_said_of_an_import_material_is_that_material_and_a_conflict_on_an_export():
     page = ocr_page(("W.L. REID", 40, 20), ("TKT#: 235497517", 700, 30), ("Material: 1-1/2 clean rock", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
-    assert Reason.MATERIAL_CONFLICT in _reasons(e)
+    assert e.value("material") == "ROCK" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    exported = extract_page(page_source(folder_flow="EXPORT"), page, KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(exported)
 
 
 def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contamination():
