@@ -1051,6 +1051,15 @@ def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     assert not list(PageText(page).values_at("material"))
 
 
+def test_material_cut_short_to_mat_with_its_stop_is_the_material_label():
+    """"Mat." printed under "CLEAN ROCK 57" on a form of labels under their values; "MAT" without a stop before
+    other letters ("MATCH") labels nothing."""
+    page = ocr_page(("ROBERTS", 40, 20), ("No. 2179691", 780, 30), ("GOODNIGHT LN YARD", 40, 160), ("Orig.", 40, 190),
+                    ("CLEAN ROCK 57", 40, 260), ("Mat.", 40, 290), ("25 TNS", 40, 360), ("Qty/UM", 40, 390))
+    assert [found.text for found in PageText(page).values_at("material")][:1] == ["CLEAN ROCK 57"]
+    assert not list(PageText(ocr_page(("MATCH 57", 40, 200))).values_at("material"))
+
+
 @pytest.mark.parametrize("label", ["Manifiesto No.:", "No. Manifiesto", "Num. de Manifiesto"])
 def test_the_spanish_manifiesto_labels_the_manifest_number(label):
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 200),
