@@ -341,6 +341,12 @@ def test_a_place_alone_agrees_with_the_material_a_line_names_beside_the_place():
     assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
 
 
+def test_a_place_alone_opening_with_a_compass_point_without_its_stop_is_the_longer_name():
+    """"SO MSE WALL EXC" is the South MSE Wall, as it is at a source label: not MSE Wall, the name inside it."""
+    e = _extract(("ROBERTS TRUCKING", 40, 20), ("a p", 40, 300), ("SO MSE WALL EXC", 300, 300))
+    assert (e.value("source"), e.value("material")) == ("SOUTH_MSE_WALL", "CLASS_2_CONTAMINATED")
+
+
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
                                    [("1650 Pond Rd", 300, 300)],  # an address
                                    [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence

@@ -280,8 +280,10 @@ def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldVa
 
 def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValue | None:
     """The one place of this kind the page names, when a short line names it with no label and no number of
-    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named."""
-    named = {value for line in page.lines for value in named_in_text(vocabulary, kind, line.text)}
+    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named. Names
+    are read as _place reads them: "SO MSE WALL" names the South MSE Wall, not the MSE Wall inside it."""
+    named = {value for line in page.lines
+             for value in named_in_text(vocabulary, kind, opening_direction_spelled_out(line.text))}
     if len(named) != 1:
         return None
     alone = [line for line in page.lines if _short_value(line.text) and _place(vocabulary, kind, line.text) in named]
