@@ -360,6 +360,13 @@ def test_clean_written_with_a_stone_says_what_the_stone_is_like(written):
     assert e.value("material") in ("ROCK", "FLEXBASE") and Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
+@pytest.mark.parametrize("written", ["CLEANNATIVE FILL", "CLEANFILL", "Clean NativeFill"])
+def test_clean_run_into_the_earth_or_its_qualifier_is_clean_fill(written):
+    """OCR closes a narrow gap: "CLEANNATIVE" is "Clean Native", not an unknown word before plain fill."""
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
 @pytest.mark.parametrize("written", ["Clean Dirt Rock", "C/S Clean Rock"])
 def test_clean_written_with_plain_earth_or_contamination_beside_a_stone_stays_a_second_class(written):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)

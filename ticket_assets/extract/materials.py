@@ -132,10 +132,13 @@ def _known_words(vocabulary: Vocabulary) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _qualifier_apart(vocabulary: Vocabulary) -> re.Pattern:
-    """Plain earth run into the word before it that qualifies it ("COMMONFILL", "SELECTFILL"), as OCR reads a
-    narrow gap: the two words, to be read as written apart. Not two kinds of earth ("FILLDIRT"): a person says which."""
-    qualifiers = "|".join(sorted(vocabulary.earth_qualifiers - vocabulary.plain_earth, key=len, reverse=True))
-    return re.compile(rf"\b({qualifiers})({'|'.join(vocabulary.plain_earth)})\b")
+    """Plain earth or a word qualifying it run into the qualifying or describing word before it ("COMMONFILL",
+    "SELECTFILL", "CLEANNATIVE FILL"), as OCR reads a narrow gap: the two words, to be read as written apart. Not two
+    kinds of earth ("FILLDIRT"): a person says which."""
+    first = "|".join(sorted((vocabulary.earth_qualifiers - vocabulary.plain_earth) | vocabulary.describing_words,
+                            key=len, reverse=True))
+    then = "|".join(sorted(vocabulary.earth_qualifiers, key=len, reverse=True))
+    return re.compile(rf"\b({first})({then})\b")
 
 
 def _without_describing_words(vocabulary: Vocabulary, text: str) -> str:
