@@ -367,6 +367,18 @@ def test_clean_run_into_the_earth_or_its_qualifier_is_clean_fill(written):
     assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
 
 
+def test_a_header_listing_the_kinds_of_load_names_no_flow():
+    """A trip ticket's printed checklist whose boxes OCR lost: "Import / Delivery" is one choice of four, not the load."""
+    header = [("TARANGO TRUCKING", 300, 20), ("Contaminated / Class 2", 40, 60), ("Clean/Non-Contam.", 300, 60),
+              ("Spoils", 560, 60), ("Import / Delivery", 700, 60)]
+    body = [("TKT# 337399", 40, 300), ("Material Hauled Impacted soil", 40, 400), ("Manif. No. 2024-982156-J", 40, 440)]
+    e = extract_page(page_source(), ocr_page(*header, *body), KNOWN)
+    assert (e.value("material"), e.value("flow")) == ("CLASS_2_CONTAMINATED", "EXPORT")
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e)
+    one_kind = extract_page(page_source(), ocr_page(*header[:1], header[-1], *body), KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(one_kind), "one kind named is no list of choices"
+
+
 @pytest.mark.parametrize("written", ["Clean Dirt Rock", "C/S Clean Rock"])
 def test_clean_written_with_plain_earth_or_contamination_beside_a_stone_stays_a_second_class(written):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)

@@ -25,7 +25,7 @@ from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combine
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import CONTAMINATED, NON_CONTAMINATED, flow_of
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED, flow_of
 
 if TYPE_CHECKING:
     from ticket_assets.config import Settings
@@ -439,12 +439,24 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
 def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
     """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
     "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it,
-    nor the list of trades in a vendor's letterhead."""
+    nor the list of trades in a vendor's letterhead, nor a header that lists the kinds of load to choose from."""
     labels = form_labels().any_label
+    choices = _header_lists_load_kinds(page, vocabulary)
     said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
-            if not _lists_trades(page, line)]
+            if not _lists_trades(page, line) and not (choices and page.is_header(line))]
     named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
     return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
+
+
+def _header_lists_load_kinds(page: PageText, vocabulary: Vocabulary) -> bool:
+    """Whether the header's lines name two export materials or more ("Contaminated / Class 2", "Clean/Non-Contam.",
+    "Spoils", "Import / Delivery"): a printed list of choices whose boxes OCR lost, not what this load is."""
+    named = set()
+    for line in page.lines:
+        if page.is_header(line):
+            read = read_material(vocabulary, line.text)
+            named |= {read.value, *read.also_named} & set(EXPORT_MATERIALS)
+    return len(named) >= 2
 
 
 def _lists_trades(page: PageText, line: OcrLine) -> bool:
