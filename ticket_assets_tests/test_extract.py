@@ -379,6 +379,15 @@ def test_a_header_listing_the_kinds_of_load_names_no_flow():
     assert Reason.MATERIAL_CONFLICT in _reasons(one_kind), "one kind named is no list of choices"
 
 
+def test_a_form_s_title_in_the_header_names_no_flow():
+    """A quarry's "WEIGHT&DISPOSAL RECEIPT" is printed for every load: its 3x5 stone is no import on an export."""
+    body = [("Tkt No.35801776", 700, 30), ("Description", 40, 300), ("3x5 Rip Rap Stone", 40, 340)]
+    e = extract_page(page_source(), ocr_page(("ARCOSA", 40, 20), ("WEIGHT&DISPOSAL RECEIPT", 40, 60), *body), KNOWN)
+    assert (e.value("material"), e.value("flow")) == ("3X5", "IMPORT") and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    landfill = extract_page(page_source(), ocr_page(("ARCOSA", 40, 20), ("Lewisville Landfill", 40, 60), *body), KNOWN)
+    assert landfill.value("flow") == "EXPORT" and Reason.MATERIAL_CONFLICT in _reasons(landfill)
+
+
 @pytest.mark.parametrize("written", ["Clean Dirt Rock", "C/S Clean Rock"])
 def test_clean_written_with_plain_earth_or_contamination_beside_a_stone_stays_a_second_class(written):
     e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)

@@ -439,11 +439,13 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
 def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
     """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
     "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it,
-    nor the list of trades in a vendor's letterhead, nor a header that lists the kinds of load to choose from."""
-    labels = form_labels().any_label
+    nor the list of trades in a vendor's letterhead, nor a header that lists the kinds of load to choose from, nor
+    a form's title in the header ("WEIGHT&DISPOSAL RECEIPT": a quarry prints one form for every load)."""
+    labels = form_labels()
     choices = _header_lists_load_kinds(page, vocabulary)
-    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
-            if not _lists_trades(page, line) and not (choices and page.is_header(line))]
+    said = [labels.any_label.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
+            if not _lists_trades(page, line)
+            and not (page.is_header(line) and (choices or labels.form_titles.search(line.text)))]
     named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
     return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
 
