@@ -353,6 +353,47 @@ def test_a_text_at_a_manifest_label_without_a_manifest_numbers_digits_is_no_sign
     assert extract_page(page_source(), unsure, KNOWN).value("material") == "CLASS_2_CONTAMINATED"
 
 
+@pytest.mark.parametrize("written", ["CLEAN ROCK 57", "ROCK : 1 1/2 CLEAN", "Clean Flex Base"])
+def test_clean_written_with_a_stone_says_what_the_stone_is_like(written):
+    """A "Clean Rock" is a washed rock delivered, not clean fill hauled off: no second class of material."""
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") in ("ROCK", "FLEXBASE") and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+@pytest.mark.parametrize("written", ["CLEANNATIVE FILL", "CLEANFILL", "Clean NativeFill"])
+def test_clean_run_into_the_earth_or_its_qualifier_is_clean_fill(written):
+    """OCR closes a narrow gap: "CLEANNATIVE" is "Clean Native", not an unknown word before plain fill."""
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert e.value("material") == "NON_CONTAMINATED" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+
+
+def test_a_header_listing_the_kinds_of_load_names_no_flow():
+    """A trip ticket's printed checklist whose boxes OCR lost: "Import / Delivery" is one choice of four, not the load."""
+    header = [("TARANGO TRUCKING", 300, 20), ("Contaminated / Class 2", 40, 60), ("Clean/Non-Contam.", 300, 60),
+              ("Spoils", 560, 60), ("Import / Delivery", 700, 60)]
+    body = [("TKT# 337399", 40, 300), ("Material Hauled Impacted soil", 40, 400), ("Manif. No. 2024-982156-J", 40, 440)]
+    e = extract_page(page_source(), ocr_page(*header, *body), KNOWN)
+    assert (e.value("material"), e.value("flow")) == ("CLASS_2_CONTAMINATED", "EXPORT")
+    assert Reason.MATERIAL_CONFLICT not in _reasons(e)
+    one_kind = extract_page(page_source(), ocr_page(*header[:1], header[-1], *body), KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(one_kind), "one kind named is no list of choices"
+
+
+def test_a_form_s_title_in_the_header_names_no_flow():
+    """A quarry's "WEIGHT&DISPOSAL RECEIPT" is printed for every load: its 3x5 stone is no import on an export."""
+    body = [("Tkt No.35801776", 700, 30), ("Description", 40, 300), ("3x5 Rip Rap Stone", 40, 340)]
+    e = extract_page(page_source(), ocr_page(("ARCOSA", 40, 20), ("WEIGHT&DISPOSAL RECEIPT", 40, 60), *body), KNOWN)
+    assert (e.value("material"), e.value("flow")) == ("3X5", "IMPORT") and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    landfill = extract_page(page_source(), ocr_page(("ARCOSA", 40, 20), ("Lewisville Landfill", 40, 60), *body), KNOWN)
+    assert landfill.value("flow") == "EXPORT" and Reason.MATERIAL_CONFLICT in _reasons(landfill)
+
+
+@pytest.mark.parametrize("written", ["Clean Dirt Rock", "C/S Clean Rock"])
+def test_clean_written_with_plain_earth_or_contamination_beside_a_stone_stays_a_second_class(written):
+    e = extract_page(page_source(), _material_page(written, manifest=False), KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
 @pytest.mark.parametrize("written", ["Spoils Class 2", "Clean / Contaminated", "C/S Dirt, free of contamination"])
 def test_a_text_naming_two_classes_is_a_conflict(written):
     e = extract_page(page_source(), _material_page(written), KNOWN)
@@ -684,12 +725,12 @@ def test_a_material_run_into_the_next_word(written, material):
     assert extract_page(page_source(), page, KNOWN).value("material") == material
 
 
-@pytest.mark.parametrize("line, material, conflict", [("6. Material ShippedROCK - 1 1/2 CLEAN", "ROCK", True),
+@pytest.mark.parametrize("line, material, conflict", [("6. Material ShippedROCK - 1 1/2 CLEAN", "ROCK", False),
                                                       ("6. Material ShippedCLEAN NATIVEFILL-SPG", "NON_CONTAMINATED",
                                                        False),
                                                       ("Commodity Hauled3x5 Boulder Rock", "3X5", False)])
 def test_a_material_label_whose_last_word_is_run_into_its_value(line, material, conflict):
-    """'ShippedROCK' is no word of rock: read whole, "ROCK - 1 1/2 CLEAN" names two classes, for a person."""
+    """'ShippedROCK' is no word of rock: read whole, "ROCK - 1 1/2 CLEAN" is a washed rock."""
     page = ocr_page(("RCI", 40, 20), ("No. 3957601", 780, 30), (line, 40, 200))
     e = extract_page(page_source(), page, KNOWN)
     assert material in (e.value("material"), getattr(e.conflicts.get("material"), "value", None))
@@ -740,10 +781,12 @@ def test_debris_is_other_trades_spoils():
     assert e.value("material") == "SPOILS"
 
 
-def test_clean_said_of_an_import_material_is_a_conflict_not_clean_fill():
+def test_clean_said_of_an_import_material_is_that_material_and_a_conflict_on_an_export():
     page = ocr_page(("W.L. REID", 40, 20), ("TKT#: 235497517", 700, 30), ("Material: 1-1/2 clean rock", 40, 300))
     e = extract_page(page_source(), page, KNOWN)
-    assert Reason.MATERIAL_CONFLICT in _reasons(e)
+    assert e.value("material") == "ROCK" and Reason.MATERIAL_CONFLICT not in _reasons(e)
+    exported = extract_page(page_source(folder_flow="EXPORT"), page, KNOWN)
+    assert Reason.MATERIAL_CONFLICT in _reasons(exported)
 
 
 def test_a_material_under_no_label_is_only_a_suggestion_unless_it_is_contamination():
@@ -1046,6 +1089,15 @@ def test_a_word_one_letter_longer_than_a_label_is_no_misread_label():
     """"Materials" in a vendor's name ("Heidelberg Materials") labels nothing."""
     page = ocr_page(("HEIDELBERG", 40, 20), ("No. 3957601", 780, 30), ("Materials 3x5", 40, 200))
     assert not list(PageText(page).values_at("material"))
+
+
+def test_material_cut_short_to_mat_with_its_stop_is_the_material_label():
+    """"Mat." printed under "CLEAN ROCK 57" on a form of labels under their values; "MAT" without a stop before
+    other letters ("MATCH") labels nothing."""
+    page = ocr_page(("ROBERTS", 40, 20), ("No. 2179691", 780, 30), ("GOODNIGHT LN YARD", 40, 160), ("Orig.", 40, 190),
+                    ("CLEAN ROCK 57", 40, 260), ("Mat.", 40, 290), ("25 TNS", 40, 360), ("Qty/UM", 40, 390))
+    assert [found.text for found in PageText(page).values_at("material")][:1] == ["CLEAN ROCK 57"]
+    assert not list(PageText(ocr_page(("MATCH 57", 40, 200))).values_at("material"))
 
 
 @pytest.mark.parametrize("label", ["Manifiesto No.:", "No. Manifiesto", "Num. de Manifiesto"])

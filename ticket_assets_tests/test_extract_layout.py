@@ -341,6 +341,12 @@ def test_a_place_alone_agrees_with_the_material_a_line_names_beside_the_place():
     assert contaminated.value("material") == "CLASS_2_CONTAMINATED"
 
 
+def test_a_place_alone_opening_with_a_compass_point_without_its_stop_is_the_longer_name():
+    """"SO MSE WALL EXC" is the South MSE Wall, as it is at a source label: not MSE Wall, the name inside it."""
+    e = _extract(("ROBERTS TRUCKING", 40, 20), ("a p", 40, 300), ("SO MSE WALL EXC", 300, 300))
+    assert (e.value("source"), e.value("material")) == ("SOUTH_MSE_WALL", "CLASS_2_CONTAMINATED")
+
+
 @pytest.mark.parametrize("lines", [[("POND AREA", 300, 300), ("MSE.WALL", 300, 400)],  # two places: a person says
                                    [("1650 Pond Rd", 300, 300)],  # an address
                                    [("Loads dumped at the pond behind the shop", 40, 300)]])  # a sentence
@@ -517,3 +523,13 @@ def test_tract_2_shortened_to_tr_is_tract_2(written):
 
 def test_a_number_sign_whose_degree_mark_ocr_read_as_an_a_ends_a_label():
     assert _extract(("CamiónNa:", 40, 300), ("646", 300, 300)).value("truck_number") == "646"
+
+
+def test_a_value_written_at_its_box_s_left_under_a_label_printed_right_of_it_is_that_label_s():
+    """`TRUCK #   MATERIAL` over `101   FILL`: each value begins at its box's left edge, its label stands well to the
+    right, and the value's middle falls nearer the label on the left. The phrase beginning between the two labels is
+    the label's when its own column holds none."""
+    e = _extract(("BIG CITY", 40, 20), ("TICKET NO. 166463", 700, 30),
+                 ("YARDS", 110, 250), ("TONS", 330, 250), ("TRUCK #", 530, 250), ("MATERIAL", 830, 250),
+                 ("17", 50, 290), ("101", 480, 290), ("FILL", 680, 290))
+    assert e.value("material") == "FILL"

@@ -32,6 +32,7 @@ def read_material(vocabulary: Vocabulary, text: str) -> MaterialText:
     for marker, materials in vocabulary.two_class_markers.items():
         remaining, found = _blank_out((marker,), remaining)
         marked += [m for m in materials if found and m not in marked]
+    remaining = _without_describing_words(vocabulary, remaining)
     whole = canonical(vocabulary, "material", remaining) if not marked else None
     named = marked + [m for m in ([whole] if whole else named_in_text(vocabulary, "material", remaining))
                       if m not in marked]
@@ -131,10 +132,27 @@ def _known_words(vocabulary: Vocabulary) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _qualifier_apart(vocabulary: Vocabulary) -> re.Pattern:
-    """Plain earth run into the word before it that qualifies it ("COMMONFILL", "SELECTFILL"), as OCR reads a
-    narrow gap: the two words, to be read as written apart. Not two kinds of earth ("FILLDIRT"): a person says which."""
-    qualifiers = "|".join(sorted(vocabulary.earth_qualifiers - vocabulary.plain_earth, key=len, reverse=True))
-    return re.compile(rf"\b({qualifiers})({'|'.join(vocabulary.plain_earth)})\b")
+    """Plain earth or a word qualifying it run into the qualifying or describing word before it ("COMMONFILL",
+    "SELECTFILL", "CLEANNATIVE FILL"), as OCR reads a narrow gap: the two words, to be read as written apart. Not two
+    kinds of earth ("FILLDIRT"): a person says which."""
+    first = "|".join(sorted((vocabulary.earth_qualifiers - vocabulary.plain_earth) | vocabulary.describing_words,
+                            key=len, reverse=True))
+    then = "|".join(sorted(vocabulary.earth_qualifiers, key=len, reverse=True))
+    return re.compile(rf"\b({first})({then})\b")
+
+
+def _without_describing_words(vocabulary: Vocabulary, text: str) -> str:
+    """The text without the words that name clean fill alone ("CLEAN") when it names an import material besides
+    and no plain earth: "CLEAN ROCK 57" is a washed rock. With plain earth ("Clean Fill") they say the load is clean."""
+    described, _ = _blank_out((_describing_words(vocabulary),), text)
+    named = named_in_text(vocabulary, "material", described)
+    stone = any(_class_of(vocabulary, material) == "IMPORT" for material in named)
+    return described if stone and not set(named) & vocabulary.plain_earth else text
+
+
+@lru_cache(maxsize=16)
+def _describing_words(vocabulary: Vocabulary) -> re.Pattern:
+    return re.compile(rf"\b({'|'.join(sorted(vocabulary.describing_words))})\b")
 
 
 def _blank_out(markers: tuple[re.Pattern, ...], text: str) -> tuple[str, bool]:

@@ -209,17 +209,37 @@ class PageText:
                 return None
             return _whole_line(below)
         left, right = self._column_of(line, start, end, labels)
-        return (self._words_in_column(line, self._next_row(line), left, right, labels)
-                or self._straight_below(line, left, right, labels))
+        row = self._next_row(line)
+        return (self._words_in_column(line, row, left, right, labels)
+                or self._straight_below(line, left, right, labels)
+                or self._at_its_box_left(line, row, start, labels))
 
     def _column_of(self, line: OcrLine, start: int, end: int, labels: Labels) -> tuple[float, float]:
-        """From halfway to the label on its left to halfway to the one on its right. On a row of labels in boxes of
-        their own every text heads a column, one no label we know ("Project Ref.") too."""
+        """From halfway to the label on its left to halfway to the one on its right."""
+        return _column(line, start, end, self._heads_of_columns(line, labels))
+
+    def _heads_of_columns(self, line: OcrLine, labels: Labels) -> list[tuple[float, float]]:
+        """Where the labels of a label's row stand. On a row of labels in boxes of their own every text heads a
+        column, one no label we know ("Project Ref.") too."""
         row = self.row_neighbours(line)
         spans = [span for other in row for span in _spans_of(other, labels.any_label)]
         if spans:
             spans = [(other.box[0], other.box[2]) for other in row]
-        return _column(line, start, end, _spans_of(line, labels.any_label) + spans)
+        return _spans_of(line, labels.any_label) + spans
+
+    def _at_its_box_left(self, label: OcrLine, row: list[OcrLine], start: int, labels: Labels) -> Found | None:
+        """For a label of a row of labels printed well right of its box's left edge, with nothing in its own
+        column (`TRUCK #   MATERIAL` over `101   FILL`, each value written at its box's left): the one phrase of
+        the row of values that begins between the label on its left and this one."""
+        x0 = _char_x(label, start)
+        box_left = max((e for s, e in self._heads_of_columns(label, labels) if e <= x0 + 1), default=float("-inf"))
+        values = [row_line for row_line in row if self._unlabelled(row_line, label, labels)]
+        begun = [(phrase, row_line) for row_line in values
+                 for phrase, begin, _ in _phrases(row_line) if box_left <= begin < x0]
+        if len(begun) != 1:
+            return None
+        text, holder = begun[0]
+        return Found(text, holder, holder.confidence_of(text))
 
     def _words_in_column(self, label: OcrLine, row: list[OcrLine], left: float, right: float,
                          labels: Labels) -> Found | None:
@@ -554,7 +574,12 @@ def _column(line: OcrLine, start: int, end: int, spans: list[tuple[float, float]
 
 
 def _phrase_centres(line: OcrLine) -> list[tuple[str, float]]:
-    """The line's phrases, words one space apart ("3X5 ROCK"), each where its middle stands: a phrase is one
-    value, in the column its middle falls in, never cut in two at a column's edge."""
-    return [(m.group(0), (_char_x(line, m.start()) + _char_x(line, m.end())) / 2)
+    """The line's phrases, each where its middle stands: a phrase is one value, in the column its middle falls in,
+    never cut in two at a column's edge."""
+    return [(phrase, (begin + end) / 2) for phrase, begin, end in _phrases(line)]
+
+
+def _phrases(line: OcrLine) -> list[tuple[str, float, float]]:
+    """The line's phrases, words one space apart ("3X5 ROCK"), each with where it begins and ends."""
+    return [(m.group(0), _char_x(line, m.start()), _char_x(line, m.end()))
             for m in re.finditer(r"[^\s|]+(?: [^\s|]+)*", line.text)]

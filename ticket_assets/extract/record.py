@@ -25,7 +25,7 @@ from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combine
 from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
-from ticket_assets.schema import CONTAMINATED, NON_CONTAMINATED, flow_of
+from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED, flow_of
 
 if TYPE_CHECKING:
     from ticket_assets.config import Settings
@@ -284,8 +284,10 @@ def _after_a_colon(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldVa
 
 def _named_alone(page: PageText, vocabulary: Vocabulary, kind: str) -> FieldValue | None:
     """The one place of this kind the page names, when a short line names it with no label and no number of
-    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named."""
-    named = {value for line in page.lines for value in named_in_text(vocabulary, kind, line.text)}
+    its own ("POND AREA", "BECK-SPOLS"): a handwritten value whose label OCR lost. None when two are named. Names
+    are read as _place reads them: "SO MSE WALL" names the South MSE Wall, not the MSE Wall inside it."""
+    named = {value for line in page.lines
+             for value in named_in_text(vocabulary, kind, opening_direction_spelled_out(line.text))}
     if len(named) != 1:
         return None
     alone = [line for line in page.lines if _short_value(line.text) and _place(vocabulary, kind, line.text) in named]
@@ -441,12 +443,26 @@ def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies
 def _flow_named(page: PageText, vocabulary: Vocabulary) -> FieldValue | None:
     """The flow the page's words name, when they name one only. A label's words name none ("Disposal Site",
     "Delivered To" head the tickets of both flows), nor does a choice printed with an empty box before it,
-    nor the list of trades in a vendor's letterhead."""
-    labels = form_labels().any_label
-    said = [labels.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
-            if not _lists_trades(page, line)]
+    nor the list of trades in a vendor's letterhead, nor a header that lists the kinds of load to choose from, nor
+    a form's title in the header ("WEIGHT&DISPOSAL RECEIPT": a quarry prints one form for every load)."""
+    labels = form_labels()
+    choices = _header_lists_load_kinds(page, vocabulary)
+    said = [labels.any_label.sub(" ", find.UNTICKED_CHOICE.sub(" ", line.text)) for line in page.lines
+            if not _lists_trades(page, line)
+            and not (page.is_header(line) and (choices or labels.form_titles.search(line.text)))]
     named = {flow for text in said for flow in named_in_text(vocabulary, "flow", text)}
     return FieldValue(named.pop(), "page", FLOW_WORD) if len(named) == 1 else None
+
+
+def _header_lists_load_kinds(page: PageText, vocabulary: Vocabulary) -> bool:
+    """Whether the header's lines name two export materials or more ("Contaminated / Class 2", "Clean/Non-Contam.",
+    "Spoils", "Import / Delivery"): a printed list of choices whose boxes OCR lost, not what this load is."""
+    named = set()
+    for line in page.lines:
+        if page.is_header(line):
+            read = read_material(vocabulary, line.text)
+            named |= {read.value, *read.also_named} & set(EXPORT_MATERIALS)
+    return len(named) >= 2
 
 
 def _lists_trades(page: PageText, line: OcrLine) -> bool:

@@ -49,6 +49,7 @@ class Vocabulary:
     plain_earth: frozenset[str]  # import materials that say nothing of contamination
     earth_qualifiers: frozenset[str]  # words that may stand before plain earth and leave it plain earth
     size_words: frozenset[str]  # words of a stone's size, which name no material
+    describing_words: frozenset[str]  # words naming clean fill alone that only describe an import material beside them
 
     def canonical_values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.synonyms[kind])
@@ -99,11 +100,12 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         plain_earth = frozenset(data["plain_earth"])
         earth_qualifiers = frozenset(data["earth_qualifiers"])
         size_words = frozenset(data["size_words"])
+        describing_words = frozenset(data["describing_words"])
     except (KeyError, AttributeError, TypeError, re.error) as err:
         raise TemplateError(f"synonyms file is malformed: {err}") from err
     return Vocabulary(synonyms=synonyms, source_material=implied, contamination_markers=markers,
                       two_class_markers=two_classes, plain_earth=plain_earth, earth_qualifiers=earth_qualifiers,
-                      size_words=size_words)
+                      size_words=size_words, describing_words=describing_words)
 
 
 @lru_cache(maxsize=1)
