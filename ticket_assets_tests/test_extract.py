@@ -1343,6 +1343,20 @@ def test_a_note_above_the_form_with_its_landfill_s_manifest_shape_is_read_whole(
     assert e.suggestions.get("manifest_number", e.values.get("manifest_number")).value == written
 
 
+@pytest.mark.parametrize(("in_the_form_s_box", "accepted"), [("48366-LEW-2023", False), ("48366-LEW-2024", True),
+                                                             (None, True)])
+def test_a_note_above_the_form_is_only_a_suggestion_when_the_form_s_own_box_holds_another_number(
+        in_the_form_s_box, accepted):
+    lines = [("MANIFEST#", 40, 10), ("48366-LEW-2024", 200, 10), ("WASTE MANAGEMENT", 40, 60),
+             ("Control No. WM-20584269", 700, 60), ("1. Shipment Date", 40, 150),
+             ("Material Shipped: Class 2 Soil", 40, 200), ("Receiving Facility: Waste Mgmt Lewisville", 40, 250),
+             ("Manifest Document No.", 40, 300), ("Total Quantity", 40, 350), ("22.14 NT", 300, 350)]
+    if in_the_form_s_box:
+        lines.append((in_the_form_s_box, 300, 300))
+    e = extract_page(page_source(), ocr_page(*lines), KNOWN)
+    assert (e.value("manifest_number") == "48366-LEW-2024") is accepted
+
+
 @pytest.mark.parametrize(("line", "accepted"), [("ManifestWM-MAN-2025-611365", True),
                                                 ("ManifestWM-MAN-2025-61136", False), ("ManifestTX-NH-4210553", False)])
 def test_a_number_run_into_its_label_is_read_whole_when_it_has_its_landfill_s_manifest_shape(line, accepted):
