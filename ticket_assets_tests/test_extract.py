@@ -572,7 +572,8 @@ def test_a_manifest_number_that_only_partly_fits_its_shape_is_a_suggestion_in_re
 
 @pytest.mark.parametrize(("written", "accepted"), [
     ("WM-MAN-2025-024421", True), ("W-MAN-2025-024421", False), ("WM-MAN-2025-0244211", False),
-    ("WM-MAN-2O25-024421", False), ("WM-MAN-2025-02", False), ("14-2025-00123", True)])
+    ("WM-MAN-2O25-024421", False), ("WM-MAN-2025-02", False), ("14-2025-00123", True), ("00393-LEW-2025", True),
+    ("0393-LEW-2025", False), ("00393-LW-2025", False)])
 def test_a_manifest_number_a_character_or_two_off_its_landfill_s_shape_is_a_suggestion(written, accepted):
     """The landfill's template gives its manifests' shape (WM-MAN-####-######): one read with a letter lost is
     a misreading; a number far from that shape is another kind of manifest, read as before."""
@@ -1388,6 +1389,47 @@ def test_a_manifest_number_written_above_the_form_beside_its_own_manifest_box_is
         assert e.value("manifest_number") is None and e.suggestions["manifest_number"].value == "TX-NH-988720"
     else:
         assert e.value("manifest_number") == "TX-NH-988720"
+
+
+@pytest.mark.parametrize(("written", "accepted"), [("48366-LEW-2024", True), ("4836-LEW-2024", False),
+                                                   ("TX-NH-988720", False)])
+def test_a_note_above_the_form_with_its_landfill_s_manifest_shape_is_read_whole(written, accepted):
+    """A blind v8 page: 'MANIFEST#' and '48366-LEW-2024' written across the top margin, the form's own manifest box
+    blank. The landfill's shape says the number is whole; a note of no known shape, or cut short of one, is
+    only a suggestion."""
+    lines = [("MANIFEST#", 40, 10), (written, 200, 10), ("WASTE MANAGEMENT", 40, 60),
+             ("Control No. WM-20584269", 700, 60), ("1. Shipment Date", 40, 150),
+             ("Material Shipped: Class 2 Soil", 40, 200), ("Receiving Facility: Waste Mgmt Lewisville", 40, 250),
+             ("Manifest Document No.", 40, 300)]
+    e = extract_page(page_source(), ocr_page(*lines), KNOWN)
+    assert e.value("material") == "CLASS_2_CONTAMINATED" and e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+    assert (e.value("manifest_number") == written) is accepted
+    assert e.suggestions.get("manifest_number", e.values.get("manifest_number")).value == written
+
+
+@pytest.mark.parametrize(("in_the_form_s_box", "accepted"), [("48366-LEW-2023", False), ("48366-LEW-2024", True),
+                                                             (None, True)])
+def test_a_note_above_the_form_is_only_a_suggestion_when_the_form_s_own_box_holds_another_number(
+        in_the_form_s_box, accepted):
+    lines = [("MANIFEST#", 40, 10), ("48366-LEW-2024", 200, 10), ("WASTE MANAGEMENT", 40, 60),
+             ("Control No. WM-20584269", 700, 60), ("1. Shipment Date", 40, 150),
+             ("Material Shipped: Class 2 Soil", 40, 200), ("Receiving Facility: Waste Mgmt Lewisville", 40, 250),
+             ("Manifest Document No.", 40, 300), ("Total Quantity", 40, 350), ("22.14 NT", 300, 350)]
+    if in_the_form_s_box:
+        lines.append((in_the_form_s_box, 300, 300))
+    e = extract_page(page_source(), ocr_page(*lines), KNOWN)
+    assert (e.value("manifest_number") == "48366-LEW-2024") is accepted
+
+
+@pytest.mark.parametrize(("line", "accepted"), [("ManifestWM-MAN-2025-611365", True),
+                                                ("ManifestWM-MAN-2025-61136", False), ("ManifestTX-NH-4210553", False)])
+def test_a_number_run_into_its_label_is_read_whole_when_it_has_its_landfill_s_manifest_shape(line, accepted):
+    """'ManifestWM-MAN-2025-611365': where a label ends and a number glued to it begins is a guess, unless the
+    number has the shape of the landfill's manifests."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("HAULED TO: WM Lewisville", 40, 180), (line, 40, 200))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("manifest_number") == line.removeprefix("Manifest")) is accepted
 
 
 @pytest.mark.parametrize("slogan", ["Dirt - Rock - Demo Haul Off", "Dirt- Rock- Derto Haul Off"])

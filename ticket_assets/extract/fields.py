@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from ticket_assets.extract.labels import form_labels
 from ticket_assets.extract.page_text import Found, PageText
+from ticket_assets.extract.shapes import fits
 from ticket_assets.extract.sideways import sideways_phrases
 from ticket_assets.extract.templates import VendorTemplate
 from ticket_assets.lines import OcrLine
@@ -294,13 +295,15 @@ def _parse_date(match: re.Match, fmt: str | None) -> date | None:
         return None
 
 
-def find_manifest(page: PageText) -> Found | None:
+def find_manifest(page: PageText, shapes: tuple[str, ...]) -> Found | None:
     """The first manifest number at a manifest label that fits the shape of one; else the first text at such
     a label (cut short, a stray character glued to it), as read and too unsure to accept. Digits alone are
     only a suggestion: manifests are printed with letters or dashes, which OCR may have lost
     ("31481918671" for 31-4819-18671). A number begun after its label and ended under it ("2026." | "5036-73870")
     is read whole, as sure as its least sure part. One written above the form, beside its own manifest box, is a
-    note: only a suggestion."""
+    note: only a suggestion. A number with one of the `shapes` the load's templates give is whole however it
+    was read: the shape says where it begins and ends; a note so, unless the form's own box holds another number.
+    """
     partial = None
     for label_line, candidates in page.values_by_label("manifest_number"):
         begun = None  # the start of a number written after the label, ended on the line under it
@@ -312,8 +315,10 @@ def find_manifest(page: PageText) -> Found | None:
             token = SPACED_MANIFEST.fullmatch(text) or MANIFEST_TOKEN.match(text)
             value = manifest_form(token.group(0)) if token else ""
             if token and not _glued(text, token.end()) and MANIFEST_SHAPE.fullmatch(value):
-                whole = not _may_not_be_whole(value, text, token.end(), at_label)
-                sure = 1.0 if whole and not _above_the_form(page, label_line) else PARTIAL_FIT
+                note = _above_the_form(page, label_line)
+                doubt = note or _may_not_be_whole(value, text, token.end(), at_label)
+                vouched = fits(value, shapes) and not (note and _another_number_at_a_label(page, label_line, value))
+                sure = 1.0 if vouched or not doubt else PARTIAL_FIT
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
@@ -336,6 +341,19 @@ def _above_the_form(page: PageText, label_line) -> bool:
     first_label = min((line.box[1] for line in page.lines if labels.others("manifest_number").search(line.text)),
                       default=None)
     return bool(form_boxes) and first_label is not None and label_line.box[3] <= first_label
+
+
+def _another_number_at_a_label(page: PageText, label_line, value: str) -> bool:
+    """Whether another manifest label than the one on `label_line` has a number other than `value` at it: which of
+    the two is the load's, a person says."""
+    return any(line is not label_line and any(_reads_as_another_number(found.text, value) for found in candidates)
+               for line, candidates in page.values_by_label("manifest_number"))
+
+
+def _reads_as_another_number(text: str, value: str) -> bool:
+    other = manifest_form(text)
+    return (other != value and bool(MANIFEST_SHAPE.fullmatch(other)) and not is_date(text.strip())
+            and not QUANTITY.match(text.strip()))
 
 
 def find_lone_manifest(page: PageText, ticket_number: str | None) -> Found | None:

@@ -133,7 +133,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_vendor_and_number(extraction, page, known)
     _choose(extraction, "ticket_date", _date_candidates(source, page))
     _choose_places(extraction, page, known)
-    _choose(extraction, "manifest_number", [_manifest_in_its_shape(find.find_manifest(page), extraction, known)])
+    _choose(extraction, "manifest_number", [_manifest_in_its_shape(page, extraction, known)])
     _choose_material(extraction, page, known)
     _suggest_lone_manifest(extraction, page)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
@@ -178,12 +178,12 @@ def _from_page(found: Found | None) -> FieldValue | None:
     return FieldValue(found.text, "page", found.confidence) if found else None
 
 
-def _manifest_in_its_shape(found: Found | None, extraction: Extraction, known: Vocabularies) -> FieldValue | None:
-    """The manifest number read, only a suggestion when it misses by a character or two, or is cut short of, the
-    shapes the templates of the load's destination and of the page's vendor give (W-MAN-2025-024421 read for a
-    landfill's WM-MAN-2025-024421)."""
-    read = _from_page(found)
+def _manifest_in_its_shape(page: PageText, extraction: Extraction, known: Vocabularies) -> FieldValue | None:
+    """The manifest number read, whole when it has a shape the templates of the load's destination and of the
+    page's vendor give; only a suggestion when it misses by a character or two, or is cut short of, one
+    (W-MAN-2025-024421 read for a landfill's WM-MAN-2025-024421)."""
     shapes = known.manifest_shapes(extraction.value("destination"), extraction.value("vendor"))
+    read = _from_page(find.find_manifest(page, shapes))
     if read and partly_fits(read.value, shapes):
         return replace(read, confidence=min(read.confidence, find.PARTIAL_FIT))
     return read

@@ -9,16 +9,16 @@ NEAR_EDITS = 2  # characters lost, added or changed (W-MAN for WM-MAN, a digit r
 
 
 def fits(value: str, shapes: tuple[str, ...]) -> bool:
-    """Whether the value has one of the shapes whole."""
+    """Whether the value has one of the shapes: a whole number of that landfill's or vendor's."""
     return _shape_of(value) in shapes
 
 
 def partly_fits(value: str, shapes: tuple[str, ...]) -> bool:
     """Whether the value fits none of the shapes but is a misreading of one: a few characters off, or cut
     short. A value far from every shape is another kind of number, left to the general checks."""
-    written = _shape_of(value)
-    if not shapes or written in shapes:
+    if not shapes or fits(value, shapes):
         return False
+    written = _shape_of(value)
     return any(shape.startswith(written) or _edits(written, shape) <= NEAR_EDITS for shape in shapes)
 
 
