@@ -245,7 +245,7 @@ def _check_and_save(settings: Settings, warehouse: Warehouse, review_id: int, se
     if not by.strip():
         raise UserError("--by: say who answers")
     record = warehouse.ticket(item["page_id"])
-    corrections = parse_corrections(sets, _correction_context(settings, record))
+    corrections = parse_corrections(sets, _correction_context(settings, record, because))
     answer = checked_answer(item, corrections, decision, because, record)
     folder = settings.inbox / item["partition_key"]
     if not folder.is_dir():
@@ -302,12 +302,13 @@ def _refuse_answered_meanwhile(warehouse: Warehouse, item: dict, answers_seen: i
         raise AnswerConflict(item, answers[-1])
 
 
-def _correction_context(settings: Settings, record: dict | None):
+def _correction_context(settings: Settings, record: dict | None, because: str | None):
     from ticket_assets.extract.corrections import CorrectionContext
     from ticket_assets.extract.record import Vocabularies
 
     job = settings.job_or_default(record["job_code"] if record else None)
-    return CorrectionContext.for_record(Vocabularies.of(settings), job, tuple(j.code for j in settings.jobs), record)
+    return CorrectionContext.for_record(Vocabularies.of(settings), job, tuple(j.code for j in settings.jobs), record,
+                                        because)
 
 
 def backup(settings: Settings, into: Path) -> Path:

@@ -76,7 +76,7 @@ def test_regression_a_manifest_number_cut_short_of_its_landfill_s_shape_is_refus
                                                {"destination": "WASTE_MANAGEMENT_LEWISVILLE", "vendor": "ROBERTS"})
     for cut in ("WM-MAN-2024", "MAN-2024-024466", "AN-2024-024466", "WM-2024-024466", "2024-024466",
                 "WMMAN2024024466"):  # the second trial's: cut at the front, a part or the dashes left out
-        with pytest.raises(CorrectionError, match=r"\(WM-MAN-####-###### or #####-LEW-####, # a digit\)"):
+        with pytest.raises(CorrectionError, match=r"\(WM-MAN-####-######.*, # a digit\)"):  # the shapes it is near
             parse_correction("manifest_number", cut, to_landfill)
     assert parse_correction("manifest_number", "wm-man-2024-654321", to_landfill) == "WM-MAN-2024-654321"
 

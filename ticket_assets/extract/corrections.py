@@ -46,11 +46,13 @@ class CorrectionContext:
     job_codes: tuple[str, ...]
     destination: str | None = None  # the record's: its template and the vendor's give its manifests' shapes
     vendor: str | None = None
+    said_why: bool = False  # the answer says in words why its values stand: a manifest of another shape is taken
 
     @classmethod
-    def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None):
+    def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None,
+                   because: str | None = None):
         record = record or {}
-        return cls(known, job, job_codes, record.get("destination"), record.get("vendor"))
+        return cls(known, job, job_codes, record.get("destination"), record.get("vendor"), bool((because or "").strip()))
 
     @property
     def manifest_shapes(self) -> tuple[str, ...]:
@@ -99,7 +101,7 @@ def parse_correction(field: str, text: str, context: CorrectionContext):
     if field == "job_code":
         return _choice(field, text, context.job_codes)
     if field == "manifest_number":
-        return _manifest_number(text, context.manifest_shapes, context.known.every_manifest_shape())
+        return _manifest_number(text, context)
     if field in SHAPES:
         return _shaped(field, text)
     if field in CANONICAL_KINDS or field in ("vendor", "quantity_unit"):
@@ -118,10 +120,11 @@ def _parse_date(text: str, job: Job) -> str:
     return day.isoformat()
 
 
-def _manifest_number(text: str, shapes: tuple[str, ...], every_shape: tuple[str, ...]) -> str:
+def _manifest_number(text: str, context: CorrectionContext) -> str:
     """Letters, digits and dashes, 8 to 20, as every manifest number is stored; `_`, `/` and spaces become dashes.
     Never a date (typed in the wrong box), nor a number cut short of, or a character or two off, the shape the
-    landfill's or the vendor's manifests have; of any landfill's or vendor's when neither gives one."""
+    landfill's or the vendor's manifests have (of any landfill's or vendor's when neither gives one), unless the
+    answer says in words why: a landfill's manifests are not all of the shape its template knows."""
     value = manifest_form(text)
     if not MANIFEST_SHAPE.fullmatch(value):
         raise CorrectionError(f"manifest_number must be 8 to 20 letters, digits and dashes with at least four "
@@ -130,12 +133,14 @@ def _manifest_number(text: str, shapes: tuple[str, ...], every_shape: tuple[str,
         raise CorrectionError(f"manifest_number {text!r} is a date: give the manifest's own number")
     if PHONE.fullmatch(text.strip()):
         raise CorrectionError(f"manifest_number {text!r} is a phone number: give the manifest's own number")
-    if shapes:
+    if context.said_why:
+        return value
+    if shapes := context.manifest_shapes:
         _refuse_part_of_a_shape(text, value, shapes, "does not have the shape of this load's manifests")
     else:  # no destination or vendor known to say which: a part of any manifest's shape is no whole number
-        _refuse_part_of_a_shape(text, value, every_shape, "looks cut short of, or a character or two off, a "
-                                "manifest number of a shape the templates know (no destination or vendor of this "
-                                "load gives its own)")
+        _refuse_part_of_a_shape(text, value, context.known.every_manifest_shape(), "looks cut short of, or a "
+                                "character or two off, a manifest number of a shape the templates know (no "
+                                "destination or vendor of this load gives its own)")
     return value
 
 
@@ -144,7 +149,8 @@ def _refuse_part_of_a_shape(text: str, value: str, shapes: tuple[str, ...], what
                  if partly_fits(value, (shape,)) or lacks_parts(value, (shape,)))
     if near and not fits(value, shapes):
         raise CorrectionError(f"manifest_number {text!r} {what} ({' or '.join(near)}, # a digit): give the whole "
-                              "number as printed, with its dashes")
+                              "number as printed, with its dashes; if the manifest prints it so, answer again "
+                              "saying so in words (because)")
 
 
 def _names_a_day(value: str) -> bool:
