@@ -268,3 +268,17 @@ def test_regression_the_station_and_the_cli_check_a_material_against_the_flow_th
     assert warehouse.day_answers(DAY) == []
     api.answer_item(settings, ids["MISSING_MATERIAL"], ["material=DIRT", "flow=IMPORT"], None, None, "Maria")
     assert [a["corrections"] for a in warehouse.day_answers(DAY)] == [{"material": "DIRT", "flow": "IMPORT"}]
+
+
+def test_a_manifest_of_another_shape_is_taken_when_the_answer_says_why():
+    """A Lewisville load's manifest printed as ten digits (its template knows WM-MAN-####-######): refused as cut
+    short, the person is told how to give it as printed, and it is taken when the answer says so in words."""
+    record = {"destination": "WASTE_MANAGEMENT_LEWISVILLE"}
+    refused = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes, record)
+    with pytest.raises(CorrectionError, match=r"answer again saying so in words \(because\)"):
+        parse_correction("manifest_number", "2025784876", refused)
+    said_why = CorrectionContext.for_record(CONTEXT.known, CONTEXT.job, CONTEXT.job_codes, record,
+                                            because="printed so on the landfill's manifest")
+    assert parse_correction("manifest_number", "2025784876", said_why) == "2025784876"
+    with pytest.raises(CorrectionError, match="is a date"):  # a date is no manifest, whatever the answer says
+        parse_correction("manifest_number", "20241127", said_why)
