@@ -101,7 +101,6 @@ def test_regression_a_file_name_with_an_at_sign_keeps_its_name_in_file_refs_and_
 
 def test_regression_audit_says_who_answered_a_review_item_once(tmp_path):
     home, page_id = make_home(tmp_path / "home"), "2024-10-17/scan.pdf-p1"
-    (home / "dagster").mkdir()
     (home / "dagster" / "dagster.yaml").write_text("")
     record = {"page_id": page_id, "partition_key": "2024-10-17", "file_path": "2024-10-17/scan.pdf", "page_number": 1,
               "ticket_number": "1178561", "vendor": "ROBERTS", "review_required": False, "file_hash": "f" * 64,

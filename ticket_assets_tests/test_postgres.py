@@ -127,7 +127,6 @@ def day_on_postgres(postgres_server, small_inbox, tmp_path_factory):
     """`tickets process` for the day, DAGSTER_HOME holding deploy/postgres/dagster.yaml, the warehouse on PostgreSQL."""
     home = make_home(tmp_path_factory.mktemp("pg_home"))
     dagster_home = home / "dagster"
-    dagster_home.mkdir()
     shutil.copyfile(INSTANCE_FILE, dagster_home / "dagster.yaml")
     instance_env = {"DAGSTER_PG_HOST": postgres_server.host, "DAGSTER_PG_PORT": str(postgres_server.port),
                     "DAGSTER_PG_DB": "dagster", "DAGSTER_PG_USER": postgres_server.user,

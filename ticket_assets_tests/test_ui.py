@@ -9,7 +9,6 @@ import sys
 import pytest
 from dagster import DagsterInstance
 
-from ticket_assets.config import INSTANCE_TEMPLATE
 
 from .conftest import REPO, free_port, graphql, make_home, wait_for
 
@@ -28,8 +27,6 @@ QUERY = """{
 def webserver(tmp_path_factory):
     home = make_home(tmp_path_factory.mktemp("ui_home"))
     dagster_home = home / "dagster"
-    dagster_home.mkdir()
-    shutil.copyfile(INSTANCE_TEMPLATE, dagster_home / "dagster.yaml")
     with DagsterInstance.from_config(str(dagster_home)) as instance:
         instance.add_dynamic_partitions("date_folders", ["2024-10-17", "2024-10-18"])
     port = free_port()
