@@ -213,10 +213,9 @@ def test_days_run_side_by_side_and_a_second_home_in_one_process_gets_its_own_day
     because the step processes kept the environment of the first run."""
     from dagster import DagsterInstance
 
-    from ticket_assets.synth import generate_inbox
-
-    inbox = tmp_path / "inbox"  # two scanned pages a day: what is checked is where each day's results go
-    generate_inbox(inbox, SAMPLE_DAYS, pages_per_day=2, seed=7, bad_files=False, dpi=100)
+    inbox = tmp_path / "inbox"  # e-tickets, read without OCR: what is checked is where each day's results go
+    for seed, day in enumerate(SAMPLE_DAYS):
+        write_etickets(inbox / day.isoformat() / "etickets.pdf", [ROCK_LOAD, DIRT_LOAD], day, seed)
     first, second = make_home(tmp_path / "first", days_at_once=2), make_home(tmp_path / "second", days_at_once=2)
     days = [day.isoformat() for day in SAMPLE_DAYS]
     env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "TICKETS_HOME", "TICKETS_INBOX")}
