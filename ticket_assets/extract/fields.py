@@ -320,6 +320,7 @@ def find_manifest(page: PageText, shapes: tuple[str, ...]) -> Found | None:
                 vouched = fits(value, shapes) and not (note and _another_number_at_a_label(page, label_line, value))
                 sure = 1.0 if vouched or not doubt else PARTIAL_FIT
                 read = found.line.confidence_of(token.group(0)) if found is at_label else found.confidence  # joined
+                begun = begun or (_bare_number_left_of(page, found) if not vouched else None)
                 if begun:
                     value = manifest_form(f"{begun.text.rstrip('-_/.')}-{value}")
                     read = min(read, begun.line.confidence_of(begun.text.strip()))
@@ -405,6 +406,17 @@ def _goes_on(text: str, end: int) -> bool:
     short there ("MNF 0986" read of "MNF 0986 229758 12/03")."""
     rest = text[end:]
     return bool(MORE_DIGITS.match(rest)) and not QUANTITY.match(rest.lstrip())
+
+
+def _bare_number_left_of(page: PageText, found: Found) -> Found | None:
+    """A short bare number in its own box close left of a manifest number's box ("2024" | "1044-81051"): the number
+    may begin there, the separator between the two lost, so what was read alone may be cut short at its front."""
+    if found.text != found.line.text.strip(" :#|"):
+        return None
+    left = page.close_left(found.line)
+    if left is None or not re.fullmatch(r"\d{2,6}", left.text.strip()):
+        return None
+    return Found(left.text.strip(), left, left.confidence_of(left.text.strip()))
 
 
 def _may_begin_a_number(text: str, own_box: bool) -> bool:

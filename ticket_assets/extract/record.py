@@ -181,10 +181,11 @@ def _from_page(found: Found | None) -> FieldValue | None:
 def _manifest_in_its_shape(page: PageText, extraction: Extraction, known: Vocabularies) -> FieldValue | None:
     """The manifest number read, whole when it has a shape the templates of the load's destination and of the
     page's vendor give; only a suggestion when it misses by a character or two, or is cut short of, one
-    (W-MAN-2025-024421 read for a landfill's WM-MAN-2025-024421)."""
+    (W-MAN-2025-024421 read for a landfill's WM-MAN-2025-024421), or of any shape the templates know when neither
+    gives one (WM-MAN-2024 on a load whose destination was not read)."""
     shapes = known.manifest_shapes(extraction.value("destination"), extraction.value("vendor"))
     read = _from_page(find.find_manifest(page, shapes))
-    if read and partly_fits(read.value, shapes):
+    if read and partly_fits(read.value, shapes or known.every_manifest_shape()):
         return replace(read, confidence=min(read.confidence, find.PARTIAL_FIT))
     return read
 

@@ -166,7 +166,14 @@ def _against_flow(material, flow) -> str | None:
 
 
 def _against_destination(material, destination) -> str | None:
-    if destination is None or material.value != CONTAMINATED or destination.value not in CLEAN_DESTINATIONS:
+    """Every destination is where exported loads go: an import material bound for one is a misread material (plain
+    "Dirt" written on a load to the landfill) or a misread destination, never an import to let through."""
+    if destination is None:
+        return None
+    if flow_of(material.value) == "IMPORT":
+        return f"an import material, but {WHO_SAYS[destination.source]} it goes to {destination.value}, where " \
+               "exported loads go"
+    if material.value != CONTAMINATED or destination.value not in CLEAN_DESTINATIONS:
         return None
     return f"but {WHO_SAYS[destination.source]} it goes to {destination.value}, which takes no contaminated load"
 
