@@ -158,3 +158,17 @@ def test_the_real_scans_suggest_their_letterheads():
     assert suggested["ROADSTAR1.png"] == "ROADSTAR MANAGEMENT, LLC"
     assert suggested["24-105_happy_path_002.pdf"] == "Heidelberg"
     assert suggested["24-105_batch_002.pdf"] == "PORTILLO & SONS"
+
+
+def test_a_landfill_named_in_the_body_is_no_suggestion_for_an_unknown_hauler():
+    """Fourth user trial: "ACME ROCK HAULING LLC" over "To: WM Lewisville" suggested WASTE_MANAGEMENT_LEWISVILLE as
+    the vendor, and printed a `tickets vendor add` command with that name, which then failed."""
+    from ticket_assets.extract.record import extract_page
+
+    from .pages import ocr_page, page_source
+
+    page = ocr_page(("ACME ROCK HAULING LLC", 40, 20), ("No. 55123", 780, 30), ("To: WM Lewisville", 40, 150),
+                    ("Material: Class 2", 40, 200))
+    extraction = extract_page(page_source(), page, Vocabularies.packaged())
+    assert extraction.has_unknown_vendor and extraction.suggestions["vendor"].value == "ACME_ROCK_HAULING"
+    assert extraction.value("vendor") is None

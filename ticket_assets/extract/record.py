@@ -223,12 +223,19 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
     company = header_company(page) if not sure else None  # a landfill named in the body is not the hauler
     if company and "vendor" not in extraction.values and not known_keyword_in(company.text, known.templates):
         extraction.unknown_company = company.text
-        extraction.suggestions.setdefault("vendor", FieldValue(vendor_token(company.text), "page", UNRECOGNISED))
+        weak = extraction.suggestions.get("vendor")
+        if weak is None or _is_a_destination(known, weak.value):  # named in the body: where the load goes
+            extraction.suggestions["vendor"] = FieldValue(vendor_token(company.text), "page", UNRECOGNISED)
     if not by_pattern:
         template = known.template(extraction.value("vendor"))
         found = find.find_ticket_number(page, template.ticket_number_region if template else "top_right",
                                         known.templates)
     _choose(extraction, "ticket_number", [_from_page(found)])
+
+
+def _is_a_destination(known: Vocabularies, vendor: str) -> bool:
+    template = known.template(vendor)
+    return template is not None and template.kind == "destination"
 
 
 def _date_candidates(source: PageSource, page: PageText) -> list[FieldValue | None]:
