@@ -282,3 +282,25 @@ def test_a_manifest_of_another_shape_is_taken_when_the_answer_says_why():
     assert parse_correction("manifest_number", "2025784876", said_why) == "2025784876"
     with pytest.raises(CorrectionError, match="is a date"):  # a date is no manifest, whatever the answer says
         parse_correction("manifest_number", "20241127", said_why)
+
+
+@pytest.mark.parametrize("typed", ["12-01-2024-01", "11-30-24-0001", "2024-11-30-7"])
+def test_regression_a_date_with_a_count_after_it_is_no_manifest_number(typed):
+    """Fourth trial: the day's date with '-01' after it was saved as a contaminated load's manifest number."""
+    with pytest.raises(CorrectionError, match="begins with a date"):
+        parse_correction("manifest_number", typed, CONTEXT)
+
+
+def test_regression_a_reason_of_one_letter_closes_nothing():
+    """Fourth trial: `--because x` closed a contaminated load's MISSING_MANIFEST, the manifest log saying 'x'."""
+    missing = {"reason": "MISSING_MANIFEST", "field_name": "manifest_number", "page_number": 1}
+    for said in ("x", "ok", "n/a"):
+        with pytest.raises(CorrectionError, match="two words at least"):
+            checked_answer(missing, {}, None, said, {"material": "CLASS_2_CONTAMINATED"})
+    assert checked_answer(missing, {}, None, "load returned to site", {"material": "CLASS_2_CONTAMINATED"})
+
+
+def test_typographic_dashes_in_an_answered_manifest_number_are_dashes():
+    """Fourth trial: WM–MAN–2024–024461 typed with en dashes (a word processor's) was refused as not letters,
+    digits and dashes."""
+    assert parse_correction("manifest_number", "WM\u2013MAN\u20132024\u2013024461", CONTEXT) == "WM-MAN-2024-024461"

@@ -52,7 +52,7 @@ class CorrectionContext:
     def for_record(cls, known: Vocabularies, job: Job, job_codes: tuple[str, ...], record: dict | None,
                    because: str | None = None):
         record = record or {}
-        return cls(known, job, job_codes, record.get("destination"), record.get("vendor"), bool((because or "").strip()))
+        return cls(known, job, job_codes, record.get("destination"), record.get("vendor"), says_why(because))
 
     @property
     def manifest_shapes(self) -> tuple[str, ...]:
@@ -135,6 +135,9 @@ def _manifest_number(text: str, context: CorrectionContext) -> str:
         raise CorrectionError(f"manifest_number {text!r} is a phone number: give the manifest's own number")
     if context.said_why:
         return value
+    if _begins_with_a_day(value):
+        raise CorrectionError(f"manifest_number {text!r} begins with a date: give the manifest's own number; if the "
+                              "manifest prints it so, answer again saying so in words (because)")
     if shapes := context.manifest_shapes:
         _refuse_part_of_a_shape(text, value, shapes, "does not have the shape of this load's manifests")
     else:  # no destination or vendor known to say which: a part of any manifest's shape is no whole number
@@ -151,6 +154,17 @@ def _refuse_part_of_a_shape(text: str, value: str, shapes: tuple[str, ...], what
         raise CorrectionError(f"manifest_number {text!r} {what} ({' or '.join(near)}, # a digit): give the whole "
                               "number as printed, with its dashes; if the manifest prints it so, answer again "
                               "saying so in words (because)")
+
+
+def _begins_with_a_day(value: str) -> bool:
+    """A date and more after it (12-01-2024-01, 11-30-24-0001, 2024-11-30-7): a day's date typed with a count."""
+    found = re.match(r"(\d{1,4})-(\d{1,2})-(\d{1,4})-", value)
+    return bool(found) and is_date("-".join(found.groups()))
+
+
+def says_why(because: str | None) -> bool:
+    """Whether a reason is given in words: two words at least ("x", "ok" or "n/a" say nothing a reader can check)."""
+    return len(re.findall(r"[^\W\d_]{2,}", because or "")) >= 2
 
 
 def _names_a_day(value: str) -> bool:
@@ -223,6 +237,9 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     `record` is the page's now: a contaminated load is made clean only with a reason in words, and a material
     must fit the flow the load keeps."""
     material = (record or {}).get("material")
+    if (because or "").strip() and not says_why(because):
+        raise CorrectionError(f"because {because.strip()!r} says nothing a reader can check: say in words why, "
+                              "two words at least")
     reason = Reason(item["reason"])
     allowed = [d.value for d in DECISIONS.get(reason, ())]
     if decision is None and len(allowed) == 1:

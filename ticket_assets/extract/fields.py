@@ -484,8 +484,9 @@ def is_date(text: str) -> bool:
 
 
 def manifest_form(text: str) -> str:
-    """A manifest number as stored: upper case, a dash for every separator (`_`, `/`, spaces), no leading `#`."""
-    return re.sub(r"[\s_/.]+", "-", text.strip().upper().lstrip("#"))
+    """A manifest number as stored: upper case, a dash for every separator (`_`, `/`, spaces, typographic dashes),
+    no leading `#`."""
+    return re.sub(r"[\s_/.\u2010-\u2015]+", "-", text.strip().upper().lstrip("#"))
 
 
 def _glued(text: str, end: int) -> bool:
