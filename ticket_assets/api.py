@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ContextManager, NoReturn
 
 from ticket_assets.config import ConfigError, Settings, default_dagster_home
-from ticket_assets.discover import list_date_folders, parse_day
+from ticket_assets.discover import DATE_FOLDER, list_date_folders, parse_day
 from ticket_assets.errors import UserError
 from ticket_assets.reports.folders import UNKNOWN_JOB
 from ticket_assets.store.journal import ITEM_IDENTITY, AnswerJournal
@@ -97,7 +97,8 @@ def chosen_days(settings: Settings, dates: list[str] | None) -> list[str]:
 def check_dates(dates: list[str]) -> None:
     for day in dates:
         if parse_day(day) is None:
-            raise UserError(f"--date {day!r} is not a YYYY-MM-DD date")
+            real = "is not a day of the calendar" if DATE_FOLDER.match(day) else "is not a YYYY-MM-DD date"
+            raise UserError(f"--date {day!r} {real}")
 
 
 def refuse_another_inbox(settings: Settings, days: list[str], warehouse: Warehouse | None = None) -> None:

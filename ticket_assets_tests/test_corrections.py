@@ -304,3 +304,15 @@ def test_typographic_dashes_in_an_answered_manifest_number_are_dashes():
     """Fourth trial: WM–MAN–2024–024461 typed with en dashes (a word processor's) was refused as not letters,
     digits and dashes."""
     assert parse_correction("manifest_number", "WM\u2013MAN\u20132024\u2013024461", CONTEXT) == "WM-MAN-2024-024461"
+
+
+def test_an_item_answered_before_takes_more_values_without_its_own_again():
+    """Fourth trial: a MISSING_MANIFEST answered with its manifest, answered again with a source only, was refused
+    as 'not answered by source alone', though answers to one page add up."""
+    missing = {"reason": "MISSING_MANIFEST", "field_name": "manifest_number", "page_number": 1}
+    record = {"material": "CLASS_2_CONTAMINATED", "manifest_number": "WM-MAN-2024-024421",
+              "provenance": {"manifest_number": {"source": "review"}}}
+    assert checked_answer(missing, {"source": "PIER_EX"}, None, None, record)["corrections"] == {"source": "PIER_EX"}
+    read = {**record, "provenance": {"manifest_number": {"source": "page"}}}  # read unsure: the item still needs it
+    with pytest.raises(CorrectionError, match="not answered by source alone"):
+        checked_answer(missing, {"source": "PIER_EX"}, None, None, read)

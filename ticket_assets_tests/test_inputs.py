@@ -185,3 +185,14 @@ def test_explain_of_a_file_that_is_no_ticket_is_an_error(tmp_path, capsys):
     assert code == 2 and "not a PDF or image" in err
     code, _, err = _tickets(capsys, "--home", str(tmp_path / "home"), "explain", str(tmp_path))
     assert code == 2 and "is a folder" in err
+
+
+@pytest.mark.parametrize("typed, said", [("2024-11-31", "is not a day of the calendar"),
+                                         ("11/30/2024", "is not a YYYY-MM-DD date")])
+def test_a_date_that_is_no_day_is_told_apart_from_a_date_in_another_form(typed, said):
+    """Fourth trial: --date 2024-11-31 was told 'is not a YYYY-MM-DD date', which it is, in form."""
+    from ticket_assets.api import check_dates
+    from ticket_assets.errors import UserError
+
+    with pytest.raises(UserError, match=said):
+        check_dates([typed])

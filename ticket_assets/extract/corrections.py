@@ -156,6 +156,12 @@ def _refuse_part_of_a_shape(text: str, value: str, shapes: tuple[str, ...], what
                               "saying so in words (because)")
 
 
+def _answered_before(record: dict | None, field: str) -> bool:
+    """Whether the record's value of the field is a person's earlier answer: answers to one page add up, so a
+    later one need not give it again."""
+    return ((record or {}).get("provenance") or {}).get(field, {}).get("source") == "review"
+
+
 def _begins_with_a_day(value: str) -> bool:
     """A date and more after it (12-01-2024-01, 11-30-24-0001, 2024-11-30-7): a day's date typed with a count."""
     found = re.match(r"(\d{1,4})-(\d{1,2})-(\d{1,4})-", value)
@@ -249,7 +255,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
         raise CorrectionError(f"{reason.value} takes {choices}" + (f", not {decision!r}" if decision else ""))
     _refuse_values_without_record(item, corrections)
     missing = item["field_name"]
-    given = missing is not None and corrections.get(missing) is not None
+    given = missing is not None and (corrections.get(missing) is not None or _answered_before(record, missing))
     if reason.needs_value and not given and not (because or "").strip():
         value = f"give its {missing}, or " if missing else ""
         unanswered = f"is not answered by {', '.join(sorted(corrections))} alone" if corrections \
