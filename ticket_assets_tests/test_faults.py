@@ -91,7 +91,6 @@ def inbox(tmp_path_factory) -> Path:
     first.rename(first.with_name(f"Bön Löwe ticket {first.name}"))
     write_etickets(folder / OVERRIDDEN, [DIRT_LOAD], date.fromisoformat(DAY), seed=11)
     _write_bad_inputs(folder, tmp_path_factory.mktemp("outside_the_inbox"))
-    SUMMARY["inputs tried"] += len(BAD_INPUTS) + 2
     return root
 
 
@@ -131,6 +130,7 @@ def clean_run(inbox, tmp_path_factory):
 
 
 def test_bad_input_is_in_review_with_its_reason_and_the_day_goes_on(clean_run):
+    SUMMARY["inputs tried"] += len(BAD_INPUTS) + 2  # and the Windows leftovers, counted where they are checked
     home, records, _ = clean_run
     warehouse = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}")
     unreadable = defaultdict(list)  # a damaged file's item, or its recovered page's when nothing was read on it
@@ -256,23 +256,6 @@ def test_the_command_killed_mid_day_leaves_no_ghost_run_and_a_rerun_gives_the_cl
         assert instance.get_run_by_id(run_id).status == DagsterRunStatus.FAILURE
     [ghost] = [run for run in Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").runs(DAY) if run["run_id"] == run_id]
     assert ghost["status"] == "FAILED" and "process running it died" in ghost["failure"]
-
-
-def test_ctrl_c_mid_day_is_told_in_a_line_without_a_stack_trace(inbox, tmp_path):
-    """Trial: Ctrl-C printed Dagster's ERROR line with DagsterExecutionInterruptedError's stack trace, then 'the run
-    failed; see `dagster dev`'."""
-    home = make_home(tmp_path / "home")
-    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
-    command = [sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(inbox)]
-    stopped = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
-    _wait_for_started_run(home)
-    os.killpg(stopped.pid, signal.SIGINT)
-    out, err = stopped.communicate(timeout=120)
-    assert stopped.returncode == 1 and "interrupted (Ctrl-C or a stop signal)" in err, out[-2000:] + err[-2000:]
-    assert "Stack Trace" not in err and "Traceback" not in err and "dagster - ERROR" not in err, err[-3000:]
-    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)  # third trial: it hung
-    assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
 
 
 def _wait_for_started_run(home: Path, timeout: float = 240) -> str:
