@@ -22,18 +22,6 @@ REALDATA_DAY = "2024-11-26"
 SAMPLE_DAYS = [date(2024, 10, 17), date(2024, 10, 18)]
 
 
-# The files that run Dagster days, slowest first (about 300 s down to 35 s on 2 cores): each worker takes whole
-# files (--dist loadfile) as it frees up, and a slow file taken last would run on alone after the other worker ends.
-# The office scenarios come before the fault suite, whose last test prints the scenarios replayed.
-SLOWEST_FIRST = ("test_fault_scenarios.py", "test_faults.py", "test_cli.py", "test_recovery.py", "test_ui_runs.py",
-                 "test_station.py", "test_ocr.py", "test_interrupts.py", "test_postgres.py")
-
-
-def pytest_collection_modifyitems(items):
-    rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(SLOWEST_FIRST)))  # stable: a file's order is kept
-
-
 @pytest.fixture(scope="session")
 def realdata_inbox(tmp_path_factory) -> Path:
     """The real scans of ../shared/realdata in one date folder, as a crew would drop them."""

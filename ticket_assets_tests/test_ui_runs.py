@@ -67,7 +67,7 @@ class Ui:
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory):
     """`tickets ui` on a home whose sensor leaves the days alone (they never settle), as a terminal starts it."""
-    home = make_home(tmp_path_factory.mktemp("ui_runs_home"), settle_seconds=3600)
+    home = make_home(tmp_path_factory.mktemp("ui_runs_home"), settle_seconds=3600, days_at_once=2)  # as shipped
     inbox = tmp_path_factory.mktemp("ui_runs_inbox")
     for seed, day in enumerate(DAYS):
         write_etickets(inbox / day / "etickets.pdf", [ROCK_LOAD, DIRT_LOAD], date.fromisoformat(day), seed)
