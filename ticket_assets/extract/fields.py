@@ -411,7 +411,7 @@ def _goes_on(text: str, end: int) -> bool:
 def _bare_number_left_of(page: PageText, found: Found) -> Found | None:
     """A short bare number in its own box close left of a manifest number's box ("2024" | "1044-81051"): the number
     may begin there, the separator between the two lost, so what was read alone may be cut short at its front."""
-    if found.text != found.line.text.strip(" :#|"):
+    if not _is_its_whole_box(found):
         return None
     left = page.close_left(found.line)
     if left is None or not re.fullmatch(r"\d{2,6}", left.text.strip()):
@@ -433,7 +433,7 @@ def _with_its_other_boxes(page: PageText, found: Found) -> Found:
     2025-39044; "WM-MAN-2024-" on the line above), and, when it is too short to be a manifest number alone ("CR",
     "2025", "WMX"), the boxes that follow it on its row; one separator between each, the boxes' edges."""
     line = found.line
-    if found.text != line.text.strip(" :#|"):
+    if not _is_its_whole_box(found):
         return found
     parts = [*_prefix_box(page, line), line]
     if not MANIFEST_SHAPE.fullmatch(manifest_form(found.text)):
@@ -442,6 +442,11 @@ def _with_its_other_boxes(page: PageText, found: Found) -> Found:
         return found
     text = "-".join(part.text.strip().rstrip("-_/.") for part in parts[:-1]) + "-" + parts[-1].text.strip()
     return replace(found, text=text, confidence=min(part.confidence_of(part.text.strip()) for part in parts))
+
+
+def _is_its_whole_box(found: Found) -> bool:
+    """Whether the value is all its box holds: only then can the number's other parts be boxes of their own."""
+    return found.text == found.line.text.strip(" :#|")
 
 
 def _prefix_box(page: PageText, line) -> list:
