@@ -30,6 +30,10 @@ SHORT_WORD_GOES_ON = r"(?!N[O0º°A]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label,
 UNIT_LETTER_GAP = r"[./]?\s?"  # what may stand between a unit's letters: "C.Y.", "CU YD", "CU/YD", "S/T"
 BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
 # A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
+# ASCII case folding: the labels are ASCII and matched on folded text (accents dropped, spaces plain). Full
+# Unicode folding gives a letter like K a look-alike beyond Latin-1 (the kelvin sign), and compiling those
+# classes took four times as long: 1.3 s more for every process that reads pages.
+LABEL_FLAGS = re.I | re.A
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
 
@@ -124,7 +128,7 @@ def _alternatives(spellings, qualifiers=()) -> re.Pattern:
     qualified = _qualified(qualifiers) if qualifiers else ""
     runs = [rf"(?:{'|'.join(map(_body, run))}){qualified if kind != 'colon' else ''}{ENDINGS[kind]}"
             for kind, run in groupby(longest_first, key=_kind)]
-    return re.compile(rf"(?<![A-Z0-9])(?:{'|'.join(runs)})", re.I)
+    return re.compile(rf"(?<![A-Z0-9])(?:{'|'.join(runs)})", LABEL_FLAGS)
 
 
 def _unit_key(written: str) -> str:
@@ -133,10 +137,17 @@ def _unit_key(written: str) -> str:
 
 
 def folded(text: str) -> str:
-    """The text as labels are matched on it: accents dropped ("Camión" as "Camion"), and a long word one letter
-    off a label's word written as that word ("COMMOOITY", "MATERTAL", "MANFEST")."""
-    text = "".join(unicodedata.normalize("NFKD", char)[0] if char.isalpha() else char for char in text)
+    """The text as labels are matched on it: accents dropped ("Camión" as "Camion"), a space beyond ASCII
+    (a text layer's no-break space) a plain one, and a long word one letter off a label's word written as that
+    word ("COMMOOITY", "MATERTAL", "MANFEST")."""
+    text = "".join(_folded_char(char) for char in text)
     return LONG_WORD.sub(lambda match: _label_word_near(match.group(0)), text)
+
+
+def _folded_char(char: str) -> str:
+    if char.isalpha():
+        return unicodedata.normalize("NFKD", char)[0]
+    return " " if char.isspace() and not char.isascii() else char
 
 
 @lru_cache(maxsize=4096)  # every long word of every page's text comes here: compared with every label word
