@@ -18,6 +18,7 @@ from typing import ContextManager, NoReturn
 from ticket_assets.config import ConfigError, Settings, default_dagster_home
 from ticket_assets.discover import DATE_FOLDER, list_date_folders, parse_day
 from ticket_assets.errors import UserError
+from ticket_assets.orchestrate.step_server import start_step_server
 from ticket_assets.reports.folders import UNKNOWN_JOB
 from ticket_assets.store.journal import ITEM_IDENTITY, AnswerJournal
 from ticket_assets.store.warehouse import Warehouse
@@ -145,6 +146,8 @@ def process(settings: Settings, days: list[str], watch: Watchers = Watchers(), a
     their runs made out of date (a copy of one of their tickets found in a day just processed). A day whose
     inputs have not changed since its last run is not run again, unless `again`; Dagster is not even imported
     when no day needs a run."""
+    # Its imports (4 s) overlap this command's own and the check for unchanged days; unused when none needs a run
+    start_step_server(settings.step_log)
     processed = Processed(dagster_home=default_dagster_home(settings.home).resolve())
     _run_days(settings, days, watch, processed, again)
     for _ in range(FOLLOW_UP_ROUNDS):
@@ -172,9 +175,6 @@ def _run_days(settings: Settings, days: list[str], watch: Watchers, processed: P
 
 
 def _runs_through_dagster(settings: Settings, days: list[str]) -> Iterator:
-    from ticket_assets.orchestrate.step_server import start_step_server
-
-    start_step_server(settings.step_log)  # before Dagster is imported here: the two overlap
     from ticket_assets.orchestrate.launch import dagster_home_for, run_days
 
     with dagster_home_for(settings):

@@ -1,5 +1,3 @@
-import sys
+from ticket_assets.cli import command_line
 
-from ticket_assets.cli import main
-
-sys.exit(main())
+command_line()

@@ -38,21 +38,25 @@ def start_step_server(log: Path) -> None:
     the executor would ask for; a server already running is left as it is.
 
     Its processes write to `log`, not to the terminal: Dagster's default logger prints every step event
-    there at DEBUG level, which the event log keeps anyway, and the command shows its own progress."""
+    there at DEBUG level, which the event log keeps anyway, and the command shows its own progress. Nor do they
+    hold the command's output open: `tickets process | tee` ends with the command."""
     multiprocessing.set_forkserver_preload([EXECUTOR_MODULE, *STEP_PRELOAD])
     log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "ab") as sink, _stderr_to(sink.fileno()):
+    with open(log, "ab") as sink, _output_to(sink.fileno()):
         multiprocessing.forkserver.ensure_running()
 
 
 @contextmanager
-def _stderr_to(fd: int) -> Iterator[None]:
-    """This process's standard error, and what it starts meanwhile, goes to `fd`."""
+def _output_to(fd: int) -> Iterator[None]:
+    """This process's standard output and error, and those of what it starts meanwhile, go to `fd`."""
+    sys.stdout.flush()
     sys.stderr.flush()
-    saved = os.dup(2)
-    os.dup2(fd, 2)
+    saved = {stream: os.dup(stream) for stream in (1, 2)}
+    for stream in saved:
+        os.dup2(fd, stream)
     try:
         yield
     finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+        for stream, copy in saved.items():
+            os.dup2(copy, stream)
+            os.close(copy)
