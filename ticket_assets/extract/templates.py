@@ -59,7 +59,8 @@ def load_vendor_templates(folder: Path | None = None) -> tuple[VendorTemplate, .
     """Every vendor template in the folder, validated; a bad file raises TemplateError naming it."""
     folder = folder or TEMPLATES_DIR / "vendors"
     schema = json.loads((TEMPLATES_DIR / "vendor.schema.json").read_text())
-    templates = tuple(_load_template(path, schema) for path in sorted(folder.glob("*.yaml")))
+    validator = jsonschema.validators.validator_for(schema)(schema)  # checked against its metaschema once, not per file
+    templates = tuple(_load_template(path, validator) for path in sorted(folder.glob("*.yaml")))
     return combined_templates((), templates, folder)
 
 
@@ -74,10 +75,11 @@ def combined_templates(first: tuple[VendorTemplate, ...], then: tuple[VendorTemp
     return templates
 
 
-def _load_template(path: Path, schema: dict) -> VendorTemplate:
+def _load_template(path: Path, validator: jsonschema.protocols.Validator) -> VendorTemplate:
     try:
         data = yaml.safe_load(path.read_text())
-        jsonschema.validate(data, schema)
+        if error := jsonschema.exceptions.best_match(validator.iter_errors(data)):
+            raise error
         patterns = tuple(re.compile(p, re.I) for p in data.pop("ticket_number_patterns", []))  # "LDi3194165" too
     except (jsonschema.ValidationError, re.error, yaml.YAMLError) as err:
         raise TemplateError(f"{path}: {getattr(err, 'message', err)}") from err
