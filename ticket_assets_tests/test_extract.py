@@ -872,6 +872,17 @@ def test_a_label_with_its_translation_is_no_value():
     assert Reason.MISSING_MANIFEST in _reasons(e) and "manifest_number" not in e.suggestions
 
 
+def test_a_numbered_label_under_an_empty_one_is_no_value():
+    """A form that numbers its boxes ("8. Manifest Document No.", "9. Total Quantity"): the next box's label is
+    a label, not the manifest number of an empty box, and the load its source names needs no manifest."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
+                    ("5. Generator Site Location", 40, 120), ("UTX trade pile", 60, 150),
+                    ("8. Manifest Document No.", 40, 200), ("9. Total Quantity", 40, 240), ("18.25-TON", 60, 270))
+    e = extract_page(page_source(), page, KNOWN)
+    assert "manifest_number" not in e.suggestions and e.value("manifest_number") is None
+    assert (e.value("material"), e.value("quantity"), e.value("quantity_unit")) == ("SPOILS", 18.25, "TONS")
+
+
 def test_a_number_sign_before_a_manifest_number_is_not_part_of_it():
     page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30),
                     ("MATERIAL      MANIFEST NO.", 40, 200), ("C/S Dirt      #2024-100031", 40, 230))

@@ -34,6 +34,7 @@ BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label:
 # Unicode folding gives a letter like K a look-alike beyond Latin-1 (the kelvin sign), and compiling those
 # classes took four times as long: 1.3 s more for every process that reads pages.
 LABEL_FLAGS = re.I | re.A
+BOX_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+(?=[A-Z])", re.I)  # "9. Total Quantity", "(9) Total"; not "1.LOAD"
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
 
@@ -53,8 +54,12 @@ class Labels:
     words: frozenset[str]  # every word of every label, upper case
 
     def is_label(self, text: str) -> bool:
-        """Whether a text is a label, never a value: it opens with one, or with one's translation."""
+        """Whether a text is a label, never a value: it opens with one, or with one's translation. A form's
+        numbered box ("9. Total Quantity") is a label when its words hold one and no digit: no value is numbered."""
         text = text.strip(" |")
+        if numbered := BOX_NUMBER.match(text):
+            words = text[numbered.end():]
+            return not any(char.isdigit() for char in words) and bool(self.any_label.search(words))
         translated = TRANSLATION.match(text)
         return bool(self.any_label.match(text) or translated and self.any_label.match(text, translated.end()))
 
