@@ -1489,3 +1489,21 @@ def test_an_import_material_on_a_load_bound_for_a_destination_is_a_conflict(writ
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
     assert Reason.MATERIAL_CONFLICT in _reasons(e)
+
+
+def test_a_vendor_s_name_run_into_its_trade_in_the_letterhead_is_that_vendor():
+    page = ocr_page(("JD & SonTrucking", 56, 65), ("TICKET NO. 852872", 572, 68), ("FROM: Beck", 60, 200),
+                    ("TO: WM", 60, 240), ("MATERIAL: Spoils", 60, 280), ("QTY: 12 CY", 60, 320))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") == "JD_AND_SON" and e.values["vendor"].source == "page"
+
+
+def test_a_letterhead_holding_a_known_name_run_together_is_never_replaced_by_the_destination_s_vendor():
+    """"BigCityCrushed" holds BIG CITY, but not as words: a person confirms it; the load's destination (a
+    landfill that is a vendor too) is not assumed to have printed the ticket."""
+    page = ocr_page(("BigCityCrushed", 56, 65), ("TICKET NO. 852872", 572, 68), ("FROM: Beck", 60, 200),
+                    ("TO: WM", 60, 240), ("MATERIAL: Spoils", 60, 280), ("QTY: 12 CY", 60, 320))
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("vendor") is None and e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
+    vendor_items = [f for f in check_page(e, CONTEXT) if f.reason == Reason.AMBIGUOUS_VENDOR]
+    assert [f.suggested_fixes for f in vendor_items] == [{"vendor": ["BIG_CITY"]}]

@@ -22,7 +22,7 @@ from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
-from ticket_assets.extract.vendors import VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
+from ticket_assets.extract.vendors import BODY_SCORE, VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED, flow_of
@@ -211,6 +211,14 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
     if by_pattern:
         found, vendor = by_pattern
         extraction.vendor_matches.insert(0, VendorMatch(vendor, found.confidence, f"ticket number {found.text!r}"))
+    sure = [m for m in extraction.vendor_matches if m.confidence >= known.vendor_min_confidence]
+    company = header_company(page) if not sure else None  # a landfill named in the body is not the hauler
+    held = known_keyword_in(company.text, known.templates) if company else None
+    if held and held.vendor not in {match.vendor for match in extraction.vendor_matches}:
+        # A known name run into the next word ("JD & SonTrucking"): the letterhead's, for a person to confirm;
+        # never replaced unsaid by the destination's vendor.
+        extraction.vendor_matches.append(VendorMatch(held.vendor, BODY_SCORE * company.confidence,
+                                                     f"its name run into another word in the header: {company.text!r}"))
     meta = extraction.source.name_meta
     best = max(extraction.vendor_matches, key=lambda match: match.confidence, default=None)
     from_page = FieldValue(best.vendor, "page", best.confidence) if best else None
@@ -219,9 +227,7 @@ def _choose_vendor_and_number(extraction: Extraction, page: PageText, known: Voc
         from_page = None
     named = known.vendor_named(meta.vendor) if meta.vendor else None
     _choose(extraction, "vendor", [FieldValue(named, "filename", 1.0) if named else None, from_page])
-    sure = [m for m in extraction.vendor_matches if m.confidence >= known.vendor_min_confidence]
-    company = header_company(page) if not sure else None  # a landfill named in the body is not the hauler
-    if company and "vendor" not in extraction.values and not known_keyword_in(company.text, known.templates):
+    if company and "vendor" not in extraction.values and not held:
         extraction.unknown_company = company.text
         weak = extraction.suggestions.get("vendor")
         if weak is None or _is_a_destination(known, weak.value):  # named in the body: where the load goes

@@ -29,6 +29,9 @@ CHOICES = re.compile(r"\s/\s|/.*/|^\W*[\[\]()□☐]|\bor\b", re.IGNORECASE)  # 
 # An address: a city's state (with its ZIP code or after a comma), or a street number before a word.
 ADDRESS = re.compile(r",\s*[A-Z]{2}\b|\b[A-Z]{2}\.?\s+\d{5}|\s(?:TX|Texas|TEXAS|OK|LA|NM|AR)\.?$|^\d+\s+[A-Za-z]")
 LEGAL_SUFFIXES = {"INC", "LLC", "LTD", "CO", "CORP", "CORPORATION", "COMPANY", "LP", "LLP"}
+# The trade a company's name ends with, which OCR runs into the name before it: "JD & SonTrucking".
+GLUED_TRADE = re.compile(r"(?<=[A-Z]{2})(TRUCKING|HAULING|TRANSPORT|CONSTRUCTION|DEMOLITION|MATERIALS|AGGREGATES|"
+                         r"RECYCLING|SERVICES|CONCRETE|EXCAVATION|CONTRACTORS)\b")
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ def _keyword_pattern(keyword: str) -> re.Pattern:
 
 
 def _words(text: str) -> str:
-    return re.sub(r"[^A-Z0-9&]+", " ", text.upper().replace("&", " & ")).strip()
+    words = re.sub(r"[^A-Z0-9&]+", " ", text.upper().replace("&", " & ")).strip()
+    return GLUED_TRADE.sub(r" \1", words)
 
 
 def header_company(page: PageText) -> Found | None:
