@@ -1507,3 +1507,10 @@ def test_a_letterhead_holding_a_known_name_run_together_is_never_replaced_by_the
     assert e.value("vendor") is None and e.value("destination") == "WASTE_MANAGEMENT_LEWISVILLE"
     vendor_items = [f for f in check_page(e, CONTEXT) if f.reason == Reason.AMBIGUOUS_VENDOR]
     assert [f.suggested_fixes for f in vendor_items] == [{"vendor": ["BIG_CITY"]}]
+
+
+@pytest.mark.parametrize("written, amount", [("I LOADS", 1.0), ("1O TONS", 10.0), ("O TONS", None), ("I", None)])
+def test_a_handwritten_amount_read_as_letters_is_its_digits_before_a_unit(written, amount):
+    page = ocr_page(("LDI Yard", 40, 20), ("TICKET# LDI1865032", 40, 60), ("MATERIAL: Non-Contaminated", 40, 300),
+                    (f"QTY: {written}", 40, 340), ("DRIVER SIGNATURE", 40, 380))
+    assert extract_page(page_source(), page, KNOWN).value("quantity") == amount

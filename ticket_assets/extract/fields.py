@@ -55,6 +55,8 @@ SPLIT_BOX_GAP = 4  # line heights between two boxes of one number printed in par
 MANIFEST_SHAPE = re.compile(r"(?=(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{6,18}[A-Z0-9]")  # 8-20 letters, digits, dashes
 PARTIAL_FIT = 0.3  # a value that only partly fits its shape (cut short, a stray character): a suggestion only
 DIGIT_LOOK_ALIKES = str.maketrans("IlO|o", "11001")  # letters OCR reads for the digits they look like
+LOOK_ALIKE_AMOUNT = re.compile(r"\s*([\dIlO|o]{0,2}[IlO|o])(?=\s)")  # "I LOADS", "1O TONS": digits read as letters
+LOOK_ALIKE_DIGITS = 0.85  # how sure an amount read from letters like digits is, times the reading of the letters
 LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number, read with the number
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
@@ -522,10 +524,11 @@ def find_quantity(page: PageText) -> Quantity | None:
 def _written_with_unit(page: PageText) -> Quantity | None:
     labels = form_labels()
     for line in page.lines:
-        match = QUANTITY.search(line.text)
+        text, sure = _amount_of_look_alikes(line.text)
+        match = QUANTITY.search(text)
         if match and not page.on_row_of(line, labels.not_the_load):
-            unit = _unit_chosen(line.text[match.start(2):], labels.unit_named(match.group(2)))
-            read = line.confidence_of(match.group(1))
+            unit = _unit_chosen(text[match.start(2):], labels.unit_named(match.group(2)))
+            read = sure * line.confidence_of(match.group(1))
             amount_read = PARTIAL_FIT * read if _rewritten(page, line, unit) else read
             return Quantity(_amount(match.group(1)), unit, Found(match.group(0), line, amount_read), read)
         beside = _unit_in_next_box(page, line)
@@ -535,6 +538,18 @@ def _written_with_unit(page: PageText) -> Quantity | None:
             read = min(line.confidence_of(amount), box.confidence)
             return Quantity(float(amount), unit, Found(amount, line, read), read)
     return None
+
+
+def _amount_of_look_alikes(text: str) -> tuple[str, float]:
+    """A line's text with the amount after its quantity label in digits where OCR read it as the letters they
+    look like ("QTY: I LOADS": a handwritten 1), and how sure that reading is; as it is, and sure, when it holds
+    no such amount. An amount of nothing ("O TONS") is none."""
+    label = form_labels().of("quantity").search(text)
+    letters = LOOK_ALIKE_AMOUNT.match(text, label.end()) if label else None
+    digits = letters.group(1).translate(DIGIT_LOOK_ALIKES) if letters else ""
+    if not digits.strip("0"):
+        return text, 1.0
+    return text[: letters.start(1)] + digits + text[letters.end(1):], LOOK_ALIKE_DIGITS
 
 
 def _at_quantity_label(page: PageText) -> Quantity | None:
