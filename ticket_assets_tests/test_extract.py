@@ -1514,3 +1514,14 @@ def test_a_handwritten_amount_read_as_letters_is_its_digits_before_a_unit(writte
     page = ocr_page(("LDI Yard", 40, 20), ("TICKET# LDI1865032", 40, 60), ("MATERIAL: Non-Contaminated", 40, 300),
                     (f"QTY: {written}", 40, 340), ("DRIVER SIGNATURE", 40, 380))
     assert extract_page(page_source(), page, KNOWN).value("quantity") == amount
+
+
+def test_a_ticket_number_with_a_doubtful_character_is_a_suggestion_for_a_person():
+    """The ticket number is checked by no rule once read: "WM-33090750" photographed came back "WM-33890750"
+    with its misread digit at 0.71, which a field with rules after it may pass at."""
+    read = OcrLine("WM-33890750", 0.97, (600, 60, 732, 80), characters=(0.99,) * 4 + (0.71,) + (0.99,) * 6)
+    page = ocr_page(("WASTE MANAGEMENT", 40, 20), ("TICKETNO#:", 460, 60), ("MATERIAL DESC: C/S CLAY", 40, 300))
+    page = replace(page, lines=[*page.lines, read])
+    e = extract_page(page_source(), page, KNOWN)
+    assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == "WM-33890750"
+    assert Reason.MISSING_TICKET_NUMBER in _reasons(e)

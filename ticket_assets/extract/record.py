@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 FIELD_MIN_CONFIDENCE = 0.6  # below this a reading is only a suggestion
 # Fields that are mostly handwritten on real tickets need a surer reading: on the job 24-105 scans a
 # handwritten truck number came back as "8699" with its least sure digit at 0.83. The regulator's manifest
-# number too: a handwritten "372491-TX-6189" came back as "372491X-6189" at 0.72.
-HANDWRITTEN_MIN_CONFIDENCE = {"truck_number": 0.9, "manifest_number": 0.9}
+# number too: a handwritten "372491-TX-6189" came back as "372491X-6189" at 0.72. The ticket number, which
+# no rule checks after it is read, needs its least sure character surer than other fields: a photographed
+# "WM-33090750" came back as "WM-33890750" at 0.71.
+SURER_MIN_CONFIDENCE = {"truck_number": 0.9, "manifest_number": 0.9, "ticket_number": 0.8}
 NOTHING_READ = ("nothing could be read from the page (blank, or too faint): scan the paper again, or close the "
                 "item with --because (a blank back side, say)")
 
@@ -149,7 +151,7 @@ def _choose(extraction: Extraction, name: str, candidates: list[FieldValue | Non
         return
     candidates = [c for c in candidates if c is not None and c.value is not None]
     for candidate in candidates:
-        if candidate.confidence >= HANDWRITTEN_MIN_CONFIDENCE.get(name, FIELD_MIN_CONFIDENCE):
+        if candidate.confidence >= SURER_MIN_CONFIDENCE.get(name, FIELD_MIN_CONFIDENCE):
             extraction.values[name] = candidate
             break
         extraction.suggestions.setdefault(name, candidate)
