@@ -29,12 +29,12 @@ WORD_ENDINGS = r"(?:S|ES|ED|ER|ING)\b"  # "SOURCES", "TRUCKING": the label's wor
 SHORT_WORD_GOES_ON = r"(?!N[O0º°A]\.?(?![A-Z]))[A-Z]"  # "UNITED" is no label, "TKTNO." is one with "No." glued
 UNIT_LETTER_GAP = r"[./]?\s?"  # what may stand between a unit's letters: "C.Y.", "CU YD", "CU/YD", "S/T"
 BRACKETED = re.compile(r"\(([^()]{1,8})\)")  # a word in brackets after a label: "Volume (CY)"
-# A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 # ASCII case folding: the labels are ASCII and matched on folded text (accents dropped, spaces plain). Full
 # Unicode folding gives a letter like K a look-alike beyond Latin-1 (the kelvin sign), and compiling those
 # classes took four times as long: 1.3 s more for every process that reads pages.
 LABEL_FLAGS = re.I | re.A
 BOX_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s+(?=[A-Z])", re.I)  # "9. Total Quantity", "(9) Total"; not "1.LOAD"
+# A label's translation before it on a form printed in two languages: "Cantidad / Quantity", "No. Manifiesto /".
 TRANSLATION = re.compile(r"[^\W\d_]+\.?(?:\s[^\W\d_]+\.?){0,2}\s*/\s*")
 
 

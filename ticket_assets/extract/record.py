@@ -22,7 +22,8 @@ from ticket_assets.extract.page_text import Found, PageText
 from ticket_assets.extract.shapes import partly_fits
 from ticket_assets.extract.templates import (VendorTemplate, Vocabulary, combined_templates, default_templates,
                                              default_vocabulary, load_vendor_templates)
-from ticket_assets.extract.vendors import BODY_SCORE, VendorMatch, header_company, known_keyword_in, match_vendors, vendor_token
+from ticket_assets.extract.vendors import (BODY_SCORE, VendorMatch, header_company, known_keyword_in, match_vendors,
+                                            vendor_token)
 from ticket_assets.lines import OcrLine
 from ticket_assets.ocr.base import OcrResult
 from ticket_assets.schema import CONTAMINATED, EXPORT_MATERIALS, NON_CONTAMINATED, flow_of
