@@ -316,3 +316,15 @@ def test_an_item_answered_before_takes_more_values_without_its_own_again():
     read = {**record, "provenance": {"manifest_number": {"source": "page"}}}  # read unsure: the item still needs it
     with pytest.raises(CorrectionError, match="not answered by source alone"):
         checked_answer(missing, {"source": "PIER_EX"}, None, None, read)
+
+
+def test_an_export_whose_material_is_in_doubt_is_made_clean_only_with_a_reason():
+    """Trial: "the page says C2, an import material, but the load is an EXPORT" was answered NON_CONTAMINATED
+    with no reason; on an export, "C2" may be Class 2 written short."""
+    conflict = _item("MATERIAL_CONFLICT", "material")
+    export = {"material": "C2", "flow": "EXPORT"}
+    with pytest.raises(CorrectionError, match="an export whose material is in doubt: say in words why it is not"):
+        checked_answer(conflict, {"material": "NON_CONTAMINATED"}, None, None, export)
+    assert checked_answer(conflict, {"material": "NON_CONTAMINATED"}, None, "tested clean at the pier", export)
+    assert checked_answer(conflict, {"material": "CLASS_2_CONTAMINATED"}, None, None, export)
+    assert checked_answer(conflict, {"material": "C2", "flow": "IMPORT"}, None, "an import after all", export)

@@ -262,9 +262,13 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
             else "does not close with a bare confirm"
         raise CorrectionError(f"{reason.value} ({reason.severity.value}) {unanswered}: "
                               f"{value}say in words why the load stands without it (because)")
-    clearing = material == CONTAMINATED and "material" in corrections and corrections["material"] != CONTAMINATED
+    # An export whose material is in doubt may be Class 2 whatever its record says ("C2" on an export).
+    doubtful_export = reason == Reason.MATERIAL_CONFLICT and (record or {}).get("flow") == "EXPORT"
+    answered_clean = corrections.get("material", CONTAMINATED) != CONTAMINATED
+    clearing = (material == CONTAMINATED or doubtful_export) and answered_clean
     if clearing and not (because or "").strip():
-        raise CorrectionError(f"the load is recorded as {CONTAMINATED}: say in words why it is not (because)")
+        recorded = f"recorded as {CONTAMINATED}" if material == CONTAMINATED else "an export whose material is in doubt"
+        raise CorrectionError(f"the load is {recorded}: say in words why it is not {CONTAMINATED} (because)")
     _check_flow_fits_material(corrections, record or {})
     return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
 
