@@ -1525,3 +1525,15 @@ def test_a_ticket_number_with_a_doubtful_character_is_a_suggestion_for_a_person(
     e = extract_page(page_source(), page, KNOWN)
     assert e.value("ticket_number") is None and e.suggestions["ticket_number"].value == "WM-33890750"
     assert Reason.MISSING_TICKET_NUMBER in _reasons(e)
+
+
+@pytest.mark.parametrize("flow, material, reasons", [
+    ("EXPORT", "CLASS_2_CONTAMINATED", {Reason.MATERIAL_CONFLICT, Reason.MISSING_MANIFEST}),
+    ("IMPORT", "C2", set())])
+def test_c2_on_an_export_counts_as_class_2_until_a_person_decides(flow, material, reasons):
+    """C2 is an import material and Class 2 written short: on a load its folder says is an export, the load is
+    counted as contaminated (and in the manifest log) while a person decides which."""
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C2", 40, 180))
+    e = extract_page(page_source(folder_flow=flow), page, KNOWN)
+    assert e.value("material") == material
+    assert {Reason.MATERIAL_CONFLICT, Reason.MISSING_MANIFEST} & _reasons(e) == reasons

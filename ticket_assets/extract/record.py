@@ -45,7 +45,7 @@ NOTHING_READ = ("nothing could be read from the page (blank, or too faint): scan
 @dataclass(frozen=True)
 class FieldValue:
     value: Any
-    source: str  # "filename", "folder", "page", "template", "inferred"
+    source: str  # "filename", "folder", "page", "template", "inferred", "manifest", "export", "review"
     confidence: float
 
 
@@ -140,6 +140,7 @@ def extract_page(source: PageSource, result: OcrResult, known: Vocabularies,
     _choose_material(extraction, page, known)
     _suggest_lone_manifest(extraction, page)
     _choose(extraction, "flow", _flow_candidates(extraction, page, known))
+    _class_2_written_short(extraction, known.vocabulary)
     _choose_measures(extraction, page)
     _assume_vendor_from_destination(extraction)
     return extraction
@@ -442,6 +443,19 @@ def _settle_material_conflict(extraction: Extraction, vocabulary: Vocabulary, re
     extraction.values["material"] = contaminated
     extraction.conflicts["material"] = next(r for r in [chosen, *against] if r.value != contaminated.value)
     extraction.overridden.pop("material", None)
+
+
+def _class_2_written_short(extraction: Extraction, vocabulary: Vocabulary) -> None:
+    """An import material that shares a spelling with Class 2 ("C2") on a load its folder, its name or its page
+    says is an export is as likely Class 2 written short: the load counts as contaminated, the import material
+    its conflict, until a person decides."""
+    material, flow = extraction.values.get("material"), extraction.values.get("flow")
+    if (material is None or flow is None or flow.value != "EXPORT" or flow.source in ("inferred", "template")
+            or material.source == "review" or "material" in extraction.conflicts):
+        return
+    if any(material.value in named and CONTAMINATED in named for named in vocabulary.two_class_markers.values()):
+        extraction.values["material"] = FieldValue(CONTAMINATED, "export", material.confidence)
+        extraction.conflicts["material"] = material
 
 
 def _flow_candidates(extraction: Extraction, page: PageText, known: Vocabularies) -> list[FieldValue | None]:

@@ -132,7 +132,8 @@ def assumed_vendor(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
 
 WHO_SAYS = {"filename": "the filename says", "folder": "the folder says", "inferred": "its source area implies",
             "page": "the page says", "template": "the vendor usually hauls",
-            "manifest": "a manifest number on the page implies", "review": "a person's answer says"}
+            "manifest": "a manifest number on the page implies", "review": "a person's answer says",
+            "export": "on an export the same spelling may be"}
 
 
 def material_conflict(e: Extraction, ctx: RuleContext) -> Iterable[Finding]:
