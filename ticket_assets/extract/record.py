@@ -451,7 +451,8 @@ def _class_2_written_short(extraction: Extraction, vocabulary: Vocabulary) -> No
     its conflict, until a person decides."""
     material, flow = extraction.values.get("material"), extraction.values.get("flow")
     if (material is None or flow is None or flow.value != "EXPORT" or flow.source in ("inferred", "template")
-            or material.source == "review" or "material" in extraction.conflicts):
+            or flow_of(material.value) != "IMPORT" or material.source == "review"
+            or "material" in extraction.conflicts):
         return
     if any(material.value in named and CONTAMINATED in named for named in vocabulary.two_class_markers.values()):
         extraction.values["material"] = FieldValue(CONTAMINATED, "export", material.confidence)
