@@ -6,8 +6,10 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
+from ticket_assets.api import check_dates
 from ticket_assets.cli import main
 from ticket_assets.config_file import ENGINE_NAMES
+from ticket_assets.errors import UserError
 from ticket_assets.ocr.registry import AUTO, ENGINES
 
 JOB = '{code: "24-105", start: 2024-07-01, end: 2025-12-31}'
@@ -191,8 +193,5 @@ def test_explain_of_a_file_that_is_no_ticket_is_an_error(tmp_path, capsys):
                                          ("11/30/2024", "is not a YYYY-MM-DD date")])
 def test_a_date_that_is_no_day_is_told_apart_from_a_date_in_another_form(typed, said):
     """Fourth trial: --date 2024-11-31 was told 'is not a YYYY-MM-DD date', which it is, in form."""
-    from ticket_assets.api import check_dates
-    from ticket_assets.errors import UserError
-
     with pytest.raises(UserError, match=said):
         check_dates([typed])

@@ -243,8 +243,9 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     `record` is the page's now: a contaminated load is made clean only with a reason in words, and a material
     must fit the flow the load keeps."""
     material = (record or {}).get("material")
-    if (because or "").strip() and not says_why(because):
-        raise CorrectionError(f"because {because.strip()!r} says nothing a reader can check: say in words why, "
+    because = (because or "").strip()
+    if because and not says_why(because):
+        raise CorrectionError(f"because {because!r} says nothing a reader can check: say in words why, "
                               "two words at least")
     reason = Reason(item["reason"])
     allowed = [d.value for d in DECISIONS.get(reason, ())]
@@ -256,7 +257,7 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     _refuse_values_without_record(item, corrections)
     missing = item["field_name"]
     given = missing is not None and (corrections.get(missing) is not None or _answered_before(record, missing))
-    if reason.needs_value and not given and not (because or "").strip():
+    if reason.needs_value and not given and not because:
         value = f"give its {missing}, or " if missing else ""
         unanswered = f"is not answered by {', '.join(sorted(corrections))} alone" if corrections \
             else "does not close with a bare confirm"
@@ -266,11 +267,11 @@ def checked_answer(item: dict, corrections: dict, decision: str | None, because:
     doubtful_export = reason == Reason.MATERIAL_CONFLICT and (record or {}).get("flow") == "EXPORT"
     answered_clean = corrections.get("material", CONTAMINATED) != CONTAMINATED
     clearing = (material == CONTAMINATED or doubtful_export) and answered_clean
-    if clearing and not (because or "").strip():
+    if clearing and not because:
         recorded = f"recorded as {CONTAMINATED}" if material == CONTAMINATED else "an export whose material is in doubt"
         raise CorrectionError(f"the load is {recorded}: say in words why it is not {CONTAMINATED} (because)")
     _check_flow_fits_material(corrections, record or {})
-    return {"corrections": corrections, "decision": decision, "because": (because or "").strip() or None}
+    return {"corrections": corrections, "decision": decision, "because": because or None}
 
 
 def _refuse_values_without_record(item: dict, corrections: dict) -> None:
