@@ -37,9 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `tickets review | head`: the reader has all it wanted
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:  # Ctrl-C while days run side by side reaches the command, not only the runs
-        print("tickets: interrupted: a day stopped mid-run is as its last run left it; `tickets process` runs it "
-              "again", file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        left = getattr(stop, "not_started", [])
+        print("tickets: interrupted: a day stopped mid-run is as its last run left it"
+              + (f"; not started: {', '.join(left)}" if left else "") + "; `tickets process` runs them again",
+              file=sys.stderr)
         return 130
 
 
@@ -296,7 +298,8 @@ def _finished(settings: Settings, processed) -> int:
     print(f"\nwarehouse: {settings.warehouse_url}\nexports:   {settings.exports_dir}\n"
           f"Dagster:   DAGSTER_HOME={processed.dagster_home}")
     for failure in processed.failures:
-        print(f"FAILED {failure.day} (run {failure.run_id}): {failure.error}", file=sys.stderr)
+        run = f" (run {failure.run_id})" if failure.run_id else ""
+        print(f"FAILED {failure.day}{run}: {failure.error}", file=sys.stderr)
     return 1 if processed.failures else 0
 
 

@@ -2,17 +2,16 @@
 
 Runs made here are ordinary runs of the instance: they show in the UI and in the
 audit trail like the sensor's. Days run side by side each in a process of its
-own, as many as the instance's run queue allows: Dagster's `execute_job` is not
-safe to call from two threads at once (its logging set-up deadlocks).
+own (side_by_side), as many as the instance's run queue allows: Dagster's
+`execute_job` is not safe to call from two threads at once (its logging set-up
+deadlocks). A stop signal ends the day running and starts no other.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -24,8 +23,9 @@ from ticket_assets.defs.partitions import date_folders
 from ticket_assets.defs.process_day import PARTITION_TAG, SIGNATURE_TAG
 from ticket_assets.discover import folder_signature
 from ticket_assets.orchestrate.audit import error_text, record_failed_run
-from ticket_assets.orchestrate.day_run import DayRun
+from ticket_assets.orchestrate.day_run import DayRun, DaysInterrupted, interrupted_day
 from ticket_assets.orchestrate.ghosts import PROCESS_TAG, fail_dead_runs, free_slots_of_ended_runs, this_process
+from ticket_assets.orchestrate.side_by_side import run_side_by_side
 from ticket_assets.orchestrate.step_server import start_step_server
 from ticket_assets.store.warehouse import Warehouse
 
@@ -69,11 +69,18 @@ def run_days(settings: Settings, days: list[str]) -> Iterator[DayRun]:
         start_step_server(settings.step_log)  # started already by `tickets process`; idle when days run apart
         side_by_side = runs_at_once(instance, len(days))
         if side_by_side == 1:
-            yield from (run_day(instance, settings, day) for day in days)
+            yield from _one_after_another(instance, settings, days)
             return
-    with ProcessPoolExecutor(side_by_side, mp_context=multiprocessing.get_context("spawn")) as runs:
-        yield from (future.result() for future in as_completed(
-            [runs.submit(run_day_in_own_instance, settings, day) for day in days]))
+    yield from run_side_by_side(settings, days, side_by_side)
+
+
+def _one_after_another(instance: DagsterInstance, settings: Settings, days: list[str]) -> Iterator[DayRun]:
+    """Dagster turns a Ctrl-C during a run into the run's failure; the days after it are then left."""
+    for at, day in enumerate(days):
+        outcome = run_day(instance, settings, day)
+        yield outcome
+        if outcome.interrupted:
+            raise DaysInterrupted(days[at + 1:])
 
 
 def run_day_in_own_instance(settings: Settings, day: str) -> DayRun:
@@ -94,8 +101,11 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
             PROCESS_TAG: this_process()}
     with execute_job(reconstructable(process_day_job), instance=instance, run_config=_run_config(settings),
                      tags=tags) as result:
-        outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
-                         time.monotonic() - started)
+        if _was_interrupted(result):
+            outcome = interrupted_day(day, time.monotonic() - started, result.run_id)
+        else:
+            outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
+                             time.monotonic() - started)
     if not outcome.success:
         record_failed_run(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, outcome.run_id)
     return outcome
@@ -124,7 +134,9 @@ def _failure_reason(result) -> str:
                      and not e.event_specific_data.evaluation.passed]
     if failed_checks:
         return "asset check failed: " + ", ".join(e.event_specific_data.evaluation.check_name for e in failed_checks)
-    if any(e.is_run_failure and "interrupted" in (e.message or "") for e in result.all_events):
-        return "interrupted (Ctrl-C or a stop signal) before it finished: the day is as its last run left it; " \
-               "`tickets process` runs it again"
     return "the run failed; see `dagster dev` for its events"
+
+
+def _was_interrupted(result) -> bool:
+    return not result.success and any(e.is_run_failure and "interrupted" in (e.message or "")
+                                      for e in result.all_events)
