@@ -16,6 +16,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from ticket_assets.orchestrate.day_run import INTERRUPTED
+from ticket_assets.store.warehouse import Warehouse
 from ticket_assets.synth import generate_inbox
 
 from .conftest import make_home
@@ -37,6 +39,8 @@ def test_ctrl_c_mid_day_is_told_in_a_line_without_a_stack_trace(inbox, tmp_path)
     out, err = stopped.communicate(timeout=120)
     assert stopped.returncode == 130 and "interrupted (Ctrl-C or a stop signal)" in out + err, out[-2000:] + err[-2000:]
     assert "Stack Trace" not in err and "Traceback" not in err and "dagster - ERROR" not in err, err[-3000:]
+    ledger = Warehouse.at(f"duckdb:///{home / 'warehouse.duckdb'}").runs()
+    assert [run["failure"] for run in ledger] == [INTERRUPTED], "not Dagster's 'no user initiated termination'"
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)  # third trial: it hung
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
 

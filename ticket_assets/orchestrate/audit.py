@@ -55,8 +55,10 @@ def day_runs(instance: DagsterInstance, day: str) -> list[RunDetail]:
     return sorted((d for d in details if d), key=lambda d: d.started or 0)
 
 
-def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings: Settings, run_id: str) -> None:
-    """Put a failed run in the ledger with its error, whether or not its steps got as far as writing a row."""
+def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings: Settings, run_id: str,
+                      why: str | None = None) -> None:
+    """Put a failed run in the ledger with its error (or `why`, when the caller knows better than Dagster),
+    whether or not its steps got as far as writing a row."""
     detail = run_detail(instance, run_id)
     if detail is None or detail.day is None:
         return
@@ -64,7 +66,7 @@ def record_failed_run(instance: DagsterInstance, warehouse: Warehouse, settings:
         "run_id": run_id, "partition_key": detail.day, "status": RunStatus.FAILED.value,
         "started_at": _when(detail.started), "finished_at": _when(detail.finished) or datetime.now(),
         "errors": len(detail.failures),
-        "failure": "; ".join(detail.failures) or detail.run_failure or f"run ended {detail.status}",
+        "failure": why or "; ".join(detail.failures) or detail.run_failure or f"run ended {detail.status}",
         "config_snapshot": settings.snapshot(), "processed_by": settings.operator,
     })
 

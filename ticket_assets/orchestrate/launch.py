@@ -107,7 +107,9 @@ def run_day(instance: DagsterInstance, settings: Settings, day: str) -> DayRun:
             outcome = DayRun(day, result.run_id, result.success, None if result.success else _failure_reason(result),
                              time.monotonic() - started)
     if not outcome.success:
-        record_failed_run(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, outcome.run_id)
+        # Dagster's own words for a Ctrl-C: "No user initiated termination request was found"
+        record_failed_run(instance, Warehouse.at(settings.warehouse_url, settings.faults), settings, outcome.run_id,
+                          outcome.error if outcome.interrupted else None)
     return outcome
 
 
