@@ -1537,3 +1537,12 @@ def test_c2_on_an_export_counts_as_class_2_until_a_person_decides(flow, material
     e = extract_page(page_source(folder_flow=flow), page, KNOWN)
     assert e.value("material") == material
     assert {Reason.MATERIAL_CONFLICT, Reason.MISSING_MANIFEST} & _reasons(e) == reasons
+
+
+@pytest.mark.parametrize("place", ["TRACT 2 LOAD-OUT", "PIT 3 TON-MILE YARD"])
+def test_a_unit_word_hyphened_into_a_place_name_is_no_quantity(place):
+    """Unseen seed 241: "Pick Up @ TRACT 2 LOAD-OUT" above "Qty Delivered 24.58 sh tn" was taken as 2 LOADS, unasked."""
+    page = ocr_page(("WASTE MANAGEMENT", 40, 20), ("Haul Tkt No.WM-33090739", 460, 20), ("Pick Up @", 40, 200),
+                    (place, 200, 200), ("Qty Delivered", 40, 300), ("24.58 sh tn", 200, 300))
+    e = extract_page(page_source(), page, KNOWN)
+    assert (e.value("quantity"), e.value("quantity_unit")) == (24.58, "TONS")

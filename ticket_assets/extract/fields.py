@@ -64,13 +64,15 @@ _TO_UNIT = r"[.-]?\s*"  # between an amount and its unit: a space, read as a sto
 # An amount with its unit word: OCR may read its decimal point as a colon or two stops ("21:7 tons", "20..94 sh tn");
 # a time or a date is never written with a unit word after it.
 _AMOUNT_WITH_UNIT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:(?:\.\.?|:)\d{1,2})?)"
-QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_pattern()})(?![A-Z])", re.I)
+# After a unit: not more letters, nor a hyphen and letters ("TRACT 2 LOAD-OUT" names a place, "LOAD-OUT" is no unit)
+_UNIT_ENDS = r"(?![A-Z]|-[A-Z])"
+QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_pattern()}){_UNIT_ENDS}", re.I)
 _MISREAD_POINT = re.compile(r"\.\.|:")
-QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)})(?![A-Z]))?"
+QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)}){_UNIT_ENDS})?"
                             r"(?![\d.,/:-]*\d)", re.I)
 UNIT_BEFORE = re.compile(rf"({form_labels().unit_pattern()})\.?\s*(?=\d)", re.I)  # scale software's "NT16.86"
 TICKS, EMPTY_BOXES = "☒☑✓✔■⊠", "□☐▢◻"  # a box ticked (when OCR shows the tick), a box left empty
-UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()})(?![A-Z])", re.I)
+UNIT_CHOICE = re.compile(rf"([{TICKS}{EMPTY_BOXES}]?)\s*({form_labels().unit_pattern()}){_UNIT_ENDS}", re.I)
 AMOUNT_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # an amount in a box of its own
 UNIT_ALONE = re.compile(rf"({form_labels().unit_pattern()})\.?", re.I)  # "CY" in a Unit column
 UNIT_LIST = re.compile(rf"(?:\s*{UNIT_CHOICE.pattern}\.?)+", re.I)  # unit words alone, one or a printed list
