@@ -637,7 +637,10 @@ def test_truck_labels(label):
 
 @pytest.mark.parametrize(("label", "value", "truck"), [("Trk/Trlr", "7806/124", "7806"),
                                                      ("Trailer/Truck #", "158/301", "301"),
-                                                     ("Trk/Trlr #.9549/364", None, "9549")])
+                                                     ("Trk/Trlr #.9549/364", None, "9549"),
+                                                     # the second label misread, which no label list knows
+                                                     ("Trk/İrlr #· 7479/228", None, "7479"),
+                                                     ("Trk/Trle", "4721/167", "4721")])
 def test_a_value_in_parts_for_labels_joined_by_a_slash_gives_each_label_its_part(label, value, truck):
     lines = [("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), (label, 40, 200)]
     page = ocr_page(*lines, *([(value, 400, 200)] if value else []))

@@ -24,6 +24,9 @@ _HOLDS_NUMBER = re.compile(r"\d{4}")  # vendor headers sit in the top part of a 
 _NUMBER_WORD = re.compile(NUMBER_WORD, re.I)
 _AFTER_A_LABEL = re.compile(rf"\s*{BRACKETED.pattern}")
 _JOINER = re.compile(r"\s*[/&]\s*")  # "Profile/Manifest": two spellings of one label
+# A word no label knows joined by a slash to a label ("Trk/Irlr #": Trlr misread)
+_UNKNOWN_JOINED = re.compile(r"\s*/\s*[^\W\d_]{2,10}\.?(?![^\W\d_])")
+_VALUE_IN_PARTS = re.compile(r"\d\s*/\s*\w")
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ class PageText:
                              and not labels.is_stamp(found.text)]
 
     def _candidates(self, line: OcrLine, start: int, end: int, labels: Labels) -> Iterator[Found]:
-        rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.-|")
+        rest = _up_to_next_label(line.text[end:], labels.any_label).strip(" :#.·-|")
         if rest and not _second_name(rest):
             yield Found(rest, line, line.confidence_of(rest))
         neighbour = self._right_of(line)
@@ -499,7 +502,9 @@ def _label_end(text: str, match: re.Match, label: re.Pattern) -> int:
 
 def _among_joined_labels(text: str, start: int, end: int, labels: re.Pattern) -> tuple[int, int, int]:
     """A label's place among the labels of other fields a slash joins it to ("Trk/Trlr #": the first of two),
-    how many they are, and where the last of them ends: one value of as many parts names them all."""
+    how many they are, and where the last of them ends: one value of as many parts names them all. A last word no
+    label knows counts as one when a value in parts follows ("Trk/Irlr # 7479/228"), or nothing does (the value is
+    in the box beside or under)."""
     spans = [match.span() for match in labels.finditer(text)]
     before = [(s, e) for s, e in spans if e <= start]
     after = [(s, e) for s, e in spans if s >= end]
@@ -513,6 +518,9 @@ def _among_joined_labels(text: str, start: int, end: int, labels: re.Pattern) ->
         if not _JOINER.fullmatch(text[last:s]):
             break
         last, joined = e, joined + 1
+    unknown = _UNKNOWN_JOINED.match(text, last)
+    if unknown and (_VALUE_IN_PARTS.search(text, unknown.end()) or not text[unknown.end():].strip(" :#.·")):
+        last, joined = unknown.end(), joined + 1
     return place, joined, last
 
 
