@@ -115,8 +115,8 @@ def run_day_in_own_session(settings: Settings, day: str, outcome_pipe: Connectio
 
 @contextmanager
 def _stops_passed_on_to(running: list[DayProcess]) -> Iterator[threading.Event]:
-    """While the days run, Ctrl-C or SIGTERM sets the event and is passed on to each running day; a second
-    one stops the command's waiting (the days end their runs on their own)."""
+    """While the days run, Ctrl-C or SIGTERM sets the event and is passed on to each running day; a second one
+    raises KeyboardInterrupt here (the days, told once, end their runs on their own)."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
         yield stop
