@@ -39,7 +39,8 @@ def test_units_as_forms_write_them(written, unit):
 
 @pytest.mark.parametrize("written, amount, unit", [("15.33-TON", 15.33, "TONS"), ("21 CU/YD", 21.0, "CY"),
                                                    ("22.36 NT", 22.36, "TONS"), ("21:7 tons", 21.7, "TONS"),
-                                                   ("25:28TON", 25.28, "TONS"), ("20..94 sh tn", 20.94, "TONS")])
+                                                   ("25:28TON", 25.28, "TONS"), ("20..94 sh tn", 20.94, "TONS"),
+                                                   ("16...97 Tns", 16.97, "TONS")])
 def test_an_amount_with_its_unit_is_the_load_also_under_no_label(written, amount, unit):
     assert _measures(_extract(("SCALE TICKET", 40, 100), (written, 300, 300))) == (amount, unit)
 

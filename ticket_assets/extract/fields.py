@@ -61,13 +61,13 @@ LEADING_MARKS = ":#.-–—=：|"  # punctuation between a label and its number,
 LABELLED, LONE_NUMBER = 0.92, 0.85  # how strongly a label, or a number's place alone, says it is the ticket number
 _AMOUNT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:\.\d{1,2})?)"  # not the end of a job code (24-105), a time or a date
 _TO_UNIT = r"[.-]?\s*"  # between an amount and its unit: a space, read as a stop ("1.LOAD"), or a dash ("17-TON")
-# An amount with its unit word: OCR may read its decimal point as a colon or two stops ("21:7 tons", "20..94 sh tn");
-# a time or a date is never written with a unit word after it.
-_AMOUNT_WITH_UNIT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:(?:\.\.?|:)\d{1,2})?)"
+# An amount with its unit word: OCR may read its decimal point as a colon or as stops ("21:7 tons", "20..94 sh tn",
+# "16...97 Tns"); a time or a date is never written with a unit word after it.
+_AMOUNT_WITH_UNIT = r"(?<![\d.])(?<!\d[:/-])(\d{1,3}(?:(?:\.{1,3}|:)\d{1,2})?)"
 # After a unit: not more letters, nor a hyphen and letters ("TRACT 2 LOAD-OUT" names a place, "LOAD-OUT" is no unit)
 _UNIT_ENDS = r"(?![A-Z]|-[A-Z])"
 QUANTITY = re.compile(rf"{_AMOUNT_WITH_UNIT}{_TO_UNIT}({form_labels().unit_pattern()}){_UNIT_ENDS}", re.I)
-_MISREAD_POINT = re.compile(r"\.\.|:")
+_MISREAD_POINT = re.compile(r"\.{2,3}|:")
 QUANTITY_VALUE = re.compile(rf"{_AMOUNT}(?:{_TO_UNIT}({form_labels().unit_pattern(single_letters=True)}){_UNIT_ENDS})?"
                             r"(?![\d.,/:-]*\d)", re.I)
 UNIT_BEFORE = re.compile(rf"({form_labels().unit_pattern()})\.?\s*(?=\d)", re.I)  # scale software's "NT16.86"
