@@ -181,7 +181,10 @@ def _time_limit(seconds: float):
         yield
         return
 
+    expired = []
+
     def expire(signum, frame):
+        expired.append(True)
         raise PageTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -191,6 +194,8 @@ def _time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:  # the handler ran where its exception is swallowed (a __del__, a garbage collector callback)
+        raise PageTimeout()
 
 
 def _load_grey(path: str) -> np.ndarray:
