@@ -216,8 +216,9 @@ def test_sigterm_stops_the_ui_started_in_the_background_mid_day_and_leaves_nothi
 
     os.killpg(ui.server.pid, signal.SIGTERM)  # what `kill` and a service manager send; Ctrl-C's SIGINT is the same
     ui.server.wait(timeout=30)
-    # The OCR pools' resource trackers outlived 15 s once, with the suite's other file running beside this one.
-    assert _left_in_group(ui.server.pid, seconds=40) == []
+    # With the suite's other file running beside this one, the OCR pools' resource trackers outlived 15 s once,
+    # and the code server 40 s once: it ends when the run it started has ended, checked every 30 s.
+    assert _left_in_group(ui.server.pid, seconds=90) == []
     log = ui.log.read_text()
     assert "Ctrl-C stops it" in log and "Dagster services shut down" in log
     assert "will not be used" not in log and "superseded" not in log  # DAGSTER_HOME's, and `use dg dev`
