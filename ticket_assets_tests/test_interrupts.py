@@ -45,8 +45,9 @@ def test_ctrl_c_mid_day_is_told_in_a_line_without_a_stack_trace(inbox, tmp_path)
     assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
 
 
-def test_ctrl_c_with_days_side_by_side_ends_both_and_starts_no_other(tmp_path):
-    """Trial: with two days at once, Ctrl-C went on starting the days after them, one after the other."""
+def test_a_stop_with_days_side_by_side_ends_both_and_starts_no_other(tmp_path):
+    """Trials: with two days at once, Ctrl-C went on starting the days after them, one after the other; the stop
+    `timeout` sends twice lost the days' lines and gave tracebacks."""
     inbox = tmp_path / "inbox"
     generate_inbox(inbox, [date.fromisoformat(day) for day in THREE_DAYS], pages_per_day=1, seed=4, bad_files=False)
     home = make_home(tmp_path / "home", days_at_once=2)
@@ -56,7 +57,9 @@ def test_ctrl_c_with_days_side_by_side_ends_both_and_starts_no_other(tmp_path):
                                start_new_session=True)
     _wait_for_runs(home, started=2)
     started_processes = _descendants(stopped.pid)
-    os.killpg(stopped.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the command's whole process group
+    # As `timeout` and service managers stop a command: to the command, then to its whole process group
+    os.kill(stopped.pid, signal.SIGTERM)
+    os.killpg(stopped.pid, signal.SIGTERM)
     out, err = stopped.communicate(timeout=180)
     said = out[-3000:] + err[-3000:]
     assert stopped.returncode == 130 and f"not started: {THREE_DAYS[2]}" in err, said

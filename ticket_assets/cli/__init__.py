@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt as stop:
         left = getattr(stop, "not_started", [])
         print("tickets: interrupted: a day stopped mid-run is as its last run left it"
-              + (f"; not started: {', '.join(left)}" if left else "") + "; `tickets process` runs them again",
+              + (f"; not started: {', '.join(left)}" if left else "") + "; the next `tickets process` finishes what is left",
               file=sys.stderr)
         return 130
 

@@ -94,7 +94,10 @@ class DaysProgress:
 
     def _poll(self, stop: threading.Event) -> None:
         while not stop.wait(self.poll_seconds):
-            self.refresh()
+            try:
+                self.refresh()
+            except BrokenPipeError:  # `tickets process | head`: the command's own write says so, not this thread
+                return
 
     def _another_quarter(self, read: dict[str, tuple[int, int]]) -> bool:
         quarters = {day: 4 * done // total for day, (done, total) in read.items() if total}

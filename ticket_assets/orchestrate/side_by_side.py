@@ -8,6 +8,7 @@ end their runs as interrupted and say so.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -23,6 +24,7 @@ from ticket_assets.config import Settings
 from ticket_assets.orchestrate.day_run import DayRun, DaysInterrupted, interrupted_day
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+STOP_SENT_TWICE = 3.0  # seconds: `timeout` and service managers send one stop to the process and to its group
 
 
 @dataclass
@@ -110,21 +112,25 @@ def run_day_in_own_session(settings: Settings, day: str, outcome_pipe: Connectio
     except KeyboardInterrupt:  # before its run began
         outcome = interrupted_day(day, time.monotonic() - started)
     signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    outcome_pipe.send(outcome)
+    with contextlib.suppress(BrokenPipeError):  # the command is gone (its output closed): the ledger has the run
+        outcome_pipe.send(outcome)
 
 
 @contextmanager
 def _stops_passed_on_to(running: list[DayProcess]) -> Iterator[threading.Event]:
-    """While the days run, Ctrl-C or SIGTERM sets the event and is passed on to each running day; a second one
-    raises KeyboardInterrupt here (the days, told once, end their runs on their own)."""
-    stop = threading.Event()
+    """While the days run, Ctrl-C or SIGTERM sets the event and is passed on to each running day. Another one, a
+    few seconds later, raises KeyboardInterrupt here (the days, told once, end their runs on their own)."""
+    stop, first_stop = threading.Event(), []
     if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
         yield stop
         return
 
     def pass_on(signum, frame) -> None:
-        if stop.is_set():
-            raise KeyboardInterrupt
+        if first_stop:
+            if time.monotonic() - first_stop[0] > STOP_SENT_TWICE:
+                raise KeyboardInterrupt
+            return
+        first_stop.append(time.monotonic())
         stop.set()
         for day in running:
             day.stop()
