@@ -39,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt as stop:
         left = getattr(stop, "not_started", [])
-        print("tickets: interrupted: a day stopped mid-run is as its last run left it"
-              + (f"; not started: {', '.join(left)}" if left else "") + "; the next `tickets process` finishes what is left",
-              file=sys.stderr)
+        not_started = f"; not started: {', '.join(left)}" if left else ""
+        print(f"tickets: interrupted: a day stopped mid-run is as its last run left it{not_started}; "
+              "the next `tickets process` finishes what is left", file=sys.stderr)
         return 130
 
 
