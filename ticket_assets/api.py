@@ -270,16 +270,26 @@ def _refuse_a_manifest_of_another_load(warehouse: Warehouse, item: dict, correct
                                        record: dict | None) -> None:
     """A manifest number does not repeat for one vendor on one day (the domain's rule): an answer giving one that
     another load of the day has, on its record or by an answer given since the day last ran, is a slip, refused
-    with the load that has it. Checked under the journal's lock, so two answers saved together cannot both pass."""
+    with the load that has it. A copy of a ticket is not another load: it has its original's manifest. Checked
+    under the journal's lock, so two answers saved together cannot both pass."""
     manifest = corrections.get("manifest_number")
     vendor = corrections.get("vendor") or (record or {}).get("vendor")
     if not manifest:
         return
     for other in _loads_as_answered(warehouse, item["partition_key"]):
-        if other["page_id"] != item["page_id"] and other["manifest_number"] == manifest and other["vendor"] == vendor:
+        if (other["page_id"] != item["page_id"] and other["manifest_number"] == manifest
+                and other["vendor"] == vendor and not _one_ticket(record or {}, other)):
             raise UserError(f"manifest_number {manifest} is already the manifest of {other['page_id']} ({vendor}, the "
                             "same day, on its record or in an answer not yet processed): a manifest number does not "
                             "repeat for one vendor on one day; check the paper")
+
+
+def _one_ticket(record: dict, other: dict) -> bool:
+    """Whether one record is a copy of the other, found so and not decided to be two loads."""
+    from ticket_assets.extract.reasons import CopyStatus
+
+    return any(copy.get("duplicate_of") == original.get("page_id") and copy.get("copy_status") != CopyStatus.TWO_LOADS
+               for copy, original in ((record, other), (other, record)))
 
 
 def _loads_as_answered(warehouse: Warehouse, day: str) -> list[dict]:

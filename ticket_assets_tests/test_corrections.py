@@ -213,6 +213,23 @@ def test_regression_an_answered_manifest_another_load_of_the_vendor_has_that_day
                     None, None, "Maria")
 
 
+@pytest.mark.parametrize("copy_status, allowed", [("copy", True), ("suspected", True), ("two loads", False)])
+def test_a_copy_of_a_ticket_may_have_its_original_s_manifest(tmp_path, copy_status, allowed):
+    """Sixth trial: a re-scan decided to be a copy of a contaminated ticket could not be given its manifest
+    number ("already the manifest of" its original); two loads still may not share one."""
+    original = {"page_id": f"{DAY}/scan.pdf-p2", "page_number": 2, "manifest_number": "WM-MAN-2024-024421"}
+    settings, warehouse, ids = _processed_page(  # rows of one shape
+        tmp_path, {"duplicate_of": original["page_id"], "copy_status": copy_status, "manifest_number": None},
+        ({**original, "duplicate_of": None, "copy_status": None},))
+    answer = ["material=contaminated", "manifest_number=WM-MAN-2024-024421"]
+    if allowed:
+        api.answer_item(settings, ids["MISSING_MATERIAL"], answer, None, None, "Maria")
+    else:
+        with pytest.raises(UserError, match="already the manifest of"):
+            api.answer_item(settings, ids["MISSING_MATERIAL"], answer, None, None, "Maria")
+    assert len(warehouse.day_answers(DAY)) == allowed
+
+
 def test_regression_a_manifest_answered_for_another_load_before_the_day_ran_again_is_refused(tmp_path):
     """Fourth trial (D2): two loads of a vendor answered one after the other with one manifest number, in the
     station's batch (the day runs again once): the first answer was not on any record yet, so both were saved."""
