@@ -10,7 +10,7 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import ContextManager, NoReturn
@@ -116,6 +116,14 @@ def refuse_another_inbox(settings: Settings, days: list[str], warehouse: Warehou
 
 def _inbox_of_last_run(warehouse: Warehouse, day: str) -> str | None:
     return inboxes_of_days(warehouse.runs(day)).get(day)
+
+
+def with_inbox_of_day(settings: Settings, day: str) -> Settings:
+    """The settings, with the inbox the day was last read from when none is given: an answer or a new vendor
+    processes a day again where it was read, and an office clerk's shell has no TICKETS_INBOX."""
+    warehouse = existing_warehouse(settings) if settings.inbox_folder is None else None
+    inbox = warehouse and _inbox_of_last_run(warehouse, day)
+    return replace(settings, inbox_folder=Path(inbox)) if inbox else settings
 
 
 def days_without_folder(settings: Settings) -> dict[str, str]:

@@ -120,6 +120,7 @@ def review_resolve_command(args) -> int:
     """Check the answer and that the day can be processed again, then save it and process the day."""
     settings = load_settings(args.inbox, args.home)
     try:
+        settings = api.with_inbox_of_day(settings, api.review_item(settings, args.id)["partition_key"])
         item, answer = api.answer_item(settings, args.id, args.corrections, args.decision, args.because, args.by)
     except UserError as err:
         raise UserError(f"{err}; nothing saved") from err
@@ -132,7 +133,7 @@ def review_resolve_command(args) -> int:
 
 
 def vendor_add_command(args) -> int:
-    settings = load_settings(args.inbox, args.home)
+    settings = api.with_inbox_of_day(load_settings(args.inbox, args.home), args.page_id.split("/")[0])
     path, day = api.add_vendor(settings, args.page_id, args.vendor, args.display_name, args.kind)
     print(f"vendor {args.vendor}: template written to {path}; edit it to add keywords or a ticket number pattern")
     print(f"processing {day} again so its pages are read with it")
