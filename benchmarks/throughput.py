@@ -49,7 +49,7 @@ from ticket_assets.render import day_pages
 from ticket_assets.synth import generate_inbox
 
 STEPS = ("read_pages", "extracted_tickets", "tracking_export")
-TICKETS = "from ticket_assets.cli import command_line; command_line()"
+TICKETS = "from ticket_assets.command import command_line; command_line()"
 SAMPLE_SECONDS = 0.5
 LOADED_CHECK_SECONDS = 0.3  # long enough that every worker of the pool is started and takes one
 PEAK_RESET = "5"  # written to /proc/self/clear_refs: the peak RSS starts again from the current RSS

@@ -19,10 +19,10 @@ import yaml
 from ticket_assets.config_file import ConfigFile, load_yaml, read_config
 from ticket_assets.errors import UserError
 from ticket_assets.faults import NO_FAULTS, FaultPlan
+from ticket_assets.home import home_from_env, step_log_of
 
 PACKAGED_CONFIG = Path(__file__).with_name("tickets.yaml")
 INSTANCE_TEMPLATE = Path(__file__).with_name("dagster_instance.yaml")  # copied into a new DAGSTER_HOME
-DEFAULT_HOME = ".tickets"
 
 
 class ConfigError(UserError):
@@ -78,8 +78,7 @@ class Settings:
 
     @property
     def step_log(self) -> Path:
-        """What the Dagster step processes print (their events at DEBUG level, engines' warnings)."""
-        return self.home / "logs" / "steps.log"
+        return step_log_of(self.home)
 
     @property
     def cache_dir(self) -> Path:
@@ -126,10 +125,6 @@ def retry_delay_from_env(environ: Mapping[str, str] = os.environ) -> float:
     """The first wait before a failed step is tried again (TICKETS_RETRY_DELAY_SECONDS, 2 s by default): the
     fault-injection tests, whose steps are killed on purpose, set it short."""
     return float(environ.get("TICKETS_RETRY_DELAY_SECONDS") or 2)
-
-
-def home_from_env(environ: Mapping[str, str] = os.environ) -> Path:
-    return Path(environ.get("TICKETS_HOME", "").strip() or DEFAULT_HOME).expanduser().resolve()  # blank: unset
 
 
 def _inbox_from_env(environ: Mapping[str, str]) -> Path | None:

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import shutil
 import sys
 from datetime import date, timedelta
-from typing import NoReturn
 
 from ticket_assets import api
 from ticket_assets.cli.display import DaysProgress, answer_text, counted, print_run_detail, print_table
 from ticket_assets.cli.parser import build_parser
-from ticket_assets.config import Settings, home_from_env, load_settings
+from ticket_assets.config import Settings, load_settings
+from ticket_assets.home import home_from_env
 from ticket_assets.errors import UserError
 from ticket_assets.schema import kept_content_of
 
 DEMO_FIRST_DAY = date(2024, 10, 16)
-
-
-def command_line() -> NoReturn:
-    """The `tickets` command. What it made is left to the operating system when it ends: collecting the
-    cycles among Dagster's objects as the interpreter shut down took a second of every command."""
-    status = main()
-    gc.freeze()
-    sys.exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,3 +1,3 @@
-from ticket_assets.cli import command_line
+from ticket_assets.command import command_line
 
 command_line()

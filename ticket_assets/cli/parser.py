@@ -27,7 +27,7 @@ class _CommandParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line; each command's name is left in `args.command` for the shell to run."""
-    parser = argparse.ArgumentParser(prog="tickets", description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
+    parser = argparse.ArgumentParser(prog="tickets", allow_abbrev=False, description="Process date folders of scanned truck tickets through Dagster, and look at what came out.")
     parser.add_argument("--home", type=_path, help="working folder (warehouse, cache, exports); default $TICKETS_HOME or ./.tickets")
     commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_CommandParser)
 
