@@ -82,11 +82,12 @@ def extract_and_store(settings: Settings, warehouse: Warehouse, day: str, run_id
     """One record per page and the review rows, written with the run's ledger row in one transaction; the
     answers table is first brought up to date with the answer journal. `inputs`: the digest of what the run
     read (day_inputs.py), kept in its ledger row."""
-    bring_up_to_date(warehouse, AnswerJournal(settings.journal_path))
+    with warehouse.kept_open():  # one opening of the file for the reads, not four
+        bring_up_to_date(warehouse, AnswerJournal(settings.journal_path))
+        day_input = DayInput(day, run_id, read.entries, read.pages, read.results,
+                             warehouse.nearby_tickets(day, nearby_dates(date.fromisoformat(day))),
+                             warehouse.day_answers(day), warehouse.day_tickets(day))
     known = Vocabularies.of(settings)
-    day_input = DayInput(day, run_id, read.entries, read.pages, read.results,
-                         warehouse.nearby_tickets(day, nearby_dates(date.fromisoformat(day))),
-                         warehouse.day_answers(day), warehouse.day_tickets(day))
     rows = extract_day(day_input, settings, known, now=now)
     counts = day_counts(read.entries, rows)
     ledger_row = {"run_id": run_id, "partition_key": day, "status": RunStatus.EXTRACTED.value,
