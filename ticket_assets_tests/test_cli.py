@@ -262,3 +262,20 @@ def test_regression_the_review_list_tells_a_kept_record_s_item_from_the_new_cont
     assert _review_cells(row)[-1] == ""
     assert _review_cells(kept)[-1] == "earlier, kept (0123456789ab)"
     assert _review_cells(kept)[1:-1] == _review_cells(row)[1:-1]
+
+
+def test_output_piped_into_head_still_processes_every_day(tmp_path):
+    """Seventh trial: `tickets process | head -1` ran the days it had started, left the rest unstarted and
+    exited 0; a script or cron job would think every day was done."""
+    inbox, days = tmp_path / "inbox", ["2024-10-21", "2024-10-22", "2024-10-23"]
+    for seed, day in enumerate(days):
+        write_etickets(inbox / day / "etickets.pdf", [ROCK_LOAD], date.fromisoformat(day), seed)
+    home = make_home(tmp_path / "home")
+    env = {**os.environ, "DAGSTER_HOME": str(home / "dagster")}
+    command = subprocess.Popen([sys.executable, "-m", "ticket_assets.cli", "--home", str(home), "process", str(inbox)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command.stdout.readline()  # as `head -1` does, then it goes
+    command.stdout.close()
+    err = command.stderr.read()
+    assert command.wait(timeout=300) == 0 and "Traceback" not in err, err[-3000:]
+    assert _days_in_warehouse(home) == days

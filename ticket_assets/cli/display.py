@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import threading
@@ -94,10 +95,7 @@ class DaysProgress:
 
     def _poll(self, stop: threading.Event) -> None:
         while not stop.wait(self.poll_seconds):
-            try:
-                self.refresh()
-            except BrokenPipeError:  # `tickets process | head`: the command's own write says so, not this thread
-                return
+            self.refresh()
 
     def _another_quarter(self, read: dict[str, tuple[int, int]]) -> bool:
         quarters = {day: 4 * done // total for day, (done, total) in read.items() if total}
@@ -115,8 +113,11 @@ class DaysProgress:
                 self.line = line
 
     def _write(self, text: str) -> None:
-        self.out.write(text)
-        self.out.flush()
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except BrokenPipeError:  # `tickets process | head`: the reader has gone, the days go on unseen
+            self.out = open(os.devnull, "w")
 
 
 def progress_text(read: dict[str, tuple[int, int]], to_start: int, seconds: float) -> str:
