@@ -1549,3 +1549,24 @@ def test_a_unit_word_hyphened_into_a_place_name_is_no_quantity(place):
                     (place, 200, 200), ("Qty Delivered", 40, 300), ("24.58 sh tn", 200, 300))
     e = extract_page(page_source(), page, KNOWN)
     assert (e.value("quantity"), e.value("quantity_unit")) == (24.58, "TONS")
+
+
+@pytest.mark.parametrize("decision, flagged", [(None, False), ("copy", False), ("two-loads", True)])
+def test_a_copy_repeats_its_original_s_manifest_without_its_own_item(decision, flagged):
+    """Seventh trial: a re-scan answered "copy" kept its DUPLICATE_MANIFEST item open, a second answer for one
+    question. Decided two loads, the two share a manifest, which they may not."""
+    from ticket_assets.extract.day import ReadPage, _duplicate_finding, _flag_repeated_manifest
+
+    page = ocr_page(("ROBERTS TRUCKING", 40, 20), ("No. 379267", 780, 30), ("MATERIAL: C/S Dirt", 40, 160),
+                    ("MANIFEST # WM-MAN-2024-024421", 40, 200))
+    original, copy = (ReadPage(extract_page(page_source(name), page, KNOWN), PageAnswers([]), "24-105", [])
+                      for name in ("a.pdf", "b.pdf"))
+    copy.original = original.ticket
+    copy.findings.append(_duplicate_finding(original.ticket))
+    if decision:
+        copy.answers = PageAnswers([{**_answer(copy.ticket.page_id, "0" * 64), "decision": decision,
+                                     "corrections": {}}])
+    manifests = {}
+    for read in (original, copy):
+        _flag_repeated_manifest(read, manifests)
+    assert (Reason.DUPLICATE_MANIFEST in {f.reason for f in copy.findings}) == flagged

@@ -92,7 +92,7 @@ def extract_day(day: DayInput, settings: Settings, known: Vocabularies, now: dat
     manifests: dict[tuple, str] = {}
     for page in pages:
         _link_duplicate(page, everything)
-        _flag_repeated_manifest(page.extraction, manifests, page.findings)
+        _flag_repeated_manifest(page, manifests)
         rows.tickets.append(_ticket_row(page, day))
         rows.reviews.extend(page_review_rows(page, day.partition_key, now))
     for kept_record in kept:
@@ -288,15 +288,24 @@ def _duplicate_finding(original: KnownTicket, where: str = "") -> Finding:
                               "own)"})
 
 
-def _flag_repeated_manifest(extraction: Extraction, manifests: dict[tuple, str], findings: list[Finding]) -> None:
+def _flag_repeated_manifest(page: ReadPage, manifests: dict[tuple, str]) -> None:
+    """A manifest number on two pages of the day is in review, unless one page is a copy of the other: its
+    DUPLICATE_TICKET item is what a person answers (decided two loads, the repeat is flagged)."""
+    extraction = page.extraction
     manifest = extraction.value("manifest_number")
     if manifest is None:
         return
     key = (extraction.value("vendor"), manifest)
-    if key in manifests:
-        findings.append(Finding(Reason.DUPLICATE_MANIFEST, f"manifest {manifest} already on {manifests[key]}"))
-    else:
+    if key not in manifests:
         manifests[key] = extraction.source.page_id
+    elif not _a_copy_of(page, manifests[key]):
+        page.findings.append(Finding(Reason.DUPLICATE_MANIFEST, f"manifest {manifest} already on {manifests[key]}"))
+
+
+def _a_copy_of(page: ReadPage, page_id: str) -> bool:
+    duplicate = next((f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET), None)
+    return (page.original is not None and page.original.page_id == page_id
+            and _copy_status(page.answers, duplicate) != CopyStatus.TWO_LOADS.value)
 
 
 def _ticket_row(page: ReadPage, day: DayInput) -> dict:
