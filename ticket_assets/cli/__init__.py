@@ -111,7 +111,8 @@ def review_resolve_command(args) -> int:
     """Check the answer and that the day can be processed again, then save it and process the day."""
     settings = load_settings(args.inbox, args.home)
     try:
-        settings = api.with_inbox_of_day(settings, api.review_item(settings, args.id)["partition_key"])
+        if settings.inbox_folder is None:
+            settings = api.with_inbox_of_day(settings, api.review_item(settings, args.id)["partition_key"])
         item, answer = api.answer_item(settings, args.id, args.corrections, args.decision, args.because, args.by)
     except UserError as err:
         raise UserError(f"{err}; nothing saved") from err

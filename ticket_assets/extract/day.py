@@ -58,6 +58,10 @@ class ReadPage:
     findings: list[Finding]
     original: KnownTicket | None = None
 
+    @property
+    def copy_status(self) -> str | None:
+        return _copy_status(self.answers, next((f for f in self.findings if f.reason is Reason.DUPLICATE_TICKET), None))
+
     @cached_property
     def ticket(self) -> KnownTicket:
         e = self.extraction
@@ -303,9 +307,8 @@ def _flag_repeated_manifest(page: ReadPage, manifests: dict[tuple, str]) -> None
 
 
 def _a_copy_of(page: ReadPage, page_id: str) -> bool:
-    duplicate = next((f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET), None)
     return (page.original is not None and page.original.page_id == page_id
-            and _copy_status(page.answers, duplicate) != CopyStatus.TWO_LOADS.value)
+            and page.copy_status != CopyStatus.TWO_LOADS.value)
 
 
 def _ticket_row(page: ReadPage, day: DayInput) -> dict:
@@ -322,8 +325,7 @@ def _ticket_row(page: ReadPage, day: DayInput) -> dict:
         "review_required": any(f.severity in BLOCKING and page.answers.for_item(f) is None for f in page.findings),
         "review_reason": ",".join(dict.fromkeys(f.reason.value for f in page.findings)) or None,
         "duplicate_of": page.original.page_id if page.original else None,
-        "copy_status": _copy_status(page.answers, next(
-            (f for f in page.findings if f.reason is Reason.DUPLICATE_TICKET), None)),
+        "copy_status": page.copy_status,
         "decisions": _decisions(page) or None,
         "file_hash": source.file_hash,
         "run_id": day.run_id,
